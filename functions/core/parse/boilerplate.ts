@@ -1,0 +1,52 @@
+/**
+ * Generic rules for the furniture that surrounds article text on news sites. They describe kinds
+ * of line (prompts, credits, captions, section markers), never a particular outlet's wording.
+ */
+
+// A line made only of one of these is page furniture.
+const FURNITURE_LINE =
+  /^(advertisement|advert|sponsored( content)?|ad|share( (this|via|on \w+))?|click to (comment|share)|to top|back to top|print|email|comments?|read more|related( stories| articles| coverage)?|most read|trending|recommended|subscribe|sign up|log in|listen( to (this|the) (article|story))?|\d+ min(ute)?s? read|skip to (main )?content|follow us.*|image|video|photo|gallery|loading\.*)[.:!]*$/i;
+
+// Lines that start like this announce links, promotions or credits rather than report.
+const FURNITURE_PREFIX =
+  /^(see also|read more|read also|also read|related|more from|more on|watch|listen|sign up|subscribe|follow (us|\w+ on)|click here|download (our|the) app|share (this|via)|(photo|image|video|graphic)s?( credit)?\s*[:(]|(photo|image)s? by\b|credit\s*:|copyright\b|©|\(c\) ?\d{4}|all rights reserved|this (article|story) (was|has been|first)|this material may not be|you may occasionally receive|the most important .* in your inbox|getty images|ap photo|reuters\/)/i;
+
+// A block that begins with one of these ends the article: what follows is promotion.
+const TRAILER_START = /^(more to read|more stories|related (stories|articles|coverage)|recommended( for you)?|you might also like|most popular|most read|editor'?s picks?|latest (news|stories)|newsletter)\b.{0,40}$/i;
+
+// Photo captions name their subject's position or credit the agency.
+const CAPTION =
+  /(\((left|right|center|centre|l|r|c|top|bottom|front|back|second (left|right)|file( photo)?)\)|\b(pool photograph|pool photo|file photo|photo by|photograph(ed)? by|pictured|via (afp|ap|reuters|getty)|\/ ?(afp|ap|reuters|getty images|pool)\b|\[[^\]]*(afp|ap|reuters|getty|pool|photo)[^\]]*\]))/i;
+
+// Bylines and contributor notes.
+const CREDIT = /^(by [\p{Lu}][\p{L}.' -]{1,60}$|.{0,120}\b(writes for|reported from|contributed (to )?(this|the) report|contributed reporting|contributed\.$))/iu;
+
+export function isFurniture(line: string): boolean {
+  // Furniture often comes as a list item ("- Share via").
+  const trimmed = line.trim().replace(/^[-–—•*·|>]+\s*/, '');
+  if (trimmed.length === 0) return true;
+  if (CREDIT.test(trimmed)) return true;
+  if (FURNITURE_LINE.test(trimmed)) return true;
+  if (FURNITURE_PREFIX.test(trimmed)) return true;
+  if (/^[-–—•*·|]+$/.test(trimmed)) return true;
+  return false;
+}
+
+export function isCaption(line: string): boolean {
+  return CAPTION.test(line) && line.split(/\s+/).length < 60;
+}
+
+export function startsTrailer(line: string): boolean {
+  return TRAILER_START.test(line.trim());
+}
+
+/** Drops furniture and captions, and everything from a promotional trailer on. */
+export function removeBoilerplate(paragraphs: readonly string[]): string[] {
+  const kept: string[] = [];
+  for (const paragraph of paragraphs) {
+    if (startsTrailer(paragraph) && kept.length > 0) break;
+    if (isFurniture(paragraph) || isCaption(paragraph)) continue;
+    kept.push(paragraph);
+  }
+  return kept;
+}

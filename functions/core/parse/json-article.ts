@@ -1,0 +1,63 @@
+import { z } from 'zod';
+import { InputRejected } from './rejection';
+import type { TitledBody } from './plain-text';
+
+const text = z.string().trim().min(1);
+
+/**
+ * The JSON article shape. Body text may be under `body`, `text` or `content` (a string, or an array
+ * of paragraphs); everything else is optional and fills what the S3 metadata does not.
+ */
+export const JsonArticleSchema = z
+  .object({
+    title: text.optional(),
+    headline: text.optional(),
+    body: z.union([text, z.array(z.string())]).optional(),
+    text: z.union([text, z.array(z.string())]).optional(),
+    content: z.union([text, z.array(z.string())]).optional(),
+    url: z.string().optional(),
+    source: z.string().optional(),
+    outlet: z.string().optional(),
+    publishedAt: z.string().optional(),
+    published_at: z.string().optional(),
+    date: z.string().optional(),
+  })
+  .passthrough()
+  .refine((value) => value.body ?? value.text ?? value.content, {
+    message: 'an article needs its text in "body", "text" or "content"',
+  });
+
+export type JsonArticle = z.infer<typeof JsonArticleSchema>;
+
+export interface JsonParsed extends TitledBody {
+  source?: string;
+  url?: string;
+  publishedAt?: string;
+  /** The body was HTML markup and still needs main-content extraction. */
+  bodyIsHtml: boolean;
+}
+
+export function parseJsonArticle(raw: string): JsonParsed {
+  let value: unknown;
+  try {
+    value = JSON.parse(raw);
+  } catch (error) {
+    throw new InputRejected('invalid-json', `the object is not valid JSON (${(error as Error).message})`);
+  }
+  const result = JsonArticleSchema.safeParse(value);
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`);
+    throw new InputRejected('invalid-shape', `the JSON is not an article: ${problems.join('; ')}`);
+  }
+  const article = result.data;
+  const bodyValue = article.body ?? article.text ?? article.content ?? '';
+  const body = Array.isArray(bodyValue) ? bodyValue.join('\n') : bodyValue;
+  return {
+    title: article.title ?? article.headline ?? '',
+    paragraphs: body.split(/\n+/),
+    source: article.source ?? article.outlet,
+    url: article.url,
+    publishedAt: article.publishedAt ?? article.published_at ?? article.date,
+    bodyIsHtml: /<\/?(p|div|br|span|a|article|h\d)\b[^>]*>/i.test(body),
+  };
+}

@@ -1,0 +1,56 @@
+import { tokenize } from '../text/tokens';
+
+export type TermVector = Record<string, number>;
+
+const TITLE_WEIGHT = 3;
+const NAME_WEIGHT = 2;
+/** How many terms a story keeps in its centroid and its term index. */
+export const CENTROID_TERMS = 60;
+/** How many of an article's terms are used to look up candidate stories. */
+export const LOOKUP_TERMS = 12;
+
+/**
+ * Bag of content stems with log-scaled counts, title words and names boosted: what an article is
+ * about, as used to decide which story it belongs to.
+ */
+export function articleTermVector(title: string, paragraphs: readonly string[]): TermVector {
+  const counts: Record<string, number> = {};
+  const add = (text: string, boost: number) => {
+    tokenize(text).forEach((token, i) => {
+      if (token.isStopword || token.lower.length < 3 || token.isNumber) return;
+      const isName = token.isCapitalized && i > 0;
+      counts[token.stem] = (counts[token.stem] ?? 0) + boost * (isName ? NAME_WEIGHT : 1);
+    });
+  };
+  add(title, TITLE_WEIGHT);
+  for (const paragraph of paragraphs) add(paragraph, 1);
+  const vector: TermVector = {};
+  for (const [term, count] of Object.entries(counts)) vector[term] = 1 + Math.log(count);
+  return normalize(vector);
+}
+
+export function normalize(vector: TermVector): TermVector {
+  const norm = Math.sqrt(Object.values(vector).reduce((sum, w) => sum + w * w, 0));
+  if (norm === 0) return {};
+  return Object.fromEntries(Object.entries(vector).map(([t, w]) => [t, w / norm]));
+}
+
+export function cosine(a: TermVector, b: TermVector): number {
+  const [small, large] = Object.keys(a).length < Object.keys(b).length ? [a, b] : [b, a];
+  let dot = 0;
+  for (const [term, weight] of Object.entries(small)) dot += weight * (large[term] ?? 0);
+  return dot;
+}
+
+/** The strongest terms, as stored in a bounded centroid. */
+export function topTerms(vector: TermVector, count: number): TermVector {
+  return normalize(Object.fromEntries(Object.entries(vector).sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1)).slice(0, count)));
+}
+
+/** Centroid after adding one more member: a running mean, truncated to its top terms. */
+export function addToCentroid(centroid: TermVector, members: number, article: TermVector): TermVector {
+  const merged: TermVector = {};
+  for (const [term, weight] of Object.entries(centroid)) merged[term] = weight * members;
+  for (const [term, weight] of Object.entries(article)) merged[term] = (merged[term] ?? 0) + weight;
+  return topTerms(merged, CENTROID_TERMS);
+}

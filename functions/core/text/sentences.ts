@@ -1,0 +1,50 @@
+/** A sentence with its exact position in the text it came from. */
+export interface SentenceSpan {
+  text: string;
+  start: number;
+  end: number;
+}
+
+// Words after which a period does not end a sentence in news copy.
+const ABBREVIATIONS = new Set(
+  `mr mrs ms dr prof sen sens rep reps gov gen lt col sgt capt cmdr maj adm st jr sr inc corp co ltd
+  vs etc no nos jan feb mar apr jun jul aug sep sept oct nov dec mt ft rev hon dept univ approx est
+  fig pres supt insp det ave blvd rd u.s u.k u.n e.g i.e a.m p.m d.c u.s.a`.split(/\s+/),
+);
+
+const BOUNDARY = /([.!?]+)(["')\]]*)(\s+)(?=["'(\[]?[\p{Lu}\p{N}])/gu;
+
+/**
+ * Splits a paragraph into sentences. Rule-based on purpose: news prose is regular enough, and a
+ * statistical splitter would add megabytes to the function bundle for little gain.
+ */
+export function splitSentences(paragraph: string): SentenceSpan[] {
+  const spans: SentenceSpan[] = [];
+  let start = 0;
+  for (const match of paragraph.matchAll(BOUNDARY)) {
+    const punctuationAt = match.index ?? 0;
+    if (match[1] === '.' && !endsSentence(paragraph, start, punctuationAt)) continue;
+    const end = punctuationAt + match[1].length + match[2].length;
+    pushSpan(spans, paragraph, start, end);
+    start = end + match[3].length;
+  }
+  pushSpan(spans, paragraph, start, paragraph.length);
+  return spans;
+}
+
+function endsSentence(text: string, sentenceStart: number, periodAt: number): boolean {
+  const before = text.slice(sentenceStart, periodAt);
+  const lastWord = /([\p{L}.]+)$/u.exec(before)?.[1] ?? '';
+  if (lastWord.length === 0) return true;
+  // An initial such as the "W." in "George W. Bush".
+  if (/^\p{Lu}$/u.test(lastWord)) return false;
+  return !ABBREVIATIONS.has(lastWord.toLowerCase().replace(/\.$/, ''));
+}
+
+function pushSpan(spans: SentenceSpan[], text: string, start: number, end: number): void {
+  let s = start;
+  let e = end;
+  while (s < e && /\s/.test(text[s])) s += 1;
+  while (e > s && /\s/.test(text[e - 1])) e -= 1;
+  if (e > s) spans.push({ text: text.slice(s, e), start: s, end: e });
+}
