@@ -1,0 +1,156 @@
+import { ConditionalCheckFailedException, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { BatchGetCommand, BatchWriteCommand, DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { TABLE } from '../shared/resources';
+import type { QueryOptions, TableItem, TableKey, TableStore } from '../ports/table-store';
+
+const BATCH_GET_LIMIT = 100;
+const BATCH_WRITE_LIMIT = 25;
+const MAX_UNPROCESSED_RETRIES = 8;
+
+export class DynamoDbTableStore implements TableStore {
+  private readonly documents: DynamoDBDocumentClient;
+
+  constructor(
+    private readonly tableName: string,
+    client: DynamoDBClient = new DynamoDBClient({}),
+  ) {
+    this.documents = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
+  }
+
+  async get(key: TableKey): Promise<TableItem | undefined> {
+    const result = await this.documents.send(new GetCommand({ TableName: this.tableName, Key: keyOf(key), ConsistentRead: true }));
+    return result.Item as TableItem | undefined;
+  }
+
+  async batchGet(keys: readonly TableKey[]): Promise<TableItem[]> {
+    const unique = [...new Map(keys.map((k) => [`${k.pk}\u0000${k.sk}`, keyOf(k)])).values()];
+    const items: TableItem[] = [];
+    for (let i = 0; i < unique.length; i += BATCH_GET_LIMIT) {
+      let request: Record<string, { Keys: Record<string, unknown>[]; ConsistentRead?: boolean }> | undefined = {
+        [this.tableName]: { Keys: unique.slice(i, i + BATCH_GET_LIMIT), ConsistentRead: true },
+      };
+      for (let attempt = 0; request && Object.keys(request).length > 0; attempt += 1) {
+        if (attempt > MAX_UNPROCESSED_RETRIES) throw new Error('DynamoDB kept returning unprocessed keys');
+        if (attempt > 0) await backoff(attempt);
+        const result = await this.documents.send(new BatchGetCommand({ RequestItems: request }));
+        items.push(...((result.Responses?.[this.tableName] ?? []) as TableItem[]));
+        request = result.UnprocessedKeys as typeof request;
+      }
+    }
+    return items;
+  }
+
+  async query(pk: string, options: QueryOptions = {}): Promise<TableItem[]> {
+    const items: TableItem[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const result = await this.documents.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          KeyConditionExpression: options.skPrefix ? '#pk = :pk AND begins_with(#sk, :prefix)' : '#pk = :pk',
+          ExpressionAttributeNames: { '#pk': TABLE.partitionKey, ...(options.skPrefix ? { '#sk': TABLE.sortKey } : {}) },
+          ExpressionAttributeValues: { ':pk': pk, ...(options.skPrefix ? { ':prefix': options.skPrefix } : {}) },
+          ScanIndexForward: !options.descending,
+          ConsistentRead: true,
+          ExclusiveStartKey: startKey,
+          ...(options.limit ? { Limit: options.limit - items.length } : {}),
+        }),
+      );
+      items.push(...((result.Items ?? []) as TableItem[]));
+      startKey = result.LastEvaluatedKey;
+    } while (startKey && (!options.limit || items.length < options.limit));
+    return items;
+  }
+
+  async queryRecent(partition: string, limit: number): Promise<TableItem[]> {
+    const index = TABLE.recencyIndex;
+    const result = await this.documents.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: index.name,
+        KeyConditionExpression: '#pk = :pk',
+        ExpressionAttributeNames: { '#pk': index.partitionKey },
+        ExpressionAttributeValues: { ':pk': partition },
+        ScanIndexForward: false,
+        Limit: limit,
+      }),
+    );
+    return (result.Items ?? []) as TableItem[];
+  }
+
+  async putAll(items: readonly TableItem[]): Promise<void> {
+    for (let i = 0; i < items.length; i += BATCH_WRITE_LIMIT) {
+      let requests: Record<string, Array<{ PutRequest: { Item: TableItem } }>> | undefined = {
+        [this.tableName]: items.slice(i, i + BATCH_WRITE_LIMIT).map((item) => ({ PutRequest: { Item: item } })),
+      };
+      for (let attempt = 0; requests && Object.keys(requests).length > 0; attempt += 1) {
+        if (attempt > MAX_UNPROCESSED_RETRIES) throw new Error('DynamoDB kept returning unprocessed writes');
+        if (attempt > 0) await backoff(attempt);
+        const result = await this.documents.send(new BatchWriteCommand({ RequestItems: requests }));
+        requests = result.UnprocessedItems as typeof requests;
+      }
+    }
+  }
+
+  async putIfAbsent(item: TableItem): Promise<boolean> {
+    return this.conditionalPut(item, 'attribute_not_exists(#pk)', { '#pk': TABLE.partitionKey }, {});
+  }
+
+  async putIfRevision(item: TableItem & { revision: number }, expected: number | undefined): Promise<boolean> {
+    if (expected === undefined) return this.putIfAbsent(item);
+    return this.conditionalPut(item, '#revision = :expected', { '#revision': 'revision' }, { ':expected': expected });
+  }
+
+  async addToSet(key: TableKey, attribute: string, values: readonly string[]): Promise<void> {
+    if (values.length === 0) return;
+    await this.documents.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: keyOf(key),
+        UpdateExpression: 'ADD #attribute :values',
+        ExpressionAttributeNames: { '#attribute': attribute },
+        ExpressionAttributeValues: { ':values': new Set(values) },
+      }),
+    );
+  }
+
+  async increment(key: TableKey, attribute: string, by: number): Promise<number> {
+    const result = await this.documents.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: keyOf(key),
+        UpdateExpression: 'ADD #attribute :by',
+        ExpressionAttributeNames: { '#attribute': attribute },
+        ExpressionAttributeValues: { ':by': by },
+        ReturnValues: 'UPDATED_NEW',
+      }),
+    );
+    return Number(result.Attributes?.[attribute]);
+  }
+
+  private async conditionalPut(item: TableItem, condition: string, names: Record<string, string>, values: Record<string, unknown>): Promise<boolean> {
+    try {
+      await this.documents.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: item,
+          ConditionExpression: condition,
+          ExpressionAttributeNames: names,
+          ...(Object.keys(values).length > 0 ? { ExpressionAttributeValues: values } : {}),
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException || (error as Error).name === 'ConditionalCheckFailedException') return false;
+      throw error;
+    }
+  }
+}
+
+function keyOf(key: TableKey): Record<string, string> {
+  return { [TABLE.partitionKey]: key.pk, [TABLE.sortKey]: key.sk };
+}
+
+function backoff(attempt: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, Math.min(1000, 25 * 2 ** attempt) * (0.5 + Math.random())));
+}

@@ -1,0 +1,26 @@
+import type { TableKey } from '../ports/table-store';
+
+/**
+ * The single-table layout. Everything one story needs for publishing lives in its partition, so a
+ * digest reads one partition per story and never the whole table.
+ */
+export const keys = {
+  object: (key: string): TableKey => ({ pk: `OBJECT#${key}`, sk: 'META' }),
+  article: (articleId: string): TableKey => ({ pk: `ARTICLE#${articleId}`, sk: 'META' }),
+  lshBand: (band: string): TableKey => ({ pk: `LSH#${band}`, sk: 'IDS' }),
+  storyMeta: (storyId: string): TableKey => ({ pk: `STORY#${storyId}`, sk: 'META' }),
+  storyArticle: (storyId: string, articleId: string): TableKey => ({ pk: `STORY#${storyId}`, sk: `ARTICLE#${articleId}` }),
+  storyClaim: (storyId: string, claimId: string): TableKey => ({ pk: `STORY#${storyId}`, sk: `CLAIM#${claimId}` }),
+  mention: (storyId: string, claimId: string, articleId: string, claimIndex: number): TableKey => ({
+    pk: `STORY#${storyId}`,
+    sk: `MENTION#${claimId}#${articleId}#${String(claimIndex).padStart(4, '0')}`,
+  }),
+  storyTerm: (term: string, storyId: string): TableKey => ({ pk: `TERM#${term}`, sk: storyId }),
+  digestState: (): TableKey => ({ pk: 'DIGEST', sk: 'STATE' }),
+} as const;
+
+export const storyPartition = (storyId: string) => `STORY#${storyId}`;
+export const termPartition = (term: string) => `TERM#${term}`;
+
+/** Recency-index partition under which every story's META item is listed. */
+export const STORIES_BY_RECENCY = 'STORIES';

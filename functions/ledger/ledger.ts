@@ -1,0 +1,139 @@
+import type { MinHashSignature } from '../core/fingerprint/minhash';
+import type { StorySnapshot } from '../core/digest/build-digest';
+import type { ArticleRecord, ClaimRecord, MentionRecord, StoryRecord } from '../core/records';
+import { TABLE } from '../shared/resources';
+import type { TableItem, TableStore } from '../ports/table-store';
+import { keys, STORIES_BY_RECENCY, storyPartition, termPartition } from './keys';
+
+export type ObjectOutcome = 'ingested' | 'duplicate' | 'rejected';
+
+export interface ObjectRecord {
+  key: string;
+  etag?: string;
+  outcome: ObjectOutcome;
+  articleId?: string;
+  reason?: string;
+  at: string;
+}
+
+export interface StoredArticle extends ArticleRecord {
+  signature: MinHashSignature;
+}
+
+/** Stories whose centroid mentions a term, most recently opened first. */
+const STORIES_PER_TERM = 25;
+
+/**
+ * The pipeline's memory, in domain terms, over any TableStore. Record shapes are stored as they are,
+ * beside their keys; `revision` guards read-modify-write updates.
+ */
+export class Ledger {
+  constructor(private readonly table: TableStore) {}
+
+  async findObject(key: string): Promise<ObjectRecord | undefined> {
+    return strip<ObjectRecord>(await this.table.get(keys.object(key)));
+  }
+
+  async recordObject(record: ObjectRecord): Promise<void> {
+    await this.table.putAll([{ ...keys.object(record.key), ...record }]);
+  }
+
+  async findArticle(articleId: string): Promise<StoredArticle | undefined> {
+    return strip<StoredArticle>(await this.table.get(keys.article(articleId)));
+  }
+
+  async findArticles(articleIds: readonly string[]): Promise<StoredArticle[]> {
+    if (articleIds.length === 0) return [];
+    return (await this.table.batchGet(articleIds.map(keys.article))).map((item) => strip<StoredArticle>(item)!);
+  }
+
+  /** Commits an article: written last, so a retried ingest that finds it knows the work is done. */
+  async commitArticle(article: StoredArticle): Promise<void> {
+    await this.table.putAll([{ ...keys.article(article.id), ...article }]);
+  }
+
+  async articleIdsInBands(bands: readonly string[]): Promise<Map<string, number>> {
+    const items = await this.table.batchGet(bands.map(keys.lshBand));
+    const hits = new Map<string, number>();
+    for (const item of items) for (const id of (item.articleIds as Set<string> | undefined) ?? []) hits.set(id, (hits.get(id) ?? 0) + 1);
+    return hits;
+  }
+
+  async addToBands(articleId: string, bands: readonly string[]): Promise<void> {
+    await Promise.all(bands.map((band) => this.table.addToSet(keys.lshBand(band), 'articleIds', [articleId])));
+  }
+
+  /** Candidate stories for an article: those sharing its strongest terms, ranked by how many. */
+  async storyIdsForTerms(terms: readonly string[]): Promise<Map<string, number>> {
+    const results = await Promise.all(terms.map((term) => this.table.query(termPartition(term), { descending: true, limit: STORIES_PER_TERM })));
+    const hits = new Map<string, number>();
+    for (const items of results) for (const item of items) hits.set(item.sk, (hits.get(item.sk) ?? 0) + 1);
+    return hits;
+  }
+
+  async findStories(storyIds: readonly string[]): Promise<Array<StoryRecord & { revision: number }>> {
+    if (storyIds.length === 0) return [];
+    const items = await this.table.batchGet(storyIds.map(keys.storyMeta));
+    return items.map((item) => strip<StoryRecord & { revision: number }>(item)!);
+  }
+
+  /** Optimistic write of a story's META; false when another writer got there first. */
+  async saveStory(story: StoryRecord, expectedRevision: number | undefined): Promise<boolean> {
+    return this.table.putIfRevision(
+      {
+        ...keys.storyMeta(story.id),
+        ...story,
+        revision: (expectedRevision ?? 0) + 1,
+        [TABLE.recencyIndex.partitionKey]: STORIES_BY_RECENCY,
+        [TABLE.recencyIndex.sortKey]: `${story.updatedAt}#${story.id}`,
+      },
+      expectedRevision,
+    );
+  }
+
+  async indexStoryTerms(storyId: string, terms: readonly string[]): Promise<void> {
+    await this.table.putAll(terms.map((term) => ({ ...keys.storyTerm(term, storyId), storyId })));
+  }
+
+  async storyClaims(storyId: string): Promise<ClaimRecord[]> {
+    return (await this.table.query(storyPartition(storyId), { skPrefix: 'CLAIM#' })).map((item) => strip<ClaimRecord>(item)!);
+  }
+
+  async saveClaimsAndMentions(storyId: string, claims: readonly ClaimRecord[], mentions: readonly MentionRecord[], article: ArticleRecord): Promise<void> {
+    await this.table.putAll([
+      ...claims.map((claim) => ({ ...keys.storyClaim(storyId, claim.id), ...claim })),
+      ...mentions.map((mention) => ({ ...keys.mention(storyId, mention.claimId, mention.articleId, mention.claimIndex), ...mention })),
+      { ...keys.storyArticle(storyId, article.id), ...article },
+    ]);
+  }
+
+  async recentStoryIds(limit: number): Promise<string[]> {
+    // The index projects keys only: the story id is read from the partition key.
+    return (await this.table.queryRecent(STORIES_BY_RECENCY, limit)).map((item) => item.pk.slice(storyPartition('').length));
+  }
+
+  /** One partition read: the story, its articles, claims and mentions. */
+  async storySnapshot(storyId: string): Promise<StorySnapshot | undefined> {
+    const items = await this.table.query(storyPartition(storyId));
+    const meta = items.find((item) => item.sk === 'META');
+    if (!meta) return undefined;
+    return {
+      story: strip<StoryRecord>(meta)!,
+      articles: items.filter((item) => item.sk.startsWith('ARTICLE#')).map((item) => strip<ArticleRecord>(item)!),
+      claims: items.filter((item) => item.sk.startsWith('CLAIM#')).map((item) => strip<ClaimRecord>(item)!),
+      mentions: items.filter((item) => item.sk.startsWith('MENTION#')).map((item) => strip<MentionRecord>(item)!),
+    };
+  }
+
+  async nextDigestVersion(): Promise<number> {
+    return this.table.increment(keys.digestState(), 'version', 1);
+  }
+}
+
+/** The record without its storage keys. */
+function strip<T>(item: TableItem | undefined): T | undefined {
+  if (!item) return undefined;
+  const record: Record<string, unknown> = { ...item };
+  for (const attribute of [TABLE.partitionKey, TABLE.sortKey, TABLE.recencyIndex.partitionKey, TABLE.recencyIndex.sortKey]) delete record[attribute];
+  return record as T;
+}

@@ -1,0 +1,36 @@
+/**
+ * The storage port: the few key-based operations the ledger needs from a single-table store.
+ * There is deliberately no scan: every read names a partition.
+ */
+export interface TableKey {
+  pk: string;
+  sk: string;
+}
+
+export type TableItem = TableKey & Record<string, unknown>;
+
+export interface QueryOptions {
+  skPrefix?: string;
+  /** Highest sort keys first. */
+  descending?: boolean;
+  limit?: number;
+}
+
+export interface TableStore {
+  get(key: TableKey): Promise<TableItem | undefined>;
+  /** Items that exist among the keys, in no particular order. */
+  batchGet(keys: readonly TableKey[]): Promise<TableItem[]>;
+  query(pk: string, options?: QueryOptions): Promise<TableItem[]>;
+  /** Query the recency index: items whose index partition is `partition`, newest first. */
+  queryRecent(partition: string, limit: number): Promise<TableItem[]>;
+  /** Writes unconditionally. */
+  putAll(items: readonly TableItem[]): Promise<void>;
+  /** Writes only if no item has this key; false when one already does. */
+  putIfAbsent(item: TableItem): Promise<boolean>;
+  /** Writes only if the stored item's `revision` equals `expected` (absent for a new item); false otherwise. */
+  putIfRevision(item: TableItem & { revision: number }, expected: number | undefined): Promise<boolean>;
+  /** Adds strings to a string-set attribute, creating the item if needed. */
+  addToSet(key: TableKey, attribute: string, values: readonly string[]): Promise<void>;
+  /** Atomically adds to a number attribute and returns the new value. */
+  increment(key: TableKey, attribute: string, by: number): Promise<number>;
+}

@@ -1,0 +1,43 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { S3Client } from '@aws-sdk/client-s3';
+import { SNSClient } from '@aws-sdk/client-sns';
+import { DynamoDbTableStore } from '../adapters/dynamodb-table-store';
+import { RecordingNotifier } from '../adapters/recording-notifier';
+import { S3ObjectStore } from '../adapters/s3-object-store';
+import { SnsNotifier } from '../adapters/sns-notifier';
+import { Ledger } from '../ledger/ledger';
+import type { Notifier } from '../ports/notifier';
+import type { ObjectStore } from '../ports/object-store';
+import { DEFAULT_MAX_OBJECT_BYTES, ENVIRONMENT } from './resources';
+
+export interface PipelineDependencies {
+  ledger: Ledger;
+  objects: ObjectStore;
+  notifier: Notifier;
+  maxObjectBytes: number;
+  now: () => Date;
+}
+
+/**
+ * Wires the adapters from the environment. Endpoints, region and credentials come from the standard
+ * AWS variables (AWS_ENDPOINT_URL_S3, AWS_REGION, ...), so the same code runs on the local mini-AWS
+ * and on AWS.
+ */
+export function dependenciesFromEnvironment(env: NodeJS.ProcessEnv = process.env): PipelineDependencies {
+  const tableName = required(env, ENVIRONMENT.tableName);
+  const bucketName = required(env, ENVIRONMENT.bucketName);
+  const topicArn = env[ENVIRONMENT.topicArn];
+  return {
+    ledger: new Ledger(new DynamoDbTableStore(tableName, new DynamoDBClient({}))),
+    objects: new S3ObjectStore(bucketName, new S3Client({ forcePathStyle: env.CORROBORATE_S3_PATH_STYLE === 'true' })),
+    notifier: topicArn ? new SnsNotifier(topicArn, new SNSClient({})) : new RecordingNotifier(),
+    maxObjectBytes: Number(env[ENVIRONMENT.maxObjectBytes] ?? DEFAULT_MAX_OBJECT_BYTES),
+    now: () => new Date(),
+  };
+}
+
+function required(env: NodeJS.ProcessEnv, name: string): string {
+  const value = env[name];
+  if (!value) throw new Error(`environment variable ${name} is not set`);
+  return value;
+}
