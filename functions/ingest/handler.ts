@@ -1,0 +1,34 @@
+import { Logger } from '@aws-lambda-powertools/logger';
+import type { S3Event } from 'aws-lambda';
+import { publishDigest } from '../digest/publish-digest';
+import { dependenciesFromEnvironment, type PipelineDependencies } from '../shared/aws-dependencies';
+import { ingestObject, type ObjectIngestOutcome } from './ingest-object';
+import { objectsCreated } from './s3-event';
+
+const logger = new Logger({ serviceName: 'corroborate-ingest' });
+let dependencies: PipelineDependencies | undefined;
+
+/**
+ * S3 ObjectCreated -> ingest each object -> publish the digest once for the batch. Bad input is set
+ * aside by `ingestObject` and does not fail the batch; other errors fail the invocation so that
+ * the platform retries it (every step is idempotent).
+ */
+export async function handler(event: S3Event): Promise<{ outcomes: ObjectIngestOutcome[] }> {
+  dependencies ??= dependenciesFromEnvironment();
+  return handleS3Event(event, dependencies);
+}
+
+export async function handleS3Event(event: unknown, deps: PipelineDependencies): Promise<{ outcomes: ObjectIngestOutcome[] }> {
+  const outcomes: ObjectIngestOutcome[] = [];
+  for (const object of objectsCreated(event)) {
+    const outcome = await ingestObject(deps, object);
+    if (outcome.status === 'rejected') logger.warn('input set aside', { ...outcome });
+    else logger.info('object processed', { key: outcome.key, status: outcome.status, ...('articleId' in outcome ? { articleId: outcome.articleId } : {}) });
+    outcomes.push(outcome);
+  }
+  if (outcomes.some((outcome) => outcome.status === 'ingested')) {
+    const digest = await publishDigest(deps);
+    logger.info('digest published', { version: digest.version, stories: digest.stories.length });
+  }
+  return { outcomes };
+}
