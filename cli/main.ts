@@ -1,0 +1,68 @@
+import { parseArgs } from 'node:util';
+import { runLocal } from './commands/local';
+import { runIngest } from './commands/ingest';
+import { runDigest } from './commands/digest';
+
+const USAGE = `Usage: corroborate <command> [options]
+
+Commands:
+  local [paths...]          Run the whole pipeline on a local mini-AWS (DynamoDB Local + S3 emulator).
+                            Default input: seeds/. Options: --serve (keep running), --reset (wipe local
+                            state first), --data-dir DIR (default .corroborate), --out FILE (default out/digest.json)
+  ingest <paths...>         Upload files or directories to the configured bucket's inbox/ (AWS or the local
+                            stack, chosen by the standard AWS environment and CORROBORATE_BUCKET).
+  digest [--json]           Print the current digest from the configured bucket (or out/digest.json).
+`;
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'local': {
+      const { values, positionals } = parseArgs({
+        args: rest,
+        allowPositionals: true,
+        options: {
+          serve: { type: 'boolean', default: false },
+          reset: { type: 'boolean', default: false },
+          'data-dir': { type: 'string', default: '.corroborate' },
+          out: { type: 'string', default: 'out/digest.json' },
+        },
+      });
+      await runLocal({ inputs: positionals.length > 0 ? positionals : ['seeds'], dataDir: values['data-dir']!, reset: values.reset!, serve: values.serve!, out: values.out! });
+      return 0;
+    }
+    case 'ingest': {
+      const { positionals } = parseArgs({ args: rest, allowPositionals: true, options: {} });
+      if (positionals.length === 0) throw new UsageError('ingest needs at least one file or directory');
+      await runIngest(positionals);
+      return 0;
+    }
+    case 'digest': {
+      const { values } = parseArgs({ args: rest, options: { json: { type: 'boolean', default: false }, file: { type: 'string', default: 'out/digest.json' } } });
+      await runDigest({ json: values.json!, file: values.file! });
+      return 0;
+    }
+    case undefined:
+    case 'help':
+    case '--help':
+    case '-h':
+      console.log(USAGE);
+      return command === undefined ? 1 : 0;
+    default:
+      throw new UsageError(`unknown command "${command}"`);
+  }
+}
+
+class UsageError extends Error {}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      console.error(`corroborate: ${(error as Error).message}\n\n${USAGE}`);
+      process.exit(2);
+    }
+    console.error(`corroborate: ${(error as Error).stack ?? error}`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,32 @@
+import type { Digest } from '../functions/core/digest/build-digest';
+
+const CLAIMS_SHOWN = 5;
+
+/** A short human reading of the digest: stories, their outlets, their best-corroborated claims. */
+export function formatSummary(digest: Digest, claimsShown = CLAIMS_SHOWN): string {
+  const articles = digest.stories.reduce((sum, story) => sum + story.articles.length, 0);
+  const lines = [
+    `Digest v${digest.version} (${digest.generatedAt}): ${plural(digest.stories.length, 'story', 'stories')}, ${plural(articles, 'article')}.`,
+  ];
+  for (const story of digest.stories) {
+    const copies = story.articles.filter((a) => a.duplicateOf || a.derivedFrom).length;
+    lines.push('');
+    lines.push(`* ${story.headline}`);
+    lines.push(`  ${plural(story.articles.length, 'article')} from ${plural(story.outlets.length, 'outlet')}${copies ? ` (${copies} copied or rewritten)` : ''}: ${story.outlets.join(', ')}`);
+    const corroborated = story.claims.filter((claim) => claim.outlets.length > 1);
+    lines.push(`  ${plural(story.claims.length, 'claim')}, ${corroborated.length} reported by more than one outlet. Most corroborated:`);
+    for (const claim of story.claims.slice(0, claimsShown)) {
+      lines.push(`   - [${claim.independentOutlets} independent / ${plural(claim.outlets.length, 'outlet')}] ${truncate(claim.text, 140)}`);
+      lines.push(`     first: ${claim.firstReportedBy.source}; also: ${claim.outlets.filter((o) => o !== claim.firstReportedBy.source).join(', ') || 'none'}`);
+    }
+  }
+  return lines.join('\n');
+}
+
+function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
+  return `${count} ${count === 1 ? singular : pluralForm}`;
+}
+
+function truncate(text: string, length: number): string {
+  return text.length <= length ? text : `${text.slice(0, length - 1)}…`;
+}
