@@ -1,0 +1,106 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetObjectCommand, HeadObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import type { S3Event } from 'aws-lambda';
+import { DeliveryQueue, toLambdaEvent } from '../../cli/local/event-delivery';
+import { startLocalStack, type LocalStack } from '../../cli/local/local-stack';
+import type { Digest } from '../../functions/core/digest/build-digest';
+import type { ObjectIngestOutcome } from '../../functions/ingest/ingest-object';
+import { DIGEST_KEYS, TABLE } from '../../functions/shared/resources';
+import { digestSchemaErrors } from '../support/digest-schema';
+import { seedFiles } from '../support/seeds';
+
+jest.setTimeout(60_000);
+
+/**
+ * The real handler against DynamoDB Local and the S3 emulator, with real SDK clients: an upload
+ * makes the emulator emit an event, which is delivered to the handler as AWS would deliver it.
+ */
+describe('upload -> S3 event -> handler -> DynamoDB -> digest, on the local mini-AWS', () => {
+  let stack: LocalStack;
+  let s3: S3Client;
+  let queue: DeliveryQueue;
+  const outcomes: ObjectIngestOutcome[] = [];
+  const savedEnv = { ...process.env };
+
+  beforeAll(async () => {
+    stack = await startLocalStack();
+    Object.assign(process.env, stack.environment);
+    const { handler } = await import('../../functions/ingest/handler');
+    queue = new DeliveryQueue(async (event: S3Event) => {
+      outcomes.push(...(await handler(event)).outcomes);
+    });
+    stack.onObjectCreated((event) => {
+      const lambdaEvent = toLambdaEvent(event);
+      if (lambdaEvent) queue.push(lambdaEvent);
+    });
+    s3 = new S3Client({ forcePathStyle: true });
+  });
+
+  afterAll(async () => {
+    await stack?.stop();
+    process.env = savedEnv;
+  });
+
+  async function upload(key: string, body: Uint8Array | string, contentType = 'text/plain') {
+    await s3.send(new PutObjectCommand({ Bucket: stack.bucket, Key: key, Body: body, ContentType: contentType }));
+    await new Promise((r) => setTimeout(r, 50));
+    await queue.idle();
+  }
+
+  async function digest(): Promise<Digest> {
+    const result = await s3.send(new GetObjectCommand({ Bucket: stack.bucket, Key: DIGEST_KEYS.latest }));
+    return JSON.parse(await result.Body!.transformToString()) as Digest;
+  }
+
+  it('ingests the seeds into one story with cross-outlet claims', async () => {
+    for (const seed of seedFiles()) await upload(`inbox/${seed.name}`, seed.bytes);
+    expect(outcomes.map((o) => o.status)).toEqual(['ingested', 'ingested', 'ingested', 'ingested', 'ingested']);
+    const published = await digest();
+    expect(digestSchemaErrors(published)).toEqual([]);
+    expect(published.stories).toHaveLength(1);
+    expect(published.stories[0].articles.map((a) => a.key).sort()).toEqual(seedFiles().map((s) => `inbox/${s.name}`));
+    expect(published.stories[0].claims.filter((c) => c.outlets.length >= 3).length).toBeGreaterThanOrEqual(3);
+
+    // The ledger holds the story partition the digest was read from.
+    const documents = DynamoDBDocumentClient.from(new DynamoDBClient({}));
+    const items = await documents.send(
+      new QueryCommand({ TableName: stack.table, KeyConditionExpression: '#pk = :pk', ExpressionAttributeNames: { '#pk': TABLE.partitionKey }, ExpressionAttributeValues: { ':pk': `STORY#${published.stories[0].id}` } }),
+    );
+    expect(items.Items!.filter((i) => String(i.sk).startsWith('ARTICLE#'))).toHaveLength(5);
+  });
+
+  it('changes no counts when the same files are uploaded again', async () => {
+    const before = await digest();
+    outcomes.length = 0;
+    for (const seed of seedFiles()) await upload(`inbox/${seed.name}`, seed.bytes);
+    expect(outcomes.every((o) => o.status === 'already-processed' || o.status === 'duplicate')).toBe(true);
+    const after = await digest();
+    expect(after.stories.map((s) => [s.id, s.articles.length, s.claims.length])).toEqual(before.stories.map((s) => [s.id, s.articles.length, s.claims.length]));
+  });
+
+  it('decodes keys with spaces, unicode and + as S3 encodes them', async () => {
+    outcomes.length = 0;
+    const key = 'inbox/the herald/Café + notes.json';
+    await upload(key, JSON.stringify({ title: 'Chile earthquake damages homes', body: 'A magnitude 7 earthquake struck northern Chile on Monday, damaging hundreds of homes in the port city of Iquique, officials said.' }), 'application/json');
+    expect(outcomes).toEqual([expect.objectContaining({ key, status: 'ingested' })]);
+    const article = (await digest()).stories.flatMap((s) => s.articles).find((a) => a.key === key);
+    expect(article).toMatchObject({ source: 'the herald', title: 'Chile earthquake damages homes' });
+  });
+
+  it('sets bad input aside under rejected/ with a reason and keeps going', async () => {
+    outcomes.length = 0;
+    await upload('inbox/scan.pdf', Buffer.from('%PDF-1.7\n%\xff\xff binary'), 'application/pdf');
+    expect(outcomes).toEqual([expect.objectContaining({ key: 'inbox/scan.pdf', status: 'rejected', code: 'binary' })]);
+    const record = await s3.send(new GetObjectCommand({ Bucket: stack.bucket, Key: 'rejected/scan.pdf.error.json' }));
+    expect(JSON.parse(await record.Body!.transformToString())).toMatchObject({ key: 'inbox/scan.pdf', code: 'binary' });
+    await expect(s3.send(new HeadObjectCommand({ Bucket: stack.bucket, Key: 'rejected/scan.pdf' }))).resolves.toBeDefined();
+    await expect(s3.send(new HeadObjectCommand({ Bucket: stack.bucket, Key: 'inbox/scan.pdf' }))).rejects.toThrow();
+  });
+
+  it('serves the digest to a plain HTTP GET', async () => {
+    const response = await fetch(`${stack.s3Endpoint}/${stack.bucket}/${DIGEST_KEYS.latest}`);
+    expect(response.status).toBe(200);
+    expect(((await response.json()) as Digest).schemaVersion).toBe(1);
+  });
+});

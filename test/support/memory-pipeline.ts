@@ -1,0 +1,36 @@
+import { MemoryObjectStore } from '../../functions/adapters/memory-object-store';
+import { MemoryTableStore } from '../../functions/adapters/memory-table-store';
+import { RecordingNotifier } from '../../functions/adapters/recording-notifier';
+import { Ledger } from '../../functions/ledger/ledger';
+import type { PipelineDependencies } from '../../functions/shared/aws-dependencies';
+import { DEFAULT_MAX_OBJECT_BYTES } from '../../functions/shared/resources';
+
+/** The pipeline wired to in-process adapters: the real use cases over plain data. */
+export function memoryPipeline(maxObjectBytes = DEFAULT_MAX_OBJECT_BYTES) {
+  const table = new MemoryTableStore();
+  const objects = new MemoryObjectStore();
+  const notifier = new RecordingNotifier();
+  let tick = Date.parse('2025-01-20T00:00:00Z');
+  const deps: PipelineDependencies = { ledger: new Ledger(table), objects, notifier, maxObjectBytes, now: () => new Date(tick) };
+  return {
+    deps,
+    table,
+    objects,
+    notifier,
+    /** A strictly increasing event time per call, like S3 events arriving one after another. */
+    nextEventTime: () => new Date((tick += 1000)).toISOString(),
+  };
+}
+
+/** An S3 ObjectCreated event as AWS delivers it (key URL-encoded, '+' for space). */
+export function s3Event(keys: Array<{ key: string; eventTime: string; etag?: string }>, bucket = 'corroborate') {
+  return {
+    Records: keys.map(({ key, eventTime, etag }) => ({
+      eventVersion: '2.1',
+      eventSource: 'aws:s3',
+      eventName: 'ObjectCreated:Put',
+      eventTime,
+      s3: { bucket: { name: bucket }, object: { key: encodeURIComponent(key).replace(/%2F/g, '/').replace(/%20/g, '+'), size: 1, ...(etag ? { eTag: etag } : {}) } },
+    })),
+  };
+}

@@ -1,0 +1,50 @@
+import { contentHash } from '../../functions/core/fingerprint/content-hash';
+import { estimateContainment, estimateJaccard, lshBands, minhash } from '../../functions/core/fingerprint/minhash';
+import { findNearDuplicate } from '../../functions/core/fingerprint/near-duplicate';
+import { parseArticle } from '../../functions/core/parse/parse-article';
+import { seedFiles } from '../support/seeds';
+
+const seeds = seedFiles().map(({ name, bytes }) => parseArticle(bytes, { key: `inbox/${name}` }));
+const bodyOf = (index: number) => seeds[index].paragraphs.join('\n');
+
+describe('contentHash', () => {
+  it('ignores white space, case and punctuation but not wording', () => {
+    expect(contentHash('A title', ['One line.', 'Two  lines!'])).toBe(contentHash('a title', ['One line', 'two lines']));
+    expect(contentHash('A title', ['One line.'])).not.toBe(contentHash('A title', ['One lime.']));
+  });
+});
+
+describe('minhash', () => {
+  it('estimates Jaccard near 1 for a copy-edited reprint and near 0 for independent reports', () => {
+    const original = bodyOf(4);
+    const edited = original.replace(/Pezeshkian/g, 'Pezeshkiyan').replace(/said/g, 'stated');
+    expect(estimateJaccard(minhash(original), minhash(edited))).toBeGreaterThan(0.5);
+    expect(estimateJaccard(minhash(bodyOf(1)), minhash(bodyOf(4)))).toBeLessThan(0.1);
+  });
+
+  it('estimates containment of a trimmed copy', () => {
+    const paragraphs = seeds[4].paragraphs;
+    const trimmed = paragraphs.slice(0, Math.ceil(paragraphs.length / 2)).join('\n');
+    const full = minhash(paragraphs.join('\n'));
+    const part = minhash(trimmed);
+    expect(estimateJaccard(full, part)).toBeLessThan(0.7);
+    expect(estimateContainment(full, part)).toBeGreaterThan(0.8);
+  });
+
+  it('puts near-duplicates in a shared LSH band', () => {
+    const a = lshBands(minhash(bodyOf(4)));
+    const b = lshBands(minhash(`${bodyOf(4)}\nOne extra closing line added by the syndicating outlet.`));
+    expect(a.filter((band) => b.includes(band)).length).toBeGreaterThan(0);
+  });
+
+  it('links a reordered copy to the earliest candidate and ignores independent reports', () => {
+    const reordered = [...seeds[4].paragraphs].reverse().join('\n');
+    const candidates = [
+      { id: 'independent', signature: minhash(bodyOf(1)), ingestedAt: '2025-01-01T00:00:00Z' },
+      { id: 'original', signature: minhash(bodyOf(4)), ingestedAt: '2025-01-02T00:00:00Z' },
+      { id: 'earlier-copy-of-original', signature: minhash(bodyOf(4)), ingestedAt: '2025-01-03T00:00:00Z', duplicateOf: 'original' },
+    ];
+    expect(findNearDuplicate(minhash(reordered), candidates)?.id).toBe('original');
+    expect(findNearDuplicate(minhash(bodyOf(3)), candidates)).toBeUndefined();
+  });
+});

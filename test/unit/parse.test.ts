@@ -1,0 +1,155 @@
+import { parseArticle } from '../../functions/core/parse/parse-article';
+import { InputRejected } from '../../functions/core/parse/rejection';
+import { removeBoilerplate } from '../../functions/core/parse/boilerplate';
+import { seedFiles } from '../support/seeds';
+
+const encode = (text: string) => new TextEncoder().encode(text);
+const BODY = 'The city council approved the new budget on Tuesday after a long debate about school funding and road repairs.';
+
+function rejectionOf(bytes: Uint8Array, key = 'inbox/a.txt'): InputRejected {
+  try {
+    parseArticle(bytes, { key });
+  } catch (error) {
+    if (error instanceof InputRejected) return error;
+    throw error;
+  }
+  throw new Error('expected the input to be rejected');
+}
+
+describe('parseArticle: text and markdown', () => {
+  it('takes the first non-empty line as the headline and the rest as the body', () => {
+    const article = parseArticle(encode(`\n\nCouncil passes budget\n\n${BODY}\n`), { key: 'inbox/budget.txt' });
+    expect(article.title).toBe('Council passes budget');
+    expect(article.paragraphs).toEqual([BODY]);
+    expect(article.format).toBe('text');
+    expect(article.language).toBe('en');
+  });
+
+  it('skips a one-word section label above the headline', () => {
+    const article = parseArticle(encode(`Politics\n\nCouncil passes budget\n\n${BODY}`), { key: 'inbox/a.txt' });
+    expect(article.title).toBe('Council passes budget');
+  });
+
+  it('uses the first sentence when the first line is a paragraph, not a headline', () => {
+    const long = `${BODY} ${BODY}`;
+    const article = parseArticle(encode(long), { key: 'inbox/a.txt' });
+    expect(article.title).toBe(BODY.replace(/\.$/, ''));
+    expect(article.paragraphs[0]).toBe(long);
+  });
+
+  it('strips markdown markup', () => {
+    const article = parseArticle(encode(`# Council passes budget\n\nThe **city council** approved [the budget](http://x.test) on Tuesday after a long debate.`), { key: 'inbox/a.md' });
+    expect(article.title).toBe('Council passes budget');
+    expect(article.paragraphs[0]).toBe('The city council approved the budget on Tuesday after a long debate.');
+  });
+
+  it('normalises typographic quotes and invisible characters', () => {
+    const article = parseArticle(encode(`Headline\n\nHe said \u201Cno\u201D to the mayor\u2019s plan\u200B and left the meeting early that day.`), { key: 'inbox/a.txt' });
+    expect(article.paragraphs[0]).toBe(`He said "no" to the mayor's plan and left the meeting early that day.`);
+  });
+
+  it('takes the outlet from S3 metadata, else from inbox/<source>/ in the key', () => {
+    expect(parseArticle(encode(`Headline\n\n${BODY}`), { key: 'inbox/a.txt', metadata: { source: 'Daily Planet' } }).source).toBe('Daily Planet');
+    expect(parseArticle(encode(`Headline\n\n${BODY}`), { key: 'inbox/the-herald/a.txt' }).source).toBe('the-herald');
+    expect(parseArticle(encode(`Headline\n\n${BODY}`), { key: 'inbox/a.txt' }).source).toBeUndefined();
+  });
+
+  it('reads a dateline date but not an event date inside the story', () => {
+    expect(parseArticle(encode(`Headline\n\nMOSCOW, Jan. 17, 2025 — ${BODY}`), { key: 'inbox/a.txt' }).publishedAt).toBe('2025-01-17T00:00:00.000Z');
+    expect(parseArticle(encode(`Headline\n\nThe treaty was signed on January 17, 2025 in Moscow by both presidents after talks.`), { key: 'inbox/a.txt' }).publishedAt).toBeUndefined();
+    expect(parseArticle(encode(`Headline\n\n${BODY}`), { key: 'inbox/a.txt', metadata: { 'published-at': '2025-01-18T10:00:00Z' } }).publishedAt).toBe('2025-01-18T10:00:00.000Z');
+  });
+
+  it('marks non-English text', () => {
+    const article = parseArticle(encode('Le conseil adopte le budget\n\nLe conseil municipal a adopté le nouveau budget mardi après un long débat sur les écoles et les routes de la ville.'), { key: 'inbox/a.txt' });
+    expect(article.language).toBe('fr');
+  });
+});
+
+describe('parseArticle: HTML', () => {
+  const html = `<!doctype html><html><head><title>Council passes budget | The Herald</title>
+    <meta property="og:site_name" content="The Herald"><meta property="article:published_time" content="2025-01-17T08:00:00Z">
+    <script>alert('x')</script></head><body><nav>Home | World | Sport</nav>
+    <article><h1>Council passes budget</h1>
+    <p>${BODY}</p><p>Members voted 7 to 2 in favour of the plan, which raises spending on schools by four percent next year.</p>
+    <p onclick="steal()">The mayor said the vote was <b>a good day</b> for the city and its residents.</p>
+    <iframe src="http://ads.test"></iframe><script>document.write('injected')</script></article>
+    <footer>Copyright 2025 The Herald</footer></body></html>`;
+
+  it('extracts the main content, title and metadata', () => {
+    const article = parseArticle(encode(html), { key: 'inbox/a.html' });
+    expect(article.format).toBe('html');
+    expect(article.title).toContain('Council passes budget');
+    expect(article.source).toBe('The Herald');
+    expect(article.publishedAt).toBe('2025-01-17T08:00:00.000Z');
+    expect(article.paragraphs).toContain(BODY);
+    expect(article.paragraphs).toContain('The mayor said the vote was a good day for the city and its residents.');
+  });
+
+  it('keeps no script, frame or navigation text', () => {
+    const text = parseArticle(encode(html), { key: 'inbox/a.html' }).paragraphs.join('\n');
+    expect(text).not.toMatch(/alert|injected|steal|Home \| World/);
+  });
+});
+
+describe('parseArticle: JSON', () => {
+  it('accepts the documented shape', () => {
+    const article = parseArticle(encode(JSON.stringify({ title: 'Council passes budget', body: BODY, source: 'Herald', publishedAt: '2025-01-17', url: 'https://herald.test/a' })), { key: 'inbox/a.json' });
+    expect(article).toMatchObject({ title: 'Council passes budget', paragraphs: [BODY], source: 'Herald', url: 'https://herald.test/a', publishedAt: '2025-01-17T00:00:00.000Z', format: 'json' });
+  });
+
+  it('rejects broken JSON and the wrong shape with a reason', () => {
+    expect(rejectionOf(encode('{"title": "x", '), 'inbox/a.json').code).toBe('invalid-json');
+    const wrongShape = rejectionOf(encode(JSON.stringify({ title: 'x', tags: ['a'] })), 'inbox/a.json');
+    expect(wrongShape.code).toBe('invalid-shape');
+    expect(wrongShape.reason).toMatch(/body.*text.*content/);
+  });
+});
+
+describe('parseArticle: bad input', () => {
+  it('rejects empty, blank, binary and mis-encoded objects with distinct reasons', () => {
+    expect(rejectionOf(new Uint8Array()).code).toBe('empty');
+    expect(rejectionOf(encode(' \n\t \n')).code).toBe('empty');
+    expect(rejectionOf(encode('%PDF-1.7 binary stuff')).reason).toMatch(/PDF/);
+    expect(rejectionOf(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a])).reason).toMatch(/PNG/);
+    expect(rejectionOf(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2])).reason).toMatch(/ZIP/);
+    expect(rejectionOf(new Uint8Array([0x48, 0x69, 0xc3, 0x28, 0x20, 0x74])).code).toBe('invalid-encoding');
+    expect(rejectionOf(encode('Headline\n\nToo short.')).code).toBe('no-article-text');
+  });
+
+  it('decodes UTF-16 with a byte-order mark', () => {
+    const text = `Council passes budget\n\n${BODY}`;
+    const utf16 = new Uint8Array(2 + text.length * 2);
+    utf16.set([0xff, 0xfe]);
+    for (let i = 0; i < text.length; i += 1) utf16[2 + i * 2] = text.charCodeAt(i);
+    expect(parseArticle(utf16, { key: 'inbox/a.txt' }).title).toBe('Council passes budget');
+  });
+});
+
+describe('boilerplate removal', () => {
+  it('drops page furniture, captions, credits and promotional trailers', () => {
+    const kept = removeBoilerplate([
+      'The talks ended without agreement late on Sunday night.',
+      'Advertisement',
+      'SEE ALSO: Five things to know about the talks',
+      'The minister (left) and her counterpart meet in Geneva on March 3.',
+      'Both sides said they would meet again next month in Vienna.',
+      'Share via',
+      'Jane Doe writes for the Associated Press.',
+      'More to Read',
+      'Sign up for our newsletter',
+      'Another promoted story nobody asked for.',
+    ]);
+    expect(kept).toEqual(['The talks ended without agreement late on Sunday night.', 'Both sides said they would meet again next month in Vienna.']);
+  });
+
+  it('removes the furniture in the seed articles without losing their reporting', () => {
+    const seeds = seedFiles().map(({ name, bytes }) => ({ name, article: parseArticle(bytes, { key: `inbox/${name}` }) }));
+    const allText = seeds.flatMap((s) => s.article.paragraphs).join('\n');
+    for (const furniture of ['SEE ALSO', 'Advertisement', 'Click to comment', 'To Top', 'Share via', 'More to Read', 'Sign up for', 'Photo by', 'promotional content']) {
+      expect(allText).not.toContain(furniture);
+    }
+    expect(seeds.find((s) => s.name.startsWith('002'))!.article.title).toBe('Iran and Russia forge 20-year strategic pact amid intensified western sanctions');
+    expect(allText).toContain('Russia built Iran\'s first nuclear plant that was launched in 2013 and is building two more nuclear reactors there.');
+  });
+});

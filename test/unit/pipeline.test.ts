@@ -1,0 +1,138 @@
+import { buildDigest } from '../../functions/core/digest/build-digest';
+import { handleS3Event } from '../../functions/ingest/handler';
+import { normalizeText } from '../../functions/core/text/normalize';
+import { DIGEST_KEYS } from '../../functions/shared/resources';
+import { digestSchemaErrors } from '../support/digest-schema';
+import { memoryPipeline, s3Event } from '../support/memory-pipeline';
+import { seedFiles } from '../support/seeds';
+import type { Digest } from '../../functions/core/digest/build-digest';
+
+async function ingestSeeds(pipeline = memoryPipeline()) {
+  for (const seed of seedFiles()) {
+    const key = `inbox/${seed.name}`;
+    await pipeline.objects.put(key, seed.bytes, 'text/plain');
+    await handleS3Event(s3Event([{ key, eventTime: pipeline.nextEventTime() }]), pipeline.deps);
+  }
+  return pipeline;
+}
+
+function latestDigest(pipeline: ReturnType<typeof memoryPipeline>): Digest {
+  return JSON.parse(new TextDecoder().decode(pipeline.objects.objects.get(DIGEST_KEYS.latest)!.body)) as Digest;
+}
+
+describe('the pipeline on the seed articles (in-process adapters)', () => {
+  let pipeline: ReturnType<typeof memoryPipeline>;
+  let digest: Digest;
+
+  beforeAll(async () => {
+    pipeline = await ingestSeeds();
+    digest = latestDigest(pipeline);
+  });
+
+  it('groups all five articles into one story', () => {
+    expect(digest.stories).toHaveLength(1);
+    expect(digest.stories[0].articles).toHaveLength(5);
+    expect(digest.stories[0].outlets).toHaveLength(5);
+  });
+
+  it('publishes a schema-valid digest whose version grows with each publish', () => {
+    expect(digestSchemaErrors(digest)).toEqual([]);
+    expect(digest.version).toBe(5);
+    expect(pipeline.objects.objects.has(DIGEST_KEYS.version(5))).toBe(true);
+    expect(pipeline.notifier.notices.map((n) => n.attributes.version)).toEqual(['1', '2', '3', '4', '5']);
+  });
+
+  it('matches claims across outlets, with each mention the exact text of its article', () => {
+    const story = digest.stories[0];
+    const shared = story.claims.filter((claim) => claim.outlets.length >= 3);
+    expect(shared.length).toBeGreaterThanOrEqual(3);
+    const seedText = new Map(seedFiles().map((s) => [s.name.replace(/\.txt$/, ''), normalizeText(new TextDecoder().decode(s.bytes))]));
+    for (const claim of story.claims) {
+      for (const mention of claim.mentions) expect(seedText.get(mention.source)).toContain(mention.text);
+    }
+  });
+
+  it('recognises the paraphrased rewrite (002 of 001) and counts it once', () => {
+    const story = digest.stories[0];
+    const byKey = new Map(story.articles.map((a) => [a.key, a]));
+    const rewrite = byKey.get('inbox/002_1f40a0dbff97c612.txt')!;
+    const original = byKey.get('inbox/001_f075c1c7607b0d07.txt')!;
+    expect(rewrite.derivedFrom).toBe(original.id);
+    const bothOnly = story.claims.find((c) => c.outlets.length === 2 && c.outlets.includes(rewrite.source) && c.outlets.includes(original.source));
+    expect(bothOnly?.independentOutlets).toBe(1);
+    const others = story.articles.filter((a) => a !== rewrite && a !== original);
+    expect(others.every((a) => !a.derivedFrom && !a.duplicateOf)).toBe(true);
+  });
+
+  it('changes nothing when the same objects are delivered again', async () => {
+    const before = latestDigest(pipeline);
+    for (const seed of seedFiles()) {
+      const outcome = await handleS3Event(s3Event([{ key: `inbox/${seed.name}`, eventTime: pipeline.nextEventTime() }]), pipeline.deps);
+      expect(outcome.outcomes[0].status).toBe('already-processed');
+    }
+    expect(latestDigest(pipeline)).toEqual(before);
+  });
+
+  it('counts the same content uploaded under another key once', async () => {
+    const seed = seedFiles()[0];
+    await pipeline.objects.put('inbox/copy of seed.txt', seed.bytes, 'text/plain');
+    const { outcomes } = await handleS3Event(s3Event([{ key: 'inbox/copy of seed.txt', eventTime: pipeline.nextEventTime() }]), pipeline.deps);
+    expect(outcomes[0]).toMatchObject({ key: 'inbox/copy of seed.txt', status: 'duplicate' });
+    expect(latestDigest(pipeline).stories[0].articles).toHaveLength(5);
+  });
+});
+
+describe('bad input', () => {
+  it('is set aside with a findable reason, and does not stop the other records', async () => {
+    const pipeline = memoryPipeline();
+    const seed = seedFiles()[1];
+    await pipeline.objects.put('inbox/broken.json', '{"title": ', 'application/json');
+    await pipeline.objects.put('inbox/good.txt', seed.bytes, 'text/plain');
+    await pipeline.objects.put('inbox/empty.txt', '', 'text/plain');
+    const at = pipeline.nextEventTime();
+    const { outcomes } = await handleS3Event(s3Event([{ key: 'inbox/broken.json', eventTime: at }, { key: 'inbox/good.txt', eventTime: at }, { key: 'inbox/empty.txt', eventTime: at }]), pipeline.deps);
+    expect(outcomes.map((o) => o.status)).toEqual(['rejected', 'ingested', 'rejected']);
+    expect(pipeline.objects.objects.has('inbox/broken.json')).toBe(false);
+    expect(new TextDecoder().decode(pipeline.objects.objects.get('rejected/broken.json')!.body)).toBe('{"title": ');
+    const record = JSON.parse(new TextDecoder().decode(pipeline.objects.objects.get('rejected/broken.json.error.json')!.body));
+    expect(record).toMatchObject({ key: 'inbox/broken.json', code: 'invalid-json' });
+    expect(record.reason).toMatch(/not valid JSON/);
+    // A redelivered event for a set-aside object is not processed again.
+    const again = await handleS3Event(s3Event([{ key: 'inbox/broken.json', eventTime: at }]), pipeline.deps);
+    expect(again.outcomes[0].status).toBe('already-processed');
+  });
+
+  it('checks the size limit before reading the object', async () => {
+    const pipeline = memoryPipeline(100);
+    await pipeline.objects.put('inbox/big.txt', 'x'.repeat(101), 'text/plain');
+    const get = jest.spyOn(pipeline.objects, 'get');
+    const { outcomes } = await handleS3Event(s3Event([{ key: 'inbox/big.txt', eventTime: pipeline.nextEventTime() }]), pipeline.deps);
+    expect(outcomes[0]).toMatchObject({ status: 'rejected', code: 'too-large' });
+    expect(get).not.toHaveBeenCalledWith('inbox/big.txt');
+  });
+
+  it('rejects an event that is not an S3 event', async () => {
+    await expect(handleS3Event({ hello: 'world' }, memoryPipeline().deps)).rejects.toThrow();
+  });
+});
+
+describe('buildDigest', () => {
+  it('counts copies and rewrites once with their origin', () => {
+    const at = '2025-01-17T00:00:00.000Z';
+    const article = (id: string, source: string, extra: object = {}) => ({ id, key: `inbox/${id}`, source, title: id, ingestedAt: at, language: 'en', storyId: 's', claimCount: 1, ...extra });
+    const digest = buildDigest(
+      [
+        {
+          story: { id: 's', headline: 'h', createdAt: at, updatedAt: at, centroid: {}, memberIds: [] },
+          articles: [article('a', 'A'), article('b', 'B', { duplicateOf: 'a' }), article('c', 'C', { derivedFrom: 'b' }), article('d', 'D')],
+          claims: [{ id: 'c1', storyId: 's', text: 't', features: { terms: [], numbers: [], names: [], negated: false }, createdAt: at }],
+          mentions: ['a', 'b', 'c', 'd'].map((articleId, i) => ({ claimId: 'c1', storyId: 's', articleId, source: articleId.toUpperCase(), text: 't', claimIndex: i, ingestedAt: at, similarity: 1 })),
+        },
+      ],
+      1,
+      at,
+    );
+    expect(digest.stories[0].claims[0]).toMatchObject({ outlets: ['A', 'B', 'C', 'D'], independentOutlets: 2 });
+    expect(digestSchemaErrors(digest)).toEqual([]);
+  });
+});

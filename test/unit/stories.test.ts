@@ -1,0 +1,28 @@
+import { assignStory, JOIN_STORY_THRESHOLD } from '../../functions/core/stories/assign-story';
+import { addToCentroid, articleTermVector, cosine, CENTROID_TERMS } from '../../functions/core/stories/term-vector';
+
+const quake = articleTermVector('Earthquake strikes northern Chile', ['A magnitude 7 earthquake struck northern Chile on Monday, damaging homes in Iquique.']);
+const quake2 = articleTermVector('Strong quake hits Chile', ['An earthquake of magnitude 7 hit northern Chile, officials in Iquique said, damaging homes.']);
+const merger = articleTermVector('Oracle buys Sun Microsystems', ['Oracle agreed to buy Sun Microsystems for 7.4 billion dollars on Monday.']);
+
+describe('story assignment', () => {
+  it('joins the most similar story when it is similar enough', () => {
+    const decision = assignStory(quake2, [
+      { id: 'merger', centroid: merger },
+      { id: 'quake', centroid: quake },
+    ]);
+    expect(decision).toMatchObject({ kind: 'join', storyId: 'quake' });
+  });
+
+  it('opens a new story when nothing is close', () => {
+    expect(cosine(merger, quake)).toBeLessThan(JOIN_STORY_THRESHOLD);
+    expect(assignStory(merger, [{ id: 'quake', centroid: quake }])).toEqual({ kind: 'open' });
+  });
+
+  it('keeps centroids bounded and normalised as stories grow', () => {
+    let centroid = {};
+    for (let i = 0; i < 30; i += 1) centroid = addToCentroid(centroid, i, articleTermVector(`Story ${i}`, [`Unique words number ${i} alpha${i} beta${i} gamma${i} delta${i}.`]));
+    expect(Object.keys(centroid).length).toBeLessThanOrEqual(CENTROID_TERMS);
+    expect(cosine(centroid, centroid)).toBeCloseTo(1, 6);
+  });
+});

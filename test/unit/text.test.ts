@@ -1,0 +1,35 @@
+import { splitSentences } from '../../functions/core/text/sentences';
+import { contentStems, tokenize } from '../../functions/core/text/tokens';
+import { decodeS3Key } from '../../functions/ingest/s3-event';
+
+describe('splitSentences', () => {
+  it('splits news prose and keeps exact spans', () => {
+    const text = 'Mr. Smith met Lt. Gen. Keith Kellogg in Washington, D.C. on Friday. "It went well," he said. Prices rose 2.5 percent in the U.S. economy.';
+    const sentences = splitSentences(text);
+    expect(sentences.map((s) => s.text)).toEqual([
+      'Mr. Smith met Lt. Gen. Keith Kellogg in Washington, D.C. on Friday.',
+      '"It went well," he said.',
+      'Prices rose 2.5 percent in the U.S. economy.',
+    ]);
+    for (const s of sentences) expect(text.slice(s.start, s.end)).toBe(s.text);
+  });
+
+  it('does not split after an initial', () => {
+    expect(splitSentences('Former President George W. Bush spoke. He left.').map((s) => s.text)).toEqual(['Former President George W. Bush spoke.', 'He left.']);
+  });
+});
+
+describe('tokens', () => {
+  it('stems, drops possessives and normalises thousands separators', () => {
+    const tokens = tokenize("Iran's 1,000 drones were supplied");
+    expect(tokens.map((t) => t.stem)).toEqual(['iran', '1000', 'drone', 'were', 'suppli']);
+    expect(contentStems("Iran's 1,000 drones were supplied")).toEqual(['iran', '1000', 'drone', 'suppli']);
+  });
+});
+
+describe('decodeS3Key', () => {
+  it('decodes S3 event keys: + is a space, percent escapes are UTF-8', () => {
+    expect(decodeS3Key('inbox/my+article+%2B+notes.txt')).toBe('inbox/my article + notes.txt');
+    expect(decodeS3Key('inbox/caf%C3%A9/r%C3%A9sum%C3%A9.txt')).toBe('inbox/café/résumé.txt');
+  });
+});
