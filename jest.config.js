@@ -8,4 +8,5 @@ module.exports = {
   testMatch: ['<rootDir>/test/**/*.test.ts'],
   moduleFileExtensions: ['ts', 'js', 'json'],
   setupFiles: ['<rootDir>/test/support/environment.ts'],
+  reporters: ['default', '<rootDir>/test/support/summary-reporter.js'],
 };
