@@ -2,6 +2,8 @@ import { parseArgs } from 'node:util';
 import { runLocal } from './commands/local';
 import { runIngest } from './commands/ingest';
 import { runDigest } from './commands/digest';
+import { runEvalArticles } from './commands/eval-articles';
+import { runEvalPairs } from './commands/eval-pairs';
 
 const USAGE = `Usage: corroborate <command> [options]
 
@@ -12,6 +14,13 @@ Commands:
   ingest <paths...>         Upload files or directories to the configured bucket's inbox/ (AWS or the local
                             stack, chosen by the standard AWS environment and CORROBORATE_BUCKET).
   digest [--json]           Print the current digest from the configured bucket (or out/digest.json).
+  eval articles FILE.jsonl [--out PRED.jsonl]
+                            Ingest every article line ({id, title, text, source?, publishedAt?, url?}) in
+                            file order through the ingest code; write {id, story, duplicateOf, derivedFrom}
+                            per line; with gold fields present, print clustering and reprint scores.
+  eval pairs FILE.jsonl [--out PRED.jsonl]
+                            Decide for each {id, a, b} whether the two sentences state the same claim;
+                            write {id, same, score}; with gold label/score, print accuracy/F1 or Spearman.
 `;
 
 async function main(argv: string[]): Promise<number> {
@@ -40,6 +49,15 @@ async function main(argv: string[]): Promise<number> {
     case 'digest': {
       const { values } = parseArgs({ args: rest, options: { json: { type: 'boolean', default: false }, file: { type: 'string', default: 'out/digest.json' } } });
       await runDigest({ json: values.json!, file: values.file! });
+      return 0;
+    }
+    case 'eval': {
+      const [kind, ...evalArgs] = rest;
+      const { values, positionals } = parseArgs({ args: evalArgs, allowPositionals: true, options: { out: { type: 'string' } } });
+      if (positionals.length !== 1) throw new UsageError('eval needs exactly one JSON Lines file');
+      if (kind === 'articles') await runEvalArticles({ file: positionals[0], out: values.out });
+      else if (kind === 'pairs') await runEvalPairs({ file: positionals[0], out: values.out });
+      else throw new UsageError(`unknown evaluation "${kind ?? ''}": use "eval articles" or "eval pairs"`);
       return 0;
     }
     case undefined:

@@ -1,0 +1,114 @@
+import { MemoryObjectStore } from '../../functions/adapters/memory-object-store';
+import { MemoryTableStore } from '../../functions/adapters/memory-table-store';
+import { ingestObject } from '../../functions/ingest/ingest-object';
+import { Ledger } from '../../functions/ledger/ledger';
+import { DEFAULT_MAX_OBJECT_BYTES } from '../../functions/shared/resources';
+import { jsonLinesWriter, progress, readJsonLines } from '../eval/jsonl';
+import { clusteringScores } from '../eval/metrics';
+
+/** The fields an article line may give the pipeline. Anything else (the gold fields) is never passed on. */
+export interface ArticleLine {
+  id: string;
+  title?: string;
+  text: string;
+  source?: string;
+  publishedAt?: string;
+  url?: string;
+}
+
+export interface ArticlePrediction {
+  id: string;
+  story: string | null;
+  duplicateOf: string | null;
+  derivedFrom: string | null;
+}
+
+/** The article as uploaded: only the input fields, so the pipeline cannot see gold labels. */
+export function inputDocument(line: ArticleLine): Record<string, string> {
+  const document: Record<string, string> = { text: line.text };
+  if (line.title) document.title = line.title;
+  if (line.source) document.source = line.source;
+  if (line.publishedAt) document.publishedAt = line.publishedAt;
+  if (line.url) document.url = line.url;
+  return document;
+}
+
+/**
+ * Runs every line through `ingestObject`, the function the Lambda handler calls, over in-process
+ * adapters, one article at a time in file order, each a minute after the previous one.
+ */
+export async function predictArticles(lines: AsyncIterable<ArticleLine> | Iterable<ArticleLine>, onEach?: (done: number) => void): Promise<ArticlePrediction[]> {
+  const objects = new MemoryObjectStore();
+  const deps = { ledger: new Ledger(new MemoryTableStore()), objects, maxObjectBytes: DEFAULT_MAX_OBJECT_BYTES };
+  const inputIdOfArticle = new Map<string, string>();
+  const predictions: ArticlePrediction[] = [];
+  let clock = Date.parse('2000-01-01T00:00:00Z');
+  for await (const line of lines) {
+    const key = `inbox/${line.id}.json`;
+    await objects.put(key, JSON.stringify(inputDocument(line)), 'application/json');
+    const outcome = await ingestObject(deps, { key, eventTime: new Date((clock += 60_000)).toISOString() });
+    const prediction: ArticlePrediction = { id: line.id, story: null, duplicateOf: null, derivedFrom: null };
+    if (outcome.status === 'ingested') {
+      inputIdOfArticle.set(outcome.articleId, line.id);
+      prediction.story = outcome.storyId;
+      prediction.duplicateOf = outcome.duplicateOf ? (inputIdOfArticle.get(outcome.duplicateOf) ?? null) : null;
+      prediction.derivedFrom = outcome.derivedFrom ? (inputIdOfArticle.get(outcome.derivedFrom) ?? null) : null;
+    } else if (outcome.status === 'duplicate') {
+      prediction.story = outcome.storyId;
+      prediction.duplicateOf = inputIdOfArticle.get(outcome.articleId) ?? null;
+    } else if (outcome.status === 'rejected') {
+      process.stderr.write(`${line.id}: set aside (${outcome.code}): ${outcome.reason}\n`);
+    }
+    predictions.push(prediction);
+    onEach?.(predictions.length);
+  }
+  return predictions;
+}
+
+interface GoldLine {
+  id: string;
+  story?: string;
+  duplicateOf?: string | null;
+}
+
+export async function runEvalArticles(options: { file: string; out?: string }): Promise<void> {
+  const gold: GoldLine[] = [];
+  const meter = progress('articles', 50);
+  async function* inputs(): AsyncGenerator<ArticleLine> {
+    for await (const line of readJsonLines<ArticleLine & GoldLine>(options.file)) {
+      gold.push({ id: line.id, story: line.story, duplicateOf: line.duplicateOf });
+      yield { id: line.id, text: line.text, title: line.title, source: line.source, publishedAt: line.publishedAt, url: line.url };
+    }
+  }
+  const started = Date.now();
+  const predictions = await predictArticles(inputs(), (done) => meter.tick(done));
+  const seconds = (Date.now() - started) / 1000;
+  if (options.out) {
+    const out = jsonLinesWriter(options.out);
+    for (const prediction of predictions) out.write(prediction);
+    await out.close();
+  }
+  console.log(`articles: ${predictions.length} ingested in ${seconds.toFixed(1)} s (${(predictions.length / seconds).toFixed(0)} articles/s)`);
+  for (const line of scoreArticles(gold, predictions)) console.log(line);
+}
+
+/** Metric lines for whichever gold fields the file has. */
+export function scoreArticles(gold: readonly GoldLine[], predictions: readonly ArticlePrediction[]): string[] {
+  const lines: string[] = [];
+  const format = (x: number) => x.toFixed(3);
+  if (gold.every((g) => g.story !== undefined)) {
+    const s = clusteringScores(gold.map((g) => g.story!), predictions.map((p) => p.story ?? `unassigned:${p.id}`));
+    lines.push(
+      `stories: pairwise P ${format(s.pairwise.precision)} R ${format(s.pairwise.recall)} F1 ${format(s.pairwise.f1)}; B-cubed F1 ${format(s.bcubed.f1)}; ARI ${format(s.ari)}; ${new Set(predictions.map((p) => p.story)).size} predicted vs ${new Set(gold.map((g) => g.story)).size} gold`,
+    );
+  }
+  if (gold.every((g) => g.duplicateOf !== undefined)) {
+    const goldGroups = gold.map((g) => g.duplicateOf ?? g.id);
+    const copyGroups = predictions.map((p) => p.duplicateOf ?? p.id);
+    const s = clusteringScores(goldGroups, copyGroups);
+    lines.push(`reprints: pairwise P ${format(s.pairwise.precision)} R ${format(s.pairwise.recall)} F1 ${format(s.pairwise.f1)}; ARI ${format(s.ari)}`);
+    const withRewrites = clusteringScores(goldGroups, predictions.map((p) => p.duplicateOf ?? p.derivedFrom ?? p.id));
+    lines.push(`reprints (counting rewrites as copies): pairwise F1 ${format(withRewrites.pairwise.f1)}`);
+  }
+  return lines;
+}
