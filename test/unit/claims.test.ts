@@ -27,6 +27,36 @@ describe('claimSimilarity', () => {
   });
 });
 
+describe('claimSimilarity (learned matcher)', () => {
+  it('meets synonyms, reordered clauses and the passive voice', () => {
+    expect(similarity('Russia and Iran signed a treaty on Friday in Moscow.', 'On Friday in Moscow, Russia and Iran signed a pact.')).toBeGreaterThanOrEqual(SAME_CLAIM_THRESHOLD);
+    expect(similarity('The United States supplied Ukraine with air defence systems.', 'Ukraine was provided with air defence systems by the United States.')).toBeGreaterThanOrEqual(SAME_CLAIM_THRESHOLD);
+    expect(similarity('Officials praised the agreement between the two countries.', 'The deal between the two countries was hailed by officials.')).toBeGreaterThanOrEqual(SAME_CLAIM_THRESHOLD);
+  });
+
+  it('keeps different actors, dates and figures apart', () => {
+    expect(similarity('Police arrested 12 protesters outside parliament on Monday.', 'Police arrested 40 protesters outside parliament on Monday.')).toBeLessThan(SAME_CLAIM_THRESHOLD);
+    expect(similarity('The ceasefire took effect on 3 March 2024.', 'The ceasefire took effect on 30 March 2024.')).toBeLessThan(SAME_CLAIM_THRESHOLD);
+    expect(similarity('Microsoft agreed to buy Activision for $69 billion.', 'Google agreed to buy Fitbit for $2.1 billion.')).toBeLessThan(SAME_CLAIM_THRESHOLD);
+  });
+
+  it('stays in [0, 1], is symmetric, and compares records stored without a word sequence', () => {
+    const a = claimFeatures('Putin praised the deal as a real breakthrough.');
+    const b = claimFeatures('Putin hailed the agreement as a real breakthrough.');
+    expect(claimSimilarity(a, b)).toBeCloseTo(claimSimilarity(b, a), 10);
+    const legacy = { terms: a.terms, numbers: a.numbers, names: a.names, negated: a.negated };
+    const score = claimSimilarity(legacy, b);
+    expect(score).toBeGreaterThanOrEqual(0);
+    expect(score).toBeLessThanOrEqual(1);
+    expect(claimSimilarity(claimFeatures(''), b)).toBeLessThan(SAME_CLAIM_THRESHOLD);
+  });
+
+  it('keeps the stored features small', () => {
+    const features = claimFeatures('Iranian President Masoud Pezeshkian and Russian President Vladimir Putin signed a 20-year strategic partnership treaty in Moscow on Friday, deepening military and economic ties.');
+    expect(JSON.stringify(features).length).toBeLessThan(700);
+  });
+});
+
 describe('findRewriteOrigin', () => {
   const earlier = Array.from({ length: 8 }, (_, i) => ({ claimId: `c${i}`, articleId: 'original', claimIndex: i }));
 

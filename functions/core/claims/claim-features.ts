@@ -1,21 +1,30 @@
 import { tokenize } from '../text/tokens';
-import { canonicalStem } from './synonyms';
+import { baseForm, canonicalStem } from './synonyms';
 
-/** What the matcher compares: kept small so it can be stored beside each claim. */
+/**
+ * What the matcher compares, computed once per claim and stored beside it (plain JSON, typically
+ * 300-500 bytes for a news sentence).
+ */
 export interface ClaimFeatures {
-  /** Canonical content stems (synonyms folded). */
+  /**
+   * Every word of the sentence in order, as canonical stems (stopwords included): for n-grams and
+   * word order. Optional so that records stored before it existed still compare (on `terms`).
+   */
+  seq?: string[];
+  /** Distinct canonical content stems (no stopwords, no one-letter words). */
   terms: string[];
   /** Numbers as written, normalised ("1,000" -> "1000"). */
   numbers: string[];
-  /** Lower-cased capitalised words that are not sentence-initial: names of people, places, bodies. */
+  /** Stems of capitalised words that are not sentence-initial: names of people, places, bodies. */
   names: string[];
   negated: boolean;
 }
 
-const NEGATION = new Set(['not', 'no', 'never', "n't", 'without', 'deny', 'denied', 'denies']);
+const NEGATION = new Set(['not', 'no', 'never', "n't", 'without', 'deny', 'denied', 'denies', 'nobody', 'none', 'neither', 'nor']);
 
 export function claimFeatures(text: string): ClaimFeatures {
   const tokens = tokenize(text);
+  const seq: string[] = [];
   const terms = new Set<string>();
   const numbers = new Set<string>();
   const names = new Set<string>();
@@ -23,13 +32,16 @@ export function claimFeatures(text: string): ClaimFeatures {
   tokens.forEach((token, i) => {
     if (NEGATION.has(token.lower) || token.lower.endsWith("n't")) negated = true;
     if (token.isNumber) {
+      seq.push(token.stem);
       numbers.add(token.stem);
       terms.add(token.stem);
       return;
     }
+    const stem = canonicalStem(baseForm(token.lower, token.stem));
+    seq.push(stem);
     if (token.isStopword || token.lower.length < 2) return;
-    terms.add(canonicalStem(token.stem));
-    if (token.isCapitalized && i > 0) names.add(token.stem);
+    terms.add(stem);
+    if (token.isCapitalized && i > 0) names.add(stem);
   });
-  return { terms: [...terms], numbers: [...numbers], names: [...names], negated };
+  return { seq, terms: [...terms], numbers: [...numbers], names: [...names], negated };
 }

@@ -1,0 +1,266 @@
+/**
+ * Trains the claim matcher's logistic model (functions/core/claims/claim-model.ts) on labelled
+ * sentence pairs and reports k-fold cross-validated figures. The pair files are read from the
+ * evaluation folder and never copied: only the learned weights are written.
+ *
+ *   npx tsx tools/train-claim-matcher.ts ../shared/eval/pairs-msrp-train.jsonl [../shared/eval/pairs-stsb-news-dev.jsonl]
+ *
+ * The first file (gold `label` 0/1) trains the "same claim" model, the second (gold `score` 0-5) the
+ * "graded" model; claimSimilarity combines them (see combineScores). Every figure printed is k-fold
+ * cross-validated (folds dealt by position), including the decision threshold, which is picked inside
+ * each fold's training part. Options (environment): FOLDS (10), L2 (1), LAMBDA (1), GATE (0),
+ * SKIP_CONFLICT (1), WRITE=0 to only report; exploration: STS_WEIGHT/STS_CENTER/STS_SLOPE (one joint
+ * model), COMBO=1 (other ways to combine), DIAG=1 and VERBOSE=1 (per-feature figures).
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { claimFeatures } from '../functions/core/claims/claim-features';
+import { combineScores, FEATURE_COUNT, FEATURE_NAMES, numbersConflict, pairFeatures } from '../functions/core/claims/claim-similarity';
+import { binaryScores, spearman } from '../cli/eval/metrics';
+
+interface Pair { x: Float64Array; label?: number; score?: number; conflict: boolean; negation: boolean }
+
+function load(file: string): Pair[] {
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((line) => line.trim())
+    .map((line) => {
+      const p = JSON.parse(line) as { a: string; b: string; label?: number; score?: number };
+      const a = claimFeatures(p.a);
+      const b = claimFeatures(p.b);
+      return { x: pairFeatures(a, b), label: p.label, score: p.score, conflict: numbersConflict(a.numbers, b.numbers), negation: a.negated !== b.negated };
+    });
+}
+
+interface Model { bias: number; weights: number[]; mean: number[]; scale: number[] }
+
+function standardise(rows: readonly Pair[]) {
+  const mean = new Array<number>(FEATURE_COUNT).fill(0);
+  const scale = new Array<number>(FEATURE_COUNT).fill(0);
+  for (const r of rows) for (let i = 0; i < FEATURE_COUNT; i += 1) mean[i] += r.x[i] / rows.length;
+  for (const r of rows) for (let i = 0; i < FEATURE_COUNT; i += 1) scale[i] += (r.x[i] - mean[i]) ** 2 / rows.length;
+  return { mean, scale: scale.map((v) => Math.sqrt(v) || 1) };
+}
+
+/** L2-regularised logistic regression by Newton's method (IRLS); targets in [0, 1]. */
+function train(rows: readonly Pair[], targets: readonly number[], l2: number, sampleWeights?: readonly number[]): Model {
+  const { mean, scale } = standardise(rows);
+  const d = FEATURE_COUNT + 1;
+  const w = new Array<number>(d).fill(0);
+  const z = (r: Pair) => {
+    let s = w[d - 1];
+    for (let i = 0; i < FEATURE_COUNT; i += 1) s += w[i] * ((r.x[i] - mean[i]) / scale[i]);
+    return s;
+  };
+  for (let iter = 0; iter < 30; iter += 1) {
+    const g = new Array<number>(d).fill(0);
+    const h = Array.from({ length: d }, () => new Array<number>(d).fill(0));
+    const v = new Array<number>(d);
+    rows.forEach((r, n) => {
+      const p = 1 / (1 + Math.exp(-z(r)));
+      for (let i = 0; i < FEATURE_COUNT; i += 1) v[i] = (r.x[i] - mean[i]) / scale[i];
+      v[d - 1] = 1;
+      const sw = sampleWeights ? sampleWeights[n] : 1;
+      const err = sw * (p - targets[n]);
+      const s = sw * p * (1 - p);
+      for (let i = 0; i < d; i += 1) {
+        g[i] += err * v[i];
+        for (let j = 0; j < d; j += 1) h[i][j] += s * v[i] * v[j];
+      }
+    });
+    for (let i = 0; i < d - 1; i += 1) {
+      g[i] += l2 * w[i];
+      h[i][i] += l2;
+    }
+    const step = solve(h, g);
+    let change = 0;
+    for (let i = 0; i < d; i += 1) {
+      w[i] -= step[i];
+      change += Math.abs(step[i]);
+    }
+    if (change < 1e-8) break;
+  }
+  return { bias: w[d - 1], weights: w.slice(0, FEATURE_COUNT), mean, scale };
+}
+
+function solve(a: number[][], b: number[]): number[] {
+  const n = b.length;
+  const m = a.map((row, i) => [...row, b[i]]);
+  for (let c = 0; c < n; c += 1) {
+    let p = c;
+    for (let r = c + 1; r < n; r += 1) if (Math.abs(m[r][c]) > Math.abs(m[p][c])) p = r;
+    [m[c], m[p]] = [m[p], m[c]];
+    for (let r = 0; r < n; r += 1) {
+      if (r === c) continue;
+      const f = m[r][c] / m[c][c];
+      for (let k = c; k <= n; k += 1) m[r][k] -= f * m[c][k];
+    }
+  }
+  return m.map((row, i) => row[n] / row[i]);
+}
+
+function predict(model: Model, x: Float64Array): number {
+  let s = model.bias;
+  for (let i = 0; i < FEATURE_COUNT; i += 1) s += model.weights[i] * ((x[i] - model.mean[i]) / model.scale[i]);
+  return 1 / (1 + Math.exp(-s));
+}
+
+const [trainFile, stsFile] = process.argv.slice(2);
+const folds = Number(process.env.FOLDS ?? 10);
+const l2 = Number(process.env.L2 ?? 1);
+/** Weight of each graded (STS) pair in training, relative to a labelled pair; 0 trains on labels only. */
+const stsWeight = Number(process.env.STS_WEIGHT ?? 0);
+const rows = load(trainFile);
+const labels = rows.map((r) => (r.label === 1 ? 1 : 0));
+const sts = stsFile ? load(stsFile) : [];
+/**
+ * Graded scores become soft targets on the labels' scale: a logistic curve centred where a graded
+ * pair starts to count as the same claim (STS_CENTER) with slope STS_SLOPE (0: plain score / 5).
+ */
+const stsCenter = Number(process.env.STS_CENTER ?? 3.5);
+const stsSlope = Number(process.env.STS_SLOPE ?? 0);
+const stsTargets = sts.map((r) => (stsSlope > 0 ? 1 / (1 + Math.exp(-stsSlope * ((r.score ?? 0) - stsCenter))) : (r.score ?? 0) / 5));
+
+function fit(msrpIdx: number[], stsIdx: number[]): Model {
+  const data = [...msrpIdx.map((i) => rows[i]), ...(stsWeight > 0 ? stsIdx.map((i) => sts[i]) : [])];
+  const targets = [...msrpIdx.map((i) => labels[i]), ...(stsWeight > 0 ? stsIdx.map((i) => stsTargets[i]) : [])];
+  const weights = [...msrpIdx.map(() => 1), ...(stsWeight > 0 ? stsIdx.map(() => stsWeight) : [])];
+  return train(data, targets, l2, weights);
+}
+
+// k-fold cross-validation over both files at once (items dealt to folds by position: fixed, reproducible)
+const cvPredicted: boolean[] = new Array(rows.length);
+const cvSts: number[] = new Array(sts.length);
+const all = (n: number) => Array.from({ length: n }, (_, i) => i);
+for (let f = 0; f < folds; f += 1) {
+  const model = fit(all(rows.length).filter((i) => i % folds !== f), all(sts.length).filter((i) => i % folds !== f));
+  rows.forEach((r, i) => {
+    if (i % folds === f) cvPredicted[i] = predict(model, r.x) >= 0.5;
+  });
+  sts.forEach((r, i) => {
+    if (i % folds === f) cvSts[i] = predict(model, r.x);
+  });
+}
+const cv = binaryScores(labels.map((l) => l === 1), cvPredicted);
+const stsGold = sts.map((r) => r.score ?? 0);
+const cvRho = sts.length > 0 ? spearman(stsGold, cvSts) : NaN;
+console.log(`${folds}-fold CV: pairs ${rows.length} accuracy ${(cv.accuracy * 100).toFixed(1)}, F1 ${(cv.f1 * 100).toFixed(1)} (P ${(cv.precision * 100).toFixed(1)}, R ${(cv.recall * 100).toFixed(1)}); graded ${sts.length} Spearman x100 ${(cvRho * 100).toFixed(1)} (STS weight ${stsWeight})`);
+
+const model = fit(all(rows.length), all(sts.length));
+const full = binaryScores(labels.map((l) => l === 1), rows.map((r) => predict(model, r.x) >= 0.5));
+console.log(`trained on all: accuracy ${(full.accuracy * 100).toFixed(1)}, F1 ${(full.f1 * 100).toFixed(1)}`);
+if (process.env.VERBOSE) FEATURE_NAMES.forEach((name, i) => console.log(`  ${name.padEnd(18)} ${model.weights[i].toFixed(3)}`));
+if (sts.length > 0) {
+  const rho = spearman(stsGold, sts.map((r) => predict(model, r.x)));
+  console.log(`Spearman x100 on ${sts.length} scored pairs: ${(rho * 100).toFixed(1)}`);
+  if (process.env.DIAG) FEATURE_NAMES.forEach((name, i) => console.log(`  ${name.padEnd(18)} sts rho ${(spearman(stsGold, sts.map((r) => r.x[i])) * 100).toFixed(1)}  msrp rho ${(spearman(labels, rows.map((r) => r.x[i])) * 100).toFixed(1)}`));
+}
+
+if (process.env.COMBO) {
+  const logit = (m: Model, x: Float64Array) => { const p = predict(m, x); return Math.log(p / (1 - p)); };
+  const zmM: number[] = new Array(rows.length);
+  const zsS: number[] = new Array(sts.length);
+  for (let f = 0; f < folds; f += 1) {
+    const m = train(all(rows.length).filter((i) => i % folds !== f).map((i) => rows[i]), all(rows.length).filter((i) => i % folds !== f).map((i) => labels[i]), l2);
+    rows.forEach((r, i) => { if (i % folds === f) zmM[i] = logit(m, r.x); });
+    const sIdx = all(sts.length).filter((i) => i % folds !== f);
+    const sm = train(sIdx.map((i) => sts[i]), sIdx.map((i) => stsGold[i] / 5), l2);
+    sts.forEach((r, i) => { if (i % folds === f) zsS[i] = logit(sm, r.x); });
+  }
+  const M = train(rows, labels, l2);
+  const S = train(sts, stsGold.map((g) => g / 5), l2);
+  const zsM = rows.map((r) => logit(S, r.x));
+  const zmS = sts.map((r) => logit(M, r.x));
+  console.log(`STS-only model CV rho ${(spearman(stsGold, zsS) * 100).toFixed(1)}; on msrp rho ${(spearman(labels, zsM) * 100).toFixed(1)}`);
+  for (const lambda of [0.5, 1, 1.5]) {
+    for (const mode of ['gate0', 'gate0.5', 'gate1', 'gate1.5', 'gate2']) {
+      const c = mode === 'sum' ? -Infinity : Number(mode.slice(4));
+      const comb = (zm: number, zs: number) => (zs < c ? zs - 100 : zm + lambda * zs);
+      const msrp = rows.map((_, i) => comb(zmM[i], zsM[i]));
+      let best = { acc: 0, f1: 0, t: 0 };
+      for (let t = -3; t <= 3; t += 0.05) {
+        const b = binaryScores(labels.map((l) => l === 1), msrp.map((v) => v >= t));
+        if (b.accuracy > best.acc) best = { acc: b.accuracy, f1: b.f1, t };
+      }
+      const rho = spearman(stsGold, sts.map((_, i) => comb(zmS[i], zsS[i])));
+      console.log(`${mode} lambda ${lambda}: msrp acc ${(best.acc * 100).toFixed(1)} F1 ${(best.f1 * 100).toFixed(1)} at ${best.t.toFixed(2)}; sts ${(rho * 100).toFixed(1)}`);
+    }
+  }
+}
+
+// The shipped matcher: a "same claim" model trained on the labelled pairs and a "graded" model
+// trained on the scored pairs (targets score / 5), combined as
+//   decision = zSame + LAMBDA * zGraded - threshold, and pairs with zGraded < GATE kept below all others,
+// so that the labelled decision is (nearly) the same model's and the graded ordering of clearly
+// different pairs comes from the graded model. LAMBDA, GATE and threshold are chosen by CV.
+const LAMBDA = Number(process.env.LAMBDA ?? 1);
+const GATE = Number(process.env.GATE ?? 0);
+/** Train the same-claim model without the pairs whose numbers conflict (the rule decides those). */
+const skipConflict = process.env.SKIP_CONFLICT !== '0';
+{
+  const logit = (m: Model, x: Float64Array) => {
+    let s = m.bias;
+    for (let i = 0; i < FEATURE_COUNT; i += 1) s += m.weights[i] * ((x[i] - m.mean[i]) / m.scale[i]);
+    return s;
+  };
+  const zm: number[] = new Array(rows.length);
+  const zsOnRows: number[] = new Array(rows.length);
+  const zs: number[] = new Array(sts.length);
+  const zmOnSts: number[] = new Array(sts.length);
+  for (let f = 0; f < folds; f += 1) {
+    const mIdx = all(rows.length).filter((i) => i % folds !== f);
+    const sIdx = all(sts.length).filter((i) => i % folds !== f);
+    const mKeep = skipConflict ? mIdx.filter((i) => !rows[i].conflict) : mIdx;
+    const m = train(mKeep.map((i) => rows[i]), mKeep.map((i) => labels[i]), l2);
+    const g = train(sIdx.map((i) => sts[i]), sIdx.map((i) => stsGold[i] / 5), l2);
+    rows.forEach((r, i) => { if (i % folds === f) { zm[i] = logit(m, r.x); zsOnRows[i] = logit(g, r.x); } });
+    sts.forEach((r, i) => { if (i % folds === f) { zs[i] = logit(g, r.x); zmOnSts[i] = logit(m, r.x); } });
+  }
+  // as in claimSimilarity: pairs whose numbers conflict are never the same claim
+  const score = (zSame: number, zGraded: number, t: number, r: Pair) => combineScores(zSame, zGraded, { lambda: LAMBDA, gate: GATE, threshold: t }, r.conflict, r.negation);
+  // the threshold is chosen on held-out predictions, inside each fold's complement (nested), and reported on the fold
+  const pick = (idx: number[]) => {
+    let best = { acc: -1, t: 0 };
+    for (let t = -2; t <= 3; t += 0.05) {
+      let correct = 0;
+      for (const i of idx) if ((score(zm[i], zsOnRows[i], t, rows[i]) >= 0.5) === (labels[i] === 1)) correct += 1;
+      if (correct > best.acc) best = { acc: correct, t };
+    }
+    return best.t;
+  };
+  const decided: boolean[] = new Array(rows.length);
+  for (let f = 0; f < folds; f += 1) {
+    const t = pick(all(rows.length).filter((i) => i % folds !== f));
+    rows.forEach((_, i) => { if (i % folds === f) decided[i] = score(zm[i], zsOnRows[i], t, rows[i]) >= 0.5; });
+  }
+  const finalCv = binaryScores(labels.map((l) => l === 1), decided);
+  const threshold = pick(all(rows.length));
+  const finalRho = spearman(stsGold, sts.map((r, i) => score(zmOnSts[i], zs[i], threshold, r)));
+  const summary = `${folds}-fold CV of the combined matcher (LAMBDA ${LAMBDA}, GATE ${GATE}): labelled accuracy ${(finalCv.accuracy * 100).toFixed(1)}, F1 ${(finalCv.f1 * 100).toFixed(1)} (P ${(finalCv.precision * 100).toFixed(1)}, R ${(finalCv.recall * 100).toFixed(1)}); graded Spearman x100 ${(finalRho * 100).toFixed(1)}; threshold ${threshold.toFixed(2)}`;
+  console.log(summary);
+
+  if (process.env.WRITE !== '0') {
+    const keep = all(rows.length).filter((i) => !skipConflict || !rows[i].conflict);
+    const same = train(keep.map((i) => rows[i]), keep.map((i) => labels[i]), l2);
+    const graded = train(sts, stsGold.map((g) => g / 5), l2);
+    const round = (v: number) => Math.round(v * 1e5) / 1e5;
+    const head = (m: Model) => `{ bias: ${round(m.bias)}, weights: ${JSON.stringify(m.weights.map(round))}, mean: ${JSON.stringify(m.mean.map(round))}, scale: ${JSON.stringify(m.scale.map(round))} }`;
+    const out = join(__dirname, '..', 'functions', 'core', 'claims', 'claim-model.ts');
+    writeFileSync(
+      out,
+      `// Generated by tools/train-claim-matcher.ts; do not edit by hand. Two L2-regularised (${l2}) logistic models over
+// the pair features (${FEATURE_NAMES.join(', ')}):
+// "same" trained on ${rows.length} labelled pairs, "graded" on ${sts.length} scored pairs (target score / 5).
+// ${summary}.
+export const MODEL = {
+  same: ${head(same)},
+  graded: ${head(graded)},
+  lambda: ${LAMBDA},
+  gate: ${GATE},
+  threshold: ${round(threshold)},
+};
+`,
+    );
+    console.log(`wrote ${out}`);
+  }
+}
