@@ -28,6 +28,9 @@ export interface StoryRecord {
   centroid: TermVector;
   /** Articles folded into the centroid; makes a retried update a no-op. */
   memberIds: string[];
+  /** Earliest and latest publication times of its articles, where known. */
+  publishedFrom?: string;
+  publishedTo?: string;
 }
 
 export interface ClaimRecord {

@@ -1,12 +1,12 @@
-import { claimFeatures, type ClaimFeatures } from '../core/claims/claim-features';
-import { claimSimilarity, SAME_CLAIM_THRESHOLD } from '../core/claims/claim-similarity';
+import { claimFeatures } from '../core/claims/claim-features';
+import { ClaimIndex } from '../core/claims/claim-index';
 import { extractClaims } from '../core/claims/extract-claims';
 import { findRewriteOrigin } from '../core/claims/rewrite';
 import { contentHash } from '../core/fingerprint/content-hash';
 import { findNearDuplicate } from '../core/fingerprint/near-duplicate';
 import { lshBands, minhash } from '../core/fingerprint/minhash';
 import type { ParsedArticle } from '../core/parse/article';
-import type { ArticleRecord, ClaimRecord, MentionRecord } from '../core/records';
+import type { ArticleRecord, ClaimRecord, MentionRecord, StoryRecord } from '../core/records';
 import { assignStory } from '../core/stories/assign-story';
 import { addToCentroid, articleTermVector, LOOKUP_TERMS, topTerms, type TermVector } from '../core/stories/term-vector';
 import type { Ledger, StoredArticle } from '../ledger/ledger';
@@ -49,11 +49,11 @@ export async function ingestArticle(ledger: Ledger, input: ArticleInput): Promis
   const bands = lshBands(signature);
   const duplicate = await findDuplicateOf(ledger, id, bands, signature);
   const vector = articleTermVector(article.title, article.paragraphs);
-  const storyId = duplicate?.storyId ?? (await chooseStory(ledger, id, vector, ingestedAt));
-  await addToStory(ledger, storyId, id, vector, article.title, ingestedAt);
+  const storyId = duplicate?.storyId ?? (await chooseStory(ledger, id, vector, article.publishedAt, ingestedAt));
+  await addToStory(ledger, storyId, id, vector, article, ingestedAt);
 
   const snapshot = await ledger.storySnapshot(storyId);
-  const knownClaims = snapshot?.claims ?? [];
+  const knownClaims = new ClaimIndex(snapshot?.claims ?? []);
   const record: ArticleRecord = {
     id,
     key: input.key,
@@ -73,7 +73,7 @@ export async function ingestArticle(ledger: Ledger, input: ArticleInput): Promis
   const matchedTo: Array<string | undefined> = [];
   for (const claim of extracted) {
     const features = claimFeatures(claim.text);
-    const match = bestMatch(features, knownClaims);
+    const match = knownClaims.bestMatch(features);
     let claimId: string;
     let similarity = 1;
     if (match) {
@@ -128,12 +128,12 @@ async function findDuplicateOf(ledger: Ledger, id: string, bands: string[], sign
   return { originId: match.duplicateOf ?? match.id, storyId: match.storyId };
 }
 
-async function chooseStory(ledger: Ledger, articleId: string, vector: TermVector, ingestedAt: string): Promise<string> {
+async function chooseStory(ledger: Ledger, articleId: string, vector: TermVector, publishedAt: string | undefined, ingestedAt: string): Promise<string> {
   const lookup = Object.keys(topTerms(vector, LOOKUP_TERMS));
   const hits = await ledger.storyIdsForTerms(lookup);
   const candidateIds = [...hits.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? 1 : -1)).slice(0, MAX_STORY_CANDIDATES).map(([storyId]) => storyId);
   const candidates = await ledger.findStories(candidateIds);
-  const decision = assignStory(vector, candidates);
+  const decision = assignStory(vector, candidates, publishedAt);
   if (decision.kind === 'join') return decision.storyId;
   return newStoryId(articleId, ingestedAt);
 }
@@ -143,7 +143,8 @@ export function newStoryId(articleId: string, ingestedAt: string): string {
   return `s-${Date.parse(ingestedAt).toString(36).padStart(9, '0')}-${articleId.slice(0, 10)}`;
 }
 
-async function addToStory(ledger: Ledger, storyId: string, articleId: string, vector: TermVector, title: string, at: string): Promise<void> {
+async function addToStory(ledger: Ledger, storyId: string, articleId: string, vector: TermVector, article: ParsedArticle, at: string): Promise<void> {
+  const published = article.publishedAt;
   for (let attempt = 0; attempt < MAX_STORY_UPDATE_ATTEMPTS; attempt += 1) {
     const [current] = await ledger.findStories([storyId]);
     if (current?.memberIds.includes(articleId)) return;
@@ -151,11 +152,12 @@ async function addToStory(ledger: Ledger, storyId: string, articleId: string, ve
     const saved = await ledger.saveStory(
       {
         id: storyId,
-        headline: current?.headline ?? title,
+        headline: current?.headline ?? article.title,
         createdAt: current?.createdAt ?? at,
         updatedAt: current && current.updatedAt > at ? current.updatedAt : at,
         centroid,
         memberIds: [...(current?.memberIds ?? []), articleId],
+        ...widenRange(current, published),
       },
       current?.revision,
     );
@@ -168,13 +170,10 @@ async function addToStory(ledger: Ledger, storyId: string, articleId: string, ve
   throw new Error(`story ${storyId} kept changing under concurrent updates`);
 }
 
-function bestMatch(features: ClaimFeatures, claims: readonly ClaimRecord[]): { claim: ClaimRecord; similarity: number } | undefined {
-  let best: { claim: ClaimRecord; similarity: number } | undefined;
-  for (const claim of claims) {
-    const similarity = claimSimilarity(features, claim.features);
-    if (similarity >= SAME_CLAIM_THRESHOLD && (!best || similarity > best.similarity)) best = { claim, similarity };
-  }
-  return best;
+function widenRange(story: StoryRecord | undefined, publishedAt: string | undefined): Pick<StoryRecord, 'publishedFrom' | 'publishedTo'> {
+  const from = [story?.publishedFrom, publishedAt].filter((t): t is string => !!t).sort()[0];
+  const to = [story?.publishedTo, publishedAt].filter((t): t is string => !!t).sort().pop();
+  return { ...(from ? { publishedFrom: from } : {}), ...(to ? { publishedTo: to } : {}) };
 }
 
 /** Without a named outlet, the file name is the most specific thing that tells articles apart. */

@@ -1,4 +1,5 @@
 import { tokenize } from '../text/tokens';
+import { termWeight } from '../text/word-weight';
 
 export type TermVector = Record<string, number>;
 
@@ -16,17 +17,24 @@ export const LOOKUP_TERMS = 12;
 export function articleTermVector(title: string, paragraphs: readonly string[]): TermVector {
   const counts: Record<string, number> = {};
   const add = (text: string, boost: number) => {
-    tokenize(text).forEach((token, i) => {
-      if (token.isStopword || token.lower.length < 3 || token.isNumber) return;
-      const isName = token.isCapitalized && i > 0;
+    for (const token of tokenize(text)) {
+      if (token.isStopword || token.lower.length < 3 || token.isNumber) continue;
+      const isName = token.isCapitalized && !sentenceInitial(text, token.start);
       counts[token.stem] = (counts[token.stem] ?? 0) + boost * (isName ? NAME_WEIGHT : 1);
-    });
+    }
   };
   add(title, TITLE_WEIGHT);
   for (const paragraph of paragraphs) add(paragraph, 1);
   const vector: TermVector = {};
-  for (const [term, count] of Object.entries(counts)) vector[term] = 1 + Math.log(count);
+  for (const [term, count] of Object.entries(counts)) vector[term] = (1 + Math.log(count)) * termWeight(term);
   return normalize(vector);
+}
+
+/** Capitalised at the start of a sentence says nothing about being a name. */
+function sentenceInitial(text: string, offset: number): boolean {
+  let i = offset - 1;
+  while (i >= 0 && /[\s"'(\[]/.test(text[i])) i -= 1;
+  return i < 0 || /[.!?:]/.test(text[i]);
 }
 
 export function normalize(vector: TermVector): TermVector {
