@@ -1,7 +1,7 @@
 import { tokenize } from '../text/tokens';
 
 export const MINHASH_PERMUTATIONS = 128;
-export const LSH_BANDS = 32;
+export const LSH_BANDS = 64;
 const ROWS_PER_BAND = MINHASH_PERMUTATIONS / LSH_BANDS;
 const SHINGLE_WORDS = 5;
 
