@@ -3,6 +3,7 @@ import { InputRejected } from './rejection';
 import type { TitledBody } from './plain-text';
 
 const text = z.string().trim().min(1);
+const body = z.union([z.string(), z.array(z.string())]);
 
 /**
  * The JSON article shape. Body text may be under `body`, `text` or `content` (a string, or an array
@@ -12,9 +13,9 @@ export const JsonArticleSchema = z
   .object({
     title: text.optional(),
     headline: text.optional(),
-    body: z.union([text, z.array(z.string())]).optional(),
-    text: z.union([text, z.array(z.string())]).optional(),
-    content: z.union([text, z.array(z.string())]).optional(),
+    body: body.optional(),
+    text: body.optional(),
+    content: body.optional(),
     url: z.string().optional(),
     source: z.string().optional(),
     outlet: z.string().optional(),
@@ -23,7 +24,7 @@ export const JsonArticleSchema = z
     date: z.string().optional(),
   })
   .passthrough()
-  .refine((value) => value.body ?? value.text ?? value.content, {
+  .refine((value) => value.body !== undefined || value.text !== undefined || value.content !== undefined, {
     message: 'an article needs its text in "body", "text" or "content"',
   });
 

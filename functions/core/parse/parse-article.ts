@@ -11,6 +11,7 @@ import { datelineDate, toIsoDate } from './publication-date';
 import { InputRejected } from './rejection';
 
 const MIN_ARTICLE_CHARACTERS = 40;
+const MIN_BRIEF_WORDS = 8;
 
 /**
  * Bytes and what S3 knows about them -> an article, or InputRejected with a reason a user can act on.
@@ -36,7 +37,9 @@ export function parseArticle(bytes: Uint8Array, input: InputDescriptor): ParsedA
     ({ title, paragraphs } = parsePlainText(normalizeText(raw), format === 'markdown'));
   }
 
-  const body = removeBoilerplate(paragraphs.map(normalizeText).flatMap((p) => p.split('\n')).filter(Boolean));
+  let body = removeBoilerplate(paragraphs.map(normalizeText).flatMap((p) => p.split('\n')).filter(Boolean));
+  // A news brief can be a single sentence given as the headline, with no body.
+  if (body.length === 0 && wordCount(title) >= MIN_BRIEF_WORDS) body = [normalizeText(title).replace(/\n/g, ' ')];
   const bodyText = body.join('\n');
   if (bodyText.replace(/\s/g, '').length < MIN_ARTICLE_CHARACTERS) {
     throw new InputRejected('no-article-text', 'no article text was found in the object');
@@ -72,6 +75,10 @@ function hostOf(url: string | undefined): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+function wordCount(text: string): number {
+  return text.split(/\s+/).filter(Boolean).length;
 }
 
 function clean(value: string | undefined): string | undefined {
