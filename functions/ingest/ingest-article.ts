@@ -1,12 +1,10 @@
-import { claimFeatures } from '../core/claims/claim-features';
-import { ClaimIndex } from '../core/claims/claim-index';
-import { extractClaims } from '../core/claims/extract-claims';
+import { matchArticleClaims } from '../core/claims/match-article-claims';
 import { findRewriteOrigin } from '../core/claims/rewrite';
 import { contentHash } from '../core/fingerprint/content-hash';
 import { findNearDuplicate } from '../core/fingerprint/near-duplicate';
 import { lshBands, minhash } from '../core/fingerprint/minhash';
 import type { ParsedArticle } from '../core/parse/article';
-import type { ArticleRecord, ClaimRecord, MentionRecord, StoryRecord } from '../core/records';
+import type { ArticleRecord, StoryRecord } from '../core/records';
 import { assignStory } from '../core/stories/assign-story';
 import { addToCentroid, articleTermVector, LOOKUP_TERMS, topTerms, type TermVector } from '../core/stories/term-vector';
 import type { Ledger, StoredArticle } from '../ledger/ledger';
@@ -53,7 +51,6 @@ export async function ingestArticle(ledger: Ledger, input: ArticleInput): Promis
   await addToStory(ledger, storyId, id, vector, article, ingestedAt);
 
   const snapshot = await ledger.storySnapshot(storyId);
-  const knownClaims = new ClaimIndex(snapshot?.claims ?? []);
   const record: ArticleRecord = {
     id,
     key: input.key,
@@ -67,37 +64,8 @@ export async function ingestArticle(ledger: Ledger, input: ArticleInput): Promis
     claimCount: 0,
   };
 
-  const newClaims: ClaimRecord[] = [];
-  const mentions: MentionRecord[] = [];
-  const extracted = extractClaims(article.paragraphs);
-  const matchedTo: Array<string | undefined> = [];
-  for (const claim of extracted) {
-    const features = claimFeatures(claim.text);
-    const match = knownClaims.bestMatch(features);
-    let claimId: string;
-    let similarity = 1;
-    if (match) {
-      claimId = match.claim.id;
-      similarity = match.similarity;
-      matchedTo.push(claimId);
-    } else {
-      claimId = `c-${id.slice(0, 12)}-${claim.index}`;
-      newClaims.push({ id: claimId, storyId, text: claim.text, features, createdAt: ingestedAt });
-      matchedTo.push(undefined);
-    }
-    mentions.push({
-      claimId,
-      storyId,
-      articleId: id,
-      source: record.source,
-      text: claim.text,
-      claimIndex: claim.index,
-      ...(record.publishedAt ? { publishedAt: record.publishedAt } : {}),
-      ingestedAt,
-      similarity: Math.round(similarity * 1000) / 1000,
-    });
-  }
-  record.claimCount = extracted.length;
+  const { newClaims, mentions, matchedTo } = matchArticleClaims(record, article.paragraphs, snapshot?.claims ?? []);
+  record.claimCount = mentions.length;
   if (!duplicate && snapshot) {
     const origin = findRewriteOrigin(matchedTo, snapshot.mentions, id);
     if (origin) record.derivedFrom = origin;
