@@ -19,23 +19,37 @@ export interface Token {
 const WORD = /[\p{L}\p{N}]+(?:[.,'][\p{L}\p{N}]+)*/gu;
 const NUMBER = /^\p{N}+(?:[.,]\p{N}+)*$/u;
 
+/** Stemming is the costly part of a token, and some callers (shingling) never need it: computed on first use. */
+class WordToken implements Token {
+  private stemmed: string | undefined;
+
+  constructor(
+    readonly text: string,
+    readonly lower: string,
+    readonly start: number,
+    readonly isNumber: boolean,
+    readonly isCapitalized: boolean,
+    readonly isStopword: boolean,
+  ) {}
+
+  get stem(): string {
+    return (this.stemmed ??= this.isNumber ? normalizeNumber(this.lower) : stemWord(this.lower));
+  }
+}
+
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
-  for (const match of text.matchAll(WORD)) {
+  WORD.lastIndex = 0;
+  for (let match = WORD.exec(text); match !== null; match = WORD.exec(text)) {
     let word = match[0];
     // Possessives carry no meaning for matching ("Iran's" = "Iran").
-    if (/'s$/i.test(word)) word = word.slice(0, -2);
+    const length = word.length;
+    if (length > 2 && word.charCodeAt(length - 2) === 39 && (word.charCodeAt(length - 1) | 32) === 115) word = word.slice(0, -2);
     const lower = word.toLowerCase();
-    const isNumber = NUMBER.test(word);
-    tokens.push({
-      text: word,
-      lower,
-      stem: isNumber ? normalizeNumber(lower) : stemWord(lower),
-      start: match.index ?? 0,
-      isNumber,
-      isCapitalized: /^\p{Lu}/u.test(word),
-      isStopword: STOPWORDS.has(lower),
-    });
+    const first = word.charCodeAt(0);
+    const isNumber = first >= 48 && first <= 57 ? NUMBER.test(word) : first > 127 && NUMBER.test(word);
+    const head = word[0];
+    tokens.push(new WordToken(word, lower, match.index, isNumber, head !== lower[0] && head === head.toUpperCase(), STOPWORDS.has(lower)));
   }
   return tokens;
 }
