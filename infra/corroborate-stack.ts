@@ -1,46 +1,49 @@
-import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
-import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
-import * as logs from 'aws-cdk-lib/aws-logs';
-import * as s3 from 'aws-cdk-lib/aws-s3';
-import * as s3n from 'aws-cdk-lib/aws-s3-notifications';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as kms from 'aws-cdk-lib/aws-kms';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import type { Construct } from 'constructs';
-import { join } from 'node:path';
-import { BUCKET_PREFIXES, DEFAULT_MAX_OBJECT_BYTES, ENVIRONMENT, TABLE } from '../functions/shared/resources';
+import { BUCKET_PREFIXES, TABLE } from '../functions/shared/resources';
+import { ArticleStorage } from './constructs/article-storage';
+import { DigestDistribution } from './constructs/digest-distribution';
+import { IngestFunction } from './constructs/ingest-function';
+import { Monitoring } from './constructs/monitoring';
+import type { StageConfig } from './stage-config';
 
 export interface CorroborateStackProps extends StackProps {
-  /** Days to keep the function's logs. */
-  logRetentionDays?: logs.RetentionDays;
+  config: StageConfig;
 }
 
 /**
- * Bucket (inbox/ -> ingest function -> digest/), the ledger table and the subscribers' topic,
- * all named from the shared resource definition that the local mini-AWS uses too.
+ * Articles bucket (inbox/ -> ingest function -> digest/, served by CloudFront), the ledger table,
+ * the subscribers' topic, alarms and a dashboard, all named from the shared resource definition
+ * that the local mini-AWS uses too.
  */
 export class CorroborateStack extends Stack {
-  readonly bucket: s3.Bucket;
+  readonly storage: ArticleStorage;
   readonly table: dynamodb.Table;
   readonly topic: sns.Topic;
-  readonly ingestFunction: NodejsFunction;
+  readonly ingest: IngestFunction;
+  readonly digest: DigestDistribution;
+  readonly monitoring: Monitoring;
 
-  constructor(scope: Construct, id: string, props: CorroborateStackProps = {}) {
-    super(scope, id, props);
+  constructor(scope: Construct, id: string, props: CorroborateStackProps) {
+    super(scope, id, { terminationProtection: props.config.terminationProtection, ...props });
+    // S3 server access logs are granted by bucket policy (not the legacy LogDelivery ACL).
+    this.node.setContext('@aws-cdk/aws-s3:serverAccessLogsUseBucketPolicy', true);
+    const { config } = props;
+    const metricsNamespace = `Corroborate/${config.stage}`;
 
-    this.bucket = new s3.Bucket(this, 'Articles', {
-      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
-      encryption: s3.BucketEncryption.S3_MANAGED,
-      enforceSSL: true,
-      versioned: true,
-      removalPolicy: RemovalPolicy.RETAIN,
-    });
+    this.storage = new ArticleStorage(this, 'Storage', config);
 
     this.table = new dynamodb.Table(this, 'Ledger', {
       partitionKey: { name: TABLE.partitionKey, type: dynamodb.AttributeType.STRING },
       sortKey: { name: TABLE.sortKey, type: dynamodb.AttributeType.STRING },
       billingMode: dynamodb.BillingMode.PAY_PER_REQUEST,
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+      deletionProtection: true,
+      encryption: dynamodb.TableEncryption.AWS_MANAGED,
       timeToLiveAttribute: TABLE.ttlAttribute,
       removalPolicy: RemovalPolicy.RETAIN,
     });
@@ -51,40 +54,56 @@ export class CorroborateStack extends Stack {
       projectionType: dynamodb.ProjectionType.KEYS_ONLY,
     });
 
-    this.topic = new sns.Topic(this, 'DigestPublished', { displayName: 'corroborate digest updates', enforceSSL: true });
+    // One customer-managed key for both topics: CloudWatch alarms can only publish to an encrypted
+    // topic whose key policy lets them, which the AWS-managed SNS key does not.
+    const topicKey = new kms.Key(this, 'TopicKey', {
+      description: `corroborate ${config.stage}: SNS topics (digest updates, alarms)`,
+      enableKeyRotation: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    topicKey.addToResourcePolicy(
+      new iam.PolicyStatement({
+        sid: 'CloudWatchAlarmsPublishToEncryptedTopics',
+        principals: [new iam.ServicePrincipal('cloudwatch.amazonaws.com')],
+        actions: ['kms:Decrypt', 'kms:GenerateDataKey*'],
+        resources: ['*'],
+        conditions: { StringEquals: { 'aws:SourceAccount': this.account } },
+      }),
+    );
 
-    this.ingestFunction = new NodejsFunction(this, 'Ingest', {
-      entry: join(__dirname, '..', 'functions', 'ingest', 'handler.ts'),
-      handler: 'handler',
-      runtime: lambda.Runtime.NODEJS_22_X,
-      architecture: lambda.Architecture.ARM_64,
-      memorySize: 512,
-      timeout: Duration.seconds(60),
-      logGroup: new logs.LogGroup(this, 'IngestLogs', { retention: props.logRetentionDays ?? logs.RetentionDays.ONE_MONTH, removalPolicy: RemovalPolicy.DESTROY }),
-      environment: {
-        [ENVIRONMENT.tableName]: this.table.tableName,
-        [ENVIRONMENT.bucketName]: this.bucket.bucketName,
-        [ENVIRONMENT.topicArn]: this.topic.topicArn,
-        [ENVIRONMENT.maxObjectBytes]: String(DEFAULT_MAX_OBJECT_BYTES),
-        NODE_OPTIONS: '--enable-source-maps',
-        POWERTOOLS_SERVICE_NAME: 'corroborate-ingest',
-      },
-      bundling: { minify: true, sourceMap: true, target: 'node22', format: OutputFormat.CJS, bundleAwsSDK: true },
+    this.topic = new sns.Topic(this, 'DigestPublished', { displayName: 'corroborate digest updates', masterKey: topicKey, enforceSSL: true });
+
+    this.ingest = new IngestFunction(this, 'Ingest', {
+      bucket: this.storage.bucket,
+      table: this.table,
+      topic: this.topic,
+      topicKey,
+      metricsNamespace,
+      logRetention: config.logRetentionDays,
     });
 
-    this.table.grantReadWriteData(this.ingestFunction);
-    this.bucket.grantRead(this.ingestFunction, `${BUCKET_PREFIXES.inbox}*`);
-    this.bucket.grantDelete(this.ingestFunction, `${BUCKET_PREFIXES.inbox}*`);
-    this.bucket.grantPut(this.ingestFunction, `${BUCKET_PREFIXES.digest}*`);
-    this.bucket.grantPut(this.ingestFunction, `${BUCKET_PREFIXES.rejected}*`);
-    this.topic.grantPublish(this.ingestFunction);
+    this.digest = new DigestDistribution(this, 'Digest', { bucket: this.storage.bucket, logBucket: this.storage.logBucket });
 
-    // Only the inbox triggers ingestion, so the function's own writes (digest/, rejected/) cannot.
-    this.bucket.addEventNotification(s3.EventType.OBJECT_CREATED, new s3n.LambdaDestination(this.ingestFunction), { prefix: BUCKET_PREFIXES.inbox });
+    this.monitoring = new Monitoring(this, 'Monitoring', {
+      stage: config.stage,
+      ingest: this.ingest.function,
+      failures: this.ingest.failures,
+      table: this.table,
+      metricsNamespace,
+      topicKey,
+      ...(config.alarmEmail ? { alarmEmail: config.alarmEmail } : {}),
+    });
 
-    new CfnOutput(this, 'BucketName', { value: this.bucket.bucketName });
-    new CfnOutput(this, 'InboxUri', { value: `s3://${this.bucket.bucketName}/${BUCKET_PREFIXES.inbox}` });
+    const bucket = this.storage.bucket;
+    new CfnOutput(this, 'BucketName', { value: bucket.bucketName, description: 'Articles bucket' });
+    new CfnOutput(this, 'InboxUri', { value: `s3://${bucket.bucketName}/${BUCKET_PREFIXES.inbox}`, description: 'Upload articles here' });
+    new CfnOutput(this, 'DigestUrl', { value: this.digest.url, description: 'The latest digest, over HTTPS' });
     new CfnOutput(this, 'TableName', { value: this.table.tableName });
-    new CfnOutput(this, 'DigestTopicArn', { value: this.topic.topicArn });
+    new CfnOutput(this, 'DigestTopicArn', { value: this.topic.topicArn, description: 'Subscribe to hear about each new digest' });
+    new CfnOutput(this, 'IngestFunctionName', { value: this.ingest.function.functionName });
+    new CfnOutput(this, 'IngestLogGroup', { value: this.ingest.logGroup.logGroupName });
+    new CfnOutput(this, 'FailedEventsQueueUrl', { value: this.ingest.failures.queueUrl, description: 'S3 events the function could not process' });
+    new CfnOutput(this, 'AlarmTopicArn', { value: this.monitoring.alarmTopic.topicArn });
+    new CfnOutput(this, 'DashboardName', { value: this.monitoring.dashboard.dashboardName });
   }
 }
