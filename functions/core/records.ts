@@ -1,4 +1,10 @@
+import type { Denial } from './claims/atomic-claims';
+import type { Attribution } from './claims/attribution';
 import type { ClaimFeatures } from './claims/claim-features';
+import type { Quantity, ResolvedDate } from './claims/dates';
+import type { Contradiction } from './claims/disputes';
+import type { Entity } from './claims/entities';
+import type { AttributedQuote } from './claims/extract-claims';
 import type { TermVector } from './stories/term-vector';
 
 /** The ledger's records: what the pipeline remembers between uploads, independent of storage. */
@@ -31,6 +37,8 @@ export interface StoryRecord {
   /** Earliest and latest publication times of its articles, where known. */
   publishedFrom?: string;
   publishedTo?: string;
+  /** This story turned out to be part of another one; its contents now live there. */
+  mergedInto?: string;
 }
 
 export interface ClaimRecord {
@@ -40,6 +48,15 @@ export interface ClaimRecord {
   text: string;
   features: ClaimFeatures;
   createdAt: string;
+  /** What is asserted, attribution and denial left out (what `features` were computed from). */
+  statement?: string;
+  /** Asserted in the negative ("has not supplied"). */
+  negated?: boolean;
+  /** Dates and figures of the statement, for telling a conflicting date or number apart. */
+  dates?: ResolvedDate[];
+  quantities?: Quantity[];
+  /** Earlier claims of the story that this one contradicts (its denial, another figure or date). */
+  contradicts?: Contradiction[];
 }
 
 export interface MentionRecord {
@@ -54,4 +71,20 @@ export interface MentionRecord {
   publishedAt?: string;
   ingestedAt: string;
   similarity: number;
+  /** Where the exact text sits in the article: paragraph and character offsets within it. */
+  paragraph?: number;
+  start?: number;
+  end?: number;
+  /** Several claims read from one sentence: this one's position among them. */
+  part?: number;
+  /** The assertion on its own (attribution and denial left out, subject restored). */
+  statement?: string;
+  attribution?: Attribution;
+  quotes?: AttributedQuote[];
+  /** This article reports that someone denies the claim. */
+  denial?: Denial;
+  negated?: boolean;
+  entities?: Entity[];
+  dates?: ResolvedDate[];
+  quantities?: Quantity[];
 }

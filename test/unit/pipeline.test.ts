@@ -64,6 +64,40 @@ describe('the pipeline on the seed articles (in-process adapters)', () => {
     expect(others.every((a) => !a.derivedFrom && !a.duplicateOf)).toBe(true);
   });
 
+  it('marks the drone-supply claim disputed: 003 and 004 report that Moscow and Tehran deny it', () => {
+    const story = digest.stories[0];
+    const source = (prefix: string) => story.articles.find((a) => a.key.startsWith(`inbox/${prefix}`))!.source;
+    for (const prefix of ['003', '004']) {
+      const disputed = story.claims.find((c) => c.mentions.some((m) => m.source === source(prefix) && m.denial));
+      expect(disputed?.disputed).toBe(true);
+      expect(disputed?.disputes).toContainEqual(expect.objectContaining({ kind: 'denial', by: 'Moscow and Tehran', outlets: expect.arrayContaining([source(prefix)]) }));
+      expect(disputed?.statement ?? disputed?.text).toMatch(/drones/);
+    }
+    // 003's denial attaches to the supply claim that 001 and 002 report as fact.
+    const supply = story.claims.find((c) => c.disputed && c.outlets.includes(source('001')));
+    expect(supply?.outlets).toEqual(expect.arrayContaining([source('001'), source('003')]));
+    expect(story.claims.filter((c) => c.disputed).every((c) => c.disputes.every((d) => d.kind === 'denial'))).toBe(true);
+  });
+
+  it("matches Lavrov's quotation across outlets with its speaker and shows how the wording differs", () => {
+    const story = digest.stories[0];
+    const lavrov = story.quotes.find((q) => /Lavrov/.test(q.speaker) && q.outlets.length >= 2);
+    expect(lavrov?.speaker).toBe('Russian Foreign Minister Sergei Lavrov');
+    expect(lavrov?.identical).toBe(false);
+    expect(lavrov?.variants.some((v) => (v.added ?? []).concat(v.omitted ?? []).includes('treaty'))).toBe(true);
+    const pezeshkian = story.quotes.find((q) => q.speaker === 'Pezeshkian' && /make chaos/.test(q.variants[0].text));
+    expect(pezeshkian?.outlets).toHaveLength(2);
+    expect(pezeshkian?.identical).toBe(true);
+  });
+
+  it('splits joined assertions into claims whose mentions are exact spans', () => {
+    const story = digest.stories[0];
+    const trump = story.claims.filter((c) => c.mentions.some((m) => m.text.startsWith('Trump, who withdrew')) || c.mentions.some((m) => m.statement === "Trump ordered the killing of one of Iran's top generals in 2020"));
+    expect(trump).toHaveLength(2);
+    const withdrew = trump.find((c) => c.mentions.some((m) => m.text.startsWith('Trump, who withdrew')))!;
+    expect(withdrew.outlets.length).toBeGreaterThanOrEqual(2);
+  });
+
   it('changes nothing when the same objects are delivered again', async () => {
     const before = latestDigest(pipeline);
     for (const seed of seedFiles()) {

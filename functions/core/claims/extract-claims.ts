@@ -1,31 +1,103 @@
 import { splitSentences } from '../text/sentences';
 import { tokenize } from '../text/tokens';
+import { analyseSentence, isBoilerplateOrCaption, isNegated, isOpinion, type Denial } from './atomic-claims';
+import { isPronoun, type Attribution } from './attribution';
+import { findQuotes } from './quotes';
+
+/** A quotation with the person or body it is attributed to. */
+export interface AttributedQuote {
+  /** The quoted words, as the article prints them. */
+  text: string;
+  /** Who is quoted, as written (a pronoun resolved to the speaker it stands for). */
+  speaker?: string;
+  speakerKey?: string;
+}
 
 /** A checkable statement and the exact text of the article it was read from. */
 export interface ExtractedClaim {
   /** Position among the article's claims; with the article id it names the mention. */
   index: number;
+  /** The exact span of the article (the whole sentence, or its piece when a sentence joins several claims). */
   text: string;
   paragraph: number;
   /** Character offsets of `text` within its paragraph. */
   start: number;
   end: number;
+  /** What is asserted, on its own: attribution and denial left out, the subject restored. What is matched. */
+  statement: string;
+  /** Who says it ("X said", "according to X", reported speech). */
+  attribution?: Attribution;
+  quotes: AttributedQuote[];
+  /** The article reports that someone denies it ("..., which Moscow and Tehran have denied"). */
+  denial?: Denial;
+  /** Asserted in the negative ("has not supplied"). */
+  negated: boolean;
+  /** Several claims read from one sentence: this one's position among them (0-based). */
+  part?: number;
 }
 
 const MIN_WORDS = 6;
 const MAX_WORDS = 90;
 const MIN_CONTENT_WORDS = 3;
+/** A piece of a split sentence needs fewer words than a sentence ("Assad fled to Russia"). */
+const MIN_PART_WORDS = 3;
 
-/** Sentence-level claims: declarative sentences long enough to assert something. */
+/**
+ * The factual claims of an article: declarative sentences long enough to assert something, minus
+ * questions, captions, credits and unattributed opinion, each split into its independent assertions.
+ */
 export function extractClaims(paragraphs: readonly string[]): ExtractedClaim[] {
   const claims: ExtractedClaim[] = [];
+  let lastSpeaker: Attribution | undefined;
   paragraphs.forEach((paragraph, paragraphIndex) => {
     for (const sentence of splitSentences(paragraph)) {
-      if (!isClaimLike(sentence.text)) continue;
-      claims.push({ index: claims.length, text: sentence.text, paragraph: paragraphIndex, start: sentence.start, end: sentence.end });
+      if (!isClaimLike(sentence.text) || isBoilerplateOrCaption(sentence.text)) continue;
+      const analysis = analyseSentence(sentence.text);
+      let attribution = analysis.attribution;
+      if (attribution && isPronoun(attribution.source) && lastSpeaker && /^(he|she)$/i.test(attribution.source.trim())) {
+        attribution = { ...attribution, source: lastSpeaker.source, key: lastSpeaker.key };
+      }
+      if (isOpinion(sentence.text, attribution !== undefined)) continue;
+      const quotes = findQuotes(sentence.text);
+      // A sentence that is all quotation continues the previous speaker's quote.
+      const quoteSpeaker = attribution ?? (quotes.length > 0 && quoteCoverage(sentence.text, quotes) > 0.8 ? lastSpeaker : undefined);
+      const parts = analysis.parts.filter((part) => tokenize(part.statement).length >= MIN_PART_WORDS);
+      const usable = parts.length > 0 ? parts : [{ ...analysis.parts[0], start: 0, end: sentence.text.length }];
+      if (usable.length === 1) {
+        usable[0].start = 0;
+        usable[0].end = sentence.text.length;
+      }
+      usable.forEach((part, partIndex) => {
+        const own = part.attribution ?? attribution;
+        const partQuotes = quotes
+          .filter((q) => q.start < part.end && q.end > part.start)
+          .map((q) => ({ text: q.text, ...(quoteSpeaker ? { speaker: quoteSpeaker.source, speakerKey: quoteSpeaker.key } : {}) }));
+        const text = sentence.text.slice(part.start, part.end).trim();
+        const offset = sentence.text.indexOf(text, part.start);
+        claims.push({
+          index: claims.length,
+          text,
+          paragraph: paragraphIndex,
+          start: sentence.start + offset,
+          end: sentence.start + offset + text.length,
+          statement: part.statement,
+          ...(own ? { attribution: own } : {}),
+          quotes: partQuotes,
+          ...(part.denial ? { denial: part.denial } : {}),
+          negated: isNegated(part.statement, partQuotes.map((q) => q.text)),
+          ...(usable.length > 1 ? { part: partIndex } : {}),
+        });
+      });
+      if (attribution && !isPronoun(attribution.source) && /\p{Lu}/u.test(attribution.source)) lastSpeaker = attribution;
+      else if (quoteSpeaker) lastSpeaker = quoteSpeaker;
     }
   });
   return claims;
+}
+
+function quoteCoverage(sentence: string, quotes: ReadonlyArray<{ start: number; end: number }>): number {
+  const quoted = quotes.reduce((sum, q) => sum + (q.end - q.start), 0);
+  return quoted / Math.max(1, sentence.replace(/[\s".,]+$/, '').length);
 }
 
 function isClaimLike(sentence: string): boolean {

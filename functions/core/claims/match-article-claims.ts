@@ -1,6 +1,11 @@
 import type { ArticleRecord, ClaimRecord, MentionRecord } from '../records';
-import { claimFeatures } from './claim-features';
-import { ClaimIndex } from './claim-index';
+import { claimFeatures, type ClaimFeatures } from './claim-features';
+import { MIN_SHARED_TERMS } from './claim-index';
+import { claimSimilarity, SAME_CLAIM_THRESHOLD } from './claim-similarity';
+import { findQuantities, resolveDates, type Quantity } from './dates';
+import { contradictionWith, StoryClaimIndex, type Contradiction, type StatementFacts } from './disputes';
+import { countriesForCapitals, findEntities, sameEntity } from './entities';
+import { isVerbLike } from './verbs';
 import { extractClaims } from './extract-claims';
 
 export interface ArticleClaims {
@@ -16,20 +21,47 @@ export interface ArticleClaims {
  * Extracts an article's claims and matches each against the claims its story already holds: a
  * match becomes a mention of the existing claim, anything else a new claim. Ids are derived from
  * the article id and claim position, so a retried ingest writes the same records.
+ *
+ * Each mention carries what was read from its sentence (attribution, quotes, a reported denial,
+ * entities, resolved dates, figures); a new claim that contradicts one the story holds (states it in
+ * the negative, or with another figure or date) names it in `contradicts`. Everything is written on
+ * this article's own records: an ingest never rewrites an earlier claim or mention.
  */
 export function matchArticleClaims(
   article: Pick<ArticleRecord, 'id' | 'source' | 'publishedAt' | 'ingestedAt' | 'storyId'>,
   paragraphs: readonly string[],
   storyClaims: readonly ClaimRecord[],
 ): ArticleClaims {
-  const index = new ClaimIndex(storyClaims);
+  const index = new StoryClaimIndex(storyClaims);
+  const reference = article.publishedAt ?? article.ingestedAt;
+  const referenceKind = article.publishedAt ? 'publishedAt' : 'ingestedAt';
   const result: ArticleClaims = { newClaims: [], mentions: [], matchedTo: [] };
   for (const claim of extractClaims(paragraphs)) {
-    const features = claimFeatures(claim.text);
-    const match = index.bestMatch(features);
+    const features = claimFeatures(countriesForCapitals(claim.statement));
+    const dates = resolveDates(claim.text, reference, referenceKind);
+    const statementDates = dates.filter((d) => claim.statement.includes(d.text));
+    const quantities = findQuantities(claim.statement, statementDates);
+    const facts = { negated: claim.negated, dates: statementDates, quantities, statement: claim.statement };
+    const { match, contradiction: opposite } = bestMatch(index, features, facts);
+    let contradiction: Contradiction | undefined = opposite;
     const claimId = match?.claim.id ?? `c-${article.id.slice(0, 12)}-${claim.index}`;
-    if (!match) result.newClaims.push({ id: claimId, storyId: article.storyId, text: claim.text, features, createdAt: article.ingestedAt });
+    if (!match) {
+      if (!contradiction && (claim.negated || features.numbers.length > 0)) contradiction = index.find(features, facts);
+      result.newClaims.push({
+        id: claimId,
+        storyId: article.storyId,
+        text: claim.text,
+        features,
+        createdAt: article.ingestedAt,
+        statement: claim.statement,
+        negated: claim.negated,
+        ...(statementDates.length > 0 ? { dates: statementDates } : {}),
+        ...(quantities.length > 0 ? { quantities } : {}),
+        ...(contradiction ? { contradicts: [contradiction] } : {}),
+      });
+    }
     result.matchedTo.push(match?.claim.id);
+    const entities = findEntities(claim.text);
     result.mentions.push({
       claimId,
       storyId: article.storyId,
@@ -40,7 +72,73 @@ export function matchArticleClaims(
       ...(article.publishedAt ? { publishedAt: article.publishedAt } : {}),
       ingestedAt: article.ingestedAt,
       similarity: match ? Math.round(match.similarity * 1000) / 1000 : 1,
+      paragraph: claim.paragraph,
+      start: claim.start,
+      end: claim.end,
+      ...(claim.part !== undefined ? { part: claim.part } : {}),
+      statement: claim.statement,
+      ...(claim.attribution ? { attribution: claim.attribution } : {}),
+      ...(claim.quotes.length > 0 ? { quotes: claim.quotes } : {}),
+      ...(claim.denial ? { denial: claim.denial } : {}),
+      negated: claim.negated,
+      ...(entities.length > 0 ? { entities } : {}),
+      ...(dates.length > 0 ? { dates } : {}),
+      ...(quantities.length > 0 ? { quantities } : {}),
     });
   }
   return result;
+}
+
+/**
+ * The story claim this one restates: the most similar at or above the matcher's threshold (as
+ * ClaimIndex.bestMatch), passing over a candidate of the opposite polarity (the matcher weighs
+ * polarity down but does not veto it; here a claim and its denial are kept apart and linked as a
+ * contradiction) or one that gives a figure where the other has none ("runs for 20 years" is not
+ * "have taken years").
+ */
+function bestMatch(index: StoryClaimIndex, features: ClaimFeatures, facts: StatementFacts & { statement?: string }) {
+  const scored = index
+    .candidates(features, MIN_SHARED_TERMS)
+    .map((claim) => ({ claim, similarity: claimSimilarity(features, claim.features) }))
+    .filter((c) => c.similarity >= SAME_CLAIM_THRESHOLD)
+    .sort((a, b) => b.similarity - a.similarity);
+  let contradiction: Contradiction | undefined;
+  for (const candidate of scored) {
+    if ((candidate.claim.negated ?? facts.negated) !== facts.negated) {
+      contradiction ??= contradictionWith(features, facts, candidate.claim)?.contradiction;
+      continue;
+    }
+    if (figureOnOneSide(facts.quantities, candidate.claim.quantities ?? [], candidate.claim.statement ?? candidate.claim.text) || figureOnOneSide(candidate.claim.quantities ?? [], facts.quantities, facts.statement ?? '')) continue;
+    if (differentSubjects(facts.statement ?? '', candidate.claim.statement ?? candidate.claim.text)) continue;
+    return { match: candidate, contradiction: undefined };
+  }
+  return { match: undefined, contradiction };
+}
+
+/** `ours` states an exact figure in a unit that `theirs` names without any figure. */
+function figureOnOneSide(ours: readonly Quantity[], theirs: readonly Quantity[], theirText: string): boolean {
+  return ours.some((q) => q.unit && !q.approximate && /\d/.test(q.text) && !theirs.some((t) => t.unit === q.unit) && new RegExp(`\\b${q.unit}s?\\b`, 'i').test(theirText));
+}
+
+/**
+ * Both claims name who acts, and neither names the other's actor anywhere ("Russia was part of the
+ * 2015 deal" against "Trump withdrew from the deal"): not the same claim, however alike the rest.
+ */
+function differentSubjects(a: string, b: string): boolean {
+  const subjectA = subjectEntities(a);
+  const subjectB = subjectEntities(b);
+  if (subjectA.length === 0 || subjectB.length === 0) return false;
+  const keysA = findEntities(countriesForCapitals(a)).map((e) => e.key);
+  const keysB = findEntities(countriesForCapitals(b)).map((e) => e.key);
+  const named = (keys: readonly string[], inText: readonly string[]) => keys.some((k) => inText.some((t) => sameEntity(k, t)));
+  return !named(subjectA, keysB) && !named(subjectB, keysA);
+}
+
+/** Keys of the names before a statement's first verb. */
+function subjectEntities(statement: string): string[] {
+  const text = countriesForCapitals(statement);
+  for (const m of text.matchAll(/[\p{L}'-]+/gu)) {
+    if (isVerbLike(m[0])) return findEntities(text.slice(0, m.index)).map((e) => e.key);
+  }
+  return [];
 }

@@ -1,5 +1,9 @@
+import type { Quantity, ResolvedDate } from '../claims/dates';
+import type { ContradictionKind } from '../claims/disputes';
+import { sameEntity, type EntityKind } from '../claims/entities';
 import type { ArticleRecord, ClaimRecord, MentionRecord, StoryRecord } from '../records';
 import { originOf } from './independence';
+import { buildQuoteGroups, type DigestQuoteGroup } from './quote-groups';
 
 export const DIGEST_SCHEMA_VERSION = 1;
 
@@ -7,6 +11,39 @@ export interface DigestMention {
   articleId: string;
   source: string;
   text: string;
+  /** The assertion on its own, when it differs from `text` (attribution or denial left out, subject restored). */
+  statement?: string;
+  /** Who the article says makes the claim. */
+  attribution?: { source: string; cue: string; citing?: string };
+  /** Quotations in the span, with who is quoted. */
+  quotes?: Array<{ text: string; speaker?: string }>;
+  /** The article reports a denial of the claim. */
+  denial?: { by: string; text: string };
+  /** Stated in the negative. */
+  negated?: boolean;
+  entities?: Array<{ text: string; key: string; kind: EntityKind }>;
+  dates?: ResolvedDate[];
+  quantities?: Quantity[];
+}
+
+export type DisputeKind = 'denial' | ContradictionKind;
+
+/** Why a claim is disputed, and by whom. */
+export interface DigestDispute {
+  kind: DisputeKind;
+  /** For a denial: who denies it, as the article puts it. */
+  by?: string;
+  /** The conflicting claim of the story (negation, number, date). */
+  claimId?: string;
+  /** The denial's words, or the conflicting claim's wording. */
+  text: string;
+  /** This claim's value and the conflicting one's (number, date, polarity). */
+  ours?: string;
+  theirs?: string;
+  detail: string;
+  /** Outlets that report the denial or the conflicting claim. */
+  outlets: string[];
+  mentions: Array<{ articleId: string; source: string; text: string }>;
 }
 
 export interface DigestClaim {
@@ -17,6 +54,13 @@ export interface DigestClaim {
   independentOutlets: number;
   firstReportedBy: { articleId: string; source: string; at: string };
   mentions: DigestMention[];
+  /** The assertion the claim was matched on, when it differs from `text`. */
+  statement?: string;
+  /** Whether any article reports a denial of it or the story holds a conflicting claim. */
+  disputed: boolean;
+  disputes: DigestDispute[];
+  /** People, places and bodies named, spelling variants merged. */
+  entities?: Array<{ name: string; kind: EntityKind; variants?: string[] }>;
 }
 
 export interface DigestArticle {
@@ -36,6 +80,8 @@ export interface DigestStory {
   outlets: string[];
   articles: DigestArticle[];
   claims: DigestClaim[];
+  /** Quotations grouped by speaker and wording across outlets, with the differences in wording. */
+  quotes: DigestQuoteGroup[];
 }
 
 export interface Digest {
@@ -70,8 +116,9 @@ function buildStory({ story, articles, claims, mentions }: StorySnapshot): Diges
     list.push(mention);
     mentionsByClaim.set(mention.claimId, list);
   }
-  const digestClaims = claims
-    .filter((claim) => mentionsByClaim.has(claim.id))
+  const present = claims.filter((claim) => mentionsByClaim.has(claim.id));
+  const claimsById = new Map(present.map((claim) => [claim.id, claim]));
+  const digestClaims = present
     .map((claim) => buildClaim(claim, mentionsByClaim.get(claim.id) ?? [], byId))
     .sort(
       (a, b) =>
@@ -94,8 +141,43 @@ function buildStory({ story, articles, claims, mentions }: StorySnapshot): Diges
       ...(a.duplicateOf ? { duplicateOf: a.duplicateOf } : {}),
       ...(a.derivedFrom ? { derivedFrom: a.derivedFrom } : {}),
     })),
-    claims: digestClaims,
+    claims: addContradictions(digestClaims, claimsById),
+    quotes: buildQuoteGroups(mentions.filter((m) => byId.has(m.articleId) && claimsById.has(m.claimId)), byId),
   };
+}
+
+/** Links each contradiction both ways: the later claim names the earlier one, the digest shows both. */
+function addContradictions(digestClaims: DigestClaim[], claims: ReadonlyMap<string, ClaimRecord>): DigestClaim[] {
+  const byId = new Map(digestClaims.map((claim) => [claim.id, claim]));
+  for (const claim of digestClaims) {
+    for (const c of claims.get(claim.id)?.contradicts ?? []) {
+      const other = byId.get(c.claimId);
+      if (!other || other === claim) continue;
+      const link = (from: DigestClaim, to: DigestClaim, ours: string, theirs: string) => {
+        if (from.disputes.some((d) => d.claimId === to.id && d.kind === c.kind)) return;
+        from.disputes.push({
+          kind: c.kind,
+          claimId: to.id,
+          text: to.text,
+          ours,
+          theirs,
+          detail: describeConflict(c.kind, ours, theirs, to.outlets),
+          outlets: to.outlets,
+          mentions: to.mentions.map((m) => ({ articleId: m.articleId, source: m.source, text: m.text })),
+        });
+        from.disputed = true;
+      };
+      link(claim, other, c.ours, c.theirs);
+      link(other, claim, c.theirs, c.ours);
+    }
+  }
+  return digestClaims;
+}
+
+function describeConflict(kind: ContradictionKind, ours: string, theirs: string, outlets: readonly string[]): string {
+  const who = outlets.join(', ');
+  if (kind === 'negation') return theirs === 'negative' ? `${who} report${outlets.length === 1 ? 's' : ''} the opposite: that it is not so` : `${who} report${outlets.length === 1 ? 's' : ''} the opposite: that it is so`;
+  return `${kind === 'date' ? 'another date' : 'another figure'}: ${ours} here, ${theirs} according to ${who}`;
 }
 
 function buildClaim(claim: ClaimRecord, mentions: MentionRecord[], articles: ReadonlyMap<string, ArticleRecord>): DigestClaim {
@@ -106,14 +188,70 @@ function buildClaim(claim: ClaimRecord, mentions: MentionRecord[], articles: Rea
   });
   const first = articles.get(ordered[0].articleId)!;
   const independentSources = new Set(ordered.map((m) => articles.get(originOf(m.articleId, articles))?.source ?? m.source));
+  const entities = mergeEntities(ordered);
   return {
     id: claim.id,
     text: claim.text,
     outlets: distinct(ordered.map((m) => m.source)),
     independentOutlets: independentSources.size,
     firstReportedBy: { articleId: first.id, source: first.source, at: reportedAt(first) },
-    mentions: ordered.map((m) => ({ articleId: m.articleId, source: m.source, text: m.text })),
+    mentions: ordered.map(digestMention),
+    ...(claim.statement && claim.statement !== claim.text ? { statement: claim.statement } : {}),
+    ...denials(ordered),
+    ...(entities.length > 0 ? { entities } : {}),
   };
+}
+
+function digestMention(m: MentionRecord): DigestMention {
+  return {
+    articleId: m.articleId,
+    source: m.source,
+    text: m.text,
+    ...(m.statement && m.statement !== m.text ? { statement: m.statement } : {}),
+    ...(m.attribution ? { attribution: { source: m.attribution.source, cue: m.attribution.cue, ...(m.attribution.citing ? { citing: m.attribution.citing } : {}) } } : {}),
+    ...(m.quotes && m.quotes.length > 0 ? { quotes: m.quotes.map((q) => ({ text: q.text, ...(q.speaker ? { speaker: q.speaker } : {}) })) } : {}),
+    ...(m.denial ? { denial: { by: m.denial.by, text: m.denial.text } } : {}),
+    ...(m.negated ? { negated: true } : {}),
+    ...(m.entities && m.entities.length > 0 ? { entities: m.entities.map((e) => ({ text: e.text, key: e.key, kind: e.kind })) } : {}),
+    ...(m.dates && m.dates.length > 0 ? { dates: m.dates } : {}),
+    ...(m.quantities && m.quantities.length > 0 ? { quantities: m.quantities } : {}),
+  };
+}
+
+/** Denials reported by the claim's own mentions, one entry per denier. */
+function denials(mentions: readonly MentionRecord[]): Pick<DigestClaim, 'disputed' | 'disputes'> {
+  const byKey = new Map<string, DigestDispute>();
+  for (const m of mentions) {
+    if (!m.denial) continue;
+    let dispute = byKey.get(m.denial.key);
+    if (!dispute) {
+      dispute = { kind: 'denial', by: m.denial.by, text: m.denial.text, detail: '', outlets: [], mentions: [] };
+      byKey.set(m.denial.key, dispute);
+    }
+    if (!dispute.outlets.includes(m.source)) dispute.outlets.push(m.source);
+    dispute.mentions.push({ articleId: m.articleId, source: m.source, text: m.denial.text });
+  }
+  const disputes = [...byKey.values()];
+  for (const d of disputes) d.detail = `${d.by} den${/\band\b|,/.test(d.by ?? '') ? 'y' : 'ies'} it, as reported by ${d.outlets.join(', ')}`;
+  return { disputed: disputes.length > 0, disputes };
+}
+
+/** Entities of all mentions, spelling variants and surname-only references merged. */
+function mergeEntities(mentions: readonly MentionRecord[]): NonNullable<DigestClaim['entities']> {
+  const groups: Array<{ keys: string[]; names: Map<string, number>; kind: EntityKind }> = [];
+  for (const m of mentions) {
+    for (const e of m.entities ?? []) {
+      let group = groups.find((g) => g.keys.some((k) => sameEntity(k, e.key)));
+      if (!group) groups.push((group = { keys: [], names: new Map(), kind: e.kind }));
+      if (!group.keys.includes(e.key)) group.keys.push(e.key);
+      group.names.set(e.text, (group.names.get(e.text) ?? 0) + 1);
+      if (group.kind === 'other' && e.kind !== 'other') group.kind = e.kind;
+    }
+  }
+  return groups.map((g) => {
+    const names = [...g.names.entries()].sort((a, b) => b[0].split(' ').length - a[0].split(' ').length || b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([n]) => n);
+    return { name: names[0], kind: g.kind, ...(names.length > 1 ? { variants: names.slice(1) } : {}) };
+  });
 }
 
 /** Publication time when known, else when the pipeline first saw it. */

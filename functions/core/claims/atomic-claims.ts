@@ -1,0 +1,278 @@
+import { findAttribution, type Attribution } from './attribution';
+import { entityKey } from './entities';
+import { AUX, isVerbLike } from './verbs';
+
+/**
+ * One sentence taken apart: who says it, what is denied, and the independent assertions it joins
+ * ("Trump, who withdrew from the deal and ordered the killing of ..., was the target of ..." is
+ * three claims). Rule-based over the surface of news prose, a handful of regular expressions and
+ * word lists, so it stays in the microseconds per sentence.
+ */
+
+export interface Denial {
+  /** Who denies, as written ("Moscow and Tehran"). */
+  by: string;
+  key: string;
+  /** The exact words of the denial in the article ("allegations both Moscow and Tehran deny"). */
+  text: string;
+}
+
+export interface SentencePart {
+  /** Offsets in the sentence of the exact span this assertion is read from. */
+  start: number;
+  end: number;
+  /** The assertion stated on its own, attribution and denial left out, subject restored. */
+  statement: string;
+  /** Where the part carries its own source ("with Western accusations that ..."). */
+  attribution?: Attribution;
+  denial?: Denial;
+}
+
+export interface SentenceAnalysis {
+  attribution?: Attribution;
+  parts: SentencePart[];
+}
+
+const DENIAL_TAIL =
+  /(?:,\s*|\s*[-—–]+\s*)(?:which|(?:an?\s+)?(?:allegations?|claims?|accusations?|charges?|reports?|assertions?)(?:\s+that)?)\s+(?:both\s+)?([^,"]{2,60}?)\s+(?:(?:have|has|had|both|all|also)\s+)*(?:\w+ly\s+)?(denied|deny|denies|rejected|reject|rejects|disputed|dispute|disputes)\b[^"]*$/i;
+const DENIAL_LEAD =
+  /^((?:[^,"]{1,40},\s+)?)([^,"]{2,60}?)\s+(?:(?:have|has|had|both|all|also)\s+)*(?:\w+ly\s+)?(denied|denies|deny|rejected|rejects|disputed|disputes)\s+(?:(?:the\s+)?(?:claims?|allegations?|accusations?|reports?|charges?|suggestions?)\s+)?(?:that\s+)?/i;
+const ACCUSATIONS_THAT = /,?\s+with\s+((?:[\w-]+\s+){0,2}?)(accusations|allegations|claims|reports|charges)\s+(?:by\s+[^,]+?\s+)?that\s+/i;
+const ACCUSED_OF = /\b(?:accused|accuse|accuses|accusing)\s+([^,"]{2,50}?)\s+of\s+/i;
+
+/** Takes a claim-like sentence apart. */
+export function analyseSentence(sentence: string): SentenceAnalysis {
+  const attributed = findAttribution(sentence);
+  let start = attributed.start;
+  let end = attributed.end;
+  let denial: Denial | undefined;
+  let denialAt = -1;
+
+  const content = sentence.slice(start, end);
+  const tail = DENIAL_TAIL.exec(content);
+  if (tail && looksLikeSource(tail[1]) && tail.index > 10) {
+    const textStart = start + tail.index + tail[0].length - tail[0].trimStart().replace(/^[-—–,]+\s*/, '').length;
+    denial = { by: tail[1].replace(/^both\s+/i, '').trim(), key: denierKey(tail[1]), text: trimEnd(sentence.slice(textStart, start + tail.index + tail[0].length)) };
+    denialAt = start + tail.index;
+    end = denialAt;
+  } else {
+    const lead = DENIAL_LEAD.exec(content);
+    if (lead && looksLikeSource(lead[2]) && content.length - lead[0].length > 20) {
+      denial = { by: lead[2].trim(), key: denierKey(lead[2]), text: trimEnd(content.slice(lead[1].length, lead[0].length)) };
+      start += lead[0].length;
+    }
+  }
+
+  const parts = splitAssertions(sentence, start, end);
+  if (parts.length === 0) parts.push({ start, end, statement: cleanStatement(sentence.slice(start, end)) });
+  // The exact span of a single assertion is the whole sentence; of several, each its own piece,
+  // the first from the sentence start and the last to its end (attribution and denial included).
+  parts[0].start = 0;
+  parts[parts.length - 1].end = sentence.length;
+  if (denial) parts[parts.length - 1].denial = denial;
+  for (const part of parts) {
+    const accused = ACCUSED_OF.exec(part.statement);
+    if (accused) part.statement = cleanStatement(`${accused[1]} ${part.statement.slice(accused.index + accused[0].length)}`);
+  }
+  return { ...(attributed.attribution ? { attribution: attributed.attribution } : {}), parts };
+}
+
+/** Splits [from, to) of the sentence into independent assertions. */
+function splitAssertions(sentence: string, from: number, to: number): SentencePart[] {
+  const text = sentence.slice(from, to);
+  const parts: SentencePart[] = [];
+
+  // "..., with Western accusations that Tehran has supplied drones to Russia"
+  const accusations = ACCUSATIONS_THAT.exec(text);
+  if (accusations && accusations.index > 15) {
+    const first = splitAssertions(sentence, from, from + accusations.index);
+    const claimFrom = from + accusations.index + accusations[0].length;
+    const source = (accusations[1] ?? '').trim();
+    const rest = splitAssertions(sentence, claimFrom, to);
+    if (rest.length > 0) {
+      rest[0].start = skipSpace(sentence, from + accusations.index);
+      if (source) for (const part of rest) part.attribution = { source, key: entityKey(source) || source.toLowerCase(), cue: accusations[2].toLowerCase() };
+    }
+    return [...first, ...rest];
+  }
+
+  // "Trump, who withdrew ... and ordered ..., was the target of ..."
+  const relative = /^([^,"]{2,80}?),\s+(who|which)\s+([^"]+?),\s+(?=([a-z]+)\b)/.exec(text);
+  if (relative && /^\p{Lu}|^(the|a|an|its|his|her|their)\s/iu.test(relative[1]) && isVerbLike(relative[4], true)) {
+    const subject = relative[1].trim();
+    const relTextStart = from + relative[0].indexOf(relative[3], relative[1].length);
+    const relEnd = relTextStart + relative[3].length;
+    const mainStart = from + relative[0].length;
+    const relParts = coordinate(sentence, relTextStart, relEnd, subject);
+    relParts[0].start = from;
+    const mainParts = coordinate(sentence, mainStart, to, subject);
+    return [...relParts, ...mainParts];
+  }
+
+  // "X did A, which Moscow has used in ..." (a trailing clause with its own subject)
+  const which = /,\s+which\s+((?:the\s+)?\p{Lu}[^,"]*?)\s+([a-z]+)\b/u.exec(text);
+  if (which && which.index > 20 && isVerbLike(which[2])) {
+    const head = coordinate(sentence, from, from + which.index, undefined);
+    const clauseStart = from + which.index + which[0].indexOf('which') + 'which'.length + 1;
+    const tail = { start: from + which.index + which[0].indexOf('which'), end: to, statement: cleanStatement(sentence.slice(clauseStart, to)) };
+    return [...head, tail];
+  }
+
+  parts.push(...coordinate(sentence, from, to, undefined));
+  return parts;
+}
+
+const CONJUNCTION = /(,\s+and\s+|,\s+but\s+|;\s+|\s+and\s+|\s+but\s+)/g;
+const DETERMINER = /^(the|a|an|its|his|her|their|this|these|those|both|each|some|many|most|all|russian|iranian)$/i;
+
+/** Coordinated predicates ("withdrew X and ordered Y") and clauses ("X did A, and Y did B"). */
+function coordinate(sentence: string, from: number, to: number, subject: string | undefined): SentencePart[] {
+  const text = sentence.slice(from, to);
+  const cuts: Array<{ at: number; next: number; kind: 'predicate' | 'clause' }> = [];
+  let clauseStart = 0;
+  for (const m of text.matchAll(CONJUNCTION)) {
+    const at = m.index ?? 0;
+    const next = at + m[0].length;
+    if (insideQuoteOrBrackets(text, at)) continue;
+    const left = words(text.slice(clauseStart, at));
+    const right = words(text.slice(next));
+    if (left.length < 3 || right.length < 3) continue;
+    if (!left.some((w) => isVerbLike(w))) continue;
+    const comma = m[0].trimStart().startsWith(',') || m[0].trimStart().startsWith(';');
+    if (isVerbLike(right[0]) && !['be', 'been', 'being'].includes(right[0])) {
+      // "withdrew X and ordered Y": the left clause's own verb must be a finite past or present form,
+      // not an auxiliary before a participle ("was long planned and unrelated").
+      const leftVerb = left.find((w) => isVerbLike(w));
+      const auxRight = AUX.has(right[0]);
+      if (!auxRight && leftVerb !== undefined && AUX.has(leftVerb)) continue;
+      cuts.push({ at, next, kind: 'predicate' });
+      clauseStart = next;
+      continue;
+    }
+    // An independent clause: a short subject (a name, or a determiner and a noun), then its verb.
+    const raw = text.slice(next).split(/\s+/);
+    const capitalised = (i: number) => /^\p{Lu}/u.test(raw[i] ?? '');
+    let verbAt = -1;
+    if (capitalised(0)) {
+      let i = 1;
+      while (i < 4 && capitalised(i)) i += 1;
+      if (isVerbLike(right[i] ?? '')) verbAt = i;
+      if (!comma && /^\p{Lu}/u.test(text.slice(clauseStart, at).trim().split(/\s+/).pop() ?? '')) continue;
+    } else if (comma && DETERMINER.test(right[0])) {
+      for (let i = 1; i <= 3 && verbAt < 0; i += 1) if (isVerbLike(right[i] ?? '')) verbAt = i;
+    }
+    if (verbAt < 0) continue;
+    cuts.push({ at, next, kind: 'clause' });
+    clauseStart = next;
+  }
+  const firstStatement = cleanStatement(text.slice(0, cuts[0]?.at ?? text.length));
+  const prefix = subject ?? subjectOf(text.slice(0, cuts[0]?.at ?? text.length));
+  const parts: SentencePart[] = [{ start: from, end: from + (cuts[0]?.at ?? text.length), statement: subject ? cleanStatement(`${subject} ${firstStatement}`) : firstStatement }];
+  cuts.forEach((cut, i) => {
+    const end = i + 1 < cuts.length ? cuts[i + 1].at : text.length;
+    const piece = cleanStatement(text.slice(cut.next, end));
+    const statement = cut.kind === 'predicate' && prefix ? `${prefix} ${piece}` : piece;
+    parts.push({ start: from + cut.next, end: from + end, statement });
+  });
+  return parts;
+}
+
+/** The words before a clause's first verb: its subject, with any opening adverbial. */
+function subjectOf(clause: string): string | undefined {
+  const tokens = [...clause.matchAll(/[\p{L}'-]+/gu)];
+  for (const token of tokens) {
+    if (isVerbLike(token[0])) {
+      const before = clause.slice(0, token.index).trim();
+      return before.length > 0 ? before : undefined;
+    }
+  }
+  return undefined;
+}
+
+function words(text: string): string[] {
+  return (text.match(/[\p{L}\p{N}'-]+/gu) ?? []).map((w) => w.toLowerCase());
+}
+
+function insideQuoteOrBrackets(text: string, at: number): boolean {
+  let quotes = 0;
+  let depth = 0;
+  for (let i = 0; i < at; i += 1) {
+    const c = text[i];
+    if (c === '"') quotes += 1;
+    else if (c === '(' || c === '[') depth += 1;
+    else if ((c === ')' || c === ']') && depth > 0) depth -= 1;
+  }
+  return quotes % 2 === 1 || depth > 0;
+}
+
+function looksLikeSource(text: string): boolean {
+  const trimmed = text.trim();
+  if (trimmed.split(/\s+/).length > 8) return false;
+  return /\p{Lu}/u.test(trimmed) || /\b(officials?|government|authorities|both|they|he|she|it)\b/i.test(trimmed);
+}
+
+function denierKey(text: string): string {
+  const names = text.match(/\p{Lu}[\p{L}'-]*/gu) ?? [];
+  if (names.length === 0) return text.trim().toLowerCase();
+  return [...new Set(names.map((n) => entityKey(n)))].sort().join(' ');
+}
+
+/** The assertion as a sentence of its own: quote marks, dangling punctuation and conjunctions off. */
+export function cleanStatement(text: string): string {
+  return text
+    .replace(/"/g, '')
+    .replace(/^[\s,;:—–-]+/, '')
+    .replace(/^(?:and|but|that)\s+/i, '')
+    .replace(/[\s,;:—–-]+$/, '')
+    .replace(/\s{2,}/g, ' ')
+    .trim();
+}
+
+function trimEnd(text: string): string {
+  return text.replace(/[\s.,;:!]+$/, '').trim();
+}
+
+function skipSpace(text: string, at: number): number {
+  let i = at;
+  while (i < text.length && /[\s,]/.test(text[i])) i += 1;
+  return i;
+}
+
+const NEGATION = /\b(?:not|never|no longer|neither|nor|none|nobody|nothing|without)\b|n't\b|\b(?:denied|denies|deny)\b/i;
+
+/** The polarity of an assertion: "has not supplied" against "has supplied". */
+export function isNegated(statement: string, quoted: readonly string[] = []): boolean {
+  // Negation inside a partial quotation ("saying that "war is not a solution"") is the speaker's
+  // wording, not the polarity of what the article asserts; a statement that is all quote keeps it.
+  let outside = statement;
+  for (const q of quoted) if (q.length < 0.6 * statement.length) outside = outside.replace(q, '');
+  const cleaned = outside.replace(/\bnot only\b/gi, '').replace(/\bno (?:doubt|later than|sooner|more than|less than)\b/gi, '');
+  return NEGATION.test(cleaned) || /\bno\s+\w/i.test(cleaned);
+}
+
+const CAPTION = [
+  /\((?:photo|file photo|pictured|left|right|center|centre|top|bottom)\b[^)]*\)/i,
+  /\[[^\]]*\b(?:AFP|Reuters|AP|Getty|Pool|photo|EPA|Sputnik)\b[^\]]*\]?/i,
+  /^(?:In this|This) (?:pool |file |handout )?(?:photo|photograph|image|picture)\b/i,
+  /\b(?:photo|photograph|image) (?:by|courtesy|credit)\b/i,
+  /\/\s*(?:POOL|AFP|AP|Reuters)\s*\//i,
+];
+const BOILERPLATE = [
+  /^(?:SEE ALSO|READ MORE|RELATED|WATCH|LISTEN|Click|Sign up|Share|Advertisement|Subscribe|More to Read|Follow us)\b/i,
+  /\bwrites for (?:the )?[\p{Lu}]/u,
+  /\bcontributed(?: to this report)?\.?$/,
+  /\b(?:All rights reserved|Copyright ©|terms of use|privacy policy|promotional content)\b/i,
+];
+const OPINION = /\b(?:should|ought to|must|I think|I believe|in my view|in our view|arguably|clearly|undoubtedly)\b/i;
+
+/** Captions, credits and site furniture: not claims. */
+export function isBoilerplateOrCaption(sentence: string): boolean {
+  return CAPTION.some((re) => re.test(sentence)) || BOILERPLATE.some((re) => re.test(sentence));
+}
+
+/** An unattributed value judgement ("the West should ..."): not checkable. */
+export function isOpinion(sentence: string, attributed: boolean): boolean {
+  if (attributed) return false;
+  const outsideQuotes = sentence.replace(/"[^"]*"/g, '""');
+  return OPINION.test(outsideQuotes);
+}

@@ -1,0 +1,125 @@
+import { entityKey } from './entities';
+import { isVerbLike } from './verbs';
+
+/**
+ * Who says a claim, by the reporting patterns of news copy: "X said (that) ...", "... , X said",
+ * "... , said X", "according to X", "X told reporters ...", "X announced ...". Rule-based: a few
+ * regular expressions per sentence, no parser.
+ */
+export interface Attribution {
+  /** The source as written ("Russian Foreign Minister Sergei Lavrov", "the Kremlin", "officials"). */
+  source: string;
+  /** Spelling-variant key of the source (entities.ts), for matching one speaker across outlets. */
+  key: string;
+  /** The reporting word: "said", "according to", "told", "announced", "praised"... */
+  cue: string;
+  /** Who the source in turn cites ("..., TASS reported, citing Ambassador Kazem Jalali"). */
+  citing?: string;
+}
+
+export interface AttributedSpan {
+  attribution?: Attribution;
+  /** Offsets of what is asserted, within the sentence, attribution left out. */
+  start: number;
+  end: number;
+}
+
+/** Verbs that report speech: the attribution is stripped and what follows is the claim. */
+const REPORTING = `said|says|say|told|tells|stated|states|added|adds|noted|notes|insisted|insists|warned|warns|announced|announces|indicated|indicates|confirmed|confirms|claimed|claims|argued|argues|explained|explains|acknowledged|acknowledges|emphasized|emphasised|emphasizes|stressed|stresses|reported|reports|wrote|writes|believes|believe|asserted|alleged|alleges|maintained|maintains|suggested|suggests|declared|declares|predicted|estimated|estimates|contended|conceded|revealed|disclosed|admitted|agreed|pledged|promised|vowed|signalled|signaled|observed|recalled|cautioned|announced`;
+/** Verbs that show the speaker's stance on something: the speaker is recorded, the sentence stays whole. */
+const EVALUATIVE = /(?<![-\w])(praised|praises|hailed|hails|described|describes|called|calls|dismissed|dismisses|echoed|urged|urges|criticized|criticised|welcomed|condemned|accused|accuses|slammed|lauded|spoke|highlighted|underscored|stressed)\b/;
+
+const ROLE_HEAD = /\b(officials?|spokes(?:man|woman|person)|minister|ministry|president|leaders?|diplomats?|sources?|analysts?|experts?|authorities|government|agency|police|military|army|statement|report|media|envoy|ambassador|officers?|residents?|witnesses|he|she|they|it|we|i)$/i;
+const PRONOUN = /^(he|she|they|it|we|i)$/i;
+const TRAILING_ADVERB = /\s+(earlier|also|later|previously|again|recently|repeatedly|separately|then|first|once|publicly|privately|since|\w+ly)$/i;
+
+const LEADING_ACCORDING = /^According to ([^,]{2,90}),\s+/i;
+const TRAILING_ACCORDING = /,?\s+according to ([^,"]{2,90}?)[.!]?$/i;
+const TRAILING_SAID = new RegExp(
+  `(,"|,|")\\s+(?:(${REPORTING})\\s+([^,"]{2,90}?)|([^,"]{2,90}?)\\s+(?:(?:has|have|had)\\s+)?(${REPORTING}))((?:\\s+(?:on|at|in|during|after|before|late|early|last|this|earlier|recently|later|from|to|via|by|over|reporters|journalists|separately|again|also|yesterday|today|then)\\b[^,"]{0,60}?)?)((?:,\\s+(?:citing|quoting|adding|saying|in)\\b[^"]*|,\\s+\\w+ing\\b[^"]*)?)[.!]?$`,
+  '',
+);
+const LEADING_SAID = new RegExp(
+  `^((?:[^,"]{1,70},\\s+)?)([^,"]{2,90}?)\\s+(?:(?:has|have|had|also)\\s+)*(${REPORTING})(?:\\s+(?:reporters|journalists|lawmakers|parliament|the [A-Z]\\w+|[A-Z]\\w+|state (?:media|television)|a (?:news conference|briefing)))?((?:\\s+[^"]{1,70}?)?)(?:\\s+that\\b|:)\\s*`,
+  '',
+);
+const LEADING_SAID_BARE = new RegExp(`^((?:[^,"]{1,70},\\s+)?)([^,"]{2,90}?)\\s+(?:(?:has|have|had|also)\\s+)*(${REPORTING})\\s+(?=(?:the|a|an|his|her|its|their|this|these|those|[A-Z]\\w*|"|\\d)\\b)`, '');
+
+/** The attribution of a sentence and the span of what it asserts. */
+export function findAttribution(sentence: string): AttributedSpan {
+  let end = sentence.length;
+  let start = 0;
+  const lead = LEADING_ACCORDING.exec(sentence);
+  if (lead && isSource(lead[1])) return { attribution: make(lead[1], 'according to'), start: lead[0].length, end };
+  const trailAccording = TRAILING_ACCORDING.exec(sentence);
+  if (trailAccording && isSource(trailAccording[1]) && trailAccording.index > 0) {
+    return { attribution: make(trailAccording[1], 'according to'), start, end: trailAccording.index };
+  }
+  const trail = TRAILING_SAID.exec(sentence);
+  if (trail && trail.index > 0) {
+    const source = (trail[3] ?? trail[4] ?? '').trim();
+    const cue = (trail[2] ?? trail[5] ?? '').toLowerCase();
+    const modifier = trail[6] ?? '';
+    if (isSource(source) && !/\b(that|which|who)\b/i.test(modifier)) {
+      end = trail.index + (trail[1] === ',"' || trail[1] === '"' ? 1 : 0);
+      const citing = /,\s+(?:citing|quoting)\s+([^,.]+)/i.exec(trail[7] ?? '')?.[1];
+      return { attribution: make(source, cue, citing), start, end };
+    }
+  }
+  const said = LEADING_SAID.exec(sentence) ?? LEADING_SAID_BARE.exec(sentence);
+  if (said) {
+    const source = said[2].replace(TRAILING_ADVERB, '').trim();
+    if (isSource(source) && !/\b(that|which|who|if|when|because)\b/i.test(said[4] ?? '')) {
+      start = said[0].length;
+      if (start < end - 10) return { attribution: make(source, said[3].toLowerCase()), start, end };
+    }
+  }
+  const stance = stanceOf(sentence);
+  if (stance) return { attribution: stance, start: 0, end };
+  return { start: 0, end };
+}
+
+/** "Putin praised the deal as ...": the speaker of a sentence whose verb is itself a stance. */
+function stanceOf(sentence: string): Attribution | undefined {
+  const m = EVALUATIVE.exec(sentence);
+  if (!m || m.index === 0) return undefined;
+  let before = sentence.slice(0, m.index).trim();
+  // "Retired Lt. Gen. Keith Kellogg, Trump's envoy for Ukraine, has called ...": the name before the apposition.
+  if (/,$/.test(before)) before = before.split(',')[0];
+  else before = before.replace(/^(?:[^,"]{1,80},\s+)/, '');
+  before = before.trim().replace(TRAILING_ADVERB, '').replace(/\s+(?:has|have|had)$/i, '');
+  if (!isSource(before) || before.split(/\s+/).length > 8) return undefined;
+  return make(before, m[1].toLowerCase());
+}
+
+/** A noun phrase that can be a source: short, no verb of its own, a name or a role. */
+function isSource(text: string): boolean {
+  const words = text.trim().split(/\s+/);
+  if (words.length === 0 || words.length > 10) return false;
+  if (words.some((w) => /^(is|are|was|were|be|been|will|would|can|could|should|not|that|which|who|this|it's|there|has|have|had|since|as|of)$/i.test(w) || isVerbLike(w))) return false;
+  if (words.length === 1 && /^(it|this|that|there)$/i.test(words[0])) return false;
+  return words.some((w) => /^\p{Lu}/u.test(w)) || ROLE_HEAD.test(text.trim());
+}
+
+function make(source: string, cue: string, citing?: string): Attribution {
+  const clean = source.trim().replace(/^(?:the|a|an)\s+/i, (m) => m.toLowerCase());
+  return { source: clean, key: sourceKey(clean), cue, ...(citing ? { citing: citing.trim() } : {}) };
+}
+
+/**
+ * Key of a source: its proper names' spelling key, order-free ("Iranian and Russian officials" =
+ * "Russian and Iranian officials"), titles and articles left out; a role word alone stays a word.
+ */
+export function sourceKey(source: string): string {
+  const names = source.match(/\p{Lu}[\p{L}'’.-]*/gu) ?? [];
+  const kept = names.filter((n) => !/^(The|A|An|And|Both|All|Some|Many|Several|President|Prime|Minister|Foreign|Retired|Lt\.?|Gen\.?|Spokesman|Ambassador|Former)$/.test(n));
+  if (kept.length === 0) return source.toLowerCase().replace(/^(the|a|an)\s+/, '').trim();
+  const surname = kept[kept.length - 1];
+  // A person is known by the surname; a body by all of its words.
+  if (/\b(president|minister|spokes\w+|ambassador|envoy|gen\.?|secretary|leader)\b/i.test(source) || kept.length === 1) return entityKey(surname);
+  return [...new Set(kept.map((n) => entityKey(n)))].sort().join(' ');
+}
+
+export function isPronoun(source: string): boolean {
+  return PRONOUN.test(source.trim());
+}

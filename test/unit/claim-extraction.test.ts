@@ -1,0 +1,124 @@
+import { extractClaims } from '../../functions/core/claims/extract-claims';
+import { findAttribution } from '../../functions/core/claims/attribution';
+import { findQuantities, resolveDates } from '../../functions/core/claims/dates';
+import { entityKey, findEntities, sameEntity } from '../../functions/core/claims/entities';
+import { findQuotes, quoteDifference, quoteWords } from '../../functions/core/claims/quotes';
+
+describe('extractClaims: atomic claims', () => {
+  it('splits a sentence that joins independent assertions, restoring the subject and keeping exact spans', () => {
+    const paragraph =
+      "Trump, who withdrew the United States from an international deal designed to curb Iran's nuclear program and ordered the killing of one of Iran's top generals in 2020, was the target of an alleged Iranian plot to kill him last year.";
+    const claims = extractClaims([paragraph]);
+    expect(claims.map((c) => c.statement)).toEqual([
+      "Trump withdrew the United States from an international deal designed to curb Iran's nuclear program",
+      "Trump ordered the killing of one of Iran's top generals in 2020",
+      'Trump was the target of an alleged Iranian plot to kill him last year.',
+    ]);
+    for (const claim of claims) expect(paragraph.slice(claim.start, claim.end)).toBe(claim.text);
+    expect(claims.map((c) => c.part)).toEqual([0, 1, 2]);
+  });
+
+  it('splits coordinated clauses but not lists or participles', () => {
+    const split = extractClaims(['Last year, Iran joined the BRICS bloc of developing economies and Pezeshkian attended its summit in Kazan.']);
+    expect(split.map((c) => c.statement)).toEqual(['Last year, Iran joined the BRICS bloc of developing economies', 'Pezeshkian attended its summit in Kazan.']);
+    const whole = extractClaims(['Officials said the treaty covers trade and military cooperation, science, culture and education.', 'Peskov insisted the signing was long planned and unrelated to the inauguration.']);
+    expect(whole).toHaveLength(2);
+    expect(whole.every((c) => c.part === undefined)).toBe(true);
+  });
+
+  it('skips questions, captions, credits and unattributed opinion', () => {
+    const claims = extractClaims([
+      'Russian President Vladimir Putin (left) and his Iranian counterpart meet in Moscow on January 17.',
+      'Putin meets Pezeshkian at the Kremlin in Moscow [Vyacheslav Prokofyev/Pool via AFP]',
+      'SEE ALSO: Analysis: A Weakened Iran Comes In Shadow Of Distrust And Doubt',
+      'Will the treaty survive the next American administration at all?',
+      'The West should stop imposing sanctions on the two countries now.',
+      'Isachenkov writes for the Associated Press in Moscow and Kyiv.',
+      'Iran joined the BRICS bloc of developing economies last year.',
+    ]);
+    expect(claims.map((c) => c.text)).toEqual(['Iran joined the BRICS bloc of developing economies last year.']);
+  });
+});
+
+describe('attribution and quotes', () => {
+  it('finds who says it in the common reporting patterns and strips it from the statement', () => {
+    const cases: Array<[string, string, string, string]> = [
+      ['Pezeshkian said the two countries were entering a new chapter in relations.', 'Pezeshkian', 'said', 'the two countries were entering a new chapter in relations.'],
+      ['According to officials, the treaty encompasses trade and military collaboration.', 'officials', 'according to', 'the treaty encompasses trade and military collaboration.'],
+      ['The new treaty aims to strengthen military and trade relations, the Kremlin said.', 'the Kremlin', 'said', 'The new treaty aims to strengthen military and trade relations'],
+      ['The treaty will remain in force for 20 years, said Kazem Jalali.', 'Kazem Jalali', 'said', 'The treaty will remain in force for 20 years'],
+      ['Lavrov said at a news conference on January 15 that the treaty is constructive in nature.', 'Lavrov', 'said', 'the treaty is constructive in nature.'],
+      ['Iran has provided Russia with drones, according to Ukrainian and Western officials.', 'Ukrainian and Western officials', 'according to', 'Iran has provided Russia with drones'],
+    ];
+    for (const [sentence, source, cue, statement] of cases) {
+      const found = findAttribution(sentence);
+      expect(found.attribution).toMatchObject({ source, cue });
+      expect(extractClaims([sentence])[0].statement).toBe(statement);
+    }
+    expect(findAttribution('Europe and the United States have imposed several rounds of sanctions on Iran.').attribution).toBeUndefined();
+    expect(findAttribution('Iranian and Russian officials said it.').attribution?.key).toBe(findAttribution('Russian and Iranian officials said so.').attribution?.key);
+  });
+
+  it('attributes quotes to their speaker, resolving "he" and a quote that continues in the next sentence', () => {
+    const claims = extractClaims([
+      'Pezeshkian emphasized that countries in the region should resolve their own problems themselves.',
+      '"They come from another side of the world to make chaos in the region," he said. "These ties will defuse their plot, definitely."',
+      'The treaty is constructive in nature, said Russian Foreign Minister Sergei Lavrov on Tuesday.',
+    ]);
+    expect(claims[1].quotes).toEqual([{ text: 'They come from another side of the world to make chaos in the region', speaker: 'Pezeshkian', speakerKey: entityKey('Pezeshkian') }]);
+    expect(claims[1].attribution?.source).toBe('Pezeshkian');
+    expect(claims[2].quotes[0]).toMatchObject({ text: 'These ties will defuse their plot, definitely', speaker: 'Pezeshkian' });
+  });
+
+  it('reads quotations between straight quotes, including one closed without an opening mark', () => {
+    expect(findQuotes('Putin praised the deal as a "real breakthrough for the region."').map((q) => q.text)).toEqual(['real breakthrough for the region']);
+    expect(findQuotes('is constructive in nature and aimed at our friends," Lavrov said.').map((q) => q.text)).toEqual(['is constructive in nature and aimed at our friends']);
+    expect(findQuotes('Iran claims to be "neutral" in the war.')).toEqual([]);
+    expect(quoteDifference(quoteWords('The treaty ... is constructive in nature'), quoteWords('is constructive by nature'))).toEqual({ omitted: ['the', 'treaty', 'in'], added: ['by'] });
+  });
+
+  it('reads a reported denial and keeps it out of the statement', () => {
+    const [claim] = extractClaims(['Ukraine and the West have accused Tehran of providing Moscow with hundreds of drones, which Moscow and Tehran have denied.']);
+    expect(claim.denial).toMatchObject({ by: 'Moscow and Tehran', text: 'which Moscow and Tehran have denied' });
+    expect(claim.statement).toBe('Tehran providing Moscow with hundreds of drones');
+    expect(claim.negated).toBe(false);
+    const [lead] = extractClaims(['Moscow and Tehran have denied that Iran supplied drones to Russia for the war.']);
+    expect(lead.denial?.by).toBe('Moscow and Tehran');
+    expect(lead.statement).toBe('Iran supplied drones to Russia for the war.');
+  });
+});
+
+describe('entities, dates and quantities', () => {
+  it('gives spelling variants one key and drops titles', () => {
+    expect(entityKey('Masud Pezeshkian')).toBe(entityKey('Masoud Pezeshkian'));
+    expect(entityKey('Vladimir Putin')).not.toBe(entityKey('Vladimir Potanin'));
+    expect(sameEntity(entityKey('Pezeshkian'), entityKey('Masoud Pezeshkian'))).toBe(true);
+    const entities = findEntities("Russian President Vladimir Putin met Iran's Masud Pezeshkian in Moscow.");
+    expect(entities.map((e) => e.text)).toEqual(['Vladimir Putin', 'Iran', 'Masud Pezeshkian', 'Moscow']);
+    expect(entities[0].kind).toBe('person');
+    expect(entities[3].kind).toBe('place');
+  });
+
+  it('resolves dates against the publication time', () => {
+    const published = '2025-01-18T09:00:00Z'; // a Saturday
+    const dates = resolveDates('They signed it on Friday, after talks on January 17 and a visit last July; the deal of 2015 lapsed last year.', published, 'publishedAt');
+    expect(dates.map((d) => [d.text, d.value, d.relativeTo])).toEqual([
+      ['on Friday', '2025-01-17', 'publishedAt'],
+      ['January 17', '2025-01-17', 'publishedAt'],
+      ['last July', '2024-07', 'publishedAt'],
+      ['2015', '2015', undefined],
+      ['last year', '2024', 'publishedAt'],
+    ]);
+    expect(resolveDates('signed on January 17, 2025', undefined, 'ingestedAt')).toEqual([{ text: 'January 17, 2025', value: '2025-01-17' }]);
+    expect(resolveDates('ahead of Monday\'s inauguration', published, 'publishedAt')[0].value).toBe('2025-01-20');
+  });
+
+  it('normalises quantities: "20-year" is 20 years', () => {
+    const [a] = findQuantities('a 20-year strategic pact');
+    const [b] = findQuantities('the treaty runs for 20 years');
+    expect(a).toMatchObject({ value: 20, unit: 'year' });
+    expect(b).toMatchObject({ value: 20, unit: 'year' });
+    expect(findQuantities('hundreds of drones')[0]).toMatchObject({ value: 100, unit: 'drone', approximate: true });
+    expect(findQuantities('$69 billion')[0]).toMatchObject({ value: 69e9, unit: 'usd' });
+  });
+});

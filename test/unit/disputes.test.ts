@@ -1,0 +1,104 @@
+import { matchArticleClaims } from '../../functions/core/claims/match-article-claims';
+import { buildDigest, type DigestClaim } from '../../functions/core/digest/build-digest';
+import type { ArticleRecord, ClaimRecord, MentionRecord } from '../../functions/core/records';
+import { digestSchemaErrors } from '../support/digest-schema';
+
+/** Ingests articles in order the way ingest-article does: each is matched against the claims before it. */
+function story(articles: Array<{ id: string; source: string; paragraphs: string[]; publishedAt?: string }>) {
+  const claims: ClaimRecord[] = [];
+  const mentions: MentionRecord[] = [];
+  const records: ArticleRecord[] = [];
+  const at = '2025-01-20T00:00:00.000Z';
+  for (const a of articles) {
+    const article = { id: a.id.padEnd(20, '0'), source: a.source, ingestedAt: at, storyId: 's', ...(a.publishedAt ? { publishedAt: a.publishedAt } : {}) };
+    const result = matchArticleClaims(article, a.paragraphs, claims);
+    claims.push(...result.newClaims);
+    mentions.push(...result.mentions);
+    records.push({ ...article, key: `inbox/${a.id}`, title: a.id, language: 'en', claimCount: result.mentions.length });
+  }
+  const digest = buildDigest([{ story: { id: 's', headline: 'h', createdAt: at, updatedAt: at, centroid: {}, memberIds: [] }, articles: records, claims, mentions }], 1, at);
+  expect(digestSchemaErrors(digest)).toEqual([]);
+  return { claims, mentions, digest, story: digest.stories[0] };
+}
+
+const claimOf = (claims: readonly DigestClaim[], words: RegExp) => claims.find((c) => words.test(c.text))!;
+
+describe('disputes', () => {
+  it('marks a claim disputed when another outlet reports a denial of it, naming who denies it', () => {
+    const { story: s } = story([
+      { id: 'a', source: 'Wire', paragraphs: ['Iran has supplied Russia with Shahed drones for its strikes on Ukraine, Ukrainian officials said.'] },
+      { id: 'b', source: 'Daily', paragraphs: ['Kyiv says Iran has supplied Russia with Shahed drones for its strikes on Ukraine, which Tehran has denied.'] },
+    ]);
+    const drones = claimOf(s.claims, /Shahed/);
+    expect(drones.outlets).toEqual(['Wire', 'Daily']);
+    expect(drones.disputed).toBe(true);
+    expect(drones.disputes).toEqual([expect.objectContaining({ kind: 'denial', by: 'Tehran', text: 'which Tehran has denied', outlets: ['Daily'] })]);
+    const daily = drones.mentions.find((m) => m.source === 'Daily')!;
+    expect(daily.denial).toEqual({ by: 'Tehran', text: 'which Tehran has denied' });
+    expect(daily.text).toContain('which Tehran has denied');
+  });
+
+  it('links a claim and its negation both ways instead of counting one as corroborating the other', () => {
+    const { story: s, claims } = story([
+      { id: 'a', source: 'Wire', paragraphs: ['The agreement includes a mutual defense clause for both countries.'] },
+      { id: 'b', source: 'Daily', paragraphs: ['The agreement does not include a mutual defense clause for both countries.'] },
+    ]);
+    expect(s.claims).toHaveLength(2);
+    expect(claims[1].contradicts).toEqual([expect.objectContaining({ claimId: claims[0].id, kind: 'negation', ours: 'negative', theirs: 'positive' })]);
+    const positive = claimOf(s.claims, /includes a mutual/);
+    const negative = claimOf(s.claims, /does not include/);
+    expect(positive.outlets).toEqual(['Wire']);
+    expect(positive.disputes).toEqual([expect.objectContaining({ kind: 'negation', claimId: negative.id, outlets: ['Daily'] })]);
+    expect(negative.disputes).toEqual([expect.objectContaining({ kind: 'negation', claimId: positive.id, outlets: ['Wire'] })]);
+  });
+
+  it('reports a conflicting figure for the same subject and predicate, with who says what', () => {
+    const { story: s } = story([
+      { id: 'a', source: 'Wire', paragraphs: ['The new treaty between Russia and Iran will run for 20 years, the Kremlin said.'] },
+      { id: 'b', source: 'Daily', paragraphs: ['The new treaty between Russia and Iran will run for 25 years, Iranian officials said.'] },
+      { id: 'c', source: 'Post', paragraphs: ['Russia and Iran signed a new treaty in Moscow after talks between their leaders.'] },
+    ]);
+    const twenty = claimOf(s.claims, /20 years/);
+    const twentyFive = claimOf(s.claims, /25 years/);
+    expect(twenty.disputes).toEqual([expect.objectContaining({ kind: 'number', claimId: twentyFive.id, ours: '20 years', theirs: '25 years', outlets: ['Daily'] })]);
+    expect(twentyFive.disputes[0]).toMatchObject({ kind: 'number', ours: '25 years', theirs: '20 years', outlets: ['Wire'] });
+    expect(claimOf(s.claims, /signed a new treaty/).disputed).toBe(false);
+  });
+
+  it('reports a conflicting date only when both dates are known, not worked out from an upload time', () => {
+    const published = [
+      { id: 'a', source: 'Wire', publishedAt: '2025-01-18T08:00:00Z', paragraphs: ['Putin and Pezeshkian signed the treaty in Moscow on January 17.'] },
+      { id: 'b', source: 'Daily', publishedAt: '2025-01-18T08:00:00Z', paragraphs: ['Putin and Pezeshkian signed the treaty in Moscow on January 16.'] },
+    ];
+    const dated = story(published).story;
+    expect(claimOf(dated.claims, /January 17/).disputes[0]).toMatchObject({ kind: 'date', ours: '2025-01-17', theirs: '2025-01-16' });
+    const undated = story(published.map(({ publishedAt: _omit, ...rest }) => rest)).story;
+    expect(undated.claims.every((c) => !c.disputed)).toBe(true);
+  });
+
+  it('matches one speaker\'s quotation across outlets and shows the wording differences', () => {
+    const { story: s } = story([
+      { id: 'a', source: 'Wire', paragraphs: ['"The treaty is constructive in nature and is aimed at strengthening our capabilities," Russian Foreign Minister Sergei Lavrov said.'] },
+      { id: 'b', source: 'Daily', paragraphs: ['Lavrov said the treaty "is constructive in nature and aimed at strengthening the capabilities of Russia."'] },
+      { id: 'c', source: 'Post', paragraphs: ['"The treaty is constructive in nature and is aimed at strengthening our capabilities," Iranian officials said.'] },
+    ]);
+    const lavrov = s.quotes.find((q) => /Lavrov/.test(q.speaker))!;
+    expect(lavrov.speaker).toBe('Russian Foreign Minister Sergei Lavrov');
+    expect(lavrov.outlets).toEqual(['Wire', 'Daily']);
+    expect(lavrov.identical).toBe(false);
+    expect(lavrov.variants[1]).toMatchObject({ source: 'Daily', omitted: expect.arrayContaining(['the', 'treaty', 'our']), added: expect.arrayContaining(['russia']) });
+    // Another speaker with the same words is another quotation.
+    expect(s.quotes.find((q) => q.speaker === 'Iranian officials')?.outlets).toEqual(['Post']);
+  });
+
+  it('keeps spelling variants of one person together in the claim entities', () => {
+    const { story: s } = story([
+      { id: 'a', source: 'Wire', paragraphs: ['Iranian President Masud Pezeshkian signed the treaty with Vladimir Putin in Moscow on Friday.'] },
+      { id: 'b', source: 'Daily', paragraphs: ['Iranian President Masoud Pezeshkian signed the treaty with Vladimir Putin in Moscow on Friday.'] },
+    ]);
+    expect(s.claims).toHaveLength(1);
+    const pezeshkian = s.claims[0].entities!.find((e) => /Pezeshkian/.test(e.name))!;
+    expect(pezeshkian.kind).toBe('person');
+    expect([pezeshkian.name, ...(pezeshkian.variants ?? [])].sort()).toEqual(['Masoud Pezeshkian', 'Masud Pezeshkian']);
+  });
+});
