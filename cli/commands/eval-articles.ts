@@ -42,6 +42,7 @@ export async function predictArticles(lines: AsyncIterable<ArticleLine> | Iterab
   const deps = { ledger: new Ledger(new MemoryTableStore()), objects, maxObjectBytes: DEFAULT_MAX_OBJECT_BYTES };
   const inputIdOfArticle = new Map<string, string>();
   const predictions: ArticlePrediction[] = [];
+  const articleOfLine = new Map<string, string | undefined>();
   let clock = Date.parse('2000-01-01T00:00:00Z');
   for await (const line of lines) {
     const key = `inbox/${line.id}.json`;
@@ -60,7 +61,14 @@ export async function predictArticles(lines: AsyncIterable<ArticleLine> | Iterab
       process.stderr.write(`${line.id}: set aside (${outcome.code}): ${outcome.reason}\n`);
     }
     predictions.push(prediction);
+    articleOfLine.set(line.id, outcome.status === 'ingested' || outcome.status === 'duplicate' ? outcome.articleId : undefined);
     onEach?.(predictions.length);
+  }
+  // Stories merged after an article joined them: report the story that finally holds each article.
+  const finalStory = new Map((await deps.ledger.findArticles([...new Set([...articleOfLine.values()].filter((id): id is string => !!id))])).map((a) => [a.id, a.storyId]));
+  for (const prediction of predictions) {
+    const articleId = articleOfLine.get(prediction.id);
+    if (articleId && finalStory.has(articleId)) prediction.story = finalStory.get(articleId)!;
   }
   return predictions;
 }

@@ -1,10 +1,12 @@
 import { ConditionalCheckFailedException, DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { BatchGetCommand, BatchWriteCommand, DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, BatchWriteCommand, DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { TABLE } from '../shared/resources';
 import type { QueryOptions, TableItem, TableKey, TableStore } from '../ports/table-store';
 
 const BATCH_GET_LIMIT = 100;
 const BATCH_WRITE_LIMIT = 25;
+/** DynamoDB's limit on the actions of one transaction. */
+export const TRANSACTION_LIMIT = 100;
 const MAX_UNPROCESSED_RETRIES = 8;
 
 export class DynamoDbTableStore implements TableStore {
@@ -99,6 +101,26 @@ export class DynamoDbTableStore implements TableStore {
   async putIfRevision(item: TableItem & { revision: number }, expected: number | undefined): Promise<boolean> {
     if (expected === undefined) return this.putIfAbsent(item);
     return this.conditionalPut(item, '#revision = :expected', { '#revision': 'revision' }, { ':expected': expected });
+  }
+
+  async transactPut(guarded: TableItem & { revision: number }, expectedRevision: number | undefined, others: readonly TableItem[]): Promise<boolean> {
+    if (others.length + 1 > TRANSACTION_LIMIT) throw new Error(`a transaction takes at most ${TRANSACTION_LIMIT} items, not ${others.length + 1}`);
+    const condition =
+      expectedRevision === undefined
+        ? { ConditionExpression: 'attribute_not_exists(#pk)', ExpressionAttributeNames: { '#pk': TABLE.partitionKey } }
+        : { ConditionExpression: '#revision = :expected', ExpressionAttributeNames: { '#revision': 'revision' }, ExpressionAttributeValues: { ':expected': expectedRevision } };
+    try {
+      await this.documents.send(
+        new TransactWriteCommand({
+          TransactItems: [{ Put: { TableName: this.tableName, Item: guarded, ...condition } }, ...others.map((item) => ({ Put: { TableName: this.tableName, Item: item } }))],
+        }),
+      );
+      return true;
+    } catch (error) {
+      const name = (error as Error).name;
+      if (name === 'TransactionCanceledException' || name === 'TransactionConflictException') return false;
+      throw error;
+    }
   }
 
   async addToSet(key: TableKey, attribute: string, values: readonly string[]): Promise<void> {

@@ -61,6 +61,14 @@ export class MemoryTableStore implements TableStore {
     return true;
   }
 
+  async transactPut(guarded: TableItem & { revision: number }, expectedRevision: number | undefined, others: readonly TableItem[]): Promise<boolean> {
+    this.count('transactPut');
+    const current = this.partitions.get(guarded.pk)?.get(guarded.sk);
+    if (expectedRevision === undefined ? current !== undefined : current?.revision !== expectedRevision) return false;
+    for (const item of [guarded, ...others]) this.write(item);
+    return true;
+  }
+
   async addToSet(key: TableKey, attribute: string, values: readonly string[]): Promise<void> {
     this.count('addToSet');
     if (values.length === 0) return;

@@ -1,4 +1,5 @@
-import { matchArticleClaims } from '../core/claims/match-article-claims';
+import { matchArticleClaims, type ArticleClaims } from '../core/claims/match-article-claims';
+import type { StorySnapshot } from '../core/digest/build-digest';
 import { findRewriteOrigin } from '../core/claims/rewrite';
 import { contentHash } from '../core/fingerprint/content-hash';
 import { findNearDuplicate } from '../core/fingerprint/near-duplicate';
@@ -6,8 +7,10 @@ import { lshBands, minhash } from '../core/fingerprint/minhash';
 import type { ParsedArticle } from '../core/parse/article';
 import type { ArticleRecord, StoryRecord } from '../core/records';
 import { assignStory } from '../core/stories/assign-story';
+import { shouldMerge, survivorOf } from '../core/stories/merge';
 import { addToCentroid, articleTermVector, LOOKUP_TERMS, topTerms, type TermVector } from '../core/stories/term-vector';
 import type { Ledger, StoredArticle } from '../ledger/ledger';
+import { mergeStories } from './merge-stories';
 
 export interface ArticleInput {
   key: string;
@@ -48,9 +51,6 @@ export async function ingestArticle(ledger: Ledger, input: ArticleInput): Promis
   const duplicate = await findDuplicateOf(ledger, id, bands, signature);
   const vector = articleTermVector(article.title, article.paragraphs);
   const storyId = duplicate?.storyId ?? (await chooseStory(ledger, id, vector, article.publishedAt, ingestedAt));
-  await addToStory(ledger, storyId, id, vector, article, ingestedAt);
-
-  const snapshot = await ledger.storySnapshot(storyId);
   const record: ArticleRecord = {
     id,
     key: input.key,
@@ -64,25 +64,25 @@ export async function ingestArticle(ledger: Ledger, input: ArticleInput): Promis
     claimCount: 0,
   };
 
-  const { newClaims, mentions, matchedTo } = matchArticleClaims(record, article.paragraphs, snapshot?.claims ?? []);
-  record.claimCount = mentions.length;
+  const { claims, snapshot, opened } = await joinStory(ledger, record, vector, article);
+  record.claimCount = claims.mentions.length;
   if (!duplicate && snapshot) {
-    const origin = findRewriteOrigin(matchedTo, snapshot.mentions, id);
+    const origin = findRewriteOrigin(claims.matchedTo, snapshot.mentions, id);
     if (origin) record.derivedFrom = origin;
   }
-
-  await ledger.saveClaimsAndMentions(storyId, newClaims, mentions, record);
+  await ledger.saveMentions(record.storyId, claims.mentions, record);
+  record.storyId = await settleStory(ledger, record, vector, opened);
   await ledger.addToBands(id, bands);
   const stored: StoredArticle = { ...record, signature };
   await ledger.commitArticle(stored);
   return {
     status: 'ingested',
     articleId: id,
-    storyId,
+    storyId: record.storyId,
     ...(record.duplicateOf ? { duplicateOf: record.duplicateOf } : {}),
     ...(record.derivedFrom ? { derivedFrom: record.derivedFrom } : {}),
-    newClaims: newClaims.length,
-    matchedClaims: mentions.length - newClaims.length,
+    newClaims: claims.newClaims.length,
+    matchedClaims: claims.mentions.length - claims.newClaims.length,
   };
 }
 
@@ -97,13 +97,56 @@ async function findDuplicateOf(ledger: Ledger, id: string, bands: string[], sign
 }
 
 async function chooseStory(ledger: Ledger, articleId: string, vector: TermVector, publishedAt: string | undefined, ingestedAt: string): Promise<string> {
+  const decision = await scoreCandidateStories(ledger, vector, publishedAt);
+  if (decision.kind === 'open') return newStoryId(articleId, ingestedAt);
+  return mergeSimilar(ledger, decision.storyId, decision.similar.slice(1));
+}
+
+async function scoreCandidateStories(ledger: Ledger, vector: TermVector, publishedAt: string | undefined, excluding?: string) {
   const lookup = Object.keys(topTerms(vector, LOOKUP_TERMS));
   const hits = await ledger.storyIdsForTerms(lookup);
+  if (excluding) hits.delete(excluding);
   const candidateIds = [...hits.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? 1 : -1)).slice(0, MAX_STORY_CANDIDATES).map(([storyId]) => storyId);
-  const candidates = await ledger.findStories(candidateIds);
-  const decision = assignStory(vector, candidates, publishedAt);
-  if (decision.kind === 'join') return decision.storyId;
-  return newStoryId(articleId, ingestedAt);
+  const found = await ledger.findStories(candidateIds);
+  // Terms still point at stories merged away: score their survivors instead.
+  const survivors = await ledger.findStories([...new Set(found.filter((s) => s.mergedInto).map((s) => s.mergedInto!))]);
+  const candidates = [...found.filter((s) => !s.mergedInto), ...survivors.filter((s) => !s.mergedInto && s.id !== excluding)];
+  return assignStory(vector, [...new Map(candidates.map((c) => [c.id, c])).values()], publishedAt);
+}
+
+/**
+ * The article is similar to several stories: those whose centroids are alike too are one story,
+ * folded into the oldest. Returns the story the article should join.
+ */
+async function mergeSimilar(ledger: Ledger, bestId: string, others: readonly string[]): Promise<string> {
+  if (others.length === 0) return bestId;
+  const stories = await ledger.findStories([bestId, ...others]);
+  const best = stories.find((s) => s.id === bestId);
+  if (!best) return bestId;
+  let target = best;
+  for (const other of stories.filter((s) => s.id !== bestId && shouldMerge(best, s))) {
+    const { survivor, absorbed } = survivorOf(target, other);
+    await mergeStories(ledger, absorbed.id, survivor.id);
+    target = survivor;
+  }
+  return target.id;
+}
+
+/**
+ * After the article's mentions are written: if its story was merged away meanwhile, or if it opened
+ * a story while another invocation opened one for the same event, fold the newer story into the
+ * older. Returns the story that finally holds the article.
+ */
+async function settleStory(ledger: Ledger, article: ArticleRecord, vector: TermVector, opened: boolean): Promise<string> {
+  const [own] = await ledger.findStories([article.storyId]);
+  if (own?.mergedInto) return mergeStories(ledger, article.storyId, own.mergedInto);
+  if (!opened || !own) return article.storyId;
+  const decision = await scoreCandidateStories(ledger, vector, article.publishedAt, article.storyId);
+  if (decision.kind === 'open') return article.storyId;
+  const [other] = await ledger.findStories([decision.storyId]);
+  if (!other) return article.storyId;
+  const { survivor, absorbed } = survivorOf(own, other);
+  return mergeStories(ledger, absorbed.id, survivor.id);
 }
 
 /** Time-ordered, so the term index can return the newest stories first; deterministic for retries. */
@@ -111,31 +154,52 @@ export function newStoryId(articleId: string, ingestedAt: string): string {
   return `s-${Date.parse(ingestedAt).toString(36).padStart(9, '0')}-${articleId.slice(0, 10)}`;
 }
 
-async function addToStory(ledger: Ledger, storyId: string, articleId: string, vector: TermVector, article: ParsedArticle, at: string): Promise<void> {
-  const published = article.publishedAt;
+/**
+ * Adds the article to its story and creates the claims it is the first to make, as one optimistic
+ * step on the story's revision; on a conflict the story is re-read and the claims matched again.
+ */
+async function joinStory(
+  ledger: Ledger,
+  article: ArticleRecord,
+  vector: TermVector,
+  parsed: ParsedArticle,
+): Promise<{ claims: ArticleClaims; snapshot: StorySnapshot | undefined; opened: boolean }> {
   for (let attempt = 0; attempt < MAX_STORY_UPDATE_ATTEMPTS; attempt += 1) {
-    const [current] = await ledger.findStories([storyId]);
-    if (current?.memberIds.includes(articleId)) return;
+    const snapshot = await ledger.storySnapshot(article.storyId);
+    const current = snapshot?.story;
+    if (current?.mergedInto) {
+      article.storyId = current.mergedInto;
+      continue;
+    }
+    const claims = matchArticleClaims(article, parsed.paragraphs, snapshot?.claims ?? []);
+    if (current?.memberIds.includes(article.id)) {
+      // An earlier try got this far; make sure its term index writes happened too.
+      await ledger.indexStoryTerms(article.storyId, Object.keys(current.centroid));
+      return { claims, snapshot: withoutArticle(snapshot, article.id), opened: current.memberIds[0] === article.id };
+    }
     const centroid = addToCentroid(current?.centroid ?? {}, current?.memberIds.length ?? 0, vector);
-    const saved = await ledger.saveStory(
-      {
-        id: storyId,
-        headline: current?.headline ?? article.title,
-        createdAt: current?.createdAt ?? at,
-        updatedAt: current && current.updatedAt > at ? current.updatedAt : at,
-        centroid,
-        memberIds: [...(current?.memberIds ?? []), articleId],
-        ...widenRange(current, published),
-      },
-      current?.revision,
-    );
-    if (saved) {
+    const story: StoryRecord = {
+      id: article.storyId,
+      headline: current?.headline ?? parsed.title,
+      createdAt: current?.createdAt ?? article.ingestedAt,
+      updatedAt: current && current.updatedAt > article.ingestedAt ? current.updatedAt : article.ingestedAt,
+      centroid,
+      memberIds: [...(current?.memberIds ?? []), article.id],
+      ...widenRange(current, article.publishedAt),
+    };
+    if (await ledger.commitStoryUpdate(story, current?.revision, claims.newClaims)) {
       const known = new Set(Object.keys(current?.centroid ?? {}));
-      await ledger.indexStoryTerms(storyId, Object.keys(centroid).filter((term) => !known.has(term)));
-      return;
+      await ledger.indexStoryTerms(article.storyId, Object.keys(centroid).filter((term) => !known.has(term)));
+      return { claims, snapshot, opened: current === undefined };
     }
   }
-  throw new Error(`story ${storyId} kept changing under concurrent updates`);
+  throw new Error(`story ${article.storyId} kept changing under concurrent updates`);
+}
+
+/** The story as it was before this article: for rewrite detection on a retried ingest. */
+function withoutArticle(snapshot: StorySnapshot | undefined, articleId: string): StorySnapshot | undefined {
+  if (!snapshot) return undefined;
+  return { ...snapshot, mentions: snapshot.mentions.filter((mention) => mention.articleId !== articleId) };
 }
 
 function widenRange(story: StoryRecord | undefined, publishedAt: string | undefined): Pick<StoryRecord, 'publishedFrom' | 'publishedTo'> {

@@ -22,6 +22,8 @@ export interface StoredArticle extends ArticleRecord {
 
 /** Stories whose centroid mentions a term, most recently opened first. */
 const STORIES_PER_TERM = 25;
+/** One transaction holds the story META and up to this many new claims (DynamoDB allows 100 items). */
+const MAX_CLAIMS_PER_TRANSACTION = 99;
 
 /**
  * The pipeline's memory, in domain terms, over any TableStore. Record shapes are stored as they are,
@@ -45,6 +47,12 @@ export class Ledger {
   async findArticles(articleIds: readonly string[]): Promise<StoredArticle[]> {
     if (articleIds.length === 0) return [];
     return (await this.table.batchGet(articleIds.map(keys.article))).map((item) => strip<StoredArticle>(item)!);
+  }
+
+  /** Points committed articles at the story that now holds them (after a merge). */
+  async moveArticles(articleIds: readonly string[], storyId: string): Promise<void> {
+    const moved = (await this.findArticles(articleIds)).filter((article) => article.storyId !== storyId).map((article) => ({ ...keys.article(article.id), ...article, storyId }));
+    if (moved.length > 0) await this.table.putAll(moved);
   }
 
   /** Commits an article: written last, so a retried ingest that finds it knows the work is done. */
@@ -77,18 +85,34 @@ export class Ledger {
     return items.map((item) => strip<StoryRecord & { revision: number }>(item)!);
   }
 
-  /** Optimistic write of a story's META; false when another writer got there first. */
-  async saveStory(story: StoryRecord, expectedRevision: number | undefined): Promise<boolean> {
-    return this.table.putIfRevision(
-      {
-        ...keys.storyMeta(story.id),
-        ...story,
-        revision: (expectedRevision ?? 0) + 1,
-        [TABLE.recencyIndex.partitionKey]: STORIES_BY_RECENCY,
-        [TABLE.recencyIndex.sortKey]: `${story.updatedAt}#${story.id}`,
-      },
-      expectedRevision,
-    );
+  /**
+   * The story's new META and the claims an article is the first to make, in one transaction guarded
+   * by the META revision: two articles that bring the same new claim at the same moment cannot both
+   * create it, because one of them fails here, re-reads the story and matches the other's claim.
+   */
+  async commitStoryUpdate(story: StoryRecord, expectedRevision: number | undefined, newClaims: readonly ClaimRecord[]): Promise<boolean> {
+    const meta = {
+      ...keys.storyMeta(story.id),
+      ...story,
+      revision: (expectedRevision ?? 0) + 1,
+      // A merged story leaves the recency index, and with it the digest.
+      ...(story.mergedInto
+        ? {}
+        : { [TABLE.recencyIndex.partitionKey]: STORIES_BY_RECENCY, [TABLE.recencyIndex.sortKey]: `${story.updatedAt}#${story.id}` }),
+    };
+    const claimItems = newClaims.map((claim) => ({ ...keys.storyClaim(story.id, claim.id), ...claim }));
+    const guarded = claimItems.slice(0, MAX_CLAIMS_PER_TRANSACTION);
+    if (!(await this.table.transactPut(meta, expectedRevision, guarded))) return false;
+    // Past the transaction limit (a very long article) the remaining claims go in unguarded.
+    if (claimItems.length > guarded.length) await this.table.putAll(claimItems.slice(guarded.length));
+    return true;
+  }
+
+  async saveMentions(storyId: string, mentions: readonly MentionRecord[], article: ArticleRecord): Promise<void> {
+    await this.table.putAll([
+      ...mentions.map((mention) => ({ ...keys.mention(storyId, mention.claimId, mention.articleId, mention.claimIndex), ...mention })),
+      { ...keys.storyArticle(storyId, article.id), ...article },
+    ]);
   }
 
   async indexStoryTerms(storyId: string, terms: readonly string[]): Promise<void> {
@@ -99,26 +123,18 @@ export class Ledger {
     return (await this.table.query(storyPartition(storyId), { skPrefix: 'CLAIM#' })).map((item) => strip<ClaimRecord>(item)!);
   }
 
-  async saveClaimsAndMentions(storyId: string, claims: readonly ClaimRecord[], mentions: readonly MentionRecord[], article: ArticleRecord): Promise<void> {
-    await this.table.putAll([
-      ...claims.map((claim) => ({ ...keys.storyClaim(storyId, claim.id), ...claim })),
-      ...mentions.map((mention) => ({ ...keys.mention(storyId, mention.claimId, mention.articleId, mention.claimIndex), ...mention })),
-      { ...keys.storyArticle(storyId, article.id), ...article },
-    ]);
-  }
-
   async recentStoryIds(limit: number): Promise<string[]> {
     // The index projects keys only: the story id is read from the partition key.
     return (await this.table.queryRecent(STORIES_BY_RECENCY, limit)).map((item) => item.pk.slice(storyPartition('').length));
   }
 
   /** One partition read: the story, its articles, claims and mentions. */
-  async storySnapshot(storyId: string): Promise<StorySnapshot | undefined> {
+  async storySnapshot(storyId: string): Promise<(StorySnapshot & { story: StoryRecord & { revision: number } }) | undefined> {
     const items = await this.table.query(storyPartition(storyId));
     const meta = items.find((item) => item.sk === 'META');
     if (!meta) return undefined;
     return {
-      story: strip<StoryRecord>(meta)!,
+      story: strip<StoryRecord & { revision: number }>(meta)!,
       articles: items.filter((item) => item.sk.startsWith('ARTICLE#')).map((item) => strip<ArticleRecord>(item)!),
       claims: items.filter((item) => item.sk.startsWith('CLAIM#')).map((item) => strip<ClaimRecord>(item)!),
       mentions: items.filter((item) => item.sk.startsWith('MENTION#')).map((item) => strip<MentionRecord>(item)!),

@@ -29,6 +29,12 @@ export interface TableStore {
   putIfAbsent(item: TableItem): Promise<boolean>;
   /** Writes only if the stored item's `revision` equals `expected` (absent for a new item); false otherwise. */
   putIfRevision(item: TableItem & { revision: number }, expected: number | undefined): Promise<boolean>;
+  /**
+   * Writes all items or none. The first item is written only if its stored `revision` equals
+   * `expectedRevision` (absent for a new item); the rest unconditionally. False when the condition
+   * failed or a concurrent transaction got in the way: the caller re-reads and tries again.
+   */
+  transactPut(guarded: TableItem & { revision: number }, expectedRevision: number | undefined, others: readonly TableItem[]): Promise<boolean>;
   /** Adds strings to a string-set attribute, creating the item if needed. */
   addToSet(key: TableKey, attribute: string, values: readonly string[]): Promise<void>;
   /** Atomically adds to a number attribute and returns the new value. */

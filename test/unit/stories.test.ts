@@ -16,7 +16,7 @@ describe('story assignment', () => {
 
   it('opens a new story when nothing is close', () => {
     expect(cosine(merger, quake)).toBeLessThan(JOIN_STORY_THRESHOLD);
-    expect(assignStory(merger, [{ id: 'quake', centroid: quake }])).toEqual({ kind: 'open' });
+    expect(assignStory(merger, [{ id: 'quake', centroid: quake }])).toEqual({ kind: 'open', similar: [] });
   });
 
   it('keeps centroids bounded and normalised as stories grow', () => {

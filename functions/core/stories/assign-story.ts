@@ -15,23 +15,21 @@ export const MAX_DAYS_APART = 7;
 
 const DAY_MS = 86_400_000;
 
-export type StoryDecision = { kind: 'join'; storyId: string; similarity: number } | { kind: 'open' };
+/** `similar` lists every time-compatible candidate at or above the join threshold, best first. */
+export type StoryDecision = { kind: 'join'; storyId: string; similarity: number; similar: string[] } | { kind: 'open'; similar: [] };
 
 /**
  * The most similar candidate story if it is similar enough and close enough in time. Ties go to the
  * smaller id, for determinism.
  */
 export function assignStory(article: TermVector, candidates: readonly StoryCandidate[], publishedAt?: string): StoryDecision {
-  let best: { id: string; similarity: number } | undefined;
-  for (const candidate of candidates) {
-    if (daysOutside(publishedAt, candidate) > MAX_DAYS_APART) continue;
-    const similarity = cosine(article, candidate.centroid);
-    if (!best || similarity > best.similarity || (similarity === best.similarity && candidate.id < best.id)) {
-      best = { id: candidate.id, similarity };
-    }
-  }
-  if (best && best.similarity >= JOIN_STORY_THRESHOLD) return { kind: 'join', storyId: best.id, similarity: best.similarity };
-  return { kind: 'open' };
+  const similar = candidates
+    .filter((candidate) => daysOutside(publishedAt, candidate) <= MAX_DAYS_APART)
+    .map((candidate) => ({ id: candidate.id, similarity: cosine(article, candidate.centroid) }))
+    .filter((scored) => scored.similarity >= JOIN_STORY_THRESHOLD)
+    .sort((a, b) => b.similarity - a.similarity || (a.id < b.id ? -1 : 1));
+  if (similar.length === 0) return { kind: 'open', similar: [] };
+  return { kind: 'join', storyId: similar[0].id, similarity: similar[0].similarity, similar: similar.map((s) => s.id) };
 }
 
 /** Days between a publication time and a story's time range (0 inside it or when either is unknown). */

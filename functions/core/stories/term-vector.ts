@@ -57,8 +57,13 @@ export function topTerms(vector: TermVector, count: number): TermVector {
 
 /** Centroid after adding one more member: a running mean, truncated to its top terms. */
 export function addToCentroid(centroid: TermVector, members: number, article: TermVector): TermVector {
+  return mergeCentroids(centroid, members, article, 1);
+}
+
+/** The centroid of two groups, each weighted by its size. */
+export function mergeCentroids(a: TermVector, aMembers: number, b: TermVector, bMembers: number): TermVector {
   const merged: TermVector = {};
-  for (const [term, weight] of Object.entries(centroid)) merged[term] = weight * members;
-  for (const [term, weight] of Object.entries(article)) merged[term] = (merged[term] ?? 0) + weight;
+  for (const [term, weight] of Object.entries(a)) merged[term] = weight * aMembers;
+  for (const [term, weight] of Object.entries(b)) merged[term] = (merged[term] ?? 0) + weight * bMembers;
   return topTerms(merged, CENTROID_TERMS);
 }

@@ -1,0 +1,32 @@
+import type { StoryRecord } from '../records';
+import { cosine, mergeCentroids } from './term-vector';
+
+/**
+ * Two stories an article is similar to are one story when their centroids are this similar too:
+ * it takes both the bridging article and the stories' own likeness, so one article that touches two
+ * events does not weld them together.
+ */
+export const MERGE_STORIES_THRESHOLD = 0.45;
+
+export function shouldMerge(a: Pick<StoryRecord, 'centroid'>, b: Pick<StoryRecord, 'centroid'>): boolean {
+  return cosine(a.centroid, b.centroid) >= MERGE_STORIES_THRESHOLD;
+}
+
+/** The older of two stories survives a merge, so story ids stay stable as stories grow. */
+export function survivorOf<T extends Pick<StoryRecord, 'id' | 'createdAt'>>(a: T, b: T): { survivor: T; absorbed: T } {
+  const aFirst = a.createdAt < b.createdAt || (a.createdAt === b.createdAt && a.id < b.id);
+  return aFirst ? { survivor: a, absorbed: b } : { survivor: b, absorbed: a };
+}
+
+/** The surviving story's META after absorbing another. */
+export function absorbStory(survivor: StoryRecord, absorbed: StoryRecord): StoryRecord {
+  const members = [...survivor.memberIds, ...absorbed.memberIds.filter((id) => !survivor.memberIds.includes(id))];
+  const times = [survivor.publishedFrom, survivor.publishedTo, absorbed.publishedFrom, absorbed.publishedTo].filter((t): t is string => !!t).sort();
+  return {
+    ...survivor,
+    updatedAt: survivor.updatedAt > absorbed.updatedAt ? survivor.updatedAt : absorbed.updatedAt,
+    centroid: mergeCentroids(survivor.centroid, survivor.memberIds.length, absorbed.centroid, absorbed.memberIds.length),
+    memberIds: members,
+    ...(times.length > 0 ? { publishedFrom: times[0], publishedTo: times[times.length - 1] } : {}),
+  };
+}

@@ -1,0 +1,50 @@
+import { ClaimIndex } from '../core/claims/claim-index';
+import type { ClaimRecord, MentionRecord } from '../core/records';
+import { absorbStory } from '../core/stories/merge';
+import type { Ledger } from '../ledger/ledger';
+
+const MAX_MERGE_ATTEMPTS = 8;
+
+/**
+ * Folds story `fromId` into story `intoId`: `fromId` is marked merged first (so no article can join
+ * it any more), then its claims are matched against the survivor's, its mentions re-pointed and its
+ * articles moved. Every step is idempotent, so a retry, or a second merger of the same pair, ends in
+ * the same state. Returns the id of the story that finally holds the contents.
+ */
+export async function mergeStories(ledger: Ledger, fromId: string, intoId: string): Promise<string> {
+  for (let attempt = 0; attempt < MAX_MERGE_ATTEMPTS; attempt += 1) {
+    const [from, into] = await Promise.all([ledger.storySnapshot(fromId), ledger.storySnapshot(intoId)]);
+    if (!from || !into || fromId === intoId) return intoId;
+    if (into.story.mergedInto) {
+      intoId = into.story.mergedInto;
+      continue;
+    }
+    if (from.story.mergedInto !== intoId) {
+      if (from.story.mergedInto) return mergeStories(ledger, from.story.mergedInto, intoId);
+      if (!(await ledger.commitStoryUpdate({ ...from.story, mergedInto: intoId }, from.story.revision, []))) continue;
+    }
+
+    const index = new ClaimIndex(into.claims);
+    const claimIds = new Map<string, string>();
+    const newClaims: ClaimRecord[] = [];
+    for (const claim of from.claims) {
+      const match = index.bestMatch(claim.features);
+      claimIds.set(claim.id, match?.claim.id ?? claim.id);
+      if (!match && !into.claims.some((c) => c.id === claim.id)) newClaims.push({ ...claim, storyId: intoId });
+    }
+    const alreadyFolded = from.story.memberIds.every((id) => into.story.memberIds.includes(id));
+    if (!alreadyFolded && !(await ledger.commitStoryUpdate(absorbStory(into.story, from.story), into.story.revision, newClaims))) continue;
+
+    for (const article of from.articles) {
+      const mentions: MentionRecord[] = from.mentions
+        .filter((mention) => mention.articleId === article.id)
+        .map((mention) => ({ ...mention, storyId: intoId, claimId: claimIds.get(mention.claimId) ?? mention.claimId }));
+      await ledger.saveMentions(intoId, mentions, { ...article, storyId: intoId });
+    }
+    await ledger.moveArticles(from.articles.map((a) => a.id), intoId);
+    const [survivor] = await ledger.findStories([intoId]);
+    if (survivor) await ledger.indexStoryTerms(intoId, Object.keys(survivor.centroid));
+    return intoId;
+  }
+  throw new Error(`could not merge story ${fromId} into ${intoId}: both kept changing`);
+}
