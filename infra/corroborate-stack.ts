@@ -4,7 +4,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import type { Construct } from 'constructs';
-import { BUCKET_PREFIXES, TABLE } from '../functions/shared/resources';
+import { BUCKET_PREFIXES, ENVIRONMENT, TABLE } from '../functions/shared/resources';
 import { ArticleStorage } from './constructs/article-storage';
 import { DigestDistribution } from './constructs/digest-distribution';
 import { IngestFunction } from './constructs/ingest-function';
@@ -83,6 +83,8 @@ export class CorroborateStack extends Stack {
     });
 
     this.digest = new DigestDistribution(this, 'Digest', { bucket: this.storage.bucket, logBucket: this.storage.logBucket });
+    // The feed links to itself and the page with absolute URLs.
+    this.ingest.function.addEnvironment(ENVIRONMENT.siteUrl, `https://${this.digest.distribution.distributionDomainName}/`);
 
     this.monitoring = new Monitoring(this, 'Monitoring', {
       stage: config.stage,

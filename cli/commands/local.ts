@@ -4,6 +4,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { Digest } from '../../functions/core/digest/build-digest';
 import type { ObjectIngestOutcome } from '../../functions/ingest/ingest-object';
+import { PUBLISHING_KEYS } from '../../functions/core/publishing/keys';
 import { handler } from '../../functions/ingest/handler';
 import { BUCKET_PREFIXES, DIGEST_KEYS } from '../../functions/shared/resources';
 import { DeliveryQueue, toLambdaEvent } from '../local/event-delivery';
@@ -115,7 +116,9 @@ The local mini-AWS is up. Press Ctrl-C to stop it (state is kept in the data fol
 
   S3 endpoint:        ${stack.s3Endpoint}
   DynamoDB endpoint:  ${stack.dynamoDbEndpoint}
-  Digest:             ${stack.s3Endpoint}/${stack.bucket}/${DIGEST_KEYS.latest}
+  Digest (JSON):      ${stack.s3Endpoint}/${stack.bucket}/${DIGEST_KEYS.latest}
+  Page:               ${stack.s3Endpoint}/${stack.bucket}/${PUBLISHING_KEYS.page}
+  Feed (JSON Feed):   ${stack.s3Endpoint}/${stack.bucket}/${PUBLISHING_KEYS.feedPage(1)}
 
 Drop more articles with the AWS CLI:
   AWS_ACCESS_KEY_ID=${env.AWS_ACCESS_KEY_ID} AWS_SECRET_ACCESS_KEY=${env.AWS_SECRET_ACCESS_KEY} AWS_REGION=${env.AWS_REGION} \\

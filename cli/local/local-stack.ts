@@ -76,6 +76,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       CORROBORATE_S3_PATH_STYLE: 'true',
       [ENVIRONMENT.tableName]: LOCAL_NAMES.table,
       [ENVIRONMENT.bucketName]: LOCAL_NAMES.bucket,
+      [ENVIRONMENT.siteUrl]: `${s3Endpoint}/${LOCAL_NAMES.bucket}/digest/`,
     };
     await waitForDynamoDb(dynamo, dynamoDbEndpoint, region);
     await ensureTable(dynamoDbEndpoint, region);

@@ -123,6 +123,10 @@ export class DynamoDbTableStore implements TableStore {
     }
   }
 
+  async putIfGreater(item: TableItem, attribute: string): Promise<boolean> {
+    return this.conditionalPut(item, 'attribute_not_exists(#pk) OR #attribute < :value', { '#pk': TABLE.partitionKey, '#attribute': attribute }, { ':value': item[attribute] });
+  }
+
   async addToSet(key: TableKey, attribute: string, values: readonly string[]): Promise<void> {
     if (values.length === 0) return;
     await this.documents.send(

@@ -69,6 +69,14 @@ export class MemoryTableStore implements TableStore {
     return true;
   }
 
+  async putIfGreater(item: TableItem, attribute: string): Promise<boolean> {
+    this.count('putIfGreater');
+    const current = this.partitions.get(item.pk)?.get(item.sk);
+    if (current !== undefined && !(Number(current[attribute]) < Number(item[attribute]))) return false;
+    this.write(item);
+    return true;
+  }
+
   async addToSet(key: TableKey, attribute: string, values: readonly string[]): Promise<void> {
     this.count('addToSet');
     if (values.length === 0) return;

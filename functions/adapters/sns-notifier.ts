@@ -13,7 +13,7 @@ export class SnsNotifier implements Notifier {
         TopicArn: this.topicArn,
         Subject: notice.subject.slice(0, 100),
         Message: notice.message,
-        MessageAttributes: Object.fromEntries(Object.entries(notice.attributes).map(([name, value]) => [name, { DataType: 'String', StringValue: value }])),
+        MessageAttributes: Object.fromEntries(Object.entries(notice.attributes).map(([name, value]) => [name, { DataType: notice.attributeTypes?.[name] ?? 'String', StringValue: value }])),
       }),
     );
   }

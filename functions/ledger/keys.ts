@@ -7,6 +7,7 @@ import type { TableKey } from '../ports/table-store';
 export const keys = {
   object: (key: string): TableKey => ({ pk: `OBJECT#${key}`, sk: 'META' }),
   article: (articleId: string): TableKey => ({ pk: `ARTICLE#${articleId}`, sk: 'META' }),
+  storyChoice: (articleId: string): TableKey => ({ pk: `ARTICLE#${articleId}`, sk: 'STORY' }),
   lshBand: (band: string): TableKey => ({ pk: `LSH#${band}`, sk: 'IDS' }),
   storyMeta: (storyId: string): TableKey => ({ pk: `STORY#${storyId}`, sk: 'META' }),
   storyArticle: (storyId: string, articleId: string): TableKey => ({ pk: `STORY#${storyId}`, sk: `ARTICLE#${articleId}` }),
@@ -17,6 +18,7 @@ export const keys = {
   }),
   storyTerm: (term: string, storyId: string): TableKey => ({ pk: `TERM#${term}`, sk: storyId }),
   digestState: (): TableKey => ({ pk: 'DIGEST', sk: 'STATE' }),
+  digestPublished: (): TableKey => ({ pk: 'DIGEST', sk: 'PUBLISHED' }),
 } as const;
 
 export const storyPartition = (storyId: string) => `STORY#${storyId}`;

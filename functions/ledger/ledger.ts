@@ -49,6 +49,28 @@ export class Ledger {
     return (await this.table.batchGet(articleIds.map(keys.article))).map((item) => strip<StoredArticle>(item)!);
   }
 
+  /**
+   * Records which story an article goes to before it joins it, first writer wins: a retried or
+   * concurrently redelivered ingest of the same article then joins the same story, instead of
+   * choosing again in a corpus that has changed meanwhile. Returns the story to use.
+   */
+  async chooseStoryOnce(articleId: string, storyId: string): Promise<string> {
+    if (await this.table.putIfAbsent({ ...keys.storyChoice(articleId), storyId })) return storyId;
+    const recorded = await this.table.get(keys.storyChoice(articleId));
+    return this.resolveStoryId(String(recorded?.storyId ?? storyId));
+  }
+
+  /** The story that finally holds a story's contents, following merges. */
+  async resolveStoryId(storyId: string): Promise<string> {
+    let current = storyId;
+    for (let hop = 0; hop < 16; hop += 1) {
+      const [story] = await this.findStories([current]);
+      if (!story?.mergedInto) return current;
+      current = story.mergedInto;
+    }
+    return current;
+  }
+
   /** Points committed articles at the story that now holds them (after a merge). */
   async moveArticles(articleIds: readonly string[], storyId: string): Promise<void> {
     const moved = (await this.findArticles(articleIds)).filter((article) => article.storyId !== storyId).map((article) => ({ ...keys.article(article.id), ...article, storyId }));
@@ -139,6 +161,16 @@ export class Ledger {
       claims: items.filter((item) => item.sk.startsWith('CLAIM#')).map((item) => strip<ClaimRecord>(item)!),
       mentions: items.filter((item) => item.sk.startsWith('MENTION#')).map((item) => strip<MentionRecord>(item)!),
     };
+  }
+
+  /** Records `version` as the newest published one; false when a newer one already is. */
+  async markPublished(version: number): Promise<boolean> {
+    return this.table.putIfGreater({ ...keys.digestPublished(), version }, 'version');
+  }
+
+  async publishedVersion(): Promise<number | undefined> {
+    const item = await this.table.get(keys.digestPublished());
+    return item ? Number(item.version) : undefined;
   }
 
   async nextDigestVersion(): Promise<number> {

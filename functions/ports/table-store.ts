@@ -35,6 +35,8 @@ export interface TableStore {
    * failed or a concurrent transaction got in the way: the caller re-reads and tries again.
    */
   transactPut(guarded: TableItem & { revision: number }, expectedRevision: number | undefined, others: readonly TableItem[]): Promise<boolean>;
+  /** Writes only if the stored item's numeric `attribute` is lower than the new one (or the item is absent). */
+  putIfGreater(item: TableItem, attribute: string): Promise<boolean>;
   /** Adds strings to a string-set attribute, creating the item if needed. */
   addToSet(key: TableKey, attribute: string, values: readonly string[]): Promise<void>;
   /** Atomically adds to a number attribute and returns the new value. */

@@ -16,6 +16,7 @@ export interface PipelineDependencies {
   notifier: Notifier;
   maxObjectBytes: number;
   now: () => Date;
+  siteUrl?: string;
 }
 
 /**
@@ -33,6 +34,7 @@ export function dependenciesFromEnvironment(env: NodeJS.ProcessEnv = process.env
     notifier: topicArn ? new SnsNotifier(topicArn, new SNSClient({})) : new RecordingNotifier(),
     maxObjectBytes: Number(env[ENVIRONMENT.maxObjectBytes] ?? DEFAULT_MAX_OBJECT_BYTES),
     now: () => new Date(),
+    ...(env[ENVIRONMENT.siteUrl] ? { siteUrl: env[ENVIRONMENT.siteUrl] } : {}),
   };
 }
 

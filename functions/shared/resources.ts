@@ -31,6 +31,8 @@ export const ENVIRONMENT = {
   bucketName: 'CORROBORATE_BUCKET',
   topicArn: 'CORROBORATE_TOPIC_ARN',
   maxObjectBytes: 'CORROBORATE_MAX_OBJECT_BYTES',
+  /** Where digest/ is served (CloudFront, or the emulator locally): absolute links in the feed. */
+  siteUrl: 'CORROBORATE_SITE_URL',
 } as const;
 
 /** Names used by the local mini-AWS (on AWS the stack generates unique names). */

@@ -11,7 +11,7 @@ export function memoryPipeline(maxObjectBytes = DEFAULT_MAX_OBJECT_BYTES) {
   const objects = new MemoryObjectStore();
   const notifier = new RecordingNotifier();
   let tick = Date.parse('2025-01-20T00:00:00Z');
-  const deps: PipelineDependencies = { ledger: new Ledger(table), objects, notifier, maxObjectBytes, now: () => new Date(tick) };
+  const deps: PipelineDependencies = { ledger: new Ledger(table), objects, notifier, maxObjectBytes, now: () => new Date(tick), siteUrl: 'https://digest.example.test/' };
   return {
     deps,
     table,

@@ -1,5 +1,6 @@
 import { buildDigest } from '../../functions/core/digest/build-digest';
 import { handleS3Event } from '../../functions/ingest/handler';
+import { publishDigest } from '../../functions/digest/publish-digest';
 import { normalizeText } from '../../functions/core/text/normalize';
 import { DIGEST_KEYS } from '../../functions/shared/resources';
 import { digestSchemaErrors } from '../support/digest-schema';
@@ -168,5 +169,37 @@ describe('buildDigest', () => {
     );
     expect(digest.stories[0].claims[0]).toMatchObject({ outlets: ['A', 'B', 'C', 'D'], independentOutlets: 2 });
     expect(digestSchemaErrors(digest)).toEqual([]);
+  });
+});
+
+describe('publishing under concurrency', () => {
+  it('ends with the newest version on the site even when an older publisher finishes last', async () => {
+    const pipeline = memoryPipeline();
+    const [first, second] = seedFiles();
+    await pipeline.objects.put('inbox/a.txt', first.bytes, 'text/plain');
+    await pipeline.objects.put('inbox/b.txt', second.bytes, 'text/plain');
+    await handleS3Event(s3Event([{ key: 'inbox/a.txt', eventTime: pipeline.nextEventTime() }]), pipeline.deps);
+
+    // Hold back the older publisher's writes to latest.json until the newer publisher is done.
+    const put = pipeline.objects.put.bind(pipeline.objects);
+    let releaseOlder: () => void = () => undefined;
+    const olderMayWrite = new Promise<void>((resolve) => (releaseOlder = resolve));
+    let held = false;
+    jest.spyOn(pipeline.objects, 'put').mockImplementation(async (key, body, type, metadata) => {
+      if (key === DIGEST_KEYS.latest && !held) {
+        held = true;
+        await olderMayWrite;
+      }
+      return put(key, body, type, metadata);
+    });
+    const older = publishDigest(pipeline.deps);
+    await new Promise((r) => setTimeout(r, 10));
+    await handleS3Event(s3Event([{ key: 'inbox/b.txt', eventTime: pipeline.nextEventTime() }]), pipeline.deps);
+    releaseOlder();
+    await older;
+
+    const latest = latestDigest(pipeline);
+    expect(latest.version).toBe(await pipeline.deps.ledger.publishedVersion());
+    expect(latest.stories.flatMap((s) => s.articles.map((a) => a.key)).sort()).toEqual(['inbox/a.txt', 'inbox/b.txt']);
   });
 });
