@@ -44,13 +44,18 @@ export async function ingestArticle(ledger: Ledger, input: ArticleInput): Promis
   const { article, ingestedAt } = input;
   const id = contentHash(article.title, article.paragraphs);
   const existing = await ledger.findArticle(id);
-  if (existing) return { status: 'duplicate', articleId: id, storyId: existing.storyId, newClaims: 0, matchedClaims: 0 };
+  if (existing) {
+    // A retry of an ingest that failed after its commit may still owe the post-merge fix-up below.
+    const storyId = await ledger.resolveStoryId(existing.storyId);
+    if (storyId !== existing.storyId) await ledger.moveArticles([id], storyId);
+    return { status: 'duplicate', articleId: id, storyId, newClaims: 0, matchedClaims: 0 };
+  }
 
   const signature = minhash(article.paragraphs.join('\n'));
   const bands = lshBands(signature);
   const duplicate = await findDuplicateOf(ledger, id, bands, signature);
   const vector = articleTermVector(article.title, article.paragraphs);
-  const storyId = duplicate?.storyId ?? (await chooseStory(ledger, id, vector, article.publishedAt, ingestedAt));
+  const storyId = await ledger.chooseStoryOnce(id, duplicate?.storyId ?? (await chooseStory(ledger, id, vector, article.publishedAt, ingestedAt)));
   const record: ArticleRecord = {
     id,
     key: input.key,
@@ -75,6 +80,13 @@ export async function ingestArticle(ledger: Ledger, input: ArticleInput): Promis
   await ledger.addToBands(id, bands);
   const stored: StoredArticle = { ...record, signature };
   await ledger.commitArticle(stored);
+  // A merge that ran between settling and committing moved the story's articles before this one
+  // was committed; point this one at the survivor too (a later merge finds it committed).
+  const finalStoryId = await ledger.resolveStoryId(record.storyId);
+  if (finalStoryId !== record.storyId) {
+    record.storyId = finalStoryId;
+    await ledger.moveArticles([id], finalStoryId);
+  }
   return {
     status: 'ingested',
     articleId: id,

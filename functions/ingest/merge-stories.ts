@@ -3,7 +3,7 @@ import type { ClaimRecord, MentionRecord } from '../core/records';
 import { absorbStory } from '../core/stories/merge';
 import type { Ledger } from '../ledger/ledger';
 
-const MAX_MERGE_ATTEMPTS = 8;
+const MAX_MERGE_ATTEMPTS = 16;
 
 /**
  * Folds story `fromId` into story `intoId`: `fromId` is marked merged first (so no article can join
@@ -19,10 +19,8 @@ export async function mergeStories(ledger: Ledger, fromId: string, intoId: strin
       intoId = into.story.mergedInto;
       continue;
     }
-    if (from.story.mergedInto !== intoId) {
-      if (from.story.mergedInto) return mergeStories(ledger, from.story.mergedInto, intoId);
-      if (!(await ledger.commitStoryUpdate({ ...from.story, mergedInto: intoId }, from.story.revision, []))) continue;
-    }
+    // Marked (or re-pointed, when its first survivor was itself merged away) at the final survivor.
+    if (from.story.mergedInto !== intoId && !(await ledger.commitStoryUpdate({ ...from.story, mergedInto: intoId }, from.story.revision, []))) continue;
 
     const index = new ClaimIndex(into.claims);
     const claimIds = new Map<string, string>();
@@ -43,6 +41,11 @@ export async function mergeStories(ledger: Ledger, fromId: string, intoId: strin
     }
     await ledger.moveArticles(from.articles.map((a) => a.id), intoId);
     const [survivor] = await ledger.findStories([intoId]);
+    // The survivor was merged away while we copied into it: copy again, into its own survivor.
+    if (survivor?.mergedInto) {
+      intoId = survivor.mergedInto;
+      continue;
+    }
     if (survivor) await ledger.indexStoryTerms(intoId, Object.keys(survivor.centroid));
     return intoId;
   }
