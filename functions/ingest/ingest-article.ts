@@ -10,7 +10,7 @@ import { assignStory } from '../core/stories/assign-story';
 import { shouldMerge, survivorOf } from '../core/stories/merge';
 import { addToCentroid, articleTermVector, LOOKUP_TERMS, topTerms, type TermVector } from '../core/stories/term-vector';
 import type { Ledger, StoredArticle } from '../ledger/ledger';
-import { mergeStories } from './merge-stories';
+import { mergeStories, survivingStory } from './merge-stories';
 
 export interface ArticleInput {
   key: string;
@@ -46,7 +46,7 @@ export async function ingestArticle(ledger: Ledger, input: ArticleInput): Promis
   const existing = await ledger.findArticle(id);
   if (existing) {
     // A retry of an ingest that failed after its commit may still owe the post-merge fix-up below.
-    const storyId = await ledger.resolveStoryId(existing.storyId);
+    const storyId = await survivingStory(ledger, existing.storyId);
     if (storyId !== existing.storyId) await ledger.moveArticles([id], storyId);
     return { status: 'duplicate', articleId: id, storyId, newClaims: 0, matchedClaims: 0 };
   }
@@ -55,7 +55,7 @@ export async function ingestArticle(ledger: Ledger, input: ArticleInput): Promis
   const bands = lshBands(signature);
   const duplicate = await findDuplicateOf(ledger, id, bands, signature);
   const vector = articleTermVector(article.title, article.paragraphs);
-  const storyId = await ledger.chooseStoryOnce(id, duplicate?.storyId ?? (await chooseStory(ledger, id, vector, article.publishedAt, ingestedAt)));
+  const storyId = await survivingStory(ledger, await ledger.chooseStoryOnce(id, duplicate?.storyId ?? (await chooseStory(ledger, id, vector, article.publishedAt, ingestedAt))));
   const record: ArticleRecord = {
     id,
     key: input.key,
@@ -82,7 +82,7 @@ export async function ingestArticle(ledger: Ledger, input: ArticleInput): Promis
   await ledger.commitArticle(stored);
   // A merge that ran between settling and committing moved the story's articles before this one
   // was committed; point this one at the survivor too (a later merge finds it committed).
-  const finalStoryId = await ledger.resolveStoryId(record.storyId);
+  const finalStoryId = await survivingStory(ledger, record.storyId);
   if (finalStoryId !== record.storyId) {
     record.storyId = finalStoryId;
     await ledger.moveArticles([id], finalStoryId);
@@ -180,7 +180,7 @@ async function joinStory(
     const snapshot = await ledger.storySnapshot(article.storyId);
     const current = snapshot?.story;
     if (current?.mergedInto) {
-      article.storyId = current.mergedInto;
+      article.storyId = await mergeStories(ledger, current.id, current.mergedInto);
       continue;
     }
     const claims = matchArticleClaims(article, parsed.paragraphs, snapshot?.claims ?? []);

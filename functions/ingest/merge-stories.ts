@@ -1,6 +1,6 @@
 import { ClaimIndex } from '../core/claims/claim-index';
 import type { ClaimRecord, MentionRecord } from '../core/records';
-import { absorbStory } from '../core/stories/merge';
+import { absorbStory, survivorOf } from '../core/stories/merge';
 import type { Ledger } from '../ledger/ledger';
 
 const MAX_MERGE_ATTEMPTS = 16;
@@ -19,7 +19,17 @@ export async function mergeStories(ledger: Ledger, fromId: string, intoId: strin
       intoId = into.story.mergedInto;
       continue;
     }
-    // Marked (or re-pointed, when its first survivor was itself merged away) at the final survivor.
+    if (from.story.mergedInto && from.story.mergedInto !== intoId) {
+      const current = await finalSurvivor(ledger, from.story.mergedInto);
+      if (current !== intoId) {
+        // Already folded into another story: that story and this one are the same event now.
+        const [a, b] = await ledger.findStories([current, intoId]);
+        if (!a || !b) return intoId;
+        const { survivor, absorbed } = survivorOf(a, b);
+        return mergeStories(ledger, absorbed.id, survivor.id);
+      }
+    }
+    // Marked (or re-pointed along a chain of merges) at the final survivor.
     if (from.story.mergedInto !== intoId && !(await ledger.commitStoryUpdate({ ...from.story, mergedInto: intoId }, from.story.revision, []))) continue;
 
     const index = new ClaimIndex(into.claims);
@@ -50,4 +60,24 @@ export async function mergeStories(ledger: Ledger, fromId: string, intoId: strin
     return intoId;
   }
   throw new Error(`could not merge story ${fromId} into ${intoId}: both kept changing`);
+}
+
+/**
+ * The story that holds a story's contents now. A merge interrupted after its mark would leave the
+ * merged story's contents behind, so passing through a merged story finishes its merge first.
+ */
+export async function survivingStory(ledger: Ledger, storyId: string): Promise<string> {
+  const [story] = await ledger.findStories([storyId]);
+  return story?.mergedInto ? mergeStories(ledger, storyId, story.mergedInto) : storyId;
+}
+
+/** Where a chain of merges ends, without finishing any of them. */
+async function finalSurvivor(ledger: Ledger, storyId: string): Promise<string> {
+  let current = storyId;
+  for (let hop = 0; hop < 16; hop += 1) {
+    const [story] = await ledger.findStories([current]);
+    if (!story?.mergedInto) return current;
+    current = story.mergedInto;
+  }
+  return current;
 }

@@ -57,18 +57,7 @@ export class Ledger {
   async chooseStoryOnce(articleId: string, storyId: string): Promise<string> {
     if (await this.table.putIfAbsent({ ...keys.storyChoice(articleId), storyId })) return storyId;
     const recorded = await this.table.get(keys.storyChoice(articleId));
-    return this.resolveStoryId(String(recorded?.storyId ?? storyId));
-  }
-
-  /** The story that finally holds a story's contents, following merges. */
-  async resolveStoryId(storyId: string): Promise<string> {
-    let current = storyId;
-    for (let hop = 0; hop < 16; hop += 1) {
-      const [story] = await this.findStories([current]);
-      if (!story?.mergedInto) return current;
-      current = story.mergedInto;
-    }
-    return current;
+    return String(recorded?.storyId ?? storyId);
   }
 
   /** Points committed articles at the story that now holds them (after a merge). */

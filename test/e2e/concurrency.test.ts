@@ -1,0 +1,160 @@
+import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { startLocalStack, type LocalStack } from '../../cli/local/local-stack';
+import { loadBaseTexts, syntheticArticle } from '../../bench/synthetic-corpus';
+import type { Digest } from '../../functions/core/digest/build-digest';
+import { publishDigest } from '../../functions/digest/publish-digest';
+import { handleS3Event } from '../../functions/ingest/handler';
+import { dependenciesFromEnvironment, type PipelineDependencies } from '../../functions/shared/aws-dependencies';
+import { DIGEST_KEYS, ENVIRONMENT } from '../../functions/shared/resources';
+import { createTableInput } from '../../functions/shared/table-definition';
+import { s3Event } from '../support/memory-pipeline';
+import { seedFiles, SEEDS_DIR } from '../support/seeds';
+import { join } from 'node:path';
+
+jest.setTimeout(600_000);
+
+const failures: string[] = [];
+
+/** As many invocations at once as the function might run with a modest reserved concurrency. */
+const CONCURRENT_INVOCATIONS = 25;
+
+/** Lambda retries a failed asynchronous invocation twice; a transient emulator error is retried the same way. */
+async function deliverLikeLambda<T>(invoke: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await invoke();
+    } catch (error) {
+      failures.push(String((error as Error).stack ?? error).split('\n').slice(0, 4).join(' | '));
+      if (attempt >= 3) throw error;
+    }
+  }
+}
+
+async function inParallel<T, R>(items: readonly T[], width: number, work: (item: T, index: number) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: width }, async () => {
+      while (next < items.length) {
+        const index = next++;
+        results[index] = await work(items[index], index);
+      }
+    }),
+  );
+  return results;
+}
+
+/**
+ * At-least-once, out-of-order and concurrent delivery against DynamoDB Local, where conditional
+ * writes and transactions behave as on AWS. Each scenario gets its own table.
+ */
+describe('concurrent and repeated delivery (local mini-AWS)', () => {
+  let stack: LocalStack;
+  let s3: S3Client;
+  let tables = 0;
+  const savedEnv = { ...process.env };
+
+  beforeAll(async () => {
+    stack = await startLocalStack();
+    Object.assign(process.env, stack.environment);
+    s3 = new S3Client({ forcePathStyle: true });
+  });
+
+  afterAll(async () => {
+    await stack?.stop();
+    process.env = savedEnv;
+  });
+
+  /** Pipeline dependencies over a fresh table of the same definition. */
+  async function freshPipeline(): Promise<PipelineDependencies> {
+    const name = `scenario-${(tables += 1)}`;
+    await new DynamoDBClient({}).send(new CreateTableCommand(createTableInput(name)));
+    return dependenciesFromEnvironment({ ...process.env, [ENVIRONMENT.tableName]: name });
+  }
+
+  async function upload(key: string, body: Uint8Array | string): Promise<void> {
+    await s3.send(new PutObjectCommand({ Bucket: stack.bucket, Key: key, Body: body, ContentType: 'text/plain' }));
+  }
+
+  /** What a reader sees, without the publish counter and clock. */
+  async function state(deps: PipelineDependencies) {
+    const digest: Digest = await publishDigest(deps);
+    return digest.stories
+      .map((story) => ({
+        id: story.id,
+        articles: story.articles.map((a) => a.id).sort(),
+        claims: story.claims.map((c) => ({ id: c.id, mentions: c.mentions.map((m) => `${m.articleId}:${m.text}`).sort() })).sort((a, b) => (a.id < b.id ? -1 : 1)),
+      }))
+      .sort((a, b) => (a.id < b.id ? -1 : 1));
+  }
+
+  const seedEvents = () => seedFiles().map((seed, i) => ({ key: `inbox/concurrency/${seed.name}`, eventTime: new Date(Date.UTC(2025, 0, 17, 12, i)).toISOString() }));
+
+  it('leaves the state of one delivery when every event is delivered three times, sequentially or at once', async () => {
+    for (const seed of seedFiles()) await upload(`inbox/concurrency/${seed.name}`, seed.bytes);
+    const once = await freshPipeline();
+    for (const event of seedEvents()) await deliverLikeLambda(() => handleS3Event(s3Event([event]), once));
+
+    const sequential = await freshPipeline();
+    for (const event of seedEvents()) for (let i = 0; i < 3; i += 1) await deliverLikeLambda(() => handleS3Event(s3Event([event]), sequential));
+
+    const concurrent = await freshPipeline();
+    for (const event of seedEvents()) await Promise.all([0, 1, 2].map(() => deliverLikeLambda(() => handleS3Event(s3Event([event]), concurrent))));
+
+    const expected = await state(once);
+    expect(expected).toHaveLength(1);
+    expect(expected[0].articles).toHaveLength(5);
+    expect(await state(sequential)).toEqual(expected);
+    expect(await state(concurrent)).toEqual(expected);
+  });
+
+  it('keeps all of 100 articles ingested by concurrent invocations, reports of one event in one story', async () => {
+    const base = loadBaseTexts(join(SEEDS_DIR, '..', '..', 'no-eval-data-here'));
+    const articles = Array.from({ length: 100 }, (_, i) => syntheticArticle(base, i));
+    for (const article of articles) await upload(article.key, article.body);
+    const deps = await freshPipeline();
+    const outcomes = await inParallel(articles, CONCURRENT_INVOCATIONS, (article, i) =>
+      deliverLikeLambda(() => handleS3Event(s3Event([{ key: article.key, eventTime: new Date(Date.UTC(2025, 1, 1, 0, 0, i)).toISOString() }]), deps)),
+    );
+    if (failures.length) console.log(failures.slice(0, 5).join('\n'));
+    // A retried invocation finds its object already recorded: the first attempt got that far.
+    expect(outcomes.every(({ outcomes: [outcome] }) => outcome.status === 'ingested' || outcome.status === 'already-processed')).toBe(true);
+    const ids = await Promise.all(articles.map(async (article) => (await deps.ledger.findObject(article.key))!.articleId!));
+    const stored = await deps.ledger.findArticles(ids);
+    expect(stored).toHaveLength(100);
+    // No lost update: the digest the invocations published last holds all of them.
+    const latest = JSON.parse(await (await s3.send(new GetObjectCommand({ Bucket: stack.bucket, Key: DIGEST_KEYS.latest }))).Body!.transformToString()) as Digest;
+    expect(latest.version).toBe(await deps.ledger.publishedVersion());
+    // Three reports per synthetic event: each trio must end in a single story.
+    for (let story = 0; story < 100 / 3; story += 1) {
+      const trio = stored.filter((a) => a.key.endsWith(`/story-${story}.txt`));
+      expect(new Set(trio.map((a) => a.storyId)).size).toBe(1);
+    }
+    // Every committed article sits in the partition of the story it names.
+    for (const storyId of new Set(stored.map((a) => a.storyId))) {
+      const snapshot = await deps.ledger.storySnapshot(storyId);
+      expect(snapshot?.story.mergedInto).toBeUndefined();
+      expect(snapshot?.articles.map((a) => a.id).sort()).toEqual(stored.filter((a) => a.storyId === storyId).map((a) => a.id).sort());
+    }
+  });
+
+  it('makes ONE claim of a new claim that two articles bring at the same moment', async () => {
+    const shared = 'Officials confirmed on Tuesday that the Kelvale dam released 40 million cubic metres of water into the Arun valley.';
+    const reportA = `Dam release floods Arun valley\n\nThe Arun valley flooded after the Kelvale dam opened its gates during heavy rain, forcing hundreds of residents from their homes. ${shared} Rescue crews evacuated farms along the river overnight.`;
+    const reportB = `Residents flee as Kelvale dam opens\n\nHundreds of residents of the Arun valley left their homes as the Kelvale dam opened its gates in heavy rain. ${shared} Farmers along the river said the water rose within an hour.`;
+    await upload('inbox/valley-times/dam.txt', reportA);
+    await upload('inbox/river-post/dam.txt', reportB);
+    const deps = await freshPipeline();
+    const at = '2025-03-04T10:00:00.000Z';
+    await Promise.all([
+      deliverLikeLambda(() => handleS3Event(s3Event([{ key: 'inbox/valley-times/dam.txt', eventTime: at }]), deps)),
+      deliverLikeLambda(() => handleS3Event(s3Event([{ key: 'inbox/river-post/dam.txt', eventTime: at }]), deps)),
+    ]);
+    const digest = await publishDigest(deps);
+    expect(digest.stories).toHaveLength(1);
+    const claims = digest.stories[0].claims.filter((claim) => claim.mentions.some((m) => m.text.includes('40 million cubic metres')));
+    expect(claims).toHaveLength(1);
+    expect(claims[0].outlets.sort()).toEqual(['river-post', 'valley-times']);
+  });
+});
