@@ -6,7 +6,7 @@ import { cosine, mergeCentroids } from './term-vector';
  * it takes both the bridging article and the stories' own likeness, so one article that touches two
  * events does not weld them together.
  */
-export const MERGE_STORIES_THRESHOLD = 0.45;
+export const MERGE_STORIES_THRESHOLD = 0.6;
 
 export function shouldMerge(a: Pick<StoryRecord, 'centroid'>, b: Pick<StoryRecord, 'centroid'>): boolean {
   return cosine(a.centroid, b.centroid) >= MERGE_STORIES_THRESHOLD;
