@@ -4,7 +4,8 @@ import { cosine, mergeCentroids } from './term-vector';
 /**
  * Two stories an article is similar to are one story when their centroids are this similar too:
  * it takes both the bridging article and the stories' own likeness, so one article that touches two
- * events does not weld them together.
+ * events does not weld them together. On ECB+ dev (two similar events per topic) 0.45 cost story F1
+ * (0.812 -> 0.808); from 0.6 up merges no longer hurt it.
  */
 export const MERGE_STORIES_THRESHOLD = 0.6;
 
