@@ -26,7 +26,9 @@ export async function handleS3Event(event: unknown, deps: PipelineDependencies):
     else logger.info('object processed', { key: outcome.key, status: outcome.status, ...('articleId' in outcome ? { articleId: outcome.articleId } : {}) });
     outcomes.push(outcome);
   }
-  if (outcomes.some((outcome) => outcome.status === 'ingested')) {
+  // Also after an object found already processed: the invocation that processed it may have failed
+  // before publishing, and this retry is the only one left to do it.
+  if (outcomes.some((outcome) => outcome.status === 'ingested' || outcome.status === 'already-processed' || outcome.status === 'duplicate')) {
     const digest = await publishDigest(deps);
     logger.info('digest published', { version: digest.version, stories: digest.stories.length });
   }

@@ -105,7 +105,10 @@ describe('the pipeline on the seed articles (in-process adapters)', () => {
       const outcome = await handleS3Event(s3Event([{ key: `inbox/${seed.name}`, eventTime: pipeline.nextEventTime() }]), pipeline.deps);
       expect(outcome.outcomes[0].status).toBe('already-processed');
     }
-    expect(latestDigest(pipeline)).toEqual(before);
+    // A redelivery may publish again (in case the first delivery failed before publishing): same content.
+    const { version: _after, generatedAt: _at, ...after } = latestDigest(pipeline);
+    const { version: _before, generatedAt: _bt, ...unchanged } = before;
+    expect(after).toEqual(unchanged);
   });
 
   it('counts the same content uploaded under another key once', async () => {

@@ -1,0 +1,89 @@
+import { MemoryObjectStore } from '../../functions/adapters/memory-object-store';
+import { MemoryTableStore } from '../../functions/adapters/memory-table-store';
+import { RecordingNotifier } from '../../functions/adapters/recording-notifier';
+import type { Digest } from '../../functions/core/digest/build-digest';
+import { handleS3Event } from '../../functions/ingest/handler';
+import { Ledger } from '../../functions/ledger/ledger';
+import type { TableStore } from '../../functions/ports/table-store';
+import type { PipelineDependencies } from '../../functions/shared/aws-dependencies';
+import { DIGEST_KEYS } from '../../functions/shared/resources';
+import { s3Event } from '../support/memory-pipeline';
+import { seedFiles } from '../support/seeds';
+
+/** Deterministic pseudo-random numbers, so a failing seed can be replayed. */
+function random(seed: number): () => number {
+  let state = seed >>> 0 || 1;
+  return () => {
+    state ^= state << 13;
+    state ^= state >>> 17;
+    state ^= state << 5;
+    return (state >>> 0) / 0x100000000;
+  };
+}
+
+class InjectedFault extends Error {}
+
+/** Per storage call, before and after: about one fault per invocation of ~150 calls. */
+const FAULT_RATE = 0.004;
+
+/**
+ * Every storage call may fail before it reaches the store, or after it was applied (the response
+ * was lost), as throttling and network errors do on DynamoDB.
+ */
+function faulty(store: TableStore, chance: () => number, rate: number): TableStore {
+  return new Proxy(store, {
+    get(target, property, receiver) {
+      const value = Reflect.get(target, property, receiver);
+      if (typeof value !== 'function') return value;
+      return async (...args: unknown[]) => {
+        if (chance() < rate) throw new InjectedFault(`injected before ${String(property)}`);
+        const result = await value.apply(target, args);
+        if (chance() < rate) throw new InjectedFault(`injected after ${String(property)}`);
+        return result;
+      };
+    },
+  });
+}
+
+async function run(faultSeed: number | undefined): Promise<Digest> {
+  const objects = new MemoryObjectStore();
+  const chance = random(faultSeed ?? 1);
+  const table = faultSeed === undefined ? new MemoryTableStore() : faulty(new MemoryTableStore(), chance, FAULT_RATE);
+  const deps: PipelineDependencies = { ledger: new Ledger(table), objects, notifier: new RecordingNotifier(), maxObjectBytes: 1 << 22, now: () => new Date('2025-01-20T00:00:00Z'), siteUrl: 'https://digest.example.test/' };
+  let minute = 0;
+  for (const seed of seedFiles()) {
+    const key = `inbox/${seed.name}`;
+    await objects.put(key, seed.bytes, 'text/plain');
+    const event = s3Event([{ key, eventTime: new Date(Date.UTC(2025, 0, 17, 12, (minute += 1))).toISOString() }]);
+    // The platform retries a failed invocation; here until it succeeds.
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        await handleS3Event(event, deps);
+        break;
+      } catch (error) {
+        if (!(error instanceof InjectedFault) || attempt > 200) throw error;
+      }
+    }
+  }
+  return JSON.parse(new TextDecoder().decode(objects.objects.get(DIGEST_KEYS.latest)!.body)) as Digest;
+}
+
+function content(digest: Digest) {
+  return digest.stories.map((story) => ({
+    id: story.id,
+    articles: story.articles.map((a) => ({ id: a.id, derivedFrom: a.derivedFrom, duplicateOf: a.duplicateOf })),
+    claims: story.claims.map((c) => ({ id: c.id, independentOutlets: c.independentOutlets, mentions: c.mentions.map((m) => `${m.articleId}:${m.text}`) })),
+  }));
+}
+
+describe('storage faults at random points', () => {
+  let expected: ReturnType<typeof content>;
+
+  beforeAll(async () => {
+    expected = content(await run(undefined));
+  });
+
+  it.each(Array.from({ length: 25 }, (_, i) => i + 1))('converge to the fault-free result after retries (fault seed %i)', async (seed) => {
+    expect(content(await run(seed))).toEqual(expected);
+  });
+});
