@@ -1,4 +1,5 @@
 import { Logger } from '@aws-lambda-powertools/logger';
+import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { S3Event } from 'aws-lambda';
 import { publishDigest } from '../digest/publish-digest';
 import { dependenciesFromEnvironment, type PipelineDependencies } from '../shared/aws-dependencies';
@@ -6,6 +7,8 @@ import { ingestObject, type ObjectIngestOutcome } from './ingest-object';
 import { objectsCreated } from './s3-event';
 
 const logger = new Logger({ serviceName: 'corroborate-ingest' });
+// EMF metrics on AWS; off locally and in tests (POWERTOOLS_METRICS_DISABLED), where stdout is for people.
+const metrics = new Metrics({ namespace: process.env.POWERTOOLS_METRICS_NAMESPACE ?? 'Corroborate', serviceName: 'corroborate-ingest' });
 let dependencies: PipelineDependencies | undefined;
 
 /**
@@ -15,8 +18,23 @@ let dependencies: PipelineDependencies | undefined;
  */
 export async function handler(event: S3Event): Promise<{ outcomes: ObjectIngestOutcome[] }> {
   dependencies ??= dependenciesFromEnvironment();
-  return handleS3Event(event, dependencies);
+  metrics.captureColdStartMetric();
+  try {
+    const result = await handleS3Event(event, dependencies);
+    for (const outcome of result.outcomes) metrics.addMetric(OUTCOME_METRICS[outcome.status], MetricUnit.Count, 1);
+    return result;
+  } finally {
+    metrics.publishStoredMetrics();
+  }
 }
+
+const OUTCOME_METRICS: Record<ObjectIngestOutcome['status'], string> = {
+  ingested: 'ArticlesIngested',
+  duplicate: 'ExactDuplicates',
+  'already-processed': 'Redeliveries',
+  missing: 'MissingObjects',
+  rejected: 'InputsSetAside',
+};
 
 export async function handleS3Event(event: unknown, deps: PipelineDependencies): Promise<{ outcomes: ObjectIngestOutcome[] }> {
   const outcomes: ObjectIngestOutcome[] = [];

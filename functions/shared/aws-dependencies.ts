@@ -1,3 +1,4 @@
+import { Tracer } from '@aws-lambda-powertools/tracer';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
 import { SNSClient } from '@aws-sdk/client-sns';
@@ -24,14 +25,17 @@ export interface PipelineDependencies {
  * AWS variables (AWS_ENDPOINT_URL_S3, AWS_REGION, ...), so the same code runs on the local mini-AWS
  * and on AWS.
  */
+// X-Ray segments per AWS call on Lambda; the tracer turns itself off anywhere else.
+const tracer = new Tracer({ serviceName: 'corroborate-ingest' });
+
 export function dependenciesFromEnvironment(env: NodeJS.ProcessEnv = process.env): PipelineDependencies {
   const tableName = required(env, ENVIRONMENT.tableName);
   const bucketName = required(env, ENVIRONMENT.bucketName);
   const topicArn = env[ENVIRONMENT.topicArn];
   return {
-    ledger: new Ledger(new DynamoDbTableStore(tableName, new DynamoDBClient({}))),
-    objects: new S3ObjectStore(bucketName, new S3Client({ forcePathStyle: env.CORROBORATE_S3_PATH_STYLE === 'true' })),
-    notifier: topicArn ? new SnsNotifier(topicArn, new SNSClient({})) : new RecordingNotifier(),
+    ledger: new Ledger(new DynamoDbTableStore(tableName, tracer.captureAWSv3Client(new DynamoDBClient({})))),
+    objects: new S3ObjectStore(bucketName, tracer.captureAWSv3Client(new S3Client({ forcePathStyle: env.CORROBORATE_S3_PATH_STYLE === 'true' }))),
+    notifier: topicArn ? new SnsNotifier(topicArn, tracer.captureAWSv3Client(new SNSClient({}))) : new RecordingNotifier(),
     maxObjectBytes: Number(env[ENVIRONMENT.maxObjectBytes] ?? DEFAULT_MAX_OBJECT_BYTES),
     now: () => new Date(),
     ...(env[ENVIRONMENT.siteUrl] ? { siteUrl: env[ENVIRONMENT.siteUrl] } : {}),
