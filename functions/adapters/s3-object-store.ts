@@ -18,13 +18,17 @@ export class S3ObjectStore implements ObjectStore {
   }
 
   async get(key: string): Promise<StoredObject | undefined> {
-    try {
-      const result = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: key }));
-      const body = result.Body ? await result.Body.transformToByteArray() : new Uint8Array();
-      return { body, size: body.length, etag: result.ETag, contentType: result.ContentType, metadata: result.Metadata ?? {} };
-    } catch (error) {
-      if (isMissing(error)) return undefined;
-      throw error;
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        const result = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: key }));
+        const body = result.Body ? await result.Body.transformToByteArray() : new Uint8Array();
+        return { body, size: body.length, etag: result.ETag, contentType: result.ContentType, metadata: result.Metadata ?? {} };
+      } catch (error) {
+        if (isMissing(error)) return undefined;
+        // The SDK retries failed requests, but not a response body cut off while streaming.
+        if (!isCutOff(error) || attempt >= BODY_READ_ATTEMPTS) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 50 * attempt));
+      }
     }
   }
 
@@ -40,6 +44,13 @@ export class S3ObjectStore implements ObjectStore {
   async delete(key: string): Promise<void> {
     await this.client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: key }));
   }
+}
+
+const BODY_READ_ATTEMPTS = 4;
+
+function isCutOff(error: unknown): boolean {
+  const { message, code } = error as { message?: string; code?: string };
+  return message === 'aborted' || code === 'ECONNRESET' || code === 'ERR_STREAM_PREMATURE_CLOSE';
 }
 
 function isMissing(error: unknown): boolean {
