@@ -98,11 +98,6 @@ export class DynamoDbTableStore implements TableStore {
     return this.conditionalPut(item, 'attribute_not_exists(#pk)', { '#pk': TABLE.partitionKey }, {});
   }
 
-  async putIfRevision(item: TableItem & { revision: number }, expected: number | undefined): Promise<boolean> {
-    if (expected === undefined) return this.putIfAbsent(item);
-    return this.conditionalPut(item, '#revision = :expected', { '#revision': 'revision' }, { ':expected': expected });
-  }
-
   async transactPut(guarded: TableItem & { revision: number }, expectedRevision: number | undefined, others: readonly TableItem[]): Promise<boolean> {
     if (others.length + 1 > TRANSACTION_LIMIT) throw new Error(`a transaction takes at most ${TRANSACTION_LIMIT} items, not ${others.length + 1}`);
     const condition =

@@ -53,14 +53,6 @@ export class MemoryTableStore implements TableStore {
     return true;
   }
 
-  async putIfRevision(item: TableItem & { revision: number }, expected: number | undefined): Promise<boolean> {
-    this.count('putIfRevision');
-    const current = this.partitions.get(item.pk)?.get(item.sk);
-    if (expected === undefined ? current !== undefined : current?.revision !== expected) return false;
-    this.write(item);
-    return true;
-  }
-
   async transactPut(guarded: TableItem & { revision: number }, expectedRevision: number | undefined, others: readonly TableItem[]): Promise<boolean> {
     this.count('transactPut');
     const current = this.partitions.get(guarded.pk)?.get(guarded.sk);

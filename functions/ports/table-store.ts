@@ -27,8 +27,6 @@ export interface TableStore {
   putAll(items: readonly TableItem[]): Promise<void>;
   /** Writes only if no item has this key; false when one already does. */
   putIfAbsent(item: TableItem): Promise<boolean>;
-  /** Writes only if the stored item's `revision` equals `expected` (absent for a new item); false otherwise. */
-  putIfRevision(item: TableItem & { revision: number }, expected: number | undefined): Promise<boolean>;
   /**
    * Writes all items or none. The first item is written only if its stored `revision` equals
    * `expectedRevision` (absent for a new item); the rest unconditionally. False when the condition

@@ -11,7 +11,7 @@ export interface Token {
   /** Offset in the source string. */
   start: number;
   isNumber: boolean;
-  /** Starts with a capital letter (a cheap proper-noun signal; see `isProperNoun`). */
+  /** Starts with a capital letter: a cheap proper-noun signal (callers discount sentence starts). */
   isCapitalized: boolean;
   isStopword: boolean;
 }
