@@ -1,4 +1,4 @@
-import { buildDigest, type Digest } from '../core/digest/build-digest';
+import { buildDigest, DIGEST_SCHEMA_VERSION, storyRevision, type Digest, type DigestStory, type StorySnapshot } from '../core/digest/build-digest';
 import { diffDigests, type DigestChanges } from '../core/publishing/changes';
 import { buildFeedPages, type JsonFeed } from '../core/publishing/feed';
 import { CONTENT_TYPES, PUBLISHING_KEYS, siteUrl } from '../core/publishing/keys';
@@ -33,13 +33,12 @@ const MAX_CATCH_UP_ROUNDS = 5;
  *    documents (story documents, feed, page, latest.json) written;
  * 4. if a higher version got recorded meanwhile, its snapshot is re-published over ours, so the
  *    site always ends at the newest version whatever order the writes land in.
- * Work grows with the stories in the digest (bounded) and the stories that changed, not the corpus.
+ * Ledger reads grow with the stories that changed since the last digest, not with the corpus.
  */
 export async function publishDigest(deps: PublishDependencies): Promise<Digest> {
   const version = await deps.ledger.nextDigestVersion();
-  const storyIds = await deps.ledger.recentStoryIds(DIGEST_STORY_LIMIT);
-  const snapshots = (await Promise.all(storyIds.map((id) => deps.ledger.storySnapshot(id)))).filter((s) => s !== undefined);
-  const digest = buildDigest(snapshots, version, deps.now().toISOString());
+  const { unchanged, snapshots } = await readStories(deps);
+  const digest = buildDigest(snapshots, version, deps.now().toISOString(), unchanged);
   await deps.objects.put(PUBLISHING_KEYS.version(version), json(digest), CONTENT_TYPES.json);
   if (!(await deps.ledger.markPublished(version))) return digest;
 
@@ -57,6 +56,37 @@ export async function publishDigest(deps: PublishDependencies): Promise<Digest> 
     published = next;
   }
   return digest;
+}
+
+/**
+ * The digest's stories: those whose revision matches their entry in the last written digest are
+ * carried over; only the others are read from the ledger (a partition query each). Any earlier
+ * digest will do as the source, since an entry is reused only when the story has not changed.
+ */
+async function readStories(deps: PublishDependencies): Promise<{ unchanged: DigestStory[]; snapshots: StorySnapshot[] }> {
+  const storyIds = await deps.ledger.recentStoryIds(DIGEST_STORY_LIMIT);
+  const [records, written] = await Promise.all([deps.ledger.findStories(storyIds), readJson<Digest>(deps.objects, PUBLISHING_KEYS.latest)]);
+  const earlier = new Map(written?.schemaVersion === DIGEST_SCHEMA_VERSION ? written.stories.map((story) => [story.id, story]) : []);
+  const current = new Map(records.map((record) => [record.id, record]));
+  const unchanged: DigestStory[] = [];
+  const toRead: string[] = [];
+  for (const id of storyIds) {
+    const record = current.get(id);
+    const entry = earlier.get(id);
+    if (record && !record.mergedInto && entry?.revision === storyRevision(record)) unchanged.push(entry);
+    else toRead.push(id);
+  }
+  const snapshots = await Promise.all(
+    toRead.map(async (id) => {
+      const snapshot = await deps.ledger.storySnapshot(id);
+      const before = current.get(id);
+      // A query is not an atomic read of the partition: label the entry with the revision read
+      // BEFORE it, so a write landing during the query makes the entry look older, never newer.
+      // A story too new to have been read before is left to the publish its ingest does next.
+      return snapshot && before ? { ...snapshot, story: { ...snapshot.story, revision: before.revision, stamp: before.stamp } } : undefined;
+    }),
+  );
+  return { unchanged, snapshots: snapshots.filter((snapshot) => snapshot !== undefined) };
 }
 
 async function writeSite(deps: PublishDependencies, digest: Digest, changes: DigestChanges): Promise<void> {

@@ -1,5 +1,5 @@
 import type { MinHashSignature } from '../core/fingerprint/minhash';
-import type { StorySnapshot } from '../core/digest/build-digest';
+import type { StorySnapshot, StoryStamp } from '../core/digest/build-digest';
 import type { ArticleRecord, ClaimRecord, MentionRecord, StoryRecord } from '../core/records';
 import { TABLE } from '../shared/resources';
 import type { TableItem, TableStore } from '../ports/table-store';
@@ -90,10 +90,10 @@ export class Ledger {
     return hits;
   }
 
-  async findStories(storyIds: readonly string[]): Promise<Array<StoryRecord & { revision: number }>> {
+  async findStories(storyIds: readonly string[]): Promise<Array<StoryRecord & StoryStamp & { revision: number }>> {
     if (storyIds.length === 0) return [];
     const items = await this.table.batchGet(storyIds.map(keys.storyMeta));
-    return items.map((item) => strip<StoryRecord & { revision: number }>(item)!);
+    return items.map((item) => strip<StoryRecord & StoryStamp & { revision: number }>(item)!);
   }
 
   /**
@@ -115,7 +115,10 @@ export class Ledger {
     const guarded = claimItems.slice(0, MAX_CLAIMS_PER_TRANSACTION);
     if (!(await this.table.transactPut(meta, expectedRevision, guarded))) return false;
     // Past the transaction limit (a very long article) the remaining claims go in unguarded.
-    if (claimItems.length > guarded.length) await this.table.putAll(claimItems.slice(guarded.length));
+    if (claimItems.length > guarded.length) {
+      await this.table.putAll(claimItems.slice(guarded.length));
+      await this.stampStory(story.id);
+    }
     return true;
   }
 
@@ -124,6 +127,16 @@ export class Ledger {
       ...mentions.map((mention) => ({ ...keys.mention(storyId, mention.claimId, mention.articleId, mention.claimIndex), ...mention })),
       { ...keys.storyArticle(storyId, article.id), ...article },
     ]);
+    await this.stampStory(storyId);
+  }
+
+  /**
+   * Marks the story as changed after writes outside its guarded record update, so a publisher that
+   * kept the story from an earlier digest (same revision and stamp) reads it again. Called only
+   * once the story record exists: ADD on a missing item would create a bare one.
+   */
+  private async stampStory(storyId: string): Promise<void> {
+    await this.table.increment(keys.storyMeta(storyId), 'stamp', 1);
   }
 
   async indexStoryTerms(storyId: string, terms: readonly string[]): Promise<void> {

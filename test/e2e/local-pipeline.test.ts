@@ -4,7 +4,7 @@ import { GetObjectCommand, HeadObjectCommand, PutObjectCommand, S3Client } from 
 import type { S3Event } from 'aws-lambda';
 import { DeliveryQueue, toLambdaEvent } from '../../cli/local/event-delivery';
 import { startLocalStack, type LocalStack } from '../../cli/local/local-stack';
-import type { Digest } from '../../functions/core/digest/build-digest';
+import { DIGEST_SCHEMA_VERSION, type Digest } from '../../functions/core/digest/build-digest';
 import type { ObjectIngestOutcome } from '../../functions/ingest/ingest-object';
 import { DIGEST_KEYS, TABLE } from '../../functions/shared/resources';
 import { digestSchemaErrors } from '../support/digest-schema';
@@ -101,6 +101,6 @@ describe('upload -> S3 event -> handler -> DynamoDB -> digest, on the local mini
   it('serves the digest to a plain HTTP GET', async () => {
     const response = await fetch(`${stack.s3Endpoint}/${stack.bucket}/${DIGEST_KEYS.latest}`);
     expect(response.status).toBe(200);
-    expect(((await response.json()) as Digest).schemaVersion).toBe(1);
+    expect(((await response.json()) as Digest).schemaVersion).toBe(DIGEST_SCHEMA_VERSION);
   });
 });

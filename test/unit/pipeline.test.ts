@@ -1,5 +1,6 @@
 import { buildDigest } from '../../functions/core/digest/build-digest';
 import { handleS3Event } from '../../functions/ingest/handler';
+import { ingestObject } from '../../functions/ingest/ingest-object';
 import { publishDigest } from '../../functions/digest/publish-digest';
 import { normalizeText } from '../../functions/core/text/normalize';
 import { DIGEST_KEYS } from '../../functions/shared/resources';
@@ -204,5 +205,47 @@ describe('publishing under concurrency', () => {
     const latest = latestDigest(pipeline);
     expect(latest.version).toBe(await pipeline.deps.ledger.publishedVersion());
     expect(latest.stories.flatMap((s) => s.articles.map((a) => a.key)).sort()).toEqual(['inbox/a.txt', 'inbox/b.txt']);
+  });
+});
+
+describe('publishing cost', () => {
+  const reports = {
+    'inbox/valley-times/dam.txt': 'Dam release floods Arun valley\n\nThe Arun valley flooded after the Kelvale dam opened its gates during heavy rain, forcing hundreds of residents from their homes. Officials said the dam released 40 million cubic metres of water.',
+    'inbox/city-news/vote.txt': 'Harbour city elects new mayor\n\nVoters in Port Ellis elected Dana Moreau as mayor on Sunday, ending twelve years of rule by the Harbour Party. Turnout reached 61 percent, the highest in two decades.',
+    'inbox/sports-desk/final.txt': 'Rovers win the cup final on penalties\n\nEastbury Rovers beat Westford United on penalties in the county cup final after a goalless draw. The Rovers goalkeeper saved two spot kicks in the shoot-out.',
+    'inbox/river-post/dam.txt': 'Residents flee as Kelvale dam opens\n\nHundreds of residents of the Arun valley left their homes as the Kelvale dam opened its gates in heavy rain. The dam released 40 million cubic metres of water, officials said.',
+  };
+
+  async function upload(pipeline: ReturnType<typeof memoryPipeline>, key: keyof typeof reports) {
+    await pipeline.objects.put(key, reports[key], 'text/plain');
+  }
+
+  it('reads from the ledger only the stories that changed since the last digest, and publishes what a full read would', async () => {
+    const pipeline = memoryPipeline();
+    for (const key of ['inbox/valley-times/dam.txt', 'inbox/city-news/vote.txt', 'inbox/sports-desk/final.txt'] as const) {
+      await upload(pipeline, key);
+      await handleS3Event(s3Event([{ key, eventTime: pipeline.nextEventTime() }]), pipeline.deps);
+    }
+    expect(latestDigest(pipeline).stories).toHaveLength(3);
+
+    const partitionReads = async (publish: () => Promise<unknown>) => {
+      const before = pipeline.table.calls.query ?? 0;
+      await publish();
+      return (pipeline.table.calls.query ?? 0) - before;
+    };
+    // Nothing changed: every story is carried over from latest.json.
+    expect(await partitionReads(() => publishDigest(pipeline.deps))).toBe(0);
+
+    // One story grows (ingested without publishing): only that story is read again.
+    await upload(pipeline, 'inbox/river-post/dam.txt');
+    await ingestObject(pipeline.deps, { key: 'inbox/river-post/dam.txt', eventTime: pipeline.nextEventTime() });
+    expect(await partitionReads(() => publishDigest(pipeline.deps))).toBe(1);
+    const incremental = latestDigest(pipeline);
+    expect([...(incremental.stories.find((s) => s.articles.length === 2)?.outlets ?? [])].sort()).toEqual(['river-post', 'valley-times']);
+
+    // Without a digest to carry stories over from, all of them are read: same stories.
+    await pipeline.objects.delete(DIGEST_KEYS.latest);
+    expect(await partitionReads(() => publishDigest(pipeline.deps))).toBe(3);
+    expect(latestDigest(pipeline).stories).toEqual(incremental.stories);
   });
 });

@@ -2,7 +2,7 @@ import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import { parseHTML } from 'linkedom';
 import digestSchema from '../../functions/core/digest/digest.schema.json';
-import type { Digest, DigestArticle, DigestClaim, DigestStory } from '../../functions/core/digest/build-digest';
+import { DIGEST_SCHEMA_VERSION, type Digest, type DigestArticle, type DigestClaim, type DigestStory } from '../../functions/core/digest/build-digest';
 import { diffDigests } from '../../functions/core/publishing/changes';
 import feedSchema from '../../functions/core/publishing/feed.schema.json';
 import { buildFeed, buildFeedPages, feedPageUrl, type JsonFeed } from '../../functions/core/publishing/feed';
@@ -54,6 +54,7 @@ function claim(id: string, outlets: string[], independentOutlets = outlets.lengt
 function story(id: string, updatedAt: string, outlets: string[], claims: DigestClaim[], extra: Partial<DigestStory> = {}): DigestStory {
   return {
     id,
+    revision: '1.0',
     headline: `Headline of ${id}`,
     updatedAt,
     outlets,
@@ -65,7 +66,7 @@ function story(id: string, updatedAt: string, outlets: string[], claims: DigestC
 }
 
 function digest(version: number, stories: DigestStory[], generatedAt = `2025-01-20T00:00:${String(version).padStart(2, '0')}.000Z`): Digest {
-  return { schemaVersion: 1, version, generatedAt, stories };
+  return { schemaVersion: DIGEST_SCHEMA_VERSION, version, generatedAt, stories };
 }
 
 const clone = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;

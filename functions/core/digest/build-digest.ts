@@ -5,7 +5,7 @@ import type { ArticleRecord, ClaimRecord, MentionRecord, StoryRecord } from '../
 import { originOf } from './independence';
 import { buildQuoteGroups, type DigestQuoteGroup } from './quote-groups';
 
-export const DIGEST_SCHEMA_VERSION = 1;
+export const DIGEST_SCHEMA_VERSION = 2;
 
 export interface DigestMention {
   articleId: string;
@@ -75,6 +75,8 @@ export interface DigestArticle {
 
 export interface DigestStory {
   id: string;
+  /** Opaque; changes whenever anything stored about the story changes (compare for equality only). */
+  revision: string;
   headline: string;
   updatedAt: string;
   outlets: string[];
@@ -93,16 +95,32 @@ export interface Digest {
 
 /** Everything stored about one story, as read back for publishing. */
 export interface StorySnapshot {
-  story: StoryRecord;
+  story: StoryRecord & StoryStamp;
   articles: ArticleRecord[];
   claims: ClaimRecord[];
   mentions: MentionRecord[];
 }
 
-export function buildDigest(snapshots: readonly StorySnapshot[], version: number, generatedAt: string): Digest {
-  const stories = snapshots
-    .filter((snapshot) => snapshot.articles.length > 0)
-    .map(buildStory)
+/**
+ * Storage counters of a story: `revision` rises with every guarded update of the story record and
+ * `stamp` with every other write to the story (mentions, articles), so the pair never repeats.
+ */
+export interface StoryStamp {
+  revision?: number;
+  stamp?: number;
+}
+
+export function storyRevision(story: StoryStamp): string {
+  return `${story.revision ?? 0}.${story.stamp ?? 0}`;
+}
+
+export function buildDigest(snapshots: readonly StorySnapshot[], version: number, generatedAt: string, unchanged: readonly DigestStory[] = []): Digest {
+  return assembleDigest([...unchanged, ...snapshots.filter((snapshot) => snapshot.articles.length > 0).map(buildStory)], version, generatedAt);
+}
+
+/** Stories built from snapshots now and stories carried over unchanged from an earlier digest, in digest order. */
+function assembleDigest(built: DigestStory[], version: number, generatedAt: string): Digest {
+  const stories = built
     .sort((a, b) => b.articles.length - a.articles.length || (b.updatedAt < a.updatedAt ? -1 : b.updatedAt > a.updatedAt ? 1 : 0));
   return { schemaVersion: DIGEST_SCHEMA_VERSION, version, generatedAt, stories };
 }
@@ -129,6 +147,7 @@ function buildStory({ story, articles, claims, mentions }: StorySnapshot): Diges
   const sortedArticles = [...articles].sort((a, b) => (reportedAt(a) < reportedAt(b) ? -1 : reportedAt(a) > reportedAt(b) ? 1 : a.id < b.id ? -1 : 1));
   return {
     id: story.id,
+    revision: storyRevision(story),
     headline: story.headline,
     updatedAt: story.updatedAt,
     outlets: distinct(sortedArticles.map((a) => a.source)),
