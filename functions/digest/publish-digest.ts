@@ -94,16 +94,23 @@ async function writeSite(deps: PublishDependencies, digest: Digest, changes: Dig
   await Promise.all(storyDocumentsToWrite(digest, changes).map(({ key, document }) => objects.put(key, json(document), CONTENT_TYPES.json)));
   // JSON Feed needs absolute URLs: without a site URL there is nothing valid to write.
   if (deps.siteUrl) {
+    const previousFeed = await readFeedPages(objects);
     const pages = buildFeedPages(digest, changes, {
       homePageUrl: siteUrl('index.html', deps.siteUrl),
       feedUrl: siteUrl('feed.json', deps.siteUrl),
       maxItems: FEED_ITEMS_PER_PAGE,
-      previousFeed: await readFeedPages(objects),
+      previousFeed,
     });
-    await Promise.all(pages.map((page) => objects.put(page.key, json(page.feed), CONTENT_TYPES.feed)));
+    // Page 1 names the digest version; older pages are rewritten only when what they list moved.
+    const toWrite = pages.filter((page) => page.page === 1 || !sameListing(previousFeed[page.page - 1], page.feed));
+    await Promise.all(toWrite.map((page) => objects.put(page.key, json(page.feed), CONTENT_TYPES.feed)));
   }
   await objects.put(PUBLISHING_KEYS.page, renderPage(digest, changes), CONTENT_TYPES.html);
   await objects.put(PUBLISHING_KEYS.latest, json(digest), CONTENT_TYPES.json);
+}
+
+function sameListing(before: JsonFeed | undefined, after: JsonFeed): boolean {
+  return before !== undefined && before.next_url === after.next_url && before._corroborate?.pages === after._corroborate?.pages && JSON.stringify(before.items) === JSON.stringify(after.items);
 }
 
 /** The feed as last published, page by page, so items of stories that left the digest stay. */

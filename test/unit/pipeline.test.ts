@@ -249,3 +249,44 @@ describe('publishing cost', () => {
     expect(latestDigest(pipeline).stories).toEqual(incremental.stories);
   });
 });
+
+describe('feed pages', () => {
+  /** An article of made-up words no other article uses: every one is its own story. */
+  function inventedArticle(n: number): string {
+    const syllables = ['ka', 'lo', 'mi', 'ru', 'te', 'zo', 'pa', 'ne', 'vi', 'su', 'do', 'gri'];
+    let k = 0;
+    const word = () => {
+      let value = n * 40 + (k += 1) + 20000;
+      let text = '';
+      for (; value > 0; value = Math.floor(value / syllables.length)) text += syllables[value % syllables.length];
+      return text;
+    };
+    const sentence = () => `${word()} ${word()} said the ${word()} ${word()} had ${word()} ${n + 2} ${word()} on Monday.`;
+    return `${word()} ${word()} ${word()}\n\n${sentence()} ${sentence()} ${sentence()}`;
+  }
+
+  it('rewrites older pages only when what they list changed', async () => {
+    const pipeline = memoryPipeline();
+    for (let n = 0; n < 55; n += 1) {
+      const key = `inbox/outlet-${n}/story.txt`;
+      await pipeline.objects.put(key, inventedArticle(n), 'text/plain');
+      await handleS3Event(s3Event([{ key, eventTime: pipeline.nextEventTime() }]), pipeline.deps);
+    }
+    expect(pipeline.objects.objects.has('digest/feed-2.json')).toBe(true);
+    const written: string[] = [];
+    const put = pipeline.objects.put.bind(pipeline.objects);
+    jest.spyOn(pipeline.objects, 'put').mockImplementation(async (key, body, type, metadata) => {
+      written.push(key);
+      return put(key, body, type, metadata);
+    });
+    // Nothing new: page 1 is rewritten (it names the version), page 2 is left as it is.
+    await publishDigest(pipeline.deps);
+    expect(written).toContain('digest/feed.json');
+    expect(written).not.toContain('digest/feed-2.json');
+    // A new story pushes one item from page 1 onto page 2: both are rewritten.
+    written.length = 0;
+    await pipeline.objects.put('inbox/outlet-new/story.txt', inventedArticle(1000), 'text/plain');
+    await handleS3Event(s3Event([{ key: 'inbox/outlet-new/story.txt', eventTime: pipeline.nextEventTime() }]), pipeline.deps);
+    expect(written).toEqual(expect.arrayContaining(['digest/feed.json', 'digest/feed-2.json']));
+  });
+});
