@@ -1,7 +1,7 @@
 import type { ArticleRecord, ClaimRecord, MentionRecord } from '../records';
 import { claimFeatures, type ClaimFeatures } from './claim-features';
 import { MIN_SHARED_TERMS } from './claim-index';
-import { claimSimilarity, SAME_CLAIM_THRESHOLD } from './claim-similarity';
+import { claimSimilarity, numbersConflict, SAME_CLAIM_THRESHOLD } from './claim-similarity';
 import { findQuantities, resolveDates, type Quantity } from './dates';
 import { contradictionWith, StoryClaimIndex, type Contradiction, type StatementFacts } from './disputes';
 import { countriesForCapitals, findEntities, sameEntity } from './entities';
@@ -22,6 +22,12 @@ export interface ArticleClaims {
  * match becomes a mention of the existing claim, anything else a new claim. Ids are derived from
  * the article id and claim position, so a retried ingest writes the same records.
  *
+ * A claim is matched against every wording the story has for it: its first mention's and those of
+ * the later mentions of other articles (`storyMentions`), so an outlet that words it like the second
+ * or third outlet rather than the first still joins it. Candidates come from the story's term index
+ * over all these wordings; a match through a later wording must not conflict with the claim's own
+ * (figures, polarity, actors), so that no chain of paraphrases drifts into another claim.
+ *
  * Each mention carries what was read from its sentence (attribution, quotes, a reported denial,
  * entities, resolved dates, figures); a new claim that contradicts one the story holds (states it in
  * the negative, or with another figure or date) names it in `contradicts`. Everything is written on
@@ -31,8 +37,10 @@ export function matchArticleClaims(
   article: Pick<ArticleRecord, 'id' | 'source' | 'publishedAt' | 'ingestedAt' | 'storyId'>,
   paragraphs: readonly string[],
   storyClaims: readonly ClaimRecord[],
+  storyMentions: readonly MentionRecord[] = [],
 ): ArticleClaims {
-  const index = new StoryClaimIndex(storyClaims);
+  const claimsById = new Map(storyClaims.map((claim) => [claim.id, claim]));
+  const index = new StoryClaimIndex([...storyClaims, ...laterWordings(claimsById, storyMentions, article.id)]);
   const reference = article.publishedAt ?? article.ingestedAt;
   const referenceKind = article.publishedAt ? 'publishedAt' : 'ingestedAt';
   const result: ArticleClaims = { newClaims: [], mentions: [], matchedTo: [] };
@@ -42,7 +50,7 @@ export function matchArticleClaims(
     const statementDates = dates.filter((d) => claim.statement.includes(d.text));
     const quantities = findQuantities(claim.statement, statementDates);
     const facts = { negated: claim.negated, dates: statementDates, quantities, statement: claim.statement };
-    const { match, contradiction: opposite } = bestMatch(index, features, facts);
+    const { match, contradiction: opposite } = bestMatch(index, claimsById, features, facts);
     let contradiction: Contradiction | undefined = opposite;
     const claimId = match?.claim.id ?? `c-${article.id.slice(0, 12)}-${claim.index}`;
     if (!match) {
@@ -96,7 +104,7 @@ export function matchArticleClaims(
  * contradiction) or one that gives a figure where the other has none ("runs for 20 years" is not
  * "have taken years").
  */
-function bestMatch(index: StoryClaimIndex, features: ClaimFeatures, facts: StatementFacts & { statement?: string }) {
+function bestMatch(index: StoryClaimIndex, claimsById: ReadonlyMap<string, ClaimRecord>, features: ClaimFeatures, facts: StatementFacts & { statement?: string }) {
   const scored = index
     .candidates(features, MIN_SHARED_TERMS)
     .map((claim) => ({ claim, similarity: claimSimilarity(features, claim.features) }))
@@ -108,11 +116,52 @@ function bestMatch(index: StoryClaimIndex, features: ClaimFeatures, facts: State
       contradiction ??= contradictionWith(features, facts, candidate.claim)?.contradiction;
       continue;
     }
-    if (figureOnOneSide(facts.quantities, candidate.claim.quantities ?? [], candidate.claim.statement ?? candidate.claim.text) || figureOnOneSide(candidate.claim.quantities ?? [], facts.quantities, facts.statement ?? '')) continue;
-    if (differentSubjects(facts.statement ?? '', candidate.claim.statement ?? candidate.claim.text)) continue;
-    return { match: candidate, contradiction: undefined };
+    if (incompatible(features, facts, candidate.claim)) continue;
+    const claim = claimsById.get(candidate.claim.id) ?? candidate.claim;
+    // matched through a later mention's wording: the claim's own wording must not conflict either
+    if (claim !== candidate.claim && ((claim.negated ?? facts.negated) !== facts.negated || incompatible(features, facts, claim))) continue;
+    return { match: { claim, similarity: candidate.similarity }, contradiction: undefined };
   }
   return { match: undefined, contradiction };
+}
+
+/** Kept apart however alike the words: other figures, a figure on one side only, other actors. */
+function incompatible(features: ClaimFeatures, facts: StatementFacts & { statement?: string }, other: ClaimRecord): boolean {
+  if (numbersConflict(features.numbers, other.features.numbers)) return true;
+  if (figureOnOneSide(facts.quantities, other.quantities ?? [], other.statement ?? other.text) || figureOnOneSide(other.quantities ?? [], facts.quantities, facts.statement ?? '')) return true;
+  return differentSubjects(facts.statement ?? '', other.statement ?? other.text);
+}
+
+/**
+ * The wordings of the story's claims in later mentions (other articles than `articleId`), each as a
+ * claim record under its claim's id, features and facts read from the mention's statement; wordings
+ * equal to the claim's own are left out.
+ */
+function laterWordings(claimsById: ReadonlyMap<string, ClaimRecord>, mentions: readonly MentionRecord[], articleId: string): ClaimRecord[] {
+  const seen = new Set<string>();
+  const out: ClaimRecord[] = [];
+  for (const mention of mentions) {
+    if (mention.articleId === articleId) continue;
+    const claim = claimsById.get(mention.claimId);
+    const statement = mention.statement ?? mention.text;
+    if (!claim || statement === (claim.statement ?? claim.text)) continue;
+    const key = `${claim.id}\u0000${statement}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const dates = (mention.dates ?? []).filter((d) => statement.includes(d.text));
+    out.push({
+      id: claim.id,
+      storyId: claim.storyId,
+      text: mention.text,
+      features: claimFeatures(countriesForCapitals(statement)),
+      createdAt: claim.createdAt,
+      statement,
+      negated: mention.negated ?? claim.negated,
+      ...(dates.length > 0 ? { dates } : {}),
+      ...(mention.quantities ? { quantities: mention.quantities } : {}),
+    });
+  }
+  return out;
 }
 
 /** `ours` states an exact figure in a unit that `theirs` names without any figure. */
