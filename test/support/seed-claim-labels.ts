@@ -220,6 +220,8 @@ export const DIFFERENT_CLAIM_PAIRS: ReadonlyArray<{ why: string; pair: readonly 
   { why: 'the treaty enhances relations vs the treaty runs for 20 years', pair: [['001', 'the treaty will enhance the military-political'], ['000', 'The new treaty runs for 20 years']] },
   { why: 'a 20-year duration vs a signing on January 17', pair: [['001', 'remain in force for 20 years'], ['000', 'signed the pact in Moscow on January 17']] },
   { why: 'Russia built a nuclear plant in Iran vs Trump withdrew from the nuclear deal', pair: [['004', "Russia built Iran's first nuclear plant"], ['000', 'Trump withdrew the United States from an international deal']] },
+  { why: 'the timing of the deal raised eyebrows vs the treaty was signed days before Trump returned', pair: [['003', 'The timing of the deal'], ['001', "The treaty was signed just days before Trump's return to power"]] },
+  { why: 'the timing of the deal raised eyebrows vs the treaty was signed before Trump returned', pair: [['003', 'The timing of the deal'], ['002', 'The treaty was signed just before the return of US President-elect Donald Trump']] },
   { why: 'Kremlin support when Trump withdrew vs Trump withdrew', pair: [['004', 'the Kremlin offered political support to Iran'], ['001', 'Trump withdrew from a multinational deal']] },
 ];
 

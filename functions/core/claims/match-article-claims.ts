@@ -40,7 +40,12 @@ export function matchArticleClaims(
   storyMentions: readonly MentionRecord[] = [],
 ): ArticleClaims {
   const claimsById = new Map(storyClaims.map((claim) => [claim.id, claim]));
-  const index = new StoryClaimIndex([...storyClaims, ...laterWordings(claimsById, storyMentions, article.id)]);
+  const coreWordings = storyClaims.flatMap((claim) => {
+    const core = coreFeatures(claim.statement ?? claim.text, claim.features);
+    return core ? [{ ...claim, features: core }] : [];
+  });
+  for (const wording of coreWordings) CORES.add(wording.features);
+  const index = new StoryClaimIndex([...storyClaims, ...coreWordings, ...laterWordings(claimsById, storyMentions, article.id)]);
   const reference = article.publishedAt ?? article.ingestedAt;
   const referenceKind = article.publishedAt ? 'publishedAt' : 'ingestedAt';
   const result: ArticleClaims = { newClaims: [], mentions: [], matchedTo: [] };
@@ -50,7 +55,9 @@ export function matchArticleClaims(
     const statementDates = dates.filter((d) => claim.statement.includes(d.text));
     const quantities = findQuantities(claim.statement, statementDates);
     const facts = { negated: claim.negated, dates: statementDates, quantities, statement: claim.statement };
-    const { match, contradiction: opposite } = bestMatch(index, claimsById, features, facts);
+    const core = coreFeatures(claim.statement, features);
+    if (core) CORES.add(core);
+    const { match, contradiction: opposite } = bestMatch(index, claimsById, core ? [features, core] : [features], features, facts);
     let contradiction: Contradiction | undefined = opposite;
     const claimId = match?.claim.id ?? `c-${article.id.slice(0, 12)}-${claim.index}`;
     if (!match) {
@@ -104,12 +111,17 @@ export function matchArticleClaims(
  * contradiction) or one that gives a figure where the other has none ("runs for 20 years" is not
  * "have taken years").
  */
-function bestMatch(index: StoryClaimIndex, claimsById: ReadonlyMap<string, ClaimRecord>, features: ClaimFeatures, facts: StatementFacts & { statement?: string }) {
-  const scored = index
-    .candidates(features, MIN_SHARED_TERMS)
-    .map((claim) => ({ claim, similarity: claimSimilarity(features, claim.features) }))
-    .filter((c) => c.similarity >= SAME_CLAIM_THRESHOLD)
-    .sort((a, b) => b.similarity - a.similarity);
+function bestMatch(index: StoryClaimIndex, claimsById: ReadonlyMap<string, ClaimRecord>, probes: readonly ClaimFeatures[], features: ClaimFeatures, facts: StatementFacts & { statement?: string }) {
+  const best = new Map<ClaimRecord, number>();
+  for (const probe of probes) {
+    for (const claim of index.candidates(probe, MIN_SHARED_TERMS)) {
+      // a core against a core compares two remainders: too little is left to tell claims apart
+      if (CORES.has(probe) && CORES.has(claim.features)) continue;
+      const similarity = claimSimilarity(probe, claim.features);
+      if (similarity >= SAME_CLAIM_THRESHOLD && similarity > (best.get(claim) ?? 0)) best.set(claim, similarity);
+    }
+  }
+  const scored = [...best].map(([claim, similarity]) => ({ claim, similarity })).sort((a, b) => b.similarity - a.similarity);
   let contradiction: Contradiction | undefined;
   for (const candidate of scored) {
     if ((candidate.claim.negated ?? facts.negated) !== facts.negated) {
@@ -149,19 +161,59 @@ function laterWordings(claimsById: ReadonlyMap<string, ClaimRecord>, mentions: r
     if (seen.has(key)) continue;
     seen.add(key);
     const dates = (mention.dates ?? []).filter((d) => statement.includes(d.text));
-    out.push({
+    const features = claimFeatures(countriesForCapitals(statement));
+    const wording: ClaimRecord = {
       id: claim.id,
       storyId: claim.storyId,
       text: mention.text,
-      features: claimFeatures(countriesForCapitals(statement)),
+      features,
       createdAt: claim.createdAt,
       statement,
       negated: mention.negated ?? claim.negated,
       ...(dates.length > 0 ? { dates } : {}),
       ...(mention.quantities ? { quantities: mention.quantities } : {}),
-    });
+    };
+    out.push(wording);
+    const core = coreFeatures(statement, features);
+    if (core) {
+      CORES.add(core);
+      out.push({ ...wording, features: core });
+    }
   }
   return out;
+}
+
+/** Features computed from a matching core rather than a whole statement. */
+const CORES = new WeakSet<ClaimFeatures>();
+
+/** A trailing elaboration after a comma: a participle, a concession, an appended comment or relative clause. */
+const TRAILING_ELABORATION = /,\s+(?:(?:\w+ly|further|thereby|also)\s+)?(?:[a-z]+ing\b|(?:though|although|while|whereas)\b|as\s+(?!well\b|much\b|many\b)|a\s+move\b|known\s+(?:for|as)\b|which\b|who\b)/;
+/** A leading adverbial before the comma that ends it ("Despite such controversies, ", "At a news conference on Friday, "). */
+const LEADING_ADVERBIAL = /^(?:despite|notably|unlike|since|at|during|in|on|after|before|last|earlier|meanwhile|however|also)\b[^,]{0,90},\s+/i;
+
+/**
+ * The core of a statement for matching: without a leading adverbial phrase or a trailing
+ * elaboration ("..., further cementing its position", "..., though details remain undisclosed"),
+ * which outlets add or leave out around the same assertion. Undefined when nothing is left out or
+ * too little would remain.
+ */
+export function matchingCore(statement: string): string | undefined {
+  let core = statement.replace(LEADING_ADVERBIAL, '');
+  const tail = TRAILING_ELABORATION.exec(core);
+  if (tail && tail.index >= 20) core = core.slice(0, tail.index);
+  core = core.trim();
+  if (core === statement.trim() || core.split(/\s+/).length < 5) return undefined;
+  return core;
+}
+
+/**
+ * Features of a statement's matching core, carrying the whole statement's numbers (figures and
+ * dates in the parts left out still tell claims apart).
+ */
+function coreFeatures(statement: string, full: ClaimFeatures): ClaimFeatures | undefined {
+  const core = matchingCore(statement);
+  if (!core) return undefined;
+  return { ...claimFeatures(countriesForCapitals(core)), numbers: full.numbers };
 }
 
 /** `ours` states an exact figure in a unit that `theirs` names without any figure. */
