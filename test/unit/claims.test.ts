@@ -76,6 +76,7 @@ describe('matchingCore', () => {
     expect(matchingCore('Despite such controversies, Iran joined the BRICS bloc last year, further cementing its position as a key partner.')).toBe('Iran joined the BRICS bloc last year');
     expect(matchingCore('The treaty will enhance relations between Tehran and Moscow, though the specifics remain undisclosed.')).toBe('The treaty will enhance relations between Tehran and Moscow');
     expect(matchingCore('Iran joined the BRICS bloc last year.')).toBeUndefined();
+    expect(matchingCore('Pezeshkian echoed this sentiment, describing the treaty as the start of a new chapter of strategic relations.')).toBe('the treaty is the start of a new chapter of strategic relations.');
     // too little would remain
     expect(matchingCore('In 2020, the minister resigned.')).toBeUndefined();
   });

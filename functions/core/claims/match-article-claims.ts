@@ -188,6 +188,8 @@ const CORES = new WeakSet<ClaimFeatures>();
 
 /** A trailing elaboration after a comma: a participle, a concession, an appended comment or relative clause. */
 const TRAILING_ELABORATION = /,\s+(?:(?:\w+ly|further|thereby|also)\s+)?(?:[a-z]+ing\b|(?:though|although|while|whereas)\b|as\s+(?!well\b|much\b|many\b)|a\s+move\b|known\s+(?:for|as)\b|which\b|who\b)/;
+/** Someone describing something as something ("X described the treaty as constructive"). */
+const DESCRIBED_AS = /\b(?:described|describes|describing|called|calls|calling|characteri[sz]ed|termed)\s+((?:the|this|that|their|its|his|her)\s+[^,"]{2,60}?)\s+as\s+(?:an?\s+)?/i;
 /** A leading adverbial before the comma that ends it ("Despite such controversies, ", "At a news conference on Friday, "). */
 const LEADING_ADVERBIAL = /^(?:despite|notably|unlike|since|at|during|in|on|after|before|last|earlier|meanwhile|however|also)\b[^,]{0,90},\s+/i;
 
@@ -199,6 +201,9 @@ const LEADING_ADVERBIAL = /^(?:despite|notably|unlike|since|at|during|in|on|afte
  */
 export function matchingCore(statement: string): string | undefined {
   let core = statement.replace(LEADING_ADVERBIAL, '');
+  // "Lavrov described the treaty as constructive" asserts "the treaty is constructive"
+  const described = DESCRIBED_AS.exec(core);
+  if (described) core = `${described[1]} is ${core.slice(described.index + described[0].length)}`;
   const tail = TRAILING_ELABORATION.exec(core);
   if (tail && tail.index >= 20) core = core.slice(0, tail.index);
   core = core.trim();
