@@ -1,5 +1,5 @@
 /**
- * Trains the claim matcher's logistic model (functions/core/claims/claim-model.ts) on labelled
+ * Trains the claim matcher's models (functions/core/claims/claim-model.ts) on labelled and scored
  * sentence pairs and reports k-fold cross-validated figures. The pair files are read from the
  * evaluation folder and never copied: only the learned weights are written.
  *
@@ -8,8 +8,11 @@
  * The first file (gold `label` 0/1) trains the "same claim" model, the second (gold `score` 0-5) the
  * "graded" model; claimSimilarity combines them (see combineScores). Every figure printed is k-fold
  * cross-validated (folds dealt by position), including the decision threshold, which is picked inside
- * each fold's training part. Options (environment): FOLDS (10), L2 (1), LAMBDA (1), GATE (0),
- * SKIP_CONFLICT (1), WRITE=0 to only report; exploration: STS_WEIGHT/STS_CENTER/STS_SLOPE (one joint
+ * each fold's training part. Each model is a logistic model averaged with boosted trees. Options
+ * (environment): FOLDS (10), L2 (1), LAMBDA (0.5), OBJECTIVE (acc | sum: accuracy + F1),
+ * GRADED_TREES (1), trees: TREES (150), DEPTH (3), RATE (0.1), MIN_LEAF (20), SUBSAMPLE (0.8);
+ * SKIP_CONFLICT (1), WRITE=0 to only report. The first figures printed are of a plain logistic
+ * "same" model alone; exploration: STS_WEIGHT/STS_CENTER/STS_SLOPE (one joint
  * model), COMBO=1 (other ways to combine), DIAG=1 and VERBOSE=1 (per-feature figures).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -312,9 +315,9 @@ if (process.env.COMBO) {
 
 // The shipped matcher: a "same claim" model trained on the labelled pairs and a "graded" model
 // trained on the scored pairs (targets score / 5), combined as
-//   decision = zSame + LAMBDA * zGraded - threshold, and pairs with zGraded < GATE kept below all others,
-// so that the labelled decision is (nearly) the same model's and the graded ordering of clearly
-// different pairs comes from the graded model. LAMBDA, GATE and threshold are chosen by CV.
+//   decision = zSame + LAMBDA * zGraded - threshold (same claim when >= 0),
+// and within each side of the decision pairs are ordered by zGraded (see combineScores). LAMBDA
+// trades labelled accuracy (0 is best) against graded Spearman; the threshold is chosen by CV.
 const LAMBDA = Number(process.env.LAMBDA ?? 0.5);
 /** What the threshold maximises under CV: accuracy, or accuracy + F1 ("sum"). */
 const OBJECTIVE = process.env.OBJECTIVE ?? 'acc';

@@ -25,7 +25,8 @@ async function digestOf(order: readonly string[]): Promise<Digest> {
  */
 describe.each([
   ['file order', ['000', '001', '002', '003', '004']],
-  ['upload order of `npm start`', ['001', '002', '003', '004', '000']],
+  ['an upload order of `npm start`', ['001', '002', '003', '004', '000']],
+  ['another upload order of `npm start`', ['001', '003', '002', '004', '000']],
 ])('claim groups on the seed articles (%s)', (_name, order) => {
   let agreement: ReturnType<typeof groupingAgreement>;
 
@@ -50,5 +51,8 @@ describe.each([
   });
 });
 
-/** Measured share of same-claim pairs grouped, rounded down: a drop below it is a regression. */
-const RECALL_FLOOR = 0.75;
+/**
+ * Share of same-claim pairs grouped, below the lowest measured over these orders (73.7%; 75.4% in
+ * file order): a drop below it is a regression.
+ */
+const RECALL_FLOOR = 0.7;
