@@ -1,5 +1,5 @@
 /**
- * Trains the claim matcher's logistic model (functions/core/claims/claim-model.ts) on labelled
+ * Trains the claim matcher's models (functions/core/claims/claim-model.ts) on labelled and scored
  * sentence pairs and reports k-fold cross-validated figures. The pair files are read from the
  * evaluation folder and never copied: only the learned weights are written.
  *
@@ -8,14 +8,17 @@
  * The first file (gold `label` 0/1) trains the "same claim" model, the second (gold `score` 0-5) the
  * "graded" model; claimSimilarity combines them (see combineScores). Every figure printed is k-fold
  * cross-validated (folds dealt by position), including the decision threshold, which is picked inside
- * each fold's training part. Options (environment): FOLDS (10), L2 (1), LAMBDA (1), GATE (0),
- * SKIP_CONFLICT (1), WRITE=0 to only report; exploration: STS_WEIGHT/STS_CENTER/STS_SLOPE (one joint
+ * each fold's training part. Each model is a logistic model averaged with boosted trees. Options
+ * (environment): FOLDS (10), L2 (1), LAMBDA (0.5), OBJECTIVE (acc | sum: accuracy + F1),
+ * GRADED_TREES (1), trees: TREES (150), DEPTH (3), RATE (0.1), MIN_LEAF (20), SUBSAMPLE (0.8);
+ * SKIP_CONFLICT (1), WRITE=0 to only report. The first figures printed are of a plain logistic
+ * "same" model alone; exploration: STS_WEIGHT/STS_CENTER/STS_SLOPE (one joint
  * model), COMBO=1 (other ways to combine), DIAG=1 and VERBOSE=1 (per-feature figures).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { claimFeatures } from '../functions/core/claims/claim-features';
-import { combineScores, FEATURE_COUNT, FEATURE_NAMES, numbersConflict, pairFeatures } from '../functions/core/claims/claim-similarity';
+import { combineScores, FEATURE_COUNT, FEATURE_NAMES, figuresDiffer, pairFeatures, treesLogit, type TreeEnsemble } from '../functions/core/claims/claim-similarity';
 import { binaryScores, spearman } from '../cli/eval/metrics';
 
 interface Pair { x: Float64Array; label?: number; score?: number; conflict: boolean; negation: boolean }
@@ -28,7 +31,7 @@ function load(file: string): Pair[] {
       const p = JSON.parse(line) as { a: string; b: string; label?: number; score?: number };
       const a = claimFeatures(p.a);
       const b = claimFeatures(p.b);
-      return { x: pairFeatures(a, b), label: p.label, score: p.score, conflict: numbersConflict(a.numbers, b.numbers), negation: a.negated !== b.negated };
+      return { x: pairFeatures(a, b), label: p.label, score: p.score, conflict: figuresDiffer(a.numbers, b.numbers), negation: a.negated !== b.negated };
     });
 }
 
@@ -97,6 +100,128 @@ function solve(a: number[][], b: number[]): number[] {
     }
   }
   return m.map((row, i) => row[n] / row[i]);
+}
+
+/**
+ * Gradient-boosted regression trees on the logistic loss (second-order leaf values, L2 on leaves),
+ * splits searched over per-feature quantile bins; complete trees of `depth` (a node too small to
+ * split passes everything left: feature -1). Deterministic (fixed subsampling seed).
+ */
+const TREE_OPTIONS = {
+  trees: Number(process.env.TREES ?? 150),
+  depth: Number(process.env.DEPTH ?? 3),
+  rate: Number(process.env.RATE ?? 0.1),
+  minLeaf: Number(process.env.MIN_LEAF ?? 20),
+  subsample: Number(process.env.SUBSAMPLE ?? 0.8),
+  l2: 1,
+  bins: 32,
+};
+
+function trainTrees(rows: readonly Pair[], targets: readonly number[], o = TREE_OPTIONS): TreeEnsemble {
+  const n = rows.length;
+  const edges: number[][] = [];
+  for (let j = 0; j < FEATURE_COUNT; j += 1) {
+    const sorted = rows.map((r) => r.x[j]).sort((a, b) => a - b);
+    const e: number[] = [];
+    for (let k = 1; k < o.bins; k += 1) {
+      // split halfway between a quantile and the next larger value, so that rounding the shipped
+      // thresholds does not move any training value across them
+      const at = Math.floor((k * n) / o.bins);
+      const q = sorted[at];
+      let next = at;
+      while (next < n && sorted[next] <= q) next += 1;
+      if (next === n) continue;
+      const mid = (q + sorted[next]) / 2;
+      if (e.length === 0 || mid > e[e.length - 1]) e.push(mid);
+    }
+    edges.push(e);
+  }
+  const bin = rows.map((r) => Array.from({ length: FEATURE_COUNT }, (_, j) => {
+    const e = edges[j];
+    let lo = 0;
+    let hi = e.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (r.x[j] > e[mid]) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }));
+  const mean = Math.min(1 - 1e-6, Math.max(1e-6, targets.reduce((a, b) => a + b, 0) / n));
+  const base = Math.log(mean / (1 - mean));
+  const z = new Array<number>(n).fill(base);
+  const inner = (1 << o.depth) - 1;
+  const model = { depth: o.depth, base, features: [] as number[], thresholds: [] as number[], leaves: [] as number[] };
+  let seed = 1;
+  const random = () => (seed = (Math.imul(seed, 1103515245) + 12345) & 0x7fffffff) / 0x7fffffff;
+  const g = new Array<number>(n);
+  const h = new Array<number>(n);
+  for (let t = 0; t < o.trees; t += 1) {
+    for (let i = 0; i < n; i += 1) {
+      const p = 1 / (1 + Math.exp(-z[i]));
+      g[i] = p - targets[i];
+      h[i] = Math.max(p * (1 - p), 1e-6);
+    }
+    const sample: number[] = [];
+    for (let i = 0; i < n; i += 1) if (random() < o.subsample) sample.push(i);
+    const features = new Array<number>(inner).fill(-1);
+    const thresholds = new Array<number>(inner).fill(0);
+    const leaves = new Array<number>(inner + 1).fill(0);
+    const fill = (node: number, value: number) => {
+      if (node >= inner) leaves[node - inner] = value;
+      else {
+        fill(2 * node + 1, value);
+        fill(2 * node + 2, value);
+      }
+    };
+    const grow = (node: number, idx: number[], depth: number) => {
+      let G = 0;
+      let H = 0;
+      for (const i of idx) {
+        G += g[i];
+        H += h[i];
+      }
+      const value = (-G / (H + o.l2)) * o.rate;
+      if (depth === o.depth || idx.length < 2 * o.minLeaf) return fill(node, value);
+      let best = { gain: 0, j: -1, k: -1 };
+      const parent = (G * G) / (H + o.l2);
+      for (let j = 0; j < FEATURE_COUNT; j += 1) {
+        const nb = edges[j].length + 1;
+        const hg = new Float64Array(nb);
+        const hh = new Float64Array(nb);
+        const hc = new Int32Array(nb);
+        for (const i of idx) {
+          const b = bin[i][j];
+          hg[b] += g[i];
+          hh[b] += h[i];
+          hc[b] += 1;
+        }
+        let gl = 0;
+        let hl = 0;
+        let cl = 0;
+        for (let k = 0; k < nb - 1; k += 1) {
+          gl += hg[k];
+          hl += hh[k];
+          cl += hc[k];
+          if (cl < o.minLeaf || idx.length - cl < o.minLeaf) continue;
+          const gain = (gl * gl) / (hl + o.l2) + ((G - gl) * (G - gl)) / (H - hl + o.l2) - parent;
+          if (gain > best.gain) best = { gain, j, k };
+        }
+      }
+      if (best.j < 0) return fill(node, value);
+      features[node] = best.j;
+      thresholds[node] = edges[best.j][best.k];
+      grow(2 * node + 1, idx.filter((i) => bin[i][best.j] <= best.k), depth + 1);
+      grow(2 * node + 2, idx.filter((i) => bin[i][best.j] > best.k), depth + 1);
+    };
+    grow(0, sample, 0);
+    model.features.push(...features);
+    model.thresholds.push(...thresholds);
+    model.leaves.push(...leaves);
+    const one = { ...model, base: 0, features, thresholds, leaves };
+    for (let i = 0; i < n; i += 1) z[i] += treesLogit(one, rows[i].x);
+  }
+  return model;
 }
 
 function predict(model: Model, x: Float64Array): number {
@@ -190,11 +315,14 @@ if (process.env.COMBO) {
 
 // The shipped matcher: a "same claim" model trained on the labelled pairs and a "graded" model
 // trained on the scored pairs (targets score / 5), combined as
-//   decision = zSame + LAMBDA * zGraded - threshold, and pairs with zGraded < GATE kept below all others,
-// so that the labelled decision is (nearly) the same model's and the graded ordering of clearly
-// different pairs comes from the graded model. LAMBDA, GATE and threshold are chosen by CV.
-const LAMBDA = Number(process.env.LAMBDA ?? 1);
-const GATE = Number(process.env.GATE ?? 0);
+//   decision = zSame + LAMBDA * zGraded - threshold (same claim when >= 0),
+// and within each side of the decision pairs are ordered by zGraded (see combineScores). LAMBDA
+// trades labelled accuracy (0 is best) against graded Spearman; the threshold is chosen by CV.
+const LAMBDA = Number(process.env.LAMBDA ?? 0.5);
+/** What the threshold maximises under CV: accuracy, or accuracy + F1 ("sum"). */
+const OBJECTIVE = process.env.OBJECTIVE ?? 'acc';
+/** Also boost trees for the graded model (averaged with its logistic model, as for "same"). */
+const GRADED_TREES = process.env.GRADED_TREES !== '0';
 /** Train the same-claim model without the pairs whose numbers conflict (the rule decides those). */
 const skipConflict = process.env.SKIP_CONFLICT !== '0';
 {
@@ -212,19 +340,25 @@ const skipConflict = process.env.SKIP_CONFLICT !== '0';
     const sIdx = all(sts.length).filter((i) => i % folds !== f);
     const mKeep = skipConflict ? mIdx.filter((i) => !rows[i].conflict) : mIdx;
     const m = train(mKeep.map((i) => rows[i]), mKeep.map((i) => labels[i]), l2);
-    const g = train(sIdx.map((i) => sts[i]), sIdx.map((i) => stsGold[i] / 5), l2);
-    rows.forEach((r, i) => { if (i % folds === f) { zm[i] = logit(m, r.x); zsOnRows[i] = logit(g, r.x); } });
-    sts.forEach((r, i) => { if (i % folds === f) { zs[i] = logit(g, r.x); zmOnSts[i] = logit(m, r.x); } });
+    const trees = trainTrees(mKeep.map((i) => rows[i]), mKeep.map((i) => labels[i]));
+    const same = (x: Float64Array) => 0.5 * (logit(m, x) + treesLogit(trees, x));
+    const gl = train(sIdx.map((i) => sts[i]), sIdx.map((i) => stsGold[i] / 5), l2);
+    const gt = GRADED_TREES ? trainTrees(sIdx.map((i) => sts[i]), sIdx.map((i) => stsGold[i] / 5)) : undefined;
+    const g = { bias: 0, weights: [], mean: [], scale: [] } as unknown as Model;
+    const gradedOf = (x: Float64Array) => (gt ? 0.5 * (logit(gl, x) + treesLogit(gt, x)) : logit(gl, x));
+    void g;
+    rows.forEach((r, i) => { if (i % folds === f) { zm[i] = same(r.x); zsOnRows[i] = gradedOf(r.x); } });
+    sts.forEach((r, i) => { if (i % folds === f) { zs[i] = gradedOf(r.x); zmOnSts[i] = same(r.x); } });
   }
   // as in claimSimilarity: pairs whose numbers conflict are never the same claim
-  const score = (zSame: number, zGraded: number, t: number, r: Pair) => combineScores(zSame, zGraded, { lambda: LAMBDA, gate: GATE, threshold: t }, r.conflict, r.negation);
+  const score = (zSame: number, zGraded: number, t: number, r: Pair) => combineScores(zSame, zGraded, { lambda: LAMBDA, threshold: t }, r.conflict, r.negation);
   // the threshold is chosen on held-out predictions, inside each fold's complement (nested), and reported on the fold
   const pick = (idx: number[]) => {
     let best = { acc: -1, t: 0 };
-    for (let t = -2; t <= 3; t += 0.05) {
-      let correct = 0;
-      for (const i of idx) if ((score(zm[i], zsOnRows[i], t, rows[i]) >= 0.5) === (labels[i] === 1)) correct += 1;
-      if (correct > best.acc) best = { acc: correct, t };
+    for (let t = -2; t <= 3; t += 0.02) {
+      const b = binaryScores(idx.map((i) => labels[i] === 1), idx.map((i) => score(zm[i], zsOnRows[i], t, rows[i]) >= 0.5));
+      const value = OBJECTIVE === 'sum' ? b.accuracy + b.f1 : b.accuracy;
+      if (value > best.acc) best = { acc: value, t };
     }
     return best.t;
   };
@@ -233,30 +367,40 @@ const skipConflict = process.env.SKIP_CONFLICT !== '0';
     const t = pick(all(rows.length).filter((i) => i % folds !== f));
     rows.forEach((_, i) => { if (i % folds === f) decided[i] = score(zm[i], zsOnRows[i], t, rows[i]) >= 0.5; });
   }
+  console.log(`graded model alone, ${folds}-fold CV Spearman x100 ${(spearman(stsGold, zs) * 100).toFixed(1)}; same-claim model alone on the scored pairs ${(spearman(stsGold, zmOnSts) * 100).toFixed(1)}`);
   const finalCv = binaryScores(labels.map((l) => l === 1), decided);
   const threshold = pick(all(rows.length));
   const finalRho = spearman(stsGold, sts.map((r, i) => score(zmOnSts[i], zs[i], threshold, r)));
-  const summary = `${folds}-fold CV of the combined matcher (LAMBDA ${LAMBDA}, GATE ${GATE}): labelled accuracy ${(finalCv.accuracy * 100).toFixed(1)}, F1 ${(finalCv.f1 * 100).toFixed(1)} (P ${(finalCv.precision * 100).toFixed(1)}, R ${(finalCv.recall * 100).toFixed(1)}); graded Spearman x100 ${(finalRho * 100).toFixed(1)}; threshold ${threshold.toFixed(2)}`;
+  const summary = `${folds}-fold CV of the combined matcher (LAMBDA ${LAMBDA}, threshold for ${OBJECTIVE === 'sum' ? 'accuracy + F1' : 'accuracy'}): labelled accuracy ${(finalCv.accuracy * 100).toFixed(1)}, F1 ${(finalCv.f1 * 100).toFixed(1)} (P ${(finalCv.precision * 100).toFixed(1)}, R ${(finalCv.recall * 100).toFixed(1)}); graded Spearman x100 ${(finalRho * 100).toFixed(1)}; threshold ${threshold.toFixed(2)}`;
   console.log(summary);
 
   if (process.env.WRITE !== '0') {
     const keep = all(rows.length).filter((i) => !skipConflict || !rows[i].conflict);
     const same = train(keep.map((i) => rows[i]), keep.map((i) => labels[i]), l2);
+    const trees = trainTrees(keep.map((i) => rows[i]), keep.map((i) => labels[i]));
     const graded = train(sts, stsGold.map((g) => g / 5), l2);
+    const gradedTrees = GRADED_TREES ? trainTrees(sts, stsGold.map((g) => g / 5)) : undefined;
+    const gradedOf = (x: Float64Array) => (gradedTrees ? 0.5 * (logit(graded, x) + treesLogit(gradedTrees, x)) : logit(graded, x));
+    const fit = binaryScores(labels.map((l) => l === 1), rows.map((r) => combineScores(0.5 * (logit(same, r.x) + treesLogit(trees, r.x)), gradedOf(r.x), { lambda: LAMBDA, threshold }, r.conflict, r.negation) >= 0.5));
+    console.log(`trained on all (train fit, not CV): labelled accuracy ${(fit.accuracy * 100).toFixed(1)}, F1 ${(fit.f1 * 100).toFixed(1)}`);
+    const round4 = (v: number) => Number(v.toPrecision(4));
+    const packTrees = (t: TreeEnsemble) => `{ depth: ${t.depth}, base: ${round(t.base)}, features: ${JSON.stringify(t.features)}, thresholds: ${JSON.stringify(t.thresholds.map(round4))}, leaves: ${JSON.stringify(t.leaves.map(round4))} }`;
     const round = (v: number) => Math.round(v * 1e5) / 1e5;
     const head = (m: Model) => `{ bias: ${round(m.bias)}, weights: ${JSON.stringify(m.weights.map(round))}, mean: ${JSON.stringify(m.mean.map(round))}, scale: ${JSON.stringify(m.scale.map(round))} }`;
     const out = join(__dirname, '..', 'functions', 'core', 'claims', 'claim-model.ts');
     writeFileSync(
       out,
-      `// Generated by tools/train-claim-matcher.ts; do not edit by hand. Two L2-regularised (${l2}) logistic models over
-// the pair features (${FEATURE_NAMES.join(', ')}):
-// "same" trained on ${rows.length} labelled pairs, "graded" on ${sts.length} scored pairs (target score / 5).
+      `// Generated by tools/train-claim-matcher.ts; do not edit by hand. Over the pair features
+// (${FEATURE_NAMES.join(', ')}):
+// "same", an L2-regularised (${l2}) logistic model and ${trees.leaves.length / (1 << trees.depth)} boosted trees of depth ${trees.depth} (rate ${TREE_OPTIONS.rate}, averaged log-odds), trained on
+// ${rows.length} labelled pairs; "graded", the same kinds of model${gradedTrees ? '' : ' (logistic only)'} trained on ${sts.length} scored pairs (target score / 5).
 // ${summary}.
 export const MODEL = {
   same: ${head(same)},
+  trees: ${packTrees(trees)},
   graded: ${head(graded)},
+  gradedTrees: ${gradedTrees ? packTrees(gradedTrees) : 'undefined'},
   lambda: ${LAMBDA},
-  gate: ${GATE},
   threshold: ${round(threshold)},
 };
 `,

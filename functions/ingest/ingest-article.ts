@@ -183,7 +183,7 @@ async function joinStory(
       article.storyId = await mergeStories(ledger, current.id, current.mergedInto);
       continue;
     }
-    const claims = matchArticleClaims(article, parsed.paragraphs, snapshot?.claims ?? []);
+    const claims = matchArticleClaims(article, parsed.paragraphs, snapshot?.claims ?? [], snapshot?.mentions ?? []);
     if (current?.memberIds.includes(article.id)) {
       // An earlier try got this far; make sure its term index writes happened too.
       await ledger.indexStoryTerms(article.storyId, Object.keys(current.centroid));

@@ -2,6 +2,7 @@ import { claimFeatures } from '../../functions/core/claims/claim-features';
 import { claimSimilarity, SAME_CLAIM_THRESHOLD } from '../../functions/core/claims/claim-similarity';
 import { extractClaims } from '../../functions/core/claims/extract-claims';
 import { findRewriteOrigin } from '../../functions/core/claims/rewrite';
+import { matchingCore } from '../../functions/core/claims/match-article-claims';
 
 const similarity = (a: string, b: string) => claimSimilarity(claimFeatures(a), claimFeatures(b));
 
@@ -67,5 +68,16 @@ describe('findRewriteOrigin', () => {
   it('does not call shared facts in a different order a rewrite', () => {
     expect(findRewriteOrigin(['c6', 'c1', 'c4', 'c0', 'c7', 'c2'], earlier, 'new')).toBeUndefined();
     expect(findRewriteOrigin(['c0', undefined, undefined, undefined, undefined, undefined, 'c1', undefined], earlier, 'new')).toBeUndefined();
+  });
+});
+
+describe('matchingCore', () => {
+  it('leaves out a leading adverbial and a trailing elaboration, and nothing else', () => {
+    expect(matchingCore('Despite such controversies, Iran joined the BRICS bloc last year, further cementing its position as a key partner.')).toBe('Iran joined the BRICS bloc last year');
+    expect(matchingCore('The treaty will enhance relations between Tehran and Moscow, though the specifics remain undisclosed.')).toBe('The treaty will enhance relations between Tehran and Moscow');
+    expect(matchingCore('Iran joined the BRICS bloc last year.')).toBeUndefined();
+    expect(matchingCore('Pezeshkian echoed this sentiment, describing the treaty as the start of a new chapter of strategic relations.')).toBe('the treaty is the start of a new chapter of strategic relations.');
+    // too little would remain
+    expect(matchingCore('In 2020, the minister resigned.')).toBeUndefined();
   });
 });

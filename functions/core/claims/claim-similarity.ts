@@ -12,30 +12,34 @@ export const FEATURE_NAMES = [
   'exactMin', 'exactMax', 'softMin', 'softMax', 'unmatchedMin', 'unmatchedMax', 'unmatchedIdfMin', 'unmatchedIdfMax',
   'bigram', 'trigram', 'lcs', 'lengthRatio', 'numberConflict', 'numberExtra', 'numbersEqual', 'namesUnmatchedMin',
   'namesUnmatchedMax', 'negation', 'unigramAll', 'contentSmall', 'softDice', 'prefixMin', 'prefixMax', 'contentBigram',
+  'p1Min', 'p1Max', 'p2Min', 'p2Max', 'p3Min', 'p3Max', 'p4Min', 'p4Max', 'bleuMin', 'bleuMax', 'char3', 'char4', 'char5',
+  'editWords', 'editContent', 'lengthDiff', 'termsDiff', 'sharedTerms', 'idfDice', 'lengthSum',
 ] as const;
 export const FEATURE_COUNT = FEATURE_NAMES.length;
 
 /**
- * Similarity of two claims in [0, 1], from two logistic models learned offline by
- * tools/train-claim-matcher.ts over lexical evidence (how much of each claim's content, weighted by
- * rarity, the other states in the same or in related words (WordNet); shared word pairs and triples;
- * word order; length; numbers; names; polarity): a "same claim" model trained on paraphrase
- * judgements and a "graded" model trained on similarity scores. Their sum decides (>= 0.5 here);
- * pairs that the graded model finds clearly unlike are ranked below all others by it alone.
+ * Similarity of two claims in [0, 1], from models learned offline by tools/train-claim-matcher.ts
+ * over lexical evidence (how much of each claim's content, weighted by rarity, the other states in
+ * the same or in related words (WordNet); shared word n-grams and character n-grams; word order and
+ * edit distance; length; numbers; names; polarity): a "same claim" model trained on paraphrase
+ * judgements decides (>= 0.5 here), and a "graded" model trained on similarity scores orders the
+ * pairs on each side of the decision.
  */
 export function claimSimilarity(a: ClaimFeatures, b: ClaimFeatures): number {
+  // a claim without a content word states nothing to compare
+  if (a.terms.length === 0 || b.terms.length === 0) return 0;
   const x = pairFeatures(a, b, scratch);
-  return combineScores(logit(MODEL.same, x), logit(MODEL.graded, x), MODEL, numbersConflict(a.numbers, b.numbers), a.negated !== b.negated);
+  return combineScores(sameLogit(MODEL, x), gradedLogit(MODEL, x), MODEL, figuresDiffer(a.numbers, b.numbers), a.negated !== b.negated);
 }
 
-/** The final score from the two models' logits (shared with the trainer, which tunes `threshold`). */
-export function combineScores(same: number, graded: number, params: { lambda: number; gate: number; threshold: number }, numbersDiffer: boolean, polarityDiffers: boolean): number {
-  let score: number;
-  if (graded < params.gate) score = 0.5 * sigmoid(graded - params.gate); // (0, 0.25)
-  else {
-    const decision = same + params.lambda * graded - params.threshold;
-    score = decision >= 0 ? sigmoid(decision) : 0.25 + 0.5 * sigmoid(decision); // [0.5, 1) or (0.25, 0.5)
-  }
+/**
+ * The final score from the two models' log-odds (shared with the trainer, which tunes `threshold`
+ * and `lambda`): the same-claim model plus `lambda` times the graded one, against `threshold`, puts
+ * the pair in [0.5, 1) or (0, 0.5), and within that half the graded model orders it.
+ */
+export function combineScores(same: number, graded: number, params: { lambda: number; threshold: number }, numbersDiffer: boolean, polarityDiffers: boolean): number {
+  const order = sigmoid(graded);
+  const score = same + params.lambda * graded >= params.threshold ? 0.5 + 0.5 * order : 0.5 * order;
   // Different figures make different claims ("20 years" is not "10 years"), however alike the words:
   // each side states a number the other lacks. Halving keeps such pairs below the threshold but ordered.
   if (numbersDiffer) return 0.5 * score;
@@ -49,14 +53,88 @@ export function numbersConflict(a: readonly string[], b: readonly string[]): boo
   return countMissing(a, b) > 0 && countMissing(b, a) > 0;
 }
 
-interface LogisticModel {
+/**
+ * As `numbersConflict`, but a figure counts as stated on the other side when the other states one
+ * within 15% of it: the same fact rounded or reported at another moment ("approached 770" / "at
+ * least 767", "$34 billion" / "$33.4 billion"). Years never approximate one another. The
+ * similarity uses this; matching claims and finding contradictions use the strict test.
+ */
+export function figuresDiffer(a: readonly string[], b: readonly string[]): boolean {
+  return unapproximated(a, b) && unapproximated(b, a);
+}
+
+function unapproximated(from: readonly string[], to: readonly string[]): boolean {
+  for (const n of from) {
+    if (to.includes(n)) continue;
+    const u = Number(n);
+    if (!Number.isFinite(u) || isYear(n)) return true;
+    let near = false;
+    for (const m of to) {
+      const v = Number(m);
+      if (Number.isFinite(v) && !isYear(m) && Math.abs(u - v) <= FIGURE_TOLERANCE * Math.max(Math.abs(u), Math.abs(v))) near = true;
+    }
+    if (!near) return true;
+  }
+  return false;
+}
+
+const FIGURE_TOLERANCE = 0.15;
+
+function isYear(n: string): boolean {
+  return /^(1[89]|20)\d\d$/.test(n);
+}
+
+/**
+ * The "same claim" model: the mean of a logistic model's and a small gradient-boosted tree
+ * ensemble's log-odds over the same pair features (the trees catch interactions a linear model
+ * cannot: much shared wording but one long unmatched clause, say).
+ */
+export function sameLogit(model: { same: LogisticModel; trees: TreeEnsemble }, x: Float64Array): number {
+  return 0.5 * (logit(model.same, x) + treesLogit(model.trees, x));
+}
+
+/** The "graded" model: likewise, trained on similarity scores (trees optional). */
+export function gradedLogit(model: { graded: LogisticModel; gradedTrees?: TreeEnsemble }, x: Float64Array): number {
+  return model.gradedTrees ? 0.5 * (logit(model.graded, x) + treesLogit(model.gradedTrees, x)) : logit(model.graded, x);
+}
+
+/**
+ * Complete binary trees of one depth, flattened: per tree, the feature index and threshold of each
+ * inner node in breadth-first order (feature -1: no split, go left), then the leaf values.
+ */
+export interface TreeEnsemble {
+  depth: number;
+  base: number;
+  features: readonly number[];
+  thresholds: readonly number[];
+  leaves: readonly number[];
+}
+
+export function treesLogit(model: TreeEnsemble, x: Float64Array): number {
+  const inner = (1 << model.depth) - 1;
+  const leaves = inner + 1;
+  const count = model.leaves.length / leaves;
+  let z = model.base;
+  for (let t = 0; t < count; t += 1) {
+    let node = 0;
+    const offset = t * inner;
+    while (node < inner) {
+      const f = model.features[offset + node];
+      node = 2 * node + (f >= 0 && x[f] > model.thresholds[offset + node] ? 2 : 1);
+    }
+    z += model.leaves[t * leaves + node - inner];
+  }
+  return z;
+}
+
+export interface LogisticModel {
   bias: number;
   weights: readonly number[];
   mean: readonly number[];
   scale: readonly number[];
 }
 
-function logit(model: LogisticModel, x: Float64Array): number {
+export function logit(model: LogisticModel, x: Float64Array): number {
   let z = model.bias;
   for (let i = 0; i < FEATURE_COUNT; i += 1) z += model.weights[i] * ((x[i] - model.mean[i]) / model.scale[i]);
   return z;
@@ -77,8 +155,10 @@ const STOP_STEMS = new Set<string>(STOPWORDS);
 export function pairFeatures(a: ClaimFeatures, b: ClaimFeatures, out: Float64Array = new Float64Array(FEATURE_COUNT)): Float64Array {
   const at = a.terms;
   const bt = b.terms;
-  const ma = matchTerms(at, bt);
-  const mb = matchTerms(bt, at);
+  const da = derived(a);
+  const db = derived(b);
+  const ma = matchTerms(at, da, bt, db);
+  const mb = matchTerms(bt, db, at, da);
   out[0] = Math.min(ma.exact, mb.exact);
   out[1] = Math.max(ma.exact, mb.exact);
   out[2] = Math.min(ma.soft, mb.soft);
@@ -109,23 +189,154 @@ export function pairFeatures(a: ClaimFeatures, b: ClaimFeatures, out: Float64Arr
   out[21] = Math.min(ma.prefix, mb.prefix);
   out[22] = Math.max(ma.prefix, mb.prefix);
   out[23] = contentBigramDice(as, bs);
+  // BLEU-like n-gram precision and recall (clipped counts), each pair as (min, max)
+  let logA = 0;
+  let logB = 0;
+  for (let n = 1; n <= 4; n += 1) {
+    const m = ngramMatches(as, bs, n);
+    const pa = as.length >= n ? m / (as.length - n + 1) : 0;
+    const pb = bs.length >= n ? m / (bs.length - n + 1) : 0;
+    out[22 + 2 * n] = Math.min(pa, pb);
+    out[23 + 2 * n] = Math.max(pa, pb);
+    logA += Math.log(pa + 0.1);
+    logB += Math.log(pb + 0.1);
+  }
+  out[32] = Math.min(logA, logB) / 4;
+  out[33] = Math.max(logA, logB) / 4;
+  for (let k = 0; k < 3; k += 1) {
+    const total = da.chars[k].length + db.chars[k].length;
+    out[34 + k] = total === 0 ? 0 : (2 * sortedOverlap(da.chars[k], db.chars[k])) / total;
+  }
+  out[37] = editDistance(as, bs) / Math.max(as.length, bs.length, 1);
+  out[38] = editDistance(da.content, db.content) / Math.max(da.content.length, db.content.length, 1);
+  out[39] = Math.abs(as.length - bs.length);
+  out[40] = Math.log1p(Math.abs(at.length - bt.length));
+  let shared = 0;
+  let sharedIdf = 0;
+  let idfA = 0;
+  let idfB = 0;
+  for (let i = 0; i < at.length; i += 1) {
+    const w = da.idf[i];
+    idfA += w;
+    if (bt.includes(at[i])) {
+      shared += 1;
+      sharedIdf += w;
+    }
+  }
+  for (let j = 0; j < bt.length; j += 1) idfB += db.idf[j];
+  out[41] = Math.log1p(shared);
+  out[42] = idfA + idfB === 0 ? 0 : (2 * sharedIdf) / (idfA + idfB);
+  out[43] = Math.log1p(as.length + bs.length);
   return out;
 }
 
+/** What the pair features need of one claim beyond its stored features, computed once per features object. */
+interface Derived {
+  /** Sorted hashes of the character 3-, 4- and 5-grams of the stem sequence joined by spaces. */
+  chars: [Int32Array, Int32Array, Int32Array];
+  /** The stem sequence without stopwords. */
+  content: string[];
+  /** Per term: its IDF weight and its WordNet synset ids. */
+  idf: Float64Array;
+  synsets: Array<readonly number[]>;
+}
+
+const derivedCache = new WeakMap<ClaimFeatures, Derived>();
+
+function derived(f: ClaimFeatures): Derived {
+  let d = derivedCache.get(f);
+  if (d) return d;
+  const seq = f.seq ?? f.terms;
+  const text = seq.join(' ');
+  const chars = [3, 4, 5].map((n) => {
+    const count = Math.max(0, text.length - n + 1);
+    const out = new Int32Array(count);
+    for (let i = 0; i < count; i += 1) {
+      let h = 0;
+      for (let k = 0; k < n; k += 1) h = (Math.imul(h, 31) + text.charCodeAt(i + k)) | 0;
+      out[i] = h;
+    }
+    return out.sort();
+  }) as Derived['chars'];
+  d = { chars, content: seq.filter((w) => !STOP_STEMS.has(w)), idf: Float64Array.from(f.terms, idf), synsets: f.terms.map(synsetIds) };
+  derivedCache.set(f, d);
+  return d;
+}
+
+/** Size of the multiset intersection of two sorted arrays. */
+function sortedOverlap(a: Int32Array, b: Int32Array): number {
+  let i = 0;
+  let j = 0;
+  let shared = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i] === b[j]) {
+      shared += 1;
+      i += 1;
+      j += 1;
+    } else if (a[i] < b[j]) i += 1;
+    else j += 1;
+  }
+  return shared;
+}
+
+let used = new Uint8Array(64);
+
+/** n-grams of `a` found in `b`, each occurrence in `b` used at most once (clipped counts). */
+function ngramMatches(a: readonly string[], b: readonly string[], n: number): number {
+  const na = a.length - n + 1;
+  const nb = b.length - n + 1;
+  if (na <= 0 || nb <= 0) return 0;
+  if (used.length < nb) used = new Uint8Array(2 * nb);
+  used.fill(0, 0, nb);
+  let matched = 0;
+  for (let i = 0; i < na; i += 1) {
+    for (let j = 0; j < nb; j += 1) {
+      if (used[j] === 1) continue;
+      let k = 0;
+      while (k < n && a[i + k] === b[j + k]) k += 1;
+      if (k === n) {
+        used[j] = 1;
+        matched += 1;
+        break;
+      }
+    }
+  }
+  return matched;
+}
+
+let editRow = new Int32Array(64);
+let editPrev = new Int32Array(64);
+
+/** Word-level Levenshtein distance. */
+function editDistance(a: readonly string[], b: readonly string[]): number {
+  if (editRow.length < b.length + 1) {
+    editRow = new Int32Array(2 * (b.length + 1));
+    editPrev = new Int32Array(2 * (b.length + 1));
+  }
+  for (let j = 0; j <= b.length; j += 1) editPrev[j] = j;
+  for (let i = 1; i <= a.length; i += 1) {
+    editRow[0] = i;
+    for (let j = 1; j <= b.length; j += 1) editRow[j] = Math.min(editPrev[j] + 1, editRow[j - 1] + 1, editPrev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    const t = editPrev;
+    editPrev = editRow;
+    editRow = t;
+  }
+  return editPrev[b.length];
+}
+
 /** How much of `from` (by IDF weight) `to` states exactly, and exactly or by a related word. */
-function matchTerms(from: readonly string[], to: readonly string[]) {
+function matchTerms(from: readonly string[], fromDerived: Derived, to: readonly string[], toDerived: Derived) {
   let total = 0;
   let exact = 0;
   let soft = 0;
   let unmatched = 0;
   let unmatchedIdf = 0;
   let prefix = 0;
-  if (toSynsets.length < to.length) toSynsets = new Array(2 * to.length);
-  for (let j = 0; j < to.length; j += 1) toSynsets[j] = synsetIds(to[j]);
+  const toSynsets = toDerived.synsets;
   for (let i = 0; i < from.length; i += 1) {
     const term = from[i];
-    const w = idf(term);
-    const own = synsetIds(term);
+    const w = fromDerived.idf[i];
+    const own = fromDerived.synsets[i];
     total += w;
     let found = 0;
     for (let j = 0; j < to.length; j += 1) {
@@ -148,7 +359,6 @@ function matchTerms(from: readonly string[], to: readonly string[]) {
   return { exact: exact * norm, soft: soft * norm, prefix: prefix * norm, unmatched, unmatchedIdf, softIdf: soft, total };
 }
 
-let toSynsets: Array<readonly number[]> = new Array(64);
 
 function shareId(x: readonly number[], y: readonly number[]): boolean {
   for (let i = 0; i < x.length; i += 1) for (let j = 0; j < y.length; j += 1) if (x[i] === y[j]) return true;

@@ -1,7 +1,7 @@
 import type { ArticleRecord, ClaimRecord, MentionRecord } from '../records';
 import { claimFeatures, type ClaimFeatures } from './claim-features';
 import { MIN_SHARED_TERMS } from './claim-index';
-import { claimSimilarity, SAME_CLAIM_THRESHOLD } from './claim-similarity';
+import { claimSimilarity, numbersConflict, SAME_CLAIM_THRESHOLD } from './claim-similarity';
 import { findQuantities, resolveDates, type Quantity } from './dates';
 import { contradictionWith, StoryClaimIndex, type Contradiction, type StatementFacts } from './disputes';
 import { countriesForCapitals, findEntities, sameEntity } from './entities';
@@ -22,6 +22,12 @@ export interface ArticleClaims {
  * match becomes a mention of the existing claim, anything else a new claim. Ids are derived from
  * the article id and claim position, so a retried ingest writes the same records.
  *
+ * A claim is matched against every wording the story has for it: its first mention's and those of
+ * the later mentions of other articles (`storyMentions`), so an outlet that words it like the second
+ * or third outlet rather than the first still joins it. Candidates come from the story's term index
+ * over all these wordings; a match through a later wording must not conflict with the claim's own
+ * (figures, polarity, actors), so that no chain of paraphrases drifts into another claim.
+ *
  * Each mention carries what was read from its sentence (attribution, quotes, a reported denial,
  * entities, resolved dates, figures); a new claim that contradicts one the story holds (states it in
  * the negative, or with another figure or date) names it in `contradicts`. Everything is written on
@@ -31,8 +37,15 @@ export function matchArticleClaims(
   article: Pick<ArticleRecord, 'id' | 'source' | 'publishedAt' | 'ingestedAt' | 'storyId'>,
   paragraphs: readonly string[],
   storyClaims: readonly ClaimRecord[],
+  storyMentions: readonly MentionRecord[] = [],
 ): ArticleClaims {
-  const index = new StoryClaimIndex(storyClaims);
+  const claimsById = new Map(storyClaims.map((claim) => [claim.id, claim]));
+  const coreWordings = storyClaims.flatMap((claim) => {
+    const core = coreFeatures(claim.statement ?? claim.text, claim.features);
+    return core ? [{ ...claim, features: core }] : [];
+  });
+  for (const wording of coreWordings) CORES.add(wording.features);
+  const index = new StoryClaimIndex([...storyClaims, ...coreWordings, ...laterWordings(claimsById, storyMentions, article.id)]);
   const reference = article.publishedAt ?? article.ingestedAt;
   const referenceKind = article.publishedAt ? 'publishedAt' : 'ingestedAt';
   const result: ArticleClaims = { newClaims: [], mentions: [], matchedTo: [] };
@@ -42,7 +55,9 @@ export function matchArticleClaims(
     const statementDates = dates.filter((d) => claim.statement.includes(d.text));
     const quantities = findQuantities(claim.statement, statementDates);
     const facts = { negated: claim.negated, dates: statementDates, quantities, statement: claim.statement };
-    const { match, contradiction: opposite } = bestMatch(index, features, facts);
+    const core = coreFeatures(claim.statement, features);
+    if (core) CORES.add(core);
+    const { match, contradiction: opposite } = bestMatch(index, claimsById, core ? [features, core] : [features], features, facts);
     let contradiction: Contradiction | undefined = opposite;
     const claimId = match?.claim.id ?? `c-${article.id.slice(0, 12)}-${claim.index}`;
     if (!match) {
@@ -96,23 +111,114 @@ export function matchArticleClaims(
  * contradiction) or one that gives a figure where the other has none ("runs for 20 years" is not
  * "have taken years").
  */
-function bestMatch(index: StoryClaimIndex, features: ClaimFeatures, facts: StatementFacts & { statement?: string }) {
-  const scored = index
-    .candidates(features, MIN_SHARED_TERMS)
-    .map((claim) => ({ claim, similarity: claimSimilarity(features, claim.features) }))
-    .filter((c) => c.similarity >= SAME_CLAIM_THRESHOLD)
-    .sort((a, b) => b.similarity - a.similarity);
+function bestMatch(index: StoryClaimIndex, claimsById: ReadonlyMap<string, ClaimRecord>, probes: readonly ClaimFeatures[], features: ClaimFeatures, facts: StatementFacts & { statement?: string }) {
+  const best = new Map<ClaimRecord, number>();
+  for (const probe of probes) {
+    for (const claim of index.candidates(probe, MIN_SHARED_TERMS)) {
+      // a core against a core compares two remainders: too little is left to tell claims apart
+      if (CORES.has(probe) && CORES.has(claim.features)) continue;
+      const similarity = claimSimilarity(probe, claim.features);
+      if (similarity >= SAME_CLAIM_THRESHOLD && similarity > (best.get(claim) ?? 0)) best.set(claim, similarity);
+    }
+  }
+  const scored = [...best].map(([claim, similarity]) => ({ claim, similarity })).sort((a, b) => b.similarity - a.similarity);
   let contradiction: Contradiction | undefined;
   for (const candidate of scored) {
     if ((candidate.claim.negated ?? facts.negated) !== facts.negated) {
       contradiction ??= contradictionWith(features, facts, candidate.claim)?.contradiction;
       continue;
     }
-    if (figureOnOneSide(facts.quantities, candidate.claim.quantities ?? [], candidate.claim.statement ?? candidate.claim.text) || figureOnOneSide(candidate.claim.quantities ?? [], facts.quantities, facts.statement ?? '')) continue;
-    if (differentSubjects(facts.statement ?? '', candidate.claim.statement ?? candidate.claim.text)) continue;
-    return { match: candidate, contradiction: undefined };
+    if (incompatible(features, facts, candidate.claim)) continue;
+    const claim = claimsById.get(candidate.claim.id) ?? candidate.claim;
+    // matched through a later mention's wording: the claim's own wording must not conflict either
+    if (claim !== candidate.claim && ((claim.negated ?? facts.negated) !== facts.negated || incompatible(features, facts, claim))) continue;
+    return { match: { claim, similarity: candidate.similarity }, contradiction: undefined };
   }
   return { match: undefined, contradiction };
+}
+
+/** Kept apart however alike the words: other figures, a figure on one side only, other actors. */
+function incompatible(features: ClaimFeatures, facts: StatementFacts & { statement?: string }, other: ClaimRecord): boolean {
+  if (numbersConflict(features.numbers, other.features.numbers)) return true;
+  if (figureOnOneSide(facts.quantities, other.quantities ?? [], other.statement ?? other.text) || figureOnOneSide(other.quantities ?? [], facts.quantities, facts.statement ?? '')) return true;
+  return differentSubjects(facts.statement ?? '', other.statement ?? other.text);
+}
+
+/**
+ * The wordings of the story's claims in later mentions (other articles than `articleId`), each as a
+ * claim record under its claim's id, features and facts read from the mention's statement; wordings
+ * equal to the claim's own are left out.
+ */
+function laterWordings(claimsById: ReadonlyMap<string, ClaimRecord>, mentions: readonly MentionRecord[], articleId: string): ClaimRecord[] {
+  const seen = new Set<string>();
+  const out: ClaimRecord[] = [];
+  for (const mention of mentions) {
+    if (mention.articleId === articleId) continue;
+    const claim = claimsById.get(mention.claimId);
+    const statement = mention.statement ?? mention.text;
+    if (!claim || statement === (claim.statement ?? claim.text)) continue;
+    const key = `${claim.id}\u0000${statement}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const dates = (mention.dates ?? []).filter((d) => statement.includes(d.text));
+    const features = claimFeatures(countriesForCapitals(statement));
+    const wording: ClaimRecord = {
+      id: claim.id,
+      storyId: claim.storyId,
+      text: mention.text,
+      features,
+      createdAt: claim.createdAt,
+      statement,
+      negated: mention.negated ?? claim.negated,
+      ...(dates.length > 0 ? { dates } : {}),
+      ...(mention.quantities ? { quantities: mention.quantities } : {}),
+    };
+    out.push(wording);
+    const core = coreFeatures(statement, features);
+    if (core) {
+      CORES.add(core);
+      out.push({ ...wording, features: core });
+    }
+  }
+  return out;
+}
+
+/** Features computed from a matching core rather than a whole statement. */
+const CORES = new WeakSet<ClaimFeatures>();
+
+/** A trailing elaboration after a comma: a participle, a concession, an appended comment or relative clause. */
+const TRAILING_ELABORATION = /,\s+(?:(?:\w+ly|further|thereby|also)\s+)?(?:[a-z]+ing\b|(?:though|although|while|whereas)\b|as\s+(?!well\b|much\b|many\b)|a\s+move\b|known\s+(?:for|as)\b|which\b|who\b)/;
+/** Someone describing something as something ("X described the treaty as constructive"). */
+const DESCRIBED_AS = /\b(?:described|describes|describing|called|calls|calling|characteri[sz]ed|termed)\s+((?:the|this|that|their|its|his|her)\s+[^,"]{2,60}?)\s+as\s+(?:an?\s+)?/i;
+/** A leading adverbial before the comma that ends it ("Despite such controversies, ", "At a news conference on Friday, "). */
+const LEADING_ADVERBIAL = /^(?:despite|notably|unlike|since|at|during|in|on|after|before|last|earlier|meanwhile|however|also)\b[^,]{0,90},\s+/i;
+
+/**
+ * The core of a statement for matching: without a leading adverbial phrase or a trailing
+ * elaboration ("..., further cementing its position", "..., though details remain undisclosed"),
+ * which outlets add or leave out around the same assertion. Undefined when nothing is left out or
+ * too little would remain.
+ */
+export function matchingCore(statement: string): string | undefined {
+  let core = statement.replace(LEADING_ADVERBIAL, '');
+  // "Lavrov described the treaty as constructive" asserts "the treaty is constructive"
+  const described = DESCRIBED_AS.exec(core);
+  if (described) core = `${described[1]} is ${core.slice(described.index + described[0].length)}`;
+  const tail = TRAILING_ELABORATION.exec(core);
+  if (tail && tail.index >= 20) core = core.slice(0, tail.index);
+  core = core.trim();
+  if (core === statement.trim() || core.split(/\s+/).length < 5) return undefined;
+  return core;
+}
+
+/**
+ * Features of a statement's matching core, carrying the whole statement's numbers (figures and
+ * dates in the parts left out still tell claims apart).
+ */
+function coreFeatures(statement: string, full: ClaimFeatures): ClaimFeatures | undefined {
+  const core = matchingCore(statement);
+  if (!core) return undefined;
+  return { ...claimFeatures(countriesForCapitals(core)), numbers: full.numbers };
 }
 
 /** `ours` states an exact figure in a unit that `theirs` names without any figure. */
