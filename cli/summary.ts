@@ -18,7 +18,7 @@ export function formatSummary(digest: Digest, claimsShown = CLAIMS_SHOWN): strin
     for (const claim of story.claims.slice(0, claimsShown)) {
       lines.push(`   - [${claim.independentOutlets} independent / ${plural(claim.outlets.length, 'outlet')}]${claim.disputed ? ' DISPUTED' : ''} ${truncate(claim.text, 140)}`);
       lines.push(`     first: ${claim.firstReportedBy.source}; also: ${claim.outlets.filter((o) => o !== claim.firstReportedBy.source).join(', ') || 'none'}`);
-      for (const dispute of claim.disputes ?? []) lines.push(`     disputed: ${truncate(`${dispute.detail} (${dispute.outlets.join(", ")})`, 160)}`);
+      for (const dispute of claim.disputes ?? []) lines.push(`     disputed: ${truncate(dispute.detail.includes(dispute.outlets[0] ?? '\u0000') ? dispute.detail : `${dispute.detail} (${dispute.outlets.join(', ')})`, 160)}`);
     }
     const disputed = story.claims.filter((claim) => claim.disputed);
     if (disputed.length > 0 && claimsShown < story.claims.length) {
