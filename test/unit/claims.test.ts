@@ -2,7 +2,9 @@ import { claimFeatures } from '../../functions/core/claims/claim-features';
 import { claimSimilarity, SAME_CLAIM_THRESHOLD } from '../../functions/core/claims/claim-similarity';
 import { extractClaims } from '../../functions/core/claims/extract-claims';
 import { findRewriteOrigin } from '../../functions/core/claims/rewrite';
-import { matchingCore } from '../../functions/core/claims/match-article-claims';
+import { mainClause, matchArticleClaims, matchingCore } from '../../functions/core/claims/match-article-claims';
+import { countriesForLeaders } from '../../functions/core/claims/entities';
+import type { ClaimRecord } from '../../functions/core/records';
 
 const similarity = (a: string, b: string) => claimSimilarity(claimFeatures(a), claimFeatures(b));
 
@@ -79,5 +81,39 @@ describe('matchingCore', () => {
     expect(matchingCore('Pezeshkian echoed this sentiment, describing the treaty as the start of a new chapter of strategic relations.')).toBe('the treaty is the start of a new chapter of strategic relations.');
     // too little would remain
     expect(matchingCore('In 2020, the minister resigned.')).toBeUndefined();
+  });
+});
+
+describe('countriesForLeaders', () => {
+  it('writes a head of state named with his country\'s adjective as the country, and nobody else', () => {
+    expect(countriesForLeaders('Russian President Vladimir Putin and his Iranian counterpart, Masoud Pezeshkian, signed a pact.')).toBe('Russia and Iran signed a pact.');
+    expect(countriesForLeaders('Iranian President Masoud Pezeshkian met Putin.')).toBe('Iran met Putin.');
+    // a minister speaks for himself: his words are attributed to him, not to the country
+    expect(countriesForLeaders('Russian Foreign Minister Sergei Lavrov said so.')).toBe('Russian Foreign Minister Sergei Lavrov said so.');
+    expect(countriesForLeaders('US President-elect Donald Trump returns on Monday.')).toBe('US President-elect Donald Trump returns on Monday.');
+  });
+});
+
+describe('mainClause', () => {
+  it('keeps who did what: no dateline, appositive, as-clause, purpose or trailing elaboration', () => {
+    expect(mainClause('Iran and Russia, two of the most-sanctioned nations in the world, have signed a comprehensive strategic partnership treaty as Moscow and Tehran deepen cooperation that has steadily increased since 2022.')).toEqual({ text: 'Iran and Russia have signed a comprehensive strategic partnership treaty', predicate: 'sign' });
+    expect(mainClause('MOSCOW — Russian President Vladimir Putin and his Iranian counterpart, Masoud Pezeshkian, signed a broad cooperation pact Friday as their countries deepened their partnership.')?.text).toBe('Russia and Iran signed a broad cooperation pact Friday');
+    expect(mainClause('Russian President Vladimir Putin and Iranian President Masoud Pezeshkian have signed a treaty aimed at bolstering cooperation across various sectors.')?.text).toBe('Russia and Iran have signed a treaty');
+    expect(mainClause('The timing of the deal, just days before the inauguration, has raised eyebrows, though officials insisted it was long planned.')).toEqual({ text: 'The timing of the deal has raised eyebrows', predicate: 'rais' });
+    expect(mainClause('The treaty was signed just before the return of US President-elect Donald Trump, known for his hardline stance against Iran.')).toEqual({ text: 'The treaty was signed just before the return of US President-elect Donald Trump', predicate: 'sign' });
+    // nothing to leave out
+    expect(mainClause('Iran joined the BRICS bloc last year.')).toBeUndefined();
+  });
+
+  it('joins two outlets\' wordings of one assertion on their main clauses, but not two predicates about one thing', () => {
+    const at = '2025-01-20T00:00:00.000Z';
+    const article = (id: string) => ({ id: id.padEnd(20, '0'), source: id, ingestedAt: at, storyId: 's' });
+    const first = matchArticleClaims(article('a'), ['Iran and Russia, two of the most-sanctioned nations in the world, have signed a comprehensive strategic partnership treaty as Moscow and Tehran deepen cooperation that has steadily increased since the invasion of Ukraine.'], []);
+    const claims: ClaimRecord[] = [...first.newClaims];
+    const second = matchArticleClaims(article('b'), ["Iranian President Masoud Pezeshkian and Russian President Vladimir Putin have signed a cooperation pact, deepening the partnership between two of the world's most heavily sanctioned nations."], claims);
+    expect(second.matchedTo).toEqual([claims[0].id]);
+    // same actors and object, another predicate
+    const third = matchArticleClaims(article('c'), ['Russian President Vladimir Putin and Iranian President Masoud Pezeshkian have postponed a comprehensive strategic partnership treaty, citing unresolved disputes over energy prices.'], claims);
+    expect(third.matchedTo).toEqual([undefined]);
   });
 });
