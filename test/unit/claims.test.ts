@@ -101,8 +101,12 @@ describe('mainClause', () => {
     expect(mainClause('Russian President Vladimir Putin and Iranian President Masoud Pezeshkian have signed a treaty aimed at bolstering cooperation across various sectors.')?.text).toBe('Russia and Iran have signed a treaty');
     expect(mainClause('The timing of the deal, just days before the inauguration, has raised eyebrows, though officials insisted it was long planned.')).toEqual({ text: 'The timing of the deal has raised eyebrows', predicate: 'rais' });
     expect(mainClause('The treaty was signed just before the return of US President-elect Donald Trump, known for his hardline stance against Iran.')).toEqual({ text: 'The treaty was signed just before the return of US President-elect Donald Trump', predicate: 'sign' });
-    // nothing to leave out
-    expect(mainClause('Iran joined the BRICS bloc last year.')).toBeUndefined();
+    // nothing to leave out: the statement is its own main clause
+    expect(mainClause('Iran joined the BRICS bloc last year.')).toEqual({ text: 'Iran joined the BRICS bloc last year', predicate: 'join' });
+    expect(mainClause('This agreement follows a similar pact with North Korea — once part of the Axis of Evil.')).toEqual({ text: 'This agreement follows a similar pact with North Korea', predicate: 'follow' });
+    expect(mainClause('Russian President Vladimir Putin and Iranian President Masud Pezeshkian, on his first visit to the Kremlin since he won an election last July, signed the pact in Moscow after meeting for talks.')?.text).toBe('Russia and Iran signed the pact in Russia');
+    // too little
+    expect(mainClause('In 2020, the minister resigned.')).toBeUndefined();
   });
 
   it('joins two outlets\' wordings of one assertion on their main clauses, but not two predicates about one thing', () => {

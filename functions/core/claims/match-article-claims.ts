@@ -47,7 +47,7 @@ export function matchArticleClaims(
   });
   for (const wording of coreWordings) CORES.add(wording.features);
   const clauseWordings = storyClaims.flatMap((claim) => {
-    const clause = clauseFeatures(claim.statement ?? claim.text);
+    const clause = clauseFeatures(claim.statement ?? claim.text, claim.features);
     return clause ? [{ ...claim, features: clause }] : [];
   });
   const index = new StoryClaimIndex([...storyClaims, ...coreWordings, ...clauseWordings, ...laterWordings(claimsById, storyMentions, article.id)]);
@@ -62,7 +62,7 @@ export function matchArticleClaims(
     const facts = { negated: claim.negated, dates: statementDates, quantities, statement: claim.statement };
     const core = coreFeatures(claim.statement, features);
     if (core) CORES.add(core);
-    const clause = clauseFeatures(claim.statement);
+    const clause = clauseFeatures(claim.statement, features);
     const probes = [features, ...(core ? [core] : []), ...(clause ? [clause] : [])];
     const { match, contradiction: opposite } = bestMatch(index, claimsById, probes, features, facts);
     let contradiction: Contradiction | undefined = opposite;
@@ -189,7 +189,7 @@ function laterWordings(claimsById: ReadonlyMap<string, ClaimRecord>, mentions: r
       CORES.add(core);
       out.push({ ...wording, features: core });
     }
-    const clause = clauseFeatures(statement);
+    const clause = clauseFeatures(statement, features);
     if (clause) out.push({ ...wording, features: clause });
   }
   return out;
@@ -198,13 +198,11 @@ function laterWordings(claimsById: ReadonlyMap<string, ClaimRecord>, mentions: r
 /** Features computed from a statement's main clause (see mainClause), with its predicate's stem. */
 const CLAUSES = new WeakMap<ClaimFeatures, string>();
 
-function clauseFeatures(statement: string): ClaimFeatures | undefined {
+function clauseFeatures(statement: string, full: ClaimFeatures): ClaimFeatures | undefined {
   const clause = mainClause(statement);
   if (!clause) return undefined;
-  const features = claimFeatures(clause.text);
   // the whole statement's figures still tell claims apart (see coreFeatures)
-  const full = claimFeatures(countriesForCapitals(statement));
-  const out = { ...features, numbers: full.numbers };
+  const out = { ...claimFeatures(clause.text), numbers: full.numbers };
   CLAUSES.set(out, clause.predicate);
   return out;
 }
@@ -219,7 +217,7 @@ function samePredicate(a: ClaimFeatures, b: ClaimFeatures): boolean {
 /** A dateline opening a lead ("MOSCOW — "). */
 const DATELINE = /^\p{Lu}{3,}(?:[ ,]+\p{Lu}{2,})*\s+[—–-]\s+/u;
 /** Postmodifiers that state a purpose or manner, not the assertion ("a treaty aimed at bolstering ..."). */
-const PURPOSE_TAIL = /\s+(?:aimed|designed|intended|meant)\s+(?:at|to)\b/;
+const PURPOSE_TAIL = /\s+(?:(?:aimed|designed|intended|meant)\s+(?:at|to)\b|(?:after|before|while)\s+\p{Ll}+ing\b|[—–]\s)/u;
 
 /**
  * A statement's main clause: who did what, without a dateline, a leading adverbial, an appositive
@@ -229,7 +227,8 @@ const PURPOSE_TAIL = /\s+(?:aimed|designed|intended|meant)\s+(?:at|to)\b/;
  * Putin" -> "Russia"). Outlets differ most in these parts around one assertion; two main clauses
  * are compared only with each other, and only when their predicates agree, so that the shorter
  * wording cannot join claims that merely share their actors ("the timing of the deal has raised
- * eyebrows" / "the treaty was signed"). Undefined when nothing is left out or too little remains.
+ * eyebrows" / "the treaty was signed"). A statement with nothing to leave out is its own main
+ * clause. Undefined when too little (or too much) remains or no predicate is found.
  */
 export function mainClause(statement: string): { text: string; predicate: string } | undefined {
   let text = countriesForLeaders(countriesForCapitals(statement.replace(DATELINE, ''))).replace(LEADING_ADVERBIAL, '');
@@ -240,7 +239,7 @@ export function mainClause(statement: string): { text: string; predicate: string
   if (cut.length > 0) text = text.slice(0, Math.min(...cut));
   text = text.replace(/[\s,.;:]+$/u, '').trim();
   const words = text.split(/\s+/);
-  if (words.length < 5 || words.length > 25 || text === statement.replace(/[\s,.;:]+$/u, '').trim()) return undefined;
+  if (words.length < 5 || words.length > 25) return undefined;
   const predicate = predicateOf(words);
   return predicate ? { text, predicate } : undefined;
 }
@@ -250,7 +249,8 @@ function withoutAppositive(text: string): string {
   const m = /^([^,]{3,60}?),\s+([^,]{3,90}),\s+(\S+)/u.exec(text);
   if (!m) return text;
   const inner = m[2].split(/\s+/).map((w) => w.toLowerCase());
-  if (inner.some((w) => isVerbLike(w))) return text;
+  // a phrase without a verb, or a prepositional one ("on his first visit since he won ...")
+  if (inner.some((w) => isVerbLike(w)) && !/^(?:on|in|at|during|after|before|despite|amid)$/.test(inner[0])) return text;
   if (!isVerbLike(m[3].toLowerCase())) return text;
   return `${m[1]} ${text.slice(m[0].length - m[3].length)}`;
 }
@@ -272,9 +272,14 @@ function asClause(text: string): number | undefined {
  * ("have signed" -> sign); after a copula, the word it links ("is constructive" -> constructive).
  */
 function predicateOf(words: readonly string[]): string | undefined {
+  return predicateFrom(words, false) ?? predicateFrom(words, true);
+}
+
+/** As predicateOf, taking present-tense "-s" forms ("follows") as verbs when `present`. */
+function predicateFrom(words: readonly string[], present: boolean): string | undefined {
   for (let i = 1; i < words.length; i += 1) {
-    const w = words[i].toLowerCase().replace(/[^a-z'-]/g, '');
-    if (!isVerbLike(w)) continue;
+    const w = words[i].replace(/[^A-Za-z'-]/g, '');
+    if (!isVerbLike(w, present)) continue;
     let j = i;
     while (j + 1 < words.length && AUX.has(words[j].toLowerCase().replace(/[^a-z'-]/g, ''))) j += 1;
     while (j + 1 < words.length && /^(?:not|also|already|just|reportedly|further|then)$/i.test(words[j])) j += 1;
