@@ -1,5 +1,5 @@
 import { claimFeatures } from '../../functions/core/claims/claim-features';
-import { claimSimilarity, SAME_CLAIM_THRESHOLD } from '../../functions/core/claims/claim-similarity';
+import { claimMatch, claimSimilarity, SAME_CLAIM_THRESHOLD } from '../../functions/core/claims/claim-similarity';
 import { extractClaims } from '../../functions/core/claims/extract-claims';
 import { findRewriteOrigin } from '../../functions/core/claims/rewrite';
 import { mainClause, matchArticleClaims, matchingCore } from '../../functions/core/claims/match-article-claims';
@@ -119,5 +119,39 @@ describe('mainClause', () => {
     // same actors and object, another predicate
     const third = matchArticleClaims(article('c'), ['Russian President Vladimir Putin and Iranian President Masoud Pezeshkian have postponed a comprehensive strategic partnership treaty, citing unresolved disputes over energy prices.'], claims);
     expect(third.matchedTo).toEqual([undefined]);
+  });
+});
+
+describe('claimMatch', () => {
+  const match = (a: string, b: string) => claimMatch(claimFeatures(a), claimFeatures(b));
+
+  it('answers "same claim?" and "how similar?" apart: figures veto the first, only lower the second', () => {
+    const twenty = match('The treaty will run for 20 years.', 'The treaty will run for 10 years.');
+    const unrelated = match('The treaty will run for 20 years.', 'Iran joined the BRICS bloc last year.');
+    expect(twenty.same).toBe(false);
+    expect(unrelated.same).toBe(false);
+    // a different claim, but a far more similar sentence than an unrelated one
+    expect(twenty.score).toBeGreaterThan(unrelated.score);
+    const paraphrase = match('Putin praised the deal as a real breakthrough.', 'Putin hailed the agreement as a real breakthrough.');
+    expect(paraphrase.same).toBe(true);
+    expect(paraphrase.score).toBeGreaterThan(twenty.score);
+    for (const m of [twenty, unrelated, paraphrase]) {
+      expect(m.score).toBeGreaterThanOrEqual(0);
+      expect(m.score).toBeLessThanOrEqual(1);
+    }
+  });
+
+  it('matches in a story (claimSimilarity) through both models, a stricter point than "same": these matches are all "same"', () => {
+    const pairs: Array<[string, string]> = [
+      ['Putin praised the deal as a real breakthrough.', 'Putin hailed the agreement as a real breakthrough.'],
+      ['The timing of the deal, just days before the inauguration, has raised eyebrows.', 'The treaty was signed just days before the inauguration.'],
+      ['Iran has supplied Russia with Shahed drones.', 'Iran provided Russia with Shahed drones, officials said.'],
+      ['Russia and Iran are both under severe Western sanctions.', 'Both countries have increased their trade in response to Western sanctions.'],
+    ];
+    for (const [a, b] of pairs) {
+      const m = match(a, b);
+      expect(m.similarity).toBe(claimSimilarity(claimFeatures(a), claimFeatures(b)));
+      if (m.similarity >= SAME_CLAIM_THRESHOLD) expect(m.same).toBe(true);
+    }
   });
 });
