@@ -105,6 +105,7 @@ describe('mainClause', () => {
     expect(mainClause('Iran joined the BRICS bloc last year.')).toEqual({ text: 'Iran joined the BRICS bloc last year', predicate: 'join' });
     expect(mainClause('This agreement follows a similar pact with North Korea — once part of the Axis of Evil.')).toEqual({ text: 'This agreement follows a similar pact with North Korea', predicate: 'follow' });
     expect(mainClause('Russian President Vladimir Putin and Iranian President Masud Pezeshkian, on his first visit to the Kremlin since he won an election last July, signed the pact in Moscow after meeting for talks.')?.text).toBe('Russia and Iran signed the pact in Russia');
+    expect(mainClause('Pezeshkian echoed this sentiment, describing the treaty as the start of a new chapter of strategic relations.')).toEqual({ text: 'the treaty is the start of a new chapter of strategic relations', predicate: 'start' });
     // too little
     expect(mainClause('In 2020, the minister resigned.')).toBeUndefined();
   });

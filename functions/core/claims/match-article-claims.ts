@@ -269,7 +269,8 @@ function asClause(text: string): number | undefined {
 
 /**
  * Stem of the main verb: the first verb-like word, past an auxiliary to the participle it carries
- * ("have signed" -> sign); after a copula, the word it links ("is constructive" -> constructive).
+ * ("have signed" -> sign); after a copula, the word it links ("is constructive" -> constructive,
+ * "is the start of" -> start).
  */
 function predicateOf(words: readonly string[]): string | undefined {
   return predicateFrom(words, false) ?? predicateFrom(words, true);
@@ -282,7 +283,7 @@ function predicateFrom(words: readonly string[], present: boolean): string | und
     if (!isVerbLike(w, present)) continue;
     let j = i;
     while (j + 1 < words.length && AUX.has(words[j].toLowerCase().replace(/[^a-z'-]/g, ''))) j += 1;
-    while (j + 1 < words.length && /^(?:not|also|already|just|reportedly|further|then)$/i.test(words[j])) j += 1;
+    while (j + 1 < words.length && /^(?:not|also|already|just|reportedly|further|then|the|an?|its|their|his|her)$/i.test(words[j])) j += 1;
     const stem = claimFeatures(words[j]).seq?.[0];
     return stem && !AUX.has(words[j].toLowerCase()) ? stem : undefined;
   }
