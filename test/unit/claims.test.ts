@@ -106,6 +106,9 @@ describe('mainClause', () => {
     expect(mainClause('This agreement follows a similar pact with North Korea — once part of the Axis of Evil.')).toEqual({ text: 'This agreement follows a similar pact with North Korea', predicate: 'follow' });
     expect(mainClause('Russian President Vladimir Putin and Iranian President Masud Pezeshkian, on his first visit to the Kremlin since he won an election last July, signed the pact in Moscow after meeting for talks.')?.text).toBe('Russia and Iran signed the pact in Russia');
     expect(mainClause('Pezeshkian echoed this sentiment, describing the treaty as the start of a new chapter of strategic relations.')).toEqual({ text: 'the treaty is the start of a new chapter of strategic relations', predicate: 'start' });
+    // a purpose left out, and what the cut leaves dangling
+    expect(mainClause('Russian Foreign Minister Sergei Lavrov described the treaty as constructive, aimed at reinforcing the capabilities of Russia, Iran, and their allies globally.')).toEqual({ text: 'the treaty is constructive', predicate: 'construct' });
+    expect(mainClause('The treaty is constructive in nature and is aimed at strengthening the capabilities of Russia, Iran, and our friends.')).toEqual({ text: 'The treaty is constructive in nature', predicate: 'construct' });
     // too little
     expect(mainClause('In 2020, the minister resigned.')).toBeUndefined();
   });

@@ -237,9 +237,10 @@ export function mainClause(statement: string): { text: string; predicate: string
   text = withoutAppositive(text);
   const cut = [TRAILING_ELABORATION.exec(text)?.index, PURPOSE_TAIL.exec(text)?.index, asClause(text)].filter((i): i is number => i !== undefined && i >= 15);
   if (cut.length > 0) text = text.slice(0, Math.min(...cut));
-  text = text.replace(/[\s,.;:]+$/u, '').trim();
+  // what a cut leaves dangling ("constructive in nature and is [aimed at ...]")
+  text = text.replace(/[\s,.;:]+$/u, '').replace(/\s+(?:and|or|but)(?:\s+(?:is|are|was|were|has|have|had))?$/iu, '').trim();
   const words = text.split(/\s+/);
-  if (words.length < 5 || words.length > 25) return undefined;
+  if (words.length < 4 || words.length > 25) return undefined;
   const predicate = predicateOf(words);
   return predicate ? { text, predicate } : undefined;
 }
