@@ -64,7 +64,7 @@ export function matchArticleClaims(
     if (core) CORES.add(core);
     const clause = clauseFeatures(claim.statement, features);
     const probes = [features, ...(core ? [core] : []), ...(clause ? [clause] : [])];
-    const { match, contradiction: opposite } = bestMatch(index, claimsById, probes, features, facts);
+    const { match, contradiction: opposite, sameAs } = bestMatch(index, claimsById, probes, features, facts);
     let contradiction: Contradiction | undefined = opposite;
     const claimId = match?.claim.id ?? `c-${article.id.slice(0, 12)}-${claim.index}`;
     if (!match) {
@@ -106,6 +106,7 @@ export function matchArticleClaims(
       ...(entities.length > 0 ? { entities } : {}),
       ...(dates.length > 0 ? { dates } : {}),
       ...(quantities.length > 0 ? { quantities } : {}),
+      ...(sameAs.length > 0 ? { sameAs } : {}),
     });
   }
   return result;
@@ -133,18 +134,40 @@ function bestMatch(index: StoryClaimIndex, claimsById: ReadonlyMap<string, Claim
   }
   const scored = [...best].map(([claim, similarity]) => ({ claim, similarity })).sort((a, b) => b.similarity - a.similarity);
   let contradiction: Contradiction | undefined;
+  let match: { claim: ClaimRecord; similarity: number } | undefined;
+  const sameAs: string[] = [];
   for (const candidate of scored) {
     if ((candidate.claim.negated ?? facts.negated) !== facts.negated) {
-      contradiction ??= contradictionWith(features, facts, candidate.claim)?.contradiction;
+      if (!match) contradiction ??= contradictionWith(features, facts, candidate.claim)?.contradiction;
       continue;
     }
     if (incompatible(features, facts, candidate.claim)) continue;
     const claim = claimsById.get(candidate.claim.id) ?? candidate.claim;
     // matched through a later mention's wording: the claim's own wording must not conflict either
     if (claim !== candidate.claim && ((claim.negated ?? facts.negated) !== facts.negated || incompatible(features, facts, claim))) continue;
-    return { match: { claim, similarity: candidate.similarity }, contradiction: undefined };
+    if (!match) {
+      match = { claim, similarity: candidate.similarity };
+      continue;
+    }
+    // It restates another claim too: the two are one claim that outlets worded too differently to
+    // match directly, unless one article made both, or their own wordings conflict.
+    if (claim.id === match.claim.id || sameAs.includes(claim.id) || firstArticle(claim.id) === firstArticle(match.claim.id)) continue;
+    if (claimsConflict(match.claim, claim)) continue;
+    sameAs.push(claim.id);
   }
-  return { match: undefined, contradiction };
+  return match ? { match, contradiction: undefined, sameAs } : { match: undefined, contradiction, sameAs };
+}
+
+/** The article that first made a claim, from its id (see matchArticleClaims). */
+function firstArticle(claimId: string): string {
+  return claimId.slice(0, claimId.lastIndexOf('-'));
+}
+
+/** Two claims' own wordings disagree on polarity, figures or actors. */
+function claimsConflict(a: ClaimRecord, b: ClaimRecord): boolean {
+  if ((a.negated ?? false) !== (b.negated ?? false)) return true;
+  const facts = { negated: a.negated ?? false, dates: a.dates ?? [], quantities: a.quantities ?? [], statement: a.statement ?? a.text };
+  return incompatible(a.features, facts, b);
 }
 
 /** Kept apart however alike the words: other figures, a figure on one side only, other actors. */
