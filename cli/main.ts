@@ -19,8 +19,11 @@ Commands:
                             file order through the ingest code; write {id, story, duplicateOf, derivedFrom}
                             per line; with gold fields present, print clustering and reprint scores.
   eval pairs FILE.jsonl [--out PRED.jsonl]
-                            Decide for each {id, a, b} whether the two sentences state the same claim;
-                            write {id, same, score}; with gold label/score, print accuracy/F1 or Spearman.
+                            For each {id, a, b} write {id, same, score}: same = do the two sentences
+                            state the same claim (the decision model, as the pipeline matches claims);
+                            score = how similar they are, 0-1 (the graded model alone; it does not
+                            change the decision). With gold label/score, print accuracy/F1 of same or
+                            Spearman of score.
 `;
 
 async function main(argv: string[]): Promise<number> {

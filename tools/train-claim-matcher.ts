@@ -6,19 +6,22 @@
  *   npx tsx tools/train-claim-matcher.ts ../shared/eval/pairs-msrp-train.jsonl [../shared/eval/pairs-stsb-news-dev.jsonl]
  *
  * The first file (gold `label` 0/1) trains the "same claim" model, the second (gold `score` 0-5) the
- * "graded" model; claimSimilarity combines them (see combineScores). Every figure printed is k-fold
+ * "graded" model. With LAMBDA 0 (the default) they answer two questions apart (claimMatch): `same`
+ * is the same-claim model's decision, `score` the graded model's similarity; LAMBDA > 0 lets the
+ * graded model shift the decision too (see combineScores). Every figure printed is k-fold
  * cross-validated (folds dealt by position), including the decision threshold, which is picked inside
  * each fold's training part. Each model is a logistic model averaged with boosted trees. Options
- * (environment): FOLDS (10), L2 (1), LAMBDA (0.5), OBJECTIVE (acc | sum: accuracy + F1),
+ * (environment): FOLDS (10), L2 (1), LAMBDA (0), OBJECTIVE (sum: accuracy + F1 | acc),
  * GRADED_TREES (1), trees: TREES (150), DEPTH (3), RATE (0.1), MIN_LEAF (20), SUBSAMPLE (0.8);
- * SKIP_CONFLICT (1), WRITE=0 to only report. The first figures printed are of a plain logistic
+ * SKIP_CONFLICT (1), SAME_STS/SAME_STS_CENTER/SAME_STS_SLOPE (scored pairs in the same-claim
+ * model), WRITE=0 to only report, DUMP=file (CV log-odds, for analysis). The first figures printed are of a plain logistic
  * "same" model alone; exploration: STS_WEIGHT/STS_CENTER/STS_SLOPE (one joint
  * model), COMBO=1 (other ways to combine), DIAG=1 and VERBOSE=1 (per-feature figures).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { claimFeatures } from '../functions/core/claims/claim-features';
-import { combineScores, FEATURE_COUNT, FEATURE_NAMES, figuresDiffer, pairFeatures, treesLogit, type TreeEnsemble } from '../functions/core/claims/claim-similarity';
+import { combineScores, FEATURE_COUNT, FEATURE_NAMES, figuresDiffer, gradedScore, pairFeatures, treesLogit, type TreeEnsemble } from '../functions/core/claims/claim-similarity';
 import { binaryScores, spearman } from '../cli/eval/metrics';
 
 interface Pair { x: Float64Array; label?: number; score?: number; conflict: boolean; negation: boolean }
@@ -318,11 +321,27 @@ if (process.env.COMBO) {
 //   decision = zSame + LAMBDA * zGraded - threshold (same claim when >= 0),
 // and within each side of the decision pairs are ordered by zGraded (see combineScores). LAMBDA
 // trades labelled accuracy (0 is best) against graded Spearman; the threshold is chosen by CV.
-const LAMBDA = Number(process.env.LAMBDA ?? 0.5);
+const LAMBDA = Number(process.env.LAMBDA ?? 0);
+/**
+ * LAMBDA 0 decouples the matcher's two outputs: `same` from the same-claim model alone and `score`
+ * from the graded model alone (claimMatch); the Spearman reported is then that of `score`.
+ */
+const DECOUPLED = LAMBDA === 0;
+/** Weight of the graded model in in-story matching's decision (claimSimilarity), see below. */
+const MATCH_LAMBDA = Number(process.env.MATCH_LAMBDA ?? 0.5);
 /** What the threshold maximises under CV: accuracy, or accuracy + F1 ("sum"). */
-const OBJECTIVE = process.env.OBJECTIVE ?? 'acc';
+const OBJECTIVE = process.env.OBJECTIVE ?? 'sum';
 /** Also boost trees for the graded model (averaged with its logistic model, as for "same"). */
 const GRADED_TREES = process.env.GRADED_TREES !== '0';
+/**
+ * Also train the same-claim model on the scored pairs (SAME_STS: their weight in the logistic model;
+ * the trees take them at weight 1), each with a soft target: a logistic curve of the score centred at
+ * SAME_STS_CENTER (where a scored pair starts to state the same claim), slope SAME_STS_SLOPE.
+ */
+const SAME_STS = Number(process.env.SAME_STS ?? 0);
+const SAME_STS_CENTER = Number(process.env.SAME_STS_CENTER ?? 3.5);
+const SAME_STS_SLOPE = Number(process.env.SAME_STS_SLOPE ?? 2);
+const sameTarget = (score: number) => 1 / (1 + Math.exp(-SAME_STS_SLOPE * (score - SAME_STS_CENTER)));
 /** Train the same-claim model without the pairs whose numbers conflict (the rule decides those). */
 const skipConflict = process.env.SKIP_CONFLICT !== '0';
 {
@@ -335,54 +354,78 @@ const skipConflict = process.env.SKIP_CONFLICT !== '0';
   const zsOnRows: number[] = new Array(rows.length);
   const zs: number[] = new Array(sts.length);
   const zmOnSts: number[] = new Array(sts.length);
+  const zLog: number[] = new Array(rows.length);
+  const zTree: number[] = new Array(rows.length);
   for (let f = 0; f < folds; f += 1) {
     const mIdx = all(rows.length).filter((i) => i % folds !== f);
     const sIdx = all(sts.length).filter((i) => i % folds !== f);
     const mKeep = skipConflict ? mIdx.filter((i) => !rows[i].conflict) : mIdx;
-    const m = train(mKeep.map((i) => rows[i]), mKeep.map((i) => labels[i]), l2);
-    const trees = trainTrees(mKeep.map((i) => rows[i]), mKeep.map((i) => labels[i]));
+    const sExtra = SAME_STS > 0 ? sIdx.filter((i) => !sts[i].conflict) : [];
+    const sameRows = [...mKeep.map((i) => rows[i]), ...sExtra.map((i) => sts[i])];
+    const sameTargets = [...mKeep.map((i) => labels[i]), ...sExtra.map((i) => sameTarget(stsGold[i]))];
+    const sameWeights = [...mKeep.map(() => 1), ...sExtra.map(() => SAME_STS)];
+    const m = train(sameRows, sameTargets, l2, sameWeights);
+    const trees = trainTrees(sameRows, sameTargets);
     const same = (x: Float64Array) => 0.5 * (logit(m, x) + treesLogit(trees, x));
     const gl = train(sIdx.map((i) => sts[i]), sIdx.map((i) => stsGold[i] / 5), l2);
     const gt = GRADED_TREES ? trainTrees(sIdx.map((i) => sts[i]), sIdx.map((i) => stsGold[i] / 5)) : undefined;
     const g = { bias: 0, weights: [], mean: [], scale: [] } as unknown as Model;
     const gradedOf = (x: Float64Array) => (gt ? 0.5 * (logit(gl, x) + treesLogit(gt, x)) : logit(gl, x));
     void g;
-    rows.forEach((r, i) => { if (i % folds === f) { zm[i] = same(r.x); zsOnRows[i] = gradedOf(r.x); } });
+    rows.forEach((r, i) => { if (i % folds === f) { zm[i] = same(r.x); zsOnRows[i] = gradedOf(r.x); zLog[i] = logit(m, r.x); zTree[i] = treesLogit(trees, r.x); } });
     sts.forEach((r, i) => { if (i % folds === f) { zs[i] = gradedOf(r.x); zmOnSts[i] = same(r.x); } });
   }
-  // as in claimSimilarity: pairs whose numbers conflict are never the same claim
-  const score = (zSame: number, zGraded: number, t: number, r: Pair) => combineScores(zSame, zGraded, { lambda: LAMBDA, threshold: t }, r.conflict, r.negation);
+  // as in claimMatch: pairs whose numbers conflict are never the same claim
+  const score = (zSame: number, zGraded: number, lambda: number, t: number, r: Pair) => combineScores(zSame, zGraded, { lambda, threshold: t }, r.conflict, r.negation);
   // the threshold is chosen on held-out predictions, inside each fold's complement (nested), and reported on the fold
-  const pick = (idx: number[]) => {
+  const pick = (idx: number[], lambda: number, objective: string) => {
     let best = { acc: -1, t: 0 };
     for (let t = -2; t <= 3; t += 0.02) {
-      const b = binaryScores(idx.map((i) => labels[i] === 1), idx.map((i) => score(zm[i], zsOnRows[i], t, rows[i]) >= 0.5));
-      const value = OBJECTIVE === 'sum' ? b.accuracy + b.f1 : b.accuracy;
+      const b = binaryScores(idx.map((i) => labels[i] === 1), idx.map((i) => score(zm[i], zsOnRows[i], lambda, t, rows[i]) >= 0.5));
+      const value = objective === 'sum' ? b.accuracy + b.f1 : b.accuracy;
       if (value > best.acc) best = { acc: value, t };
     }
     return best.t;
   };
-  const decided: boolean[] = new Array(rows.length);
-  for (let f = 0; f < folds; f += 1) {
-    const t = pick(all(rows.length).filter((i) => i % folds !== f));
-    rows.forEach((_, i) => { if (i % folds === f) decided[i] = score(zm[i], zsOnRows[i], t, rows[i]) >= 0.5; });
-  }
-  console.log(`graded model alone, ${folds}-fold CV Spearman x100 ${(spearman(stsGold, zs) * 100).toFixed(1)}; same-claim model alone on the scored pairs ${(spearman(stsGold, zmOnSts) * 100).toFixed(1)}`);
-  const finalCv = binaryScores(labels.map((l) => l === 1), decided);
-  const threshold = pick(all(rows.length));
-  const finalRho = spearman(stsGold, sts.map((r, i) => score(zmOnSts[i], zs[i], threshold, r)));
-  const summary = `${folds}-fold CV of the combined matcher (LAMBDA ${LAMBDA}, threshold for ${OBJECTIVE === 'sum' ? 'accuracy + F1' : 'accuracy'}): labelled accuracy ${(finalCv.accuracy * 100).toFixed(1)}, F1 ${(finalCv.f1 * 100).toFixed(1)} (P ${(finalCv.precision * 100).toFixed(1)}, R ${(finalCv.recall * 100).toFixed(1)}); graded Spearman x100 ${(finalRho * 100).toFixed(1)}; threshold ${threshold.toFixed(2)}`;
+  const crossValidated = (lambda: number, objective: string) => {
+    const decided: boolean[] = new Array(rows.length);
+    for (let f = 0; f < folds; f += 1) {
+      const t = pick(all(rows.length).filter((i) => i % folds !== f), lambda, objective);
+      rows.forEach((_, i) => { if (i % folds === f) decided[i] = score(zm[i], zsOnRows[i], lambda, t, rows[i]) >= 0.5; });
+    }
+    return binaryScores(labels.map((l) => l === 1), decided);
+  };
+  const pct = (v: number) => (v * 100).toFixed(1);
+  console.log(`graded model alone, ${folds}-fold CV Spearman x100 ${pct(spearman(stsGold, zs))}; same-claim model alone on the scored pairs ${pct(spearman(stsGold, zmOnSts))}`);
+  const finalCv = crossValidated(LAMBDA, OBJECTIVE);
+  const threshold = pick(all(rows.length), LAMBDA, OBJECTIVE);
+  // Decoupled (LAMBDA 0): the score is the graded model's alone (gradedScore), the decision the same-claim model's.
+  const finalRho = DECOUPLED
+    ? spearman(stsGold, sts.map((r, i) => gradedScore(zs[i], r.conflict, r.negation)))
+    : spearman(stsGold, sts.map((r, i) => score(zmOnSts[i], zs[i], LAMBDA, threshold, r)));
+  if (process.env.DUMP) writeFileSync(process.env.DUMP, JSON.stringify({ labels, zm, zLog, zTree, zsOnRows, conflict: rows.map((r) => r.conflict), negation: rows.map((r) => r.negation), stsGold, zs, zmOnSts, stsConflict: sts.map((r) => r.conflict), stsNegation: sts.map((r) => r.negation) }));
+  const summary = `${folds}-fold CV of the decision (LAMBDA ${LAMBDA}, threshold for ${OBJECTIVE === 'sum' ? 'accuracy + F1' : 'accuracy'}): labelled accuracy ${pct(finalCv.accuracy)}, F1 ${pct(finalCv.f1)} (P ${pct(finalCv.precision)}, R ${pct(finalCv.recall)}); ${DECOUPLED ? 'graded model alone (score)' : 'graded'} Spearman x100 ${pct(finalRho)}; threshold ${threshold.toFixed(2)}`;
   console.log(summary);
+  // In-story matching's operating point: both models must agree (the graded one shifts the decision
+  // by MATCH_LAMBDA), threshold for accuracy: more precise than the decision alone, as a wrong
+  // merge inflates corroboration while a miss only splits a claim.
+  const matchCv = crossValidated(MATCH_LAMBDA, 'acc');
+  const matchThreshold = pick(all(rows.length), MATCH_LAMBDA, 'acc');
+  const matchSummary = `in-story matching (MATCH_LAMBDA ${MATCH_LAMBDA}, threshold for accuracy), ${folds}-fold CV: labelled accuracy ${pct(matchCv.accuracy)}, F1 ${pct(matchCv.f1)} (P ${pct(matchCv.precision)}, R ${pct(matchCv.recall)}); threshold ${matchThreshold.toFixed(2)}`;
+  console.log(matchSummary);
 
   if (process.env.WRITE !== '0') {
     const keep = all(rows.length).filter((i) => !skipConflict || !rows[i].conflict);
-    const same = train(keep.map((i) => rows[i]), keep.map((i) => labels[i]), l2);
-    const trees = trainTrees(keep.map((i) => rows[i]), keep.map((i) => labels[i]));
+    const sExtra = SAME_STS > 0 ? all(sts.length).filter((i) => !sts[i].conflict) : [];
+    const sameRows = [...keep.map((i) => rows[i]), ...sExtra.map((i) => sts[i])];
+    const sameTargets = [...keep.map((i) => labels[i]), ...sExtra.map((i) => sameTarget(stsGold[i]))];
+    const same = train(sameRows, sameTargets, l2, [...keep.map(() => 1), ...sExtra.map(() => SAME_STS)]);
+    const trees = trainTrees(sameRows, sameTargets);
     const graded = train(sts, stsGold.map((g) => g / 5), l2);
     const gradedTrees = GRADED_TREES ? trainTrees(sts, stsGold.map((g) => g / 5)) : undefined;
     const gradedOf = (x: Float64Array) => (gradedTrees ? 0.5 * (logit(graded, x) + treesLogit(gradedTrees, x)) : logit(graded, x));
     const fit = binaryScores(labels.map((l) => l === 1), rows.map((r) => combineScores(0.5 * (logit(same, r.x) + treesLogit(trees, r.x)), gradedOf(r.x), { lambda: LAMBDA, threshold }, r.conflict, r.negation) >= 0.5));
-    console.log(`trained on all (train fit, not CV): labelled accuracy ${(fit.accuracy * 100).toFixed(1)}, F1 ${(fit.f1 * 100).toFixed(1)}`);
+    console.log(`trained on all (train fit, not CV): labelled accuracy ${pct(fit.accuracy)}, F1 ${pct(fit.f1)}`);
     const round4 = (v: number) => Number(v.toPrecision(4));
     const packTrees = (t: TreeEnsemble) => `{ depth: ${t.depth}, base: ${round(t.base)}, features: ${JSON.stringify(t.features)}, thresholds: ${JSON.stringify(t.thresholds.map(round4))}, leaves: ${JSON.stringify(t.leaves.map(round4))} }`;
     const round = (v: number) => Math.round(v * 1e5) / 1e5;
@@ -394,7 +437,8 @@ const skipConflict = process.env.SKIP_CONFLICT !== '0';
 // (${FEATURE_NAMES.join(', ')}):
 // "same", an L2-regularised (${l2}) logistic model and ${trees.leaves.length / (1 << trees.depth)} boosted trees of depth ${trees.depth} (rate ${TREE_OPTIONS.rate}, averaged log-odds), trained on
 // ${rows.length} labelled pairs; "graded", the same kinds of model${gradedTrees ? '' : ' (logistic only)'} trained on ${sts.length} scored pairs (target score / 5).
-// ${summary}.
+// ${summary};
+// ${matchSummary}.
 export const MODEL = {
   same: ${head(same)},
   trees: ${packTrees(trees)},
@@ -402,6 +446,7 @@ export const MODEL = {
   gradedTrees: ${gradedTrees ? packTrees(gradedTrees) : 'undefined'},
   lambda: ${LAMBDA},
   threshold: ${round(threshold)},
+  match: { lambda: ${MATCH_LAMBDA}, threshold: ${round(matchThreshold)} },
 };
 `,
     );

@@ -1,5 +1,5 @@
 import { claimFeatures } from '../../functions/core/claims/claim-features';
-import { claimSimilarity, SAME_CLAIM_THRESHOLD } from '../../functions/core/claims/claim-similarity';
+import { claimMatch } from '../../functions/core/claims/claim-similarity';
 import { jsonLinesWriter, progress, readJsonLines } from '../eval/jsonl';
 import { binaryScores, spearman } from '../eval/metrics';
 
@@ -12,8 +12,11 @@ interface PairLine {
 }
 
 /**
- * The claim matcher on sentence pairs: for each {id, a, b} writes {id, same, score}. Gold `label`
- * or `score` fields are read only after every decision is made, to print the metrics.
+ * The claim matcher on sentence pairs: for each {id, a, b} writes {id, same, score}. `same` answers
+ * "do they state the same claim?" (the decision model, as the pipeline matches claims) and `score`
+ * "how similar are they, 0-1?" (the graded model alone): two questions, two models, so a pair can be
+ * `same` with a middling score or not `same` with a high one. Accuracy/F1 are of `same`, Spearman of
+ * `score`. Gold `label` or `score` fields are read only after every decision is made.
  */
 export async function runEvalPairs(options: { file: string; out?: string }): Promise<void> {
   const out = options.out ? jsonLinesWriter(options.out) : undefined;
@@ -21,8 +24,8 @@ export async function runEvalPairs(options: { file: string; out?: string }): Pro
   const gold: Array<{ label?: number; score?: number }> = [];
   const meter = progress('pairs', 1000);
   for await (const line of readJsonLines<PairLine>(options.file)) {
-    const score = claimSimilarity(claimFeatures(line.a), claimFeatures(line.b));
-    const prediction = { id: line.id, same: score >= SAME_CLAIM_THRESHOLD, score: Math.round(score * 10000) / 10000 };
+    const match = claimMatch(claimFeatures(line.a), claimFeatures(line.b));
+    const prediction = { id: line.id, same: match.same, score: Math.round(match.score * 10000) / 10000 };
     predictions.push(prediction);
     out?.write(prediction);
     gold.push({ label: line.label, score: line.score });

@@ -87,4 +87,9 @@ export interface MentionRecord {
   entities?: Entity[];
   dates?: ResolvedDate[];
   quantities?: Quantity[];
+  /**
+   * Other claims of the story that this mention restates as well as its own (matched at the same
+   * point, and compatible with its own claim): the digest shows them as one claim.
+   */
+  sameAs?: string[];
 }

@@ -46,7 +46,12 @@ export async function mergeStories(ledger: Ledger, fromId: string, intoId: strin
     for (const article of from.articles) {
       const mentions: MentionRecord[] = from.mentions
         .filter((mention) => mention.articleId === article.id)
-        .map((mention) => ({ ...mention, storyId: intoId, claimId: claimIds.get(mention.claimId) ?? mention.claimId }));
+        .map((mention) => ({
+          ...mention,
+          storyId: intoId,
+          claimId: claimIds.get(mention.claimId) ?? mention.claimId,
+          ...(mention.sameAs ? { sameAs: mention.sameAs.map((id) => claimIds.get(id) ?? id) } : {}),
+        }));
       await ledger.saveMentions(intoId, mentions, { ...article, storyId: intoId });
     }
     await ledger.moveArticles(from.articles.map((a) => a.id), intoId);

@@ -1,8 +1,10 @@
 import { claimFeatures } from '../../functions/core/claims/claim-features';
-import { claimSimilarity, SAME_CLAIM_THRESHOLD } from '../../functions/core/claims/claim-similarity';
+import { claimMatch, claimSimilarity, SAME_CLAIM_THRESHOLD } from '../../functions/core/claims/claim-similarity';
 import { extractClaims } from '../../functions/core/claims/extract-claims';
 import { findRewriteOrigin } from '../../functions/core/claims/rewrite';
-import { matchingCore } from '../../functions/core/claims/match-article-claims';
+import { mainClause, matchArticleClaims, matchingCore } from '../../functions/core/claims/match-article-claims';
+import { countriesForLeaders } from '../../functions/core/claims/entities';
+import type { ClaimRecord } from '../../functions/core/records';
 
 const similarity = (a: string, b: string) => claimSimilarity(claimFeatures(a), claimFeatures(b));
 
@@ -79,5 +81,81 @@ describe('matchingCore', () => {
     expect(matchingCore('Pezeshkian echoed this sentiment, describing the treaty as the start of a new chapter of strategic relations.')).toBe('the treaty is the start of a new chapter of strategic relations.');
     // too little would remain
     expect(matchingCore('In 2020, the minister resigned.')).toBeUndefined();
+  });
+});
+
+describe('countriesForLeaders', () => {
+  it('writes a head of state named with his country\'s adjective as the country, and nobody else', () => {
+    expect(countriesForLeaders('Russian President Vladimir Putin and his Iranian counterpart, Masoud Pezeshkian, signed a pact.')).toBe('Russia and Iran signed a pact.');
+    expect(countriesForLeaders('Iranian President Masoud Pezeshkian met Putin.')).toBe('Iran met Putin.');
+    // a minister speaks for himself: his words are attributed to him, not to the country
+    expect(countriesForLeaders('Russian Foreign Minister Sergei Lavrov said so.')).toBe('Russian Foreign Minister Sergei Lavrov said so.');
+    expect(countriesForLeaders('US President-elect Donald Trump returns on Monday.')).toBe('US President-elect Donald Trump returns on Monday.');
+  });
+});
+
+describe('mainClause', () => {
+  it('keeps who did what: no dateline, appositive, as-clause, purpose or trailing elaboration', () => {
+    expect(mainClause('Iran and Russia, two of the most-sanctioned nations in the world, have signed a comprehensive strategic partnership treaty as Moscow and Tehran deepen cooperation that has steadily increased since 2022.')).toEqual({ text: 'Iran and Russia have signed a comprehensive strategic partnership treaty', predicate: 'sign' });
+    expect(mainClause('MOSCOW — Russian President Vladimir Putin and his Iranian counterpart, Masoud Pezeshkian, signed a broad cooperation pact Friday as their countries deepened their partnership.')?.text).toBe('Russia and Iran signed a broad cooperation pact Friday');
+    expect(mainClause('Russian President Vladimir Putin and Iranian President Masoud Pezeshkian have signed a treaty aimed at bolstering cooperation across various sectors.')?.text).toBe('Russia and Iran have signed a treaty');
+    expect(mainClause('The timing of the deal, just days before the inauguration, has raised eyebrows, though officials insisted it was long planned.')).toEqual({ text: 'The timing of the deal has raised eyebrows', predicate: 'rais' });
+    expect(mainClause('The treaty was signed just before the return of US President-elect Donald Trump, known for his hardline stance against Iran.')).toEqual({ text: 'The treaty was signed just before the return of US President-elect Donald Trump', predicate: 'sign' });
+    // nothing to leave out: the statement is its own main clause
+    expect(mainClause('Iran joined the BRICS bloc last year.')).toEqual({ text: 'Iran joined the BRICS bloc last year', predicate: 'join' });
+    expect(mainClause('This agreement follows a similar pact with North Korea — once part of the Axis of Evil.')).toEqual({ text: 'This agreement follows a similar pact with North Korea', predicate: 'follow' });
+    expect(mainClause('Russian President Vladimir Putin and Iranian President Masud Pezeshkian, on his first visit to the Kremlin since he won an election last July, signed the pact in Moscow after meeting for talks.')?.text).toBe('Russia and Iran signed the pact in Russia');
+    expect(mainClause('Pezeshkian echoed this sentiment, describing the treaty as the start of a new chapter of strategic relations.')).toEqual({ text: 'the treaty is the start of a new chapter of strategic relations', predicate: 'start' });
+    // a purpose left out, and what the cut leaves dangling
+    expect(mainClause('Russian Foreign Minister Sergei Lavrov described the treaty as constructive, aimed at reinforcing the capabilities of Russia, Iran, and their allies globally.')).toEqual({ text: 'the treaty is constructive', predicate: 'construct' });
+    expect(mainClause('The treaty is constructive in nature and is aimed at strengthening the capabilities of Russia, Iran, and our friends.')).toEqual({ text: 'The treaty is constructive in nature', predicate: 'construct' });
+    // too little
+    expect(mainClause('In 2020, the minister resigned.')).toBeUndefined();
+  });
+
+  it('joins two outlets\' wordings of one assertion on their main clauses, but not two predicates about one thing', () => {
+    const at = '2025-01-20T00:00:00.000Z';
+    const article = (id: string) => ({ id: id.padEnd(20, '0'), source: id, ingestedAt: at, storyId: 's' });
+    const first = matchArticleClaims(article('a'), ['Iran and Russia, two of the most-sanctioned nations in the world, have signed a comprehensive strategic partnership treaty as Moscow and Tehran deepen cooperation that has steadily increased since the invasion of Ukraine.'], []);
+    const claims: ClaimRecord[] = [...first.newClaims];
+    const second = matchArticleClaims(article('b'), ["Iranian President Masoud Pezeshkian and Russian President Vladimir Putin have signed a cooperation pact, deepening the partnership between two of the world's most heavily sanctioned nations."], claims);
+    expect(second.matchedTo).toEqual([claims[0].id]);
+    // same actors and object, another predicate
+    const third = matchArticleClaims(article('c'), ['Russian President Vladimir Putin and Iranian President Masoud Pezeshkian have postponed a comprehensive strategic partnership treaty, citing unresolved disputes over energy prices.'], claims);
+    expect(third.matchedTo).toEqual([undefined]);
+  });
+});
+
+describe('claimMatch', () => {
+  const match = (a: string, b: string) => claimMatch(claimFeatures(a), claimFeatures(b));
+
+  it('answers "same claim?" and "how similar?" apart: figures veto the first, only lower the second', () => {
+    const twenty = match('The treaty will run for 20 years.', 'The treaty will run for 10 years.');
+    const unrelated = match('The treaty will run for 20 years.', 'Iran joined the BRICS bloc last year.');
+    expect(twenty.same).toBe(false);
+    expect(unrelated.same).toBe(false);
+    // a different claim, but a far more similar sentence than an unrelated one
+    expect(twenty.score).toBeGreaterThan(unrelated.score);
+    const paraphrase = match('Putin praised the deal as a real breakthrough.', 'Putin hailed the agreement as a real breakthrough.');
+    expect(paraphrase.same).toBe(true);
+    expect(paraphrase.score).toBeGreaterThan(twenty.score);
+    for (const m of [twenty, unrelated, paraphrase]) {
+      expect(m.score).toBeGreaterThanOrEqual(0);
+      expect(m.score).toBeLessThanOrEqual(1);
+    }
+  });
+
+  it('matches in a story (claimSimilarity) through both models, a stricter point than "same": these matches are all "same"', () => {
+    const pairs: Array<[string, string]> = [
+      ['Putin praised the deal as a real breakthrough.', 'Putin hailed the agreement as a real breakthrough.'],
+      ['The timing of the deal, just days before the inauguration, has raised eyebrows.', 'The treaty was signed just days before the inauguration.'],
+      ['Iran has supplied Russia with Shahed drones.', 'Iran provided Russia with Shahed drones, officials said.'],
+      ['Russia and Iran are both under severe Western sanctions.', 'Both countries have increased their trade in response to Western sanctions.'],
+    ];
+    for (const [a, b] of pairs) {
+      const m = match(a, b);
+      expect(m.similarity).toBe(claimSimilarity(claimFeatures(a), claimFeatures(b)));
+      if (m.similarity >= SAME_CLAIM_THRESHOLD) expect(m.same).toBe(true);
+    }
   });
 });

@@ -1,3 +1,4 @@
+import { claimFeatures } from '../../functions/core/claims/claim-features';
 import { matchArticleClaims } from '../../functions/core/claims/match-article-claims';
 import { buildDigest, type DigestClaim } from '../../functions/core/digest/build-digest';
 import type { ArticleRecord, ClaimRecord, MentionRecord } from '../../functions/core/records';
@@ -100,5 +101,48 @@ describe('disputes', () => {
     const pezeshkian = s.claims[0].entities!.find((e) => /Pezeshkian/.test(e.name))!;
     expect(pezeshkian.kind).toBe('person');
     expect([pezeshkian.name, ...(pezeshkian.variants ?? [])].sort()).toEqual(['Masoud Pezeshkian', 'Masud Pezeshkian']);
+  });
+});
+
+describe('claims joined through a mention that restates both', () => {
+  it('shows two claims as one when a later outlet restates both, under the earlier one, with every outlet', () => {
+    const { story: s, mentions } = story([
+      { id: 'a', source: 'Wire', paragraphs: ["Trump ordered the killing of one of Iran's top generals in 2020."] },
+      { id: 'b', source: 'Daily', paragraphs: ['In 2020, Trump ordered the assassination of Iranian Revolutionary Guards commander Qasem Soleimani in a US drone strike in Iraq, sparking outrage in Iran.'] },
+      { id: 'c', source: 'Post', paragraphs: ['During his first term, Trump ordered the assassination of Iranian commander Qasem Soleimani in 2020.'] },
+    ]);
+    // the first two are worded too differently to match; the third restates both
+    expect(mentions[1].claimId).not.toBe(mentions[0].claimId);
+    expect(mentions[2].sameAs).toEqual([expect.any(String)]);
+    expect(s.claims).toHaveLength(1);
+    expect(s.claims[0].id).toBe(mentions[0].claimId);
+    expect(s.claims[0].outlets).toEqual(['Wire', 'Daily', 'Post']);
+  });
+
+  it('never joins two claims that one article made', () => {
+    const { story: s, mentions } = story([
+      { id: 'a', source: 'Wire', paragraphs: ["Trump ordered the killing of one of Iran's top generals in 2020.", 'In 2020, Trump ordered the assassination of Iranian Revolutionary Guards commander Qasem Soleimani in a US drone strike in Iraq, sparking outrage in Iran.'] },
+      { id: 'c', source: 'Post', paragraphs: ['During his first term, Trump ordered the assassination of Iranian commander Qasem Soleimani in 2020.'] },
+    ]);
+    expect(mentions[0].claimId).not.toBe(mentions[1].claimId);
+    expect(mentions[2].sameAs).toBeUndefined();
+    expect(s.claims).toHaveLength(2);
+  });
+
+  it('joins in the digest the claims a mention links, under the earlier one, and no other', () => {
+    const at = '2025-01-20T00:00:00.000Z';
+    const claim = (id: string, statement: string): ClaimRecord => ({ id, storyId: 's', text: statement, statement, features: claimFeatures(statement), createdAt: at, negated: false });
+    const mention = (claimId: string, articleId: string, sameAs?: string[]): MentionRecord => ({ claimId, storyId: 's', articleId, source: articleId, text: 't', claimIndex: 0, ingestedAt: at, similarity: 1, ...(sameAs ? { sameAs } : {}) });
+    const article = (id: string): ArticleRecord => ({ id, key: `inbox/${id}`, title: id, language: 'en', source: id, ingestedAt: at, storyId: 's', claimCount: 1 });
+    const claims = [claim('c-a-0', 'Iran joined the bloc.'), claim('c-b-0', 'Iran joined the group.'), claim('c-b-1', 'Iran left the group.')];
+    const digest = buildDigest(
+      [{ story: { id: 's', headline: 'h', createdAt: at, updatedAt: at, centroid: {}, memberIds: [] }, articles: ['a', 'b', 'c'].map(article), claims, mentions: [mention('c-a-0', 'a'), mention('c-b-0', 'b'), mention('c-b-1', 'b'), mention('c-b-0', 'c', ['c-a-0'])] }],
+      1,
+      at,
+    );
+    // the link in the digest is honoured: c-b-0 joins the earlier c-a-0 (same moment: by id)
+    const ids = digest.stories[0].claims.map((c) => c.id).sort();
+    expect(ids).toEqual(['c-a-0', 'c-b-1']);
+    expect(digest.stories[0].claims.find((c) => c.id === 'c-a-0')!.outlets.sort()).toEqual(['a', 'b', 'c']);
   });
 });

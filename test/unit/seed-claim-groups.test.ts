@@ -52,7 +52,7 @@ describe.each([
 });
 
 /**
- * Share of same-claim pairs grouped, below the lowest measured over these orders (73.7%; 75.4% in
- * file order): a drop below it is a regression.
+ * Share of same-claim pairs grouped, just below the lowest measured over these orders (52/57 = 91.2%;
+ * 53/57 = 93.0% in file order): a drop below it is a regression.
  */
-const RECALL_FLOOR = 0.7;
+const RECALL_FLOOR = 0.9;

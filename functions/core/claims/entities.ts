@@ -161,3 +161,38 @@ const CAPITAL_PATTERN = new RegExp(`\\b(${Object.keys(CAPITALS).join('|')})\\b`,
 export function countriesForCapitals(text: string): string {
   return text.replace(CAPITAL_PATTERN, (capital) => CAPITALS[capital] ?? capital);
 }
+
+/** Adjectives of nationality and the country each names (for heads of state and government). */
+const DEMONYMS: Record<string, string> = {
+  Russian: 'Russia', Iranian: 'Iran', Chinese: 'China', American: 'United States', US: 'United States', 'U.S.': 'United States',
+  Ukrainian: 'Ukraine', Israeli: 'Israel', Turkish: 'Turkey', Syrian: 'Syria', French: 'France', German: 'Germany',
+  British: 'Britain', Indian: 'India', Japanese: 'Japan', 'North Korean': 'North Korea', 'South Korean': 'South Korea',
+  Saudi: 'Saudi Arabia', Belarusian: 'Belarus', Egyptian: 'Egypt', Iraqi: 'Iraq', Afghan: 'Afghanistan', Pakistani: 'Pakistan',
+  Venezuelan: 'Venezuela', Cuban: 'Cuba', Italian: 'Italy', Spanish: 'Spain', Polish: 'Poland', Hungarian: 'Hungary',
+  Brazilian: 'Brazil', Mexican: 'Mexico', Canadian: 'Canada', Australian: 'Australia', Qatari: 'Qatar', Georgian: 'Georgia',
+  Armenian: 'Armenia', Azerbaijani: 'Azerbaijan', Lebanese: 'Lebanon', Jordanian: 'Jordan', Emirati: 'United Arab Emirates',
+};
+const DEMONYM_KEYS = Object.keys(DEMONYMS).sort((a, b) => b.length - a.length).map((d) => d.replace(/\./g, '\\.'));
+/**
+ * A head of state or government named with the country's adjective ("Russian President Vladimir
+ * Putin", "his Iranian counterpart, Masoud Pezeshkian,"): the sentence itself links the leader to
+ * the country.
+ */
+const LEADER_PATTERN = new RegExp(
+  `\\b(?:(?:his|her|their)\\s+)?(${DEMONYM_KEYS.join('|')})\\s+(?:President|Prime\\s+Minister|Chancellor|Supreme\\s+Leader|leader|counterpart)(?!-)(,?)\\s+((?:\\p{Lu}[\\p{L}'’-]+\\s+){0,2}\\p{Lu}[\\p{L}'’-]+)(,(?=\\s+\\p{Ll}))?`,
+  'gu',
+);
+
+/**
+ * Heads of state or government that their own sentence ties to a country, written as the country
+ * ("Russian President Vladimir Putin and his Iranian counterpart, Masoud Pezeshkian, signed" ->
+ * "Russia and Iran signed"): for comparing what two countries did, however each outlet names them.
+ * Applied to the text a claim is matched on, never to what the digest shows.
+ */
+export function countriesForLeaders(text: string): string {
+  return text.replace(LEADER_PATTERN, (whole, demonym: string, openComma: string, _name: string, closeComma: string | undefined) => {
+    const country = DEMONYMS[demonym] ?? whole;
+    // an appositive name ("counterpart, Masoud Pezeshkian,") takes its closing comma with it
+    return openComma && closeComma ? country : country + (closeComma ?? '');
+  });
+}

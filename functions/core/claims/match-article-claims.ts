@@ -4,8 +4,9 @@ import { MIN_SHARED_TERMS } from './claim-index';
 import { claimSimilarity, numbersConflict, SAME_CLAIM_THRESHOLD } from './claim-similarity';
 import { findQuantities, resolveDates, type Quantity } from './dates';
 import { contradictionWith, StoryClaimIndex, type Contradiction, type StatementFacts } from './disputes';
-import { countriesForCapitals, findEntities, sameEntity } from './entities';
-import { isVerbLike } from './verbs';
+import { countriesForCapitals, countriesForLeaders, findEntities, sameEntity } from './entities';
+import { related } from './lexicon';
+import { AUX, isVerbLike } from './verbs';
 import { extractClaims } from './extract-claims';
 
 export interface ArticleClaims {
@@ -45,7 +46,11 @@ export function matchArticleClaims(
     return core ? [{ ...claim, features: core }] : [];
   });
   for (const wording of coreWordings) CORES.add(wording.features);
-  const index = new StoryClaimIndex([...storyClaims, ...coreWordings, ...laterWordings(claimsById, storyMentions, article.id)]);
+  const clauseWordings = storyClaims.flatMap((claim) => {
+    const clause = clauseFeatures(claim.statement ?? claim.text, claim.features);
+    return clause ? [{ ...claim, features: clause }] : [];
+  });
+  const index = new StoryClaimIndex([...storyClaims, ...coreWordings, ...clauseWordings, ...laterWordings(claimsById, storyMentions, article.id)]);
   const reference = article.publishedAt ?? article.ingestedAt;
   const referenceKind = article.publishedAt ? 'publishedAt' : 'ingestedAt';
   const result: ArticleClaims = { newClaims: [], mentions: [], matchedTo: [] };
@@ -57,7 +62,9 @@ export function matchArticleClaims(
     const facts = { negated: claim.negated, dates: statementDates, quantities, statement: claim.statement };
     const core = coreFeatures(claim.statement, features);
     if (core) CORES.add(core);
-    const { match, contradiction: opposite } = bestMatch(index, claimsById, core ? [features, core] : [features], features, facts);
+    const clause = clauseFeatures(claim.statement, features);
+    const probes = [features, ...(core ? [core] : []), ...(clause ? [clause] : [])];
+    const { match, contradiction: opposite, sameAs } = bestMatch(index, claimsById, probes, features, facts);
     let contradiction: Contradiction | undefined = opposite;
     const claimId = match?.claim.id ?? `c-${article.id.slice(0, 12)}-${claim.index}`;
     if (!match) {
@@ -99,6 +106,7 @@ export function matchArticleClaims(
       ...(entities.length > 0 ? { entities } : {}),
       ...(dates.length > 0 ? { dates } : {}),
       ...(quantities.length > 0 ? { quantities } : {}),
+      ...(sameAs.length > 0 ? { sameAs } : {}),
     });
   }
   return result;
@@ -117,24 +125,49 @@ function bestMatch(index: StoryClaimIndex, claimsById: ReadonlyMap<string, Claim
     for (const claim of index.candidates(probe, MIN_SHARED_TERMS)) {
       // a core against a core compares two remainders: too little is left to tell claims apart
       if (CORES.has(probe) && CORES.has(claim.features)) continue;
+      // a main clause is compared with main clauses only, and must state the same predicate
+      const clauses = Number(CLAUSES.has(probe)) + Number(CLAUSES.has(claim.features));
+      if (clauses === 1 || (clauses === 2 && !samePredicate(probe, claim.features))) continue;
       const similarity = claimSimilarity(probe, claim.features);
       if (similarity >= SAME_CLAIM_THRESHOLD && similarity > (best.get(claim) ?? 0)) best.set(claim, similarity);
     }
   }
   const scored = [...best].map(([claim, similarity]) => ({ claim, similarity })).sort((a, b) => b.similarity - a.similarity);
   let contradiction: Contradiction | undefined;
+  let match: { claim: ClaimRecord; similarity: number } | undefined;
+  const sameAs: string[] = [];
   for (const candidate of scored) {
     if ((candidate.claim.negated ?? facts.negated) !== facts.negated) {
-      contradiction ??= contradictionWith(features, facts, candidate.claim)?.contradiction;
+      if (!match) contradiction ??= contradictionWith(features, facts, candidate.claim)?.contradiction;
       continue;
     }
     if (incompatible(features, facts, candidate.claim)) continue;
     const claim = claimsById.get(candidate.claim.id) ?? candidate.claim;
     // matched through a later mention's wording: the claim's own wording must not conflict either
     if (claim !== candidate.claim && ((claim.negated ?? facts.negated) !== facts.negated || incompatible(features, facts, claim))) continue;
-    return { match: { claim, similarity: candidate.similarity }, contradiction: undefined };
+    if (!match) {
+      match = { claim, similarity: candidate.similarity };
+      continue;
+    }
+    // It restates another claim too: the two are one claim that outlets worded too differently to
+    // match directly, unless one article made both, or their own wordings conflict.
+    if (claim.id === match.claim.id || sameAs.includes(claim.id) || firstArticle(claim.id) === firstArticle(match.claim.id)) continue;
+    if (claimsConflict(match.claim, claim)) continue;
+    sameAs.push(claim.id);
   }
-  return { match: undefined, contradiction };
+  return match ? { match, contradiction: undefined, sameAs } : { match: undefined, contradiction, sameAs };
+}
+
+/** The article that first made a claim, from its id (see matchArticleClaims). */
+function firstArticle(claimId: string): string {
+  return claimId.slice(0, claimId.lastIndexOf('-'));
+}
+
+/** Two claims' own wordings disagree on polarity, figures or actors. */
+function claimsConflict(a: ClaimRecord, b: ClaimRecord): boolean {
+  if ((a.negated ?? false) !== (b.negated ?? false)) return true;
+  const facts = { negated: a.negated ?? false, dates: a.dates ?? [], quantities: a.quantities ?? [], statement: a.statement ?? a.text };
+  return incompatible(a.features, facts, b);
 }
 
 /** Kept apart however alike the words: other figures, a figure on one side only, other actors. */
@@ -179,8 +212,106 @@ function laterWordings(claimsById: ReadonlyMap<string, ClaimRecord>, mentions: r
       CORES.add(core);
       out.push({ ...wording, features: core });
     }
+    const clause = clauseFeatures(statement, features);
+    if (clause) out.push({ ...wording, features: clause });
   }
   return out;
+}
+
+/** Features computed from a statement's main clause (see mainClause), with its predicate's stem. */
+const CLAUSES = new WeakMap<ClaimFeatures, string>();
+
+function clauseFeatures(statement: string, full: ClaimFeatures): ClaimFeatures | undefined {
+  const clause = mainClause(statement);
+  if (!clause) return undefined;
+  // the whole statement's figures still tell claims apart (see coreFeatures)
+  const out = { ...claimFeatures(clause.text), numbers: full.numbers };
+  CLAUSES.set(out, clause.predicate);
+  return out;
+}
+
+/** Both main clauses state the same predicate: one stem, or WordNet synonyms ("signed" / "signed", "praised" / "hailed"). */
+function samePredicate(a: ClaimFeatures, b: ClaimFeatures): boolean {
+  const p = CLAUSES.get(a);
+  const q = CLAUSES.get(b);
+  return p !== undefined && q !== undefined && related(p, q);
+}
+
+/** A dateline opening a lead ("MOSCOW — "). */
+const DATELINE = /^\p{Lu}{3,}(?:[ ,]+\p{Lu}{2,})*\s+[—–-]\s+/u;
+/** Postmodifiers that state a purpose or manner, not the assertion ("a treaty aimed at bolstering ..."). */
+const PURPOSE_TAIL = /\s+(?:(?:aimed|designed|intended|meant)\s+(?:at|to)\b|(?:after|before|while)\s+\p{Ll}+ing\b|[—–]\s)/u;
+
+/**
+ * A statement's main clause: who did what, without a dateline, a leading adverbial, an appositive
+ * after the subject ("Iran and Russia, two of the most-sanctioned nations in the world, have
+ * signed"), or what follows the assertion (a trailing elaboration, an "as"-clause, a purpose);
+ * leaders named with their country's adjective stand for the country ("Russian President Vladimir
+ * Putin" -> "Russia"). Outlets differ most in these parts around one assertion; two main clauses
+ * are compared only with each other, and only when their predicates agree, so that the shorter
+ * wording cannot join claims that merely share their actors ("the timing of the deal has raised
+ * eyebrows" / "the treaty was signed"). A statement with nothing to leave out is its own main
+ * clause. Undefined when too little (or too much) remains or no predicate is found.
+ */
+export function mainClause(statement: string): { text: string; predicate: string } | undefined {
+  let text = countriesForLeaders(countriesForCapitals(statement.replace(DATELINE, ''))).replace(LEADING_ADVERBIAL, '');
+  const described = DESCRIBED_AS.exec(text);
+  if (described) text = `${described[1]} is ${text.slice(described.index + described[0].length)}`;
+  text = withoutAppositive(text);
+  const cut = [TRAILING_ELABORATION.exec(text)?.index, PURPOSE_TAIL.exec(text)?.index, asClause(text)].filter((i): i is number => i !== undefined && i >= 15);
+  if (cut.length > 0) text = text.slice(0, Math.min(...cut));
+  // what a cut leaves dangling ("constructive in nature and is [aimed at ...]")
+  text = text.replace(/[\s,.;:]+$/u, '').replace(/\s+(?:and|or|but)(?:\s+(?:is|are|was|were|has|have|had))?$/iu, '').trim();
+  const words = text.split(/\s+/);
+  if (words.length < 4 || words.length > 25) return undefined;
+  const predicate = predicateOf(words);
+  return predicate ? { text, predicate } : undefined;
+}
+
+/** "X, <a phrase without a verb>, <verb> ..." -> "X <verb> ...". */
+function withoutAppositive(text: string): string {
+  const m = /^([^,]{3,60}?),\s+([^,]{3,90}),\s+(\S+)/u.exec(text);
+  if (!m) return text;
+  const inner = m[2].split(/\s+/).map((w) => w.toLowerCase());
+  // a phrase without a verb, or a prepositional one ("on his first visit since he won ...")
+  if (inner.some((w) => isVerbLike(w)) && !/^(?:on|in|at|during|after|before|despite|amid)$/.test(inner[0])) return text;
+  if (!isVerbLike(m[3].toLowerCase())) return text;
+  return `${m[1]} ${text.slice(m[0].length - m[3].length)}`;
+}
+
+const FUNCTION_WORDS = new Set('of in on at by to for from with and or the a an as than into over under about after before since'.split(' '));
+
+/** Where an "as"-clause with its own subject and verb begins ("... as Moscow and Tehran deepen cooperation"). */
+function asClause(text: string): number | undefined {
+  const re = /\s+as\s+((?:\p{Lu}[\p{L}'’-]+(?:\s+and\s+\p{Lu}[\p{L}'’-]+)?|(?:their|its|his|her|the)\s+\p{Ll}+))\s+(\p{Ll}+)/gu;
+  for (const m of text.matchAll(re)) {
+    // after named subjects, a plural verb in its base form ("as Moscow and Tehran deepen") counts too
+    if (isVerbLike(m[2], true) || (/^\p{Lu}/u.test(m[1]) && !FUNCTION_WORDS.has(m[2]))) return m.index;
+  }
+  return undefined;
+}
+
+/**
+ * Stem of the main verb: the first verb-like word, past an auxiliary to the participle it carries
+ * ("have signed" -> sign); after a copula, the word it links ("is constructive" -> constructive,
+ * "is the start of" -> start).
+ */
+function predicateOf(words: readonly string[]): string | undefined {
+  return predicateFrom(words, false) ?? predicateFrom(words, true);
+}
+
+/** As predicateOf, taking present-tense "-s" forms ("follows") as verbs when `present`. */
+function predicateFrom(words: readonly string[], present: boolean): string | undefined {
+  for (let i = 1; i < words.length; i += 1) {
+    const w = words[i].replace(/[^A-Za-z'-]/g, '');
+    if (!isVerbLike(w, present)) continue;
+    let j = i;
+    while (j + 1 < words.length && AUX.has(words[j].toLowerCase().replace(/[^a-z'-]/g, ''))) j += 1;
+    while (j + 1 < words.length && /^(?:not|also|already|just|reportedly|further|then|the|an?|its|their|his|her)$/i.test(words[j])) j += 1;
+    const stem = claimFeatures(words[j]).seq?.[0];
+    return stem && !AUX.has(words[j].toLowerCase()) ? stem : undefined;
+  }
+  return undefined;
 }
 
 /** Features computed from a matching core rather than a whole statement. */
@@ -231,11 +362,12 @@ function figureOnOneSide(ours: readonly Quantity[], theirs: readonly Quantity[],
  * 2015 deal" against "Trump withdrew from the deal"): not the same claim, however alike the rest.
  */
 function differentSubjects(a: string, b: string): boolean {
-  const subjectA = subjectEntities(a);
-  const subjectB = subjectEntities(b);
+  // a leader and the country that the sentence itself ties him to count as one actor
+  const subjectA = [...subjectEntities(a), ...subjectEntities(countriesForLeaders(a))];
+  const subjectB = [...subjectEntities(b), ...subjectEntities(countriesForLeaders(b))];
   if (subjectA.length === 0 || subjectB.length === 0) return false;
-  const keysA = findEntities(countriesForCapitals(a)).map((e) => e.key);
-  const keysB = findEntities(countriesForCapitals(b)).map((e) => e.key);
+  const keysA = [...findEntities(countriesForCapitals(a)), ...findEntities(countriesForLeaders(countriesForCapitals(a)))].map((e) => e.key);
+  const keysB = [...findEntities(countriesForCapitals(b)), ...findEntities(countriesForLeaders(countriesForCapitals(b)))].map((e) => e.key);
   const named = (keys: readonly string[], inText: readonly string[]) => keys.some((k) => inText.some((t) => sameEntity(k, t)));
   return !named(subjectA, keysB) && !named(subjectB, keysA);
 }

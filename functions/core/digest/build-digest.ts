@@ -125,7 +125,8 @@ function assembleDigest(built: DigestStory[], version: number, generatedAt: stri
   return { schemaVersion: DIGEST_SCHEMA_VERSION, version, generatedAt, stories };
 }
 
-function buildStory({ story, articles, claims, mentions }: StorySnapshot): DigestStory {
+function buildStory(snapshot: StorySnapshot): DigestStory {
+  const { story, articles, claims, mentions } = joinSameClaims(snapshot);
   const byId = new Map(articles.map((article) => [article.id, article]));
   const mentionsByClaim = new Map<string, MentionRecord[]>();
   for (const mention of mentions) {
@@ -280,4 +281,43 @@ export function reportedAt(article: Pick<ArticleRecord, 'publishedAt' | 'ingeste
 
 function distinct(values: string[]): string[] {
   return [...new Set(values)];
+}
+
+/**
+ * Claims that a mention restates together (its `sameAs`) are one claim, shown under the earliest of
+ * them: its mentions gather all of theirs, and what any of them contradicts is its contradiction.
+ * Only mentions of the snapshot's own articles link claims.
+ */
+function joinSameClaims(snapshot: StorySnapshot): StorySnapshot {
+  const articleIds = new Set(snapshot.articles.map((a) => a.id));
+  const links = snapshot.mentions.filter((m) => m.sameAs && m.sameAs.length > 0 && articleIds.has(m.articleId));
+  if (links.length === 0) return snapshot;
+  const claimsById = new Map(snapshot.claims.map((c) => [c.id, c]));
+  const parent = new Map<string, string>();
+  const root = (id: string): string => {
+    let r = id;
+    while (parent.has(r)) r = parent.get(r)!;
+    return r;
+  };
+  const earlier = (a: ClaimRecord, b: ClaimRecord) => (a.createdAt < b.createdAt || (a.createdAt === b.createdAt && a.id < b.id) ? a : b);
+  for (const mention of links) {
+    for (const other of mention.sameAs!) {
+      const a = claimsById.get(root(mention.claimId));
+      const b = claimsById.get(root(other));
+      if (!a || !b || a === b) continue;
+      const keep = earlier(a, b);
+      parent.set(keep === a ? b.id : a.id, keep.id);
+    }
+  }
+  if (parent.size === 0) return snapshot;
+  const claims = snapshot.claims
+    .filter((c) => !parent.has(c.id))
+    .map((c) => {
+      const joined = snapshot.claims.filter((o) => o !== c && root(o.id) === c.id);
+      if (joined.length === 0 && !(c.contradicts ?? []).some((x) => parent.has(x.claimId))) return c;
+      const contradicts = [c, ...joined].flatMap((o) => o.contradicts ?? []).map((x) => ({ ...x, claimId: root(x.claimId) })).filter((x) => x.claimId !== c.id);
+      return { ...c, ...(contradicts.length > 0 ? { contradicts } : { contradicts: undefined }) };
+    });
+  const mentions = snapshot.mentions.map((m) => (parent.has(m.claimId) ? { ...m, claimId: root(m.claimId) } : m));
+  return { ...snapshot, claims, mentions };
 }
