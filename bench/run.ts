@@ -1,12 +1,22 @@
 /**
  * npm run bench: measured figures for the ingest half of the pipeline, printed as a table and
- * written to bench/results.json. Not a test: it reports, it does not judge.
+ * written to bench/results.json, all from one run on one machine. Not a test: it reports, it does
+ * not judge.
  *
  *   core throughput        parse + fingerprints + claims + story vector, no storage (one core)
  *   ingest at 1k and 20k   the full ingest use case (in-process ledger) on a corpus of that size:
  *                          wall time and storage operations per article, and the 20k/1k ratio
+ *   end to end             articles through the local mini-AWS (s3rver + DynamoDB Local) and the
+ *                          handler in a process of its own: throughput, latency, DynamoDB and S3
+ *                          requests and capacity units per article (SDK middleware), its memory
+ *   bundle                 the ingest function's bundle as CDK builds it: size, cold-start init
+ *
+ * Environment: BENCH_SAMPLE (articles timed per corpus size, 200), BENCH_SIZES (1000,20000),
+ * BENCH_E2E (articles end to end, 250; 0 skips), BENCH_COLD_RUNS (9).
  */
-import { writeFileSync } from 'node:fs';
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { extractClaims } from '../functions/core/claims/extract-claims';
 import { claimFeatures } from '../functions/core/claims/claim-features';
@@ -19,11 +29,16 @@ import { MemoryTableStore } from '../functions/adapters/memory-table-store';
 import { ingestObject } from '../functions/ingest/ingest-object';
 import { Ledger } from '../functions/ledger/ledger';
 import { DEFAULT_MAX_OBJECT_BYTES } from '../functions/shared/resources';
+import { buildIngestBundle, measureColdStart } from './bundle';
+import { measureEndToEnd, type EndToEnd } from './e2e';
 import { loadBaseTexts, syntheticArticle } from './synthetic-corpus';
 
 const ROOT = join(__dirname, '..');
 const SAMPLE = Number(process.env.BENCH_SAMPLE ?? 200);
 const SIZES = (process.env.BENCH_SIZES ?? '1000,20000').split(',').map(Number);
+const E2E_ARTICLES = Number(process.env.BENCH_E2E ?? 250);
+const E2E_WARM_UP = 10;
+const COLD_RUNS = Number(process.env.BENCH_COLD_RUNS ?? 9);
 
 async function main(): Promise<void> {
   const base = loadBaseTexts(ROOT);
@@ -80,7 +95,25 @@ async function main(): Promise<void> {
     const [small, large] = [SIZES[0], SIZES[SIZES.length - 1]];
     results.costRatio = round(atSize[large].msPerArticle / atSize[small].msPerArticle);
   }
-  results.peakRssMb = round(process.resourceUsage().maxRSS / 1024);
+  results.harnessPeakRssMb = round(process.resourceUsage().maxRSS / 1024);
+
+  const work = mkdtempSync(join(tmpdir(), 'corroborate-bench-'));
+  let e2e: EndToEnd | undefined;
+  try {
+    // Bundle and cold start.
+    const bundle = buildIngestBundle(ROOT, work);
+    const cold = measureColdStart(bundle.file, { CORROBORATE_TABLE: 'bench', CORROBORATE_BUCKET: 'bench', AWS_REGION: 'us-east-1' }, COLD_RUNS);
+    results.bundle = { bytes: bundle.bytes, mb: round(bundle.bytes / 1e6), sourceMapBytes: bundle.mapBytes, coldStart: roundAll(cold) };
+    process.stderr.write(`bundle: ${bundle.bytes} bytes; cold start init ${cold.initMs.median.toFixed(0)} ms\n`);
+
+    // End to end through the local mini-AWS.
+    if (E2E_ARTICLES > E2E_WARM_UP) {
+      e2e = await measureEndToEnd(ROOT, work, base, E2E_ARTICLES, E2E_WARM_UP);
+      results.endToEnd = roundAll(e2e);
+    }
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
 
   const out = join(__dirname, 'results.json');
   writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
@@ -90,7 +123,21 @@ async function main(): Promise<void> {
     console.log(`| ingest at corpus ${size} | ${figures.msPerArticle} ms/article, ${figures.storageOpsPerArticle} storage calls/article |`);
   }
   if (results.costRatio !== undefined) console.log(`| per-article cost ratio ${SIZES[SIZES.length - 1]}/${SIZES[0]} | ${results.costRatio} |`);
-  console.log(`| peak RSS | ${results.peakRssMb} MB |`);
+  const bundle = results.bundle as { mb: number; coldStart: { runs: number; initMs: { median: number; max: number }; processMs: { median: number } } };
+  console.log(`| ingest bundle (esbuild as CDK builds it, minified, SDK inside) | ${bundle.mb} MB |`);
+  console.log(`| cold-start init: require bundle + build handler, fresh node (median of ${bundle.coldStart.runs}; max) | ${bundle.coldStart.initMs.median} ms (max ${bundle.coldStart.initMs.max}); whole process ${bundle.coldStart.processMs.median} ms |`);
+  if (e2e) {
+    const r = roundAll(e2e);
+    console.log(`| end to end, mini-AWS, one invocation at a time (${r.articles} articles after ${r.warmUp} warm-up) | ${r.articlesPerSecond} articles/s; latency p50 ${r.latencyMs.p50} ms, p95 ${r.latencyMs.p95} ms |`);
+    console.log(`| handler time per invocation (ingest + digest publish) | p50 ${r.handlerMs.p50} ms, p95 ${r.handlerMs.p95} ms |`);
+    console.log(`| DynamoDB requests per article | ${r.dynamoDb.requestsPerArticle} (${Object.entries(r.dynamoDb.byOperation).map(([k, v]) => `${k} ${v}`).join(', ')}) |`);
+    console.log(
+      `| DynamoDB capacity per article (${r.dynamoDb.capacityReported ? 'ConsumedCapacity reported by DynamoDB Local' : 'NOT reported by DynamoDB Local'}) | ${r.dynamoDb.writeUnitsPerArticle} write units, ${r.dynamoDb.readUnitsPerArticle} read units${r.dynamoDb.failedConditionalWritesPerArticle ? `, plus ${r.dynamoDb.failedConditionalWritesPerArticle} failed conditional writes (>= 1 WCU each, not reported)` : ''} |`,
+    );
+    console.log(`| S3 requests per article (handler; plus the upload itself) | ${r.s3.requestsPerArticle} (${Object.entries(r.s3.byOperation).map(([k, v]) => `${k} ${v}`).join(', ')}) |`);
+    console.log(`| handler process memory (peak RSS; heap at end) | ${r.handlerProcess.maxRssMb} MB; ${r.handlerProcess.heapUsedMbAtEnd} MB |`);
+  }
+  console.log(`| bench harness peak RSS (in-memory ledger of ${SIZES[SIZES.length - 1] + SAMPLE} articles; not the function) | ${results.harnessPeakRssMb} MB |`);
   console.log(`\nwritten to ${out}`);
 }
 
@@ -100,6 +147,14 @@ function totalOps(calls: Record<string, number>): number {
 
 function round(value: number): number {
   return Math.round(value * 100) / 100;
+}
+
+/** Every number in a plain object, rounded to two decimals. */
+function roundAll<T>(value: T): T {
+  if (typeof value === 'number') return round(value) as T;
+  if (Array.isArray(value)) return value.map(roundAll) as T;
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, roundAll(v)])) as T;
+  return value;
 }
 
 main().catch((error) => {
