@@ -54,6 +54,19 @@ export function tokenize(text: string): Token[] {
   return tokens;
 }
 
+/** The lower-cased words of `tokenize(text)`, without the rest of each token: for shingling. */
+export function lowerWords(text: string): string[] {
+  const words: string[] = [];
+  WORD.lastIndex = 0;
+  for (let match = WORD.exec(text); match !== null; match = WORD.exec(text)) {
+    let word = match[0];
+    const length = word.length;
+    if (length > 2 && word.charCodeAt(length - 2) === 39 && (word.charCodeAt(length - 1) | 32) === 115) word = word.slice(0, -2);
+    words.push(word.toLowerCase());
+  }
+  return words;
+}
+
 const stemCache = new Map<string, string>();
 
 export function stemWord(lower: string): string {
