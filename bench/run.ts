@@ -51,6 +51,7 @@ async function main(): Promise<void> {
   let claims = 0;
   let words = 0;
   const coreStart = process.hrtime.bigint();
+  const coreCpu = process.cpuUsage();
   for (const input of coreInputs) {
     const article = parseArticle(input.bytes, { key: input.key });
     contentHash(article.title, article.paragraphs);
@@ -63,7 +64,18 @@ async function main(): Promise<void> {
     words += article.paragraphs.join(' ').split(/\s+/).length;
   }
   const coreSeconds = Number(process.hrtime.bigint() - coreStart) / 1e9;
-  results.core = { articles: coreCount, articlesPerSecond: round(coreCount / coreSeconds), meanWords: round(words / coreCount), claimsPerArticle: round(claims / coreCount) };
+  const cpu = process.cpuUsage(coreCpu);
+  const coreCpuSeconds = (cpu.user + cpu.system) / 1e6;
+  // Wall time is what the issue asks for; CPU time of the process beside it, since the machine may be
+  // shared (CPU time includes V8's background GC threads, so it is not a cleaner figure, only one
+  // that other processes do not inflate).
+  results.core = {
+    articles: coreCount,
+    articlesPerSecond: round(coreCount / coreSeconds),
+    articlesPerCpuSecond: round(coreCount / coreCpuSeconds),
+    meanWords: round(words / coreCount),
+    claimsPerArticle: round(claims / coreCount),
+  };
   process.stderr.write(`core: ${coreCount} articles in ${coreSeconds.toFixed(2)} s\n`);
 
   // Ingest cost against a growing corpus.
@@ -118,7 +130,8 @@ async function main(): Promise<void> {
   const out = join(__dirname, 'results.json');
   writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
   console.log(`\n| measure | value |\n|---|---|`);
-  console.log(`| core throughput (1 core) | ${(results.core as { articlesPerSecond: number }).articlesPerSecond} articles/s |`);
+  const core = results.core as { articlesPerSecond: number; articlesPerCpuSecond: number; meanWords: number };
+  console.log(`| core throughput (1 core; parse, fingerprints, claims, story vector; ${core.meanWords} words/article) | ${core.articlesPerSecond} articles/s wall (${core.articlesPerCpuSecond} per CPU-second) |`);
   for (const [size, figures] of Object.entries(atSize)) {
     console.log(`| ingest at corpus ${size} | ${figures.msPerArticle} ms/article, ${figures.storageOpsPerArticle} storage calls/article |`);
   }
