@@ -45,34 +45,41 @@ async function main(): Promise<void> {
   const encoder = new TextEncoder();
   const results: Record<string, unknown> = { machine: `${process.platform} ${process.arch}, node ${process.version}`, baseTexts: base.length, sample: SAMPLE };
 
-  // Core throughput.
+  // Core throughput: two passes over the same 1,000 articles. The first includes JIT warm-up and
+  // filling the stemmer cache (a fresh container); the second is the steady state of a warm one.
   const coreCount = 1000;
   const coreInputs = Array.from({ length: coreCount }, (_, i) => syntheticArticle(base, i)).map((a) => ({ key: a.key, bytes: encoder.encode(a.body) }));
   let claims = 0;
   let words = 0;
-  const coreStart = process.hrtime.bigint();
-  const coreCpu = process.cpuUsage();
-  for (const input of coreInputs) {
-    const article = parseArticle(input.bytes, { key: input.key });
-    contentHash(article.title, article.paragraphs);
-    lshBands(minhash(article.paragraphs.join('\n')));
-    articleTermVector(article.title, article.paragraphs);
-    for (const claim of extractClaims(article.paragraphs)) {
-      claimFeatures(claim.text);
-      claims += 1;
+  const passes: Array<{ articlesPerSecond: number; articlesPerCpuSecond: number }> = [];
+  let coreSeconds = 0;
+  for (let pass = 0; pass < 2; pass += 1) {
+    claims = 0;
+    words = 0;
+    const coreStart = process.hrtime.bigint();
+    const coreCpu = process.cpuUsage();
+    for (const input of coreInputs) {
+      const article = parseArticle(input.bytes, { key: input.key });
+      contentHash(article.title, article.paragraphs);
+      lshBands(minhash(article.paragraphs.join('\n')));
+      articleTermVector(article.title, article.paragraphs);
+      for (const claim of extractClaims(article.paragraphs)) {
+        claimFeatures(claim.text);
+        claims += 1;
+      }
+      words += article.paragraphs.join(' ').split(/\s+/).length;
     }
-    words += article.paragraphs.join(' ').split(/\s+/).length;
+    coreSeconds = Number(process.hrtime.bigint() - coreStart) / 1e9;
+    const cpu = process.cpuUsage(coreCpu);
+    // Wall time is what the issue asks for; CPU time of the process beside it, since the machine may
+    // be shared (CPU time includes V8's background GC threads, so it is not a cleaner figure, only
+    // one that other processes do not inflate).
+    passes.push({ articlesPerSecond: round(coreCount / coreSeconds), articlesPerCpuSecond: round(coreCount / ((cpu.user + cpu.system) / 1e6)) });
   }
-  const coreSeconds = Number(process.hrtime.bigint() - coreStart) / 1e9;
-  const cpu = process.cpuUsage(coreCpu);
-  const coreCpuSeconds = (cpu.user + cpu.system) / 1e6;
-  // Wall time is what the issue asks for; CPU time of the process beside it, since the machine may be
-  // shared (CPU time includes V8's background GC threads, so it is not a cleaner figure, only one
-  // that other processes do not inflate).
   results.core = {
     articles: coreCount,
-    articlesPerSecond: round(coreCount / coreSeconds),
-    articlesPerCpuSecond: round(coreCount / coreCpuSeconds),
+    ...passes[1],
+    firstPass: passes[0],
     meanWords: round(words / coreCount),
     claimsPerArticle: round(claims / coreCount),
   };
@@ -130,8 +137,9 @@ async function main(): Promise<void> {
   const out = join(__dirname, 'results.json');
   writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
   console.log(`\n| measure | value |\n|---|---|`);
-  const core = results.core as { articlesPerSecond: number; articlesPerCpuSecond: number; meanWords: number };
-  console.log(`| core throughput (1 core; parse, fingerprints, claims, story vector; ${core.meanWords} words/article) | ${core.articlesPerSecond} articles/s wall (${core.articlesPerCpuSecond} per CPU-second) |`);
+  const core = results.core as { articlesPerSecond: number; articlesPerCpuSecond: number; meanWords: number; firstPass: { articlesPerSecond: number; articlesPerCpuSecond: number } };
+  console.log(`| core throughput (1 core; parse, fingerprints, claims, story vector; ${core.meanWords} words/article), warm | ${core.articlesPerSecond} articles/s wall (${core.articlesPerCpuSecond} per CPU-second) |`);
+  console.log(`| core throughput, first pass (JIT warm-up, empty stemmer cache) | ${core.firstPass.articlesPerSecond} articles/s wall (${core.firstPass.articlesPerCpuSecond} per CPU-second) |`);
   for (const [size, figures] of Object.entries(atSize)) {
     console.log(`| ingest at corpus ${size} | ${figures.msPerArticle} ms/article, ${figures.storageOpsPerArticle} storage calls/article |`);
   }
