@@ -1,9 +1,15 @@
+import { deserialize, serialize } from 'node:v8';
 import { TABLE } from '../shared/resources';
 import type { QueryOptions, TableItem, TableKey, TableStore } from '../ports/table-store';
 
 /**
  * In-process TableStore with the same semantics as the DynamoDB adapter (conditional writes,
- * string sets, sorted queries). Used by unit tests and by the offline evaluation runs.
+ * string sets, sorted queries). Used by unit tests, the offline evaluation runs and the benchmark.
+ *
+ * Items are kept serialized (v8 structured serialization, what structuredClone does), as a
+ * database keeps them: a read decodes what it returns and nothing else, callers never share objects
+ * with the store, and a large table is a few buffers per item for the garbage collector rather than
+ * every object of every item, so the cost of an operation does not grow with the table.
  */
 export class MemoryTableStore implements TableStore {
   private readonly partitions = new Map<string, Partition>();
@@ -14,12 +20,12 @@ export class MemoryTableStore implements TableStore {
 
   async get(key: TableKey): Promise<TableItem | undefined> {
     this.count('get');
-    return clone(this.partitions.get(key.pk)?.items.get(key.sk));
+    return this.read(key.pk, key.sk);
   }
 
   async batchGet(keys: readonly TableKey[]): Promise<TableItem[]> {
     this.count('batchGet');
-    return keys.map((key) => this.partitions.get(key.pk)?.items.get(key.sk)).filter((item): item is TableItem => item !== undefined).map((item) => clone(item)!);
+    return keys.map((key) => this.read(key.pk, key.sk)).filter((item): item is TableItem => item !== undefined);
   }
 
   /** Like DynamoDB, reads only the items it returns: sort keys are kept in order, so a Limit bounds the work. */
@@ -27,7 +33,7 @@ export class MemoryTableStore implements TableStore {
     this.count('query');
     const partition = this.partitions.get(pk);
     if (!partition) return [];
-    const { sks, items } = partition;
+    const { sks } = partition;
     let from = 0;
     let to = sks.length;
     if (options.skPrefix) {
@@ -37,7 +43,7 @@ export class MemoryTableStore implements TableStore {
     }
     const count = options.limit ? Math.min(options.limit, to - from) : to - from;
     const result: TableItem[] = [];
-    for (let i = 0; i < count; i += 1) result.push(clone(items.get(sks[options.descending ? to - 1 - i : from + i])!)!);
+    for (let i = 0; i < count; i += 1) result.push(this.read(pk, sks[options.descending ? to - 1 - i : from + i])!);
     return result;
   }
 
@@ -47,7 +53,7 @@ export class MemoryTableStore implements TableStore {
     const result: TableItem[] = [];
     for (let i = entries.length - 1; i >= 0 && result.length < limit; i -= 1) {
       const [, pk, sk] = entries[i].split('\u0000');
-      result.push(clone(this.partitions.get(pk)!.items.get(sk)!)!);
+      result.push(this.read(pk, sk)!);
     }
     return result;
   }
@@ -66,7 +72,7 @@ export class MemoryTableStore implements TableStore {
 
   async transactPut(guarded: TableItem & { revision: number }, expectedRevision: number | undefined, others: readonly TableItem[]): Promise<boolean> {
     this.count('transactPut');
-    const current = this.partitions.get(guarded.pk)?.items.get(guarded.sk);
+    const current = this.read(guarded.pk, guarded.sk);
     if (expectedRevision === undefined ? current !== undefined : current?.revision !== expectedRevision) return false;
     for (const item of [guarded, ...others]) this.write(item);
     return true;
@@ -74,7 +80,7 @@ export class MemoryTableStore implements TableStore {
 
   async putIfGreater(item: TableItem, attribute: string): Promise<boolean> {
     this.count('putIfGreater');
-    const current = this.partitions.get(item.pk)?.items.get(item.sk);
+    const current = this.read(item.pk, item.sk);
     if (current !== undefined && !(Number(current[attribute]) < Number(item[attribute]))) return false;
     this.write(item);
     return true;
@@ -83,10 +89,10 @@ export class MemoryTableStore implements TableStore {
   async addToSet(key: TableKey, attribute: string, values: readonly string[], maxSize?: number): Promise<boolean> {
     this.count('addToSet');
     if (values.length === 0) return true;
-    const current = this.partitions.get(key.pk)?.items.get(key.sk) ?? { ...key };
+    const current = this.read(key.pk, key.sk) ?? { ...key };
     const stored = current[attribute] as Set<string> | undefined;
     if (maxSize !== undefined && stored && stored.size >= maxSize) return false;
-    const set = new Set<string>(stored ?? []);
+    const set = stored ?? new Set<string>();
     for (const value of values) set.add(value);
     this.write({ ...current, [attribute]: set });
     return true;
@@ -94,29 +100,34 @@ export class MemoryTableStore implements TableStore {
 
   async increment(key: TableKey, attribute: string, by: number): Promise<number> {
     this.count('increment');
-    const current = this.partitions.get(key.pk)?.items.get(key.sk) ?? { ...key };
+    const current = this.read(key.pk, key.sk) ?? { ...key };
     const value = Number(current[attribute] ?? 0) + by;
     this.write({ ...current, [attribute]: value });
     return value;
   }
 
+  /** A fresh copy of the stored item. */
+  private read(pk: string, sk: string): TableItem | undefined {
+    const bytes = this.partitions.get(pk)?.items.get(sk);
+    return bytes === undefined ? undefined : (deserialize(bytes) as TableItem);
+  }
+
   private write(item: TableItem): void {
     let partition = this.partitions.get(item.pk);
     if (!partition) {
-      partition = { items: new Map(), sks: [] };
+      partition = { items: new Map(), sks: [], indexed: new Map() };
       this.partitions.set(item.pk, partition);
     }
-    const previous = partition.items.get(item.sk);
-    if (previous) this.unindex(previous);
+    if (partition.items.has(item.sk)) this.unindex(partition, item.sk);
     else partition.sks.splice(lowerBound(partition.sks, item.sk), 0, item.sk);
-    const stored = clone(item)!;
-    partition.items.set(item.sk, stored);
-    this.index(stored);
+    partition.items.set(item.sk, serialize(item));
+    this.index(partition, item);
   }
 
-  private index(item: TableItem): void {
+  private index(partition: Partition, item: TableItem): void {
     const entry = recencyEntry(item);
     if (!entry) return;
+    partition.indexed.set(item.sk, entry);
     let entries = this.recency.get(entry.partition);
     if (!entries) {
       entries = [];
@@ -125,9 +136,10 @@ export class MemoryTableStore implements TableStore {
     entries.splice(lowerBound(entries, entry.key), 0, entry.key);
   }
 
-  private unindex(item: TableItem): void {
-    const entry = recencyEntry(item);
+  private unindex(partition: Partition, sk: string): void {
+    const entry = partition.indexed.get(sk);
     if (!entry) return;
+    partition.indexed.delete(sk);
     const entries = this.recency.get(entry.partition)!;
     const at = lowerBound(entries, entry.key);
     if (entries[at] === entry.key) entries.splice(at, 1);
@@ -139,12 +151,20 @@ export class MemoryTableStore implements TableStore {
 }
 
 interface Partition {
-  items: Map<string, TableItem>;
+  /** Serialized items by sort key. */
+  items: Map<string, Buffer>;
   /** The items' sort keys in ascending order (DynamoDB compares string keys by code unit, like <). */
   sks: string[];
+  /** The recency-index entry of each item that is in the index. */
+  indexed: Map<string, RecencyEntry>;
 }
 
-function recencyEntry(item: TableItem): { partition: string; key: string } | undefined {
+interface RecencyEntry {
+  partition: string;
+  key: string;
+}
+
+function recencyEntry(item: TableItem): RecencyEntry | undefined {
   const { partitionKey, sortKey } = TABLE.recencyIndex;
   const partition = item[partitionKey];
   // A sparse index: only items that have both attributes are in it.
@@ -162,8 +182,4 @@ function lowerBound(sorted: readonly string[], value: string, from = 0): number 
     else high = middle;
   }
   return low;
-}
-
-function clone<T>(value: T): T {
-  return value === undefined ? value : structuredClone(value);
 }
