@@ -112,6 +112,7 @@ async function main(): Promise<void> {
       if (next % 1000 === 0) process.stderr.write(`corpus: ${next}/${size}\n`);
     }
     const opsBefore = totalOps(table.calls);
+    pauses.length = 0;
     const start = process.hrtime.bigint();
     const from = performance.now();
     for (let i = 0; i < SAMPLE; i += 1) await ingest();
@@ -120,7 +121,6 @@ async function main(): Promise<void> {
     // Entries arrive asynchronously: let the observer catch up, then count the pauses in the window.
     await new Promise((resolve) => setTimeout(resolve, 50));
     const gcMs = pauses.filter((pause) => pause.start >= from && pause.start < to).reduce((sum, pause) => sum + pause.duration, 0);
-    pauses.length = 0;
     atSize[size] = { msPerArticle: round(ms / SAMPLE), gcMsPerArticle: round(gcMs / SAMPLE), storageOpsPerArticle: round((totalOps(table.calls) - opsBefore) / SAMPLE) };
   }
   gcObserver.disconnect();
