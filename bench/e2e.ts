@@ -18,10 +18,12 @@ export interface EndToEnd {
   latencyMs: { p50: number; p95: number; max: number };
   /** Time inside the handler process per invocation, ms. */
   handlerMs: { p50: number; p95: number };
+  /** The slowest invocation, to look into. */
+  slowest: { key: string; handlerMs: number };
   statuses: Record<string, number>;
   dynamoDb: { requestsPerArticle: number; byOperation: Record<string, number>; readUnitsPerArticle: number; writeUnitsPerArticle: number; capacityReported: boolean; failedConditionalWritesPerArticle: number };
   s3: { requestsPerArticle: number; byOperation: Record<string, number> };
-  handlerProcess: { maxRssMb: number; heapUsedMbAtEnd: number; rssMbAtEnd: number };
+  handlerProcess: { heapLimitMb?: number; maxRssMb: number; heapUsedMbAtEnd: number; rssMbAtEnd: number };
 }
 
 /**
@@ -30,18 +32,22 @@ export interface EndToEnd {
  * DynamoDB Local and s3rver. The next upload starts when the previous invocation has returned,
  * as with the function's reserved concurrency of one and an idle queue.
  */
-export async function measureEndToEnd(root: string, outdir: string, baseTexts: readonly string[], articles: number, warmUp: number): Promise<EndToEnd> {
+export async function measureEndToEnd(root: string, outdir: string, baseTexts: readonly string[], articles: number, warmUp: number, heapLimitMb?: number): Promise<EndToEnd> {
   const worker = join(outdir, 'e2e-worker.js');
   buildSync({ entryPoints: [join(root, 'bench', 'e2e-worker.ts')], bundle: true, platform: 'node', target: 'node20', format: 'cjs', outfile: worker, logLevel: 'error' });
 
   const stack = await startLocalStack();
   const env = { ...process.env, ...stack.environment, POWERTOOLS_METRICS_DISABLED: 'true', POWERTOOLS_LOG_LEVEL: 'INFO', AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' };
   // Its log lines go nowhere (as cheap as Lambda's log shipping is to the function): they are written, not shown.
-  const child = fork(worker, [], { env, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
-  const replies: Array<(reply: WorkerReply) => void> = [];
-  child.on('message', (reply: WorkerReply) => replies.shift()?.(reply));
-  const ask = (request: WorkerRequest) => new Promise<WorkerReply>((resolve) => {
-    replies.push(resolve);
+  const child = fork(worker, [], { env, execArgv: heapLimitMb ? [`--max-old-space-size=${heapLimitMb}`] : [], stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+  const replies: Array<{ resolve: (reply: WorkerReply) => void; reject: (error: Error) => void }> = [];
+  child.on('message', (reply: WorkerReply) => replies.shift()?.resolve(reply));
+  // A handler process that dies (out of memory under a heap limit, say) fails the measurement.
+  child.on('exit', (code, signal) => {
+    for (const waiter of replies.splice(0)) waiter.reject(new Error(`handler process exited (code ${code}, signal ${signal})`));
+  });
+  const ask = (request: WorkerRequest) => new Promise<WorkerReply>((resolve, reject) => {
+    replies.push({ resolve, reject });
     child.send(request);
   });
 
@@ -56,6 +62,7 @@ export async function measureEndToEnd(root: string, outdir: string, baseTexts: r
   const latencies: number[] = [];
   const handlerTimes: number[] = [];
   const statuses: Record<string, number> = {};
+  let slowest = { key: '', handlerMs: 0 };
   let before: Extract<WorkerReply, { type: 'report' }> | undefined;
   let measuredStart = 0n;
   try {
@@ -76,6 +83,7 @@ export async function measureEndToEnd(root: string, outdir: string, baseTexts: r
       if (i >= warmUp) {
         latencies.push(Number(process.hrtime.bigint() - start) / 1e6);
         handlerTimes.push(reply.ms);
+        if (reply.ms > slowest.handlerMs) slowest = { key: article.key, handlerMs: reply.ms };
         for (const status of reply.statuses) statuses[status] = (statuses[status] ?? 0) + 1;
       }
       if ((i + 1) % 50 === 0) process.stderr.write(`end-to-end: ${i + 1}/${articles}\n`);
@@ -91,6 +99,7 @@ export async function measureEndToEnd(root: string, outdir: string, baseTexts: r
       articlesPerSecond: measured / seconds,
       latencyMs: { p50: percentile(latencies, 0.5), p95: percentile(latencies, 0.95), max: Math.max(...latencies) },
       handlerMs: { p50: percentile(handlerTimes, 0.5), p95: percentile(handlerTimes, 0.95) },
+      slowest,
       statuses,
       dynamoDb: {
         requestsPerArticle: total(dynamo.requests) / measured,
@@ -101,7 +110,7 @@ export async function measureEndToEnd(root: string, outdir: string, baseTexts: r
         failedConditionalWritesPerArticle: dynamo.failedConditionalWrites / measured,
       },
       s3: { requestsPerArticle: total(s3Meter.requests) / measured, byOperation: perArticle(s3Meter.requests, measured) },
-      handlerProcess: { maxRssMb: after.maxRssMb, heapUsedMbAtEnd: after.heapUsedMb, rssMbAtEnd: after.rssMb },
+      handlerProcess: { ...(heapLimitMb ? { heapLimitMb } : {}), maxRssMb: after.maxRssMb, heapUsedMbAtEnd: after.heapUsedMb, rssMbAtEnd: after.rssMb },
     };
   } finally {
     child.kill();
