@@ -9,6 +9,7 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
 import type { S3Event } from 'aws-lambda';
+import { readFileSync } from 'node:fs';
 import { DynamoDbTableStore } from '../functions/adapters/dynamodb-table-store';
 import { S3ObjectStore } from '../functions/adapters/s3-object-store';
 import { handleS3Event } from '../functions/ingest/handler';
@@ -41,15 +42,36 @@ const deps = {
 
 const send = (reply: WorkerReply) => process.send!(reply);
 
+/**
+ * Peak RSS of this process image. Not getrusage's maxRSS: Linux carries the forking parent's RSS
+ * over into the child's maxRSS across exec, so a child of a large harness would report the
+ * harness. VmHWM is the high-water mark of this image's own memory; elsewhere, the largest RSS
+ * sampled after each invocation.
+ */
+let sampledPeakRss = 0;
+function peakRssMb(): number {
+  try {
+    const match = /^VmHWM:\s+(\d+) kB/m.exec(readFileSync('/proc/self/status', 'utf8'));
+    if (match) return Number(match[1]) / 1024;
+  } catch {
+    // not Linux
+  }
+  return sampledPeakRss / 2 ** 20;
+}
+
 process.on('message', (request: WorkerRequest) => {
   if (request.type === 'report') {
     const memory = process.memoryUsage();
-    send({ type: 'report', dynamoDb, s3, maxRssMb: process.resourceUsage().maxRSS / 1024, heapUsedMb: memory.heapUsed / 2 ** 20, rssMb: memory.rss / 2 ** 20 });
+    send({ type: 'report', dynamoDb, s3, maxRssMb: peakRssMb(), heapUsedMb: memory.heapUsed / 2 ** 20, rssMb: memory.rss / 2 ** 20 });
     return;
   }
   const start = process.hrtime.bigint();
   handleS3Event(request.event, deps).then(
-    (result) => send({ type: 'handled', ms: Number(process.hrtime.bigint() - start) / 1e6, statuses: result.outcomes.map((o) => o.status) }),
+    (result) => {
+      const ms = Number(process.hrtime.bigint() - start) / 1e6;
+      sampledPeakRss = Math.max(sampledPeakRss, process.memoryUsage().rss);
+      send({ type: 'handled', ms, statuses: result.outcomes.map((o) => o.status) });
+    },
     (error: Error) => send({ type: 'failed', error: error.stack ?? String(error) }),
   );
 });

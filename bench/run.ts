@@ -40,10 +40,8 @@ const SIZES = (process.env.BENCH_SIZES ?? '1000,20000').split(',').map(Number);
 const E2E_ARTICLES = Number(process.env.BENCH_E2E ?? 250);
 const E2E_WARM_UP = 10;
 /**
- * Heap limit of the handler process. V8 sizes its heap to the machine: unconstrained on a 23 GB
- * machine it let the handler's peak RSS reach 1.9 GB before collecting (live heap ~160 MB). A 512 MB
- * function has 512 MB; with this limit the process has to live within it, and its peak RSS says
- * whether it does. 0 = no limit.
+ * Heap limit of the handler process: a 512 MB function has 512 MB, so the handler runs told so and
+ * has to live within it (the run fails if it dies). 0 = no limit.
  */
 const HANDLER_HEAP_MB = Number(process.env.BENCH_HANDLER_HEAP_MB ?? 400);
 const COLD_RUNS = Number(process.env.BENCH_COLD_RUNS ?? 9);
