@@ -1,12 +1,23 @@
 /**
  * npm run bench: measured figures for the ingest half of the pipeline, printed as a table and
- * written to bench/results.json. Not a test: it reports, it does not judge.
+ * written to bench/results.json, all from one run on one machine. Not a test: it reports, it does
+ * not judge.
  *
  *   core throughput        parse + fingerprints + claims + story vector, no storage (one core)
  *   ingest at 1k and 20k   the full ingest use case (in-process ledger) on a corpus of that size:
  *                          wall time and storage operations per article, and the 20k/1k ratio
+ *   end to end             articles through the local mini-AWS (s3rver + DynamoDB Local) and the
+ *                          handler in a process of its own: throughput, latency, DynamoDB and S3
+ *                          requests and capacity units per article (SDK middleware), its memory
+ *   bundle                 the ingest function's bundle as CDK builds it: size, cold-start init
+ *
+ * Environment: BENCH_SAMPLE (articles timed per corpus size, 200), BENCH_SIZES (1000,20000),
+ * BENCH_E2E (articles end to end, 250; 0 skips), BENCH_COLD_RUNS (9), BENCH_HANDLER_HEAP_MB (400).
  */
-import { writeFileSync } from 'node:fs';
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { performance, PerformanceObserver } from 'node:perf_hooks';
 import { join } from 'node:path';
 import { extractClaims } from '../functions/core/claims/extract-claims';
 import { claimFeatures } from '../functions/core/claims/claim-features';
@@ -19,36 +30,65 @@ import { MemoryTableStore } from '../functions/adapters/memory-table-store';
 import { ingestObject } from '../functions/ingest/ingest-object';
 import { Ledger } from '../functions/ledger/ledger';
 import { DEFAULT_MAX_OBJECT_BYTES } from '../functions/shared/resources';
+import { buildIngestBundle, measureColdStart } from './bundle';
+import { measureEndToEnd, type EndToEnd } from './e2e';
 import { loadBaseTexts, syntheticArticle } from './synthetic-corpus';
 
 const ROOT = join(__dirname, '..');
 const SAMPLE = Number(process.env.BENCH_SAMPLE ?? 200);
 const SIZES = (process.env.BENCH_SIZES ?? '1000,20000').split(',').map(Number);
+const E2E_ARTICLES = Number(process.env.BENCH_E2E ?? 250);
+const E2E_WARM_UP = 10;
+/**
+ * Heap limit of the handler process: a 512 MB function has 512 MB, so the handler runs told so and
+ * has to live within it (the run fails if it dies). 0 = no limit.
+ */
+const HANDLER_HEAP_MB = Number(process.env.BENCH_HANDLER_HEAP_MB ?? 400);
+const COLD_RUNS = Number(process.env.BENCH_COLD_RUNS ?? 9);
 
 async function main(): Promise<void> {
   const base = loadBaseTexts(ROOT);
   const encoder = new TextEncoder();
   const results: Record<string, unknown> = { machine: `${process.platform} ${process.arch}, node ${process.version}`, baseTexts: base.length, sample: SAMPLE };
 
-  // Core throughput.
+  // Core throughput: two passes over the same 1,000 articles. The first includes JIT warm-up and
+  // filling the stemmer cache (a fresh container); the second is the steady state of a warm one.
   const coreCount = 1000;
   const coreInputs = Array.from({ length: coreCount }, (_, i) => syntheticArticle(base, i)).map((a) => ({ key: a.key, bytes: encoder.encode(a.body) }));
   let claims = 0;
   let words = 0;
-  const coreStart = process.hrtime.bigint();
-  for (const input of coreInputs) {
-    const article = parseArticle(input.bytes, { key: input.key });
-    contentHash(article.title, article.paragraphs);
-    lshBands(minhash(article.paragraphs.join('\n')));
-    articleTermVector(article.title, article.paragraphs);
-    for (const claim of extractClaims(article.paragraphs)) {
-      claimFeatures(claim.text);
-      claims += 1;
+  const passes: Array<{ articlesPerSecond: number; articlesPerCpuSecond: number }> = [];
+  let coreSeconds = 0;
+  for (let pass = 0; pass < 2; pass += 1) {
+    claims = 0;
+    words = 0;
+    const coreStart = process.hrtime.bigint();
+    const coreCpu = process.cpuUsage();
+    for (const input of coreInputs) {
+      const article = parseArticle(input.bytes, { key: input.key });
+      contentHash(article.title, article.paragraphs);
+      lshBands(minhash(article.paragraphs.join('\n')));
+      articleTermVector(article.title, article.paragraphs);
+      for (const claim of extractClaims(article.paragraphs)) {
+        claimFeatures(claim.text);
+        claims += 1;
+      }
+      words += article.paragraphs.join(' ').split(/\s+/).length;
     }
-    words += article.paragraphs.join(' ').split(/\s+/).length;
+    coreSeconds = Number(process.hrtime.bigint() - coreStart) / 1e9;
+    const cpu = process.cpuUsage(coreCpu);
+    // Wall time is what the issue asks for; CPU time of the process beside it, since the machine may
+    // be shared (CPU time includes V8's background GC threads, so it is not a cleaner figure, only
+    // one that other processes do not inflate).
+    passes.push({ articlesPerSecond: round(coreCount / coreSeconds), articlesPerCpuSecond: round(coreCount / ((cpu.user + cpu.system) / 1e6)) });
   }
-  const coreSeconds = Number(process.hrtime.bigint() - coreStart) / 1e9;
-  results.core = { articles: coreCount, articlesPerSecond: round(coreCount / coreSeconds), meanWords: round(words / coreCount), claimsPerArticle: round(claims / coreCount) };
+  results.core = {
+    articles: coreCount,
+    ...passes[1],
+    firstPass: passes[0],
+    meanWords: round(words / coreCount),
+    claimsPerArticle: round(claims / coreCount),
+  };
   process.stderr.write(`core: ${coreCount} articles in ${coreSeconds.toFixed(2)} s\n`);
 
   // Ingest cost against a growing corpus.
@@ -63,34 +103,83 @@ async function main(): Promise<void> {
     await objects.put(article.key, article.body, 'text/plain');
     await ingestObject(deps, { key: article.key, eventTime: new Date((clock += 1000)).toISOString() });
   };
-  const atSize: Record<string, { msPerArticle: number; storageOpsPerArticle: number }> = {};
+  // Garbage-collection pauses during the timed samples: the in-memory ledger lives in this heap, so
+  // collections get dearer as it grows, which a function against DynamoDB would not see.
+  const pauses: Array<{ start: number; duration: number }> = [];
+  const gcObserver = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) pauses.push({ start: entry.startTime, duration: entry.duration });
+  });
+  gcObserver.observe({ entryTypes: ['gc'] });
+  const atSize: Record<string, { msPerArticle: number; gcMsPerArticle: number; storageOpsPerArticle: number }> = {};
   for (const size of SIZES) {
     while (next < size) {
       await ingest();
       if (next % 1000 === 0) process.stderr.write(`corpus: ${next}/${size}\n`);
     }
     const opsBefore = totalOps(table.calls);
+    pauses.length = 0;
     const start = process.hrtime.bigint();
+    const from = performance.now();
     for (let i = 0; i < SAMPLE; i += 1) await ingest();
+    const to = performance.now();
     const ms = Number(process.hrtime.bigint() - start) / 1e6;
-    atSize[size] = { msPerArticle: round(ms / SAMPLE), storageOpsPerArticle: round((totalOps(table.calls) - opsBefore) / SAMPLE) };
+    // Entries arrive asynchronously: let the observer catch up, then count the pauses in the window.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const gcMs = pauses.filter((pause) => pause.start >= from && pause.start < to).reduce((sum, pause) => sum + pause.duration, 0);
+    atSize[size] = { msPerArticle: round(ms / SAMPLE), gcMsPerArticle: round(gcMs / SAMPLE), storageOpsPerArticle: round((totalOps(table.calls) - opsBefore) / SAMPLE) };
   }
+  gcObserver.disconnect();
   results.ingest = atSize;
   if (SIZES.length >= 2) {
     const [small, large] = [SIZES[0], SIZES[SIZES.length - 1]];
     results.costRatio = round(atSize[large].msPerArticle / atSize[small].msPerArticle);
   }
-  results.peakRssMb = round(process.resourceUsage().maxRSS / 1024);
+  results.harnessPeakRssMb = round(process.resourceUsage().maxRSS / 1024);
+
+  const work = mkdtempSync(join(tmpdir(), 'corroborate-bench-'));
+  let e2e: EndToEnd | undefined;
+  try {
+    // Bundle and cold start.
+    const bundle = buildIngestBundle(ROOT, work);
+    const cold = measureColdStart(bundle.file, { CORROBORATE_TABLE: 'bench', CORROBORATE_BUCKET: 'bench', AWS_REGION: 'us-east-1' }, COLD_RUNS);
+    results.bundle = { bytes: bundle.bytes, mb: round(bundle.bytes / 1e6), sourceMapBytes: bundle.mapBytes, coldStart: roundAll(cold) };
+    process.stderr.write(`bundle: ${bundle.bytes} bytes; cold start init ${cold.initMs.median.toFixed(0)} ms\n`);
+
+    // End to end through the local mini-AWS.
+    if (E2E_ARTICLES > E2E_WARM_UP) {
+      e2e = await measureEndToEnd(ROOT, work, base, E2E_ARTICLES, E2E_WARM_UP, HANDLER_HEAP_MB || undefined);
+      results.endToEnd = roundAll(e2e);
+    }
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
 
   const out = join(__dirname, 'results.json');
   writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
   console.log(`\n| measure | value |\n|---|---|`);
-  console.log(`| core throughput (1 core) | ${(results.core as { articlesPerSecond: number }).articlesPerSecond} articles/s |`);
+  const core = results.core as { articlesPerSecond: number; articlesPerCpuSecond: number; meanWords: number; firstPass: { articlesPerSecond: number; articlesPerCpuSecond: number } };
+  console.log(`| core throughput (1 core; parse, fingerprints, claims, story vector; ${core.meanWords} words/article), warm | ${core.articlesPerSecond} articles/s wall (${core.articlesPerCpuSecond} per CPU-second) |`);
+  console.log(`| core throughput, first pass (JIT warm-up, empty stemmer cache) | ${core.firstPass.articlesPerSecond} articles/s wall (${core.firstPass.articlesPerCpuSecond} per CPU-second) |`);
   for (const [size, figures] of Object.entries(atSize)) {
-    console.log(`| ingest at corpus ${size} | ${figures.msPerArticle} ms/article, ${figures.storageOpsPerArticle} storage calls/article |`);
+    console.log(`| ingest at corpus ${size} (in-process ledger) | ${figures.msPerArticle} ms/article (of which GC pauses ${figures.gcMsPerArticle} ms), ${figures.storageOpsPerArticle} storage calls/article |`);
   }
   if (results.costRatio !== undefined) console.log(`| per-article cost ratio ${SIZES[SIZES.length - 1]}/${SIZES[0]} | ${results.costRatio} |`);
-  console.log(`| peak RSS | ${results.peakRssMb} MB |`);
+  const bundle = results.bundle as { mb: number; coldStart: { runs: number; initMs: { median: number; max: number }; processMs: { median: number } } };
+  console.log(`| ingest bundle (esbuild as CDK builds it, minified, SDK inside) | ${bundle.mb} MB |`);
+  console.log(`| cold-start init: require bundle + build handler, fresh node (median of ${bundle.coldStart.runs}; max) | ${bundle.coldStart.initMs.median} ms (max ${bundle.coldStart.initMs.max}); whole process ${bundle.coldStart.processMs.median} ms |`);
+  if (e2e) {
+    const r = roundAll(e2e);
+    console.log(`| end to end, mini-AWS, one invocation at a time (${r.articles} articles after ${r.warmUp} warm-up) | ${r.articlesPerSecond} articles/s; latency p50 ${r.latencyMs.p50} ms, p95 ${r.latencyMs.p95} ms |`);
+    console.log(`| handler time per invocation (ingest + digest publish) | p50 ${r.handlerMs.p50} ms, p95 ${r.handlerMs.p95} ms |`);
+    console.log(`| DynamoDB requests per article | ${r.dynamoDb.requestsPerArticle} (${Object.entries(r.dynamoDb.byOperation).map(([k, v]) => `${k} ${v}`).join(', ')}) |`);
+    console.log(
+      `| DynamoDB capacity per article (${r.dynamoDb.capacityReported ? 'ConsumedCapacity reported by DynamoDB Local' : 'NOT reported by DynamoDB Local'}) | ${r.dynamoDb.writeUnitsPerArticle} write units, ${r.dynamoDb.readUnitsPerArticle} read units${r.dynamoDb.failedConditionalWritesPerArticle ? `, plus ${r.dynamoDb.failedConditionalWritesPerArticle} failed conditional writes (>= 1 WCU each, not reported)` : ''} |`,
+    );
+    console.log(`| S3 requests per article (handler; plus the upload itself) | ${r.s3.requestsPerArticle} (${Object.entries(r.s3.byOperation).map(([k, v]) => `${k} ${v}`).join(', ')}) |`);
+    console.log(`| handler process memory (${r.handlerProcess.heapLimitMb ? `--max-old-space-size=${r.handlerProcess.heapLimitMb}` : 'no heap limit'}): peak RSS; heap at end | ${r.handlerProcess.maxRssMb} MB; ${r.handlerProcess.heapUsedMbAtEnd} MB |`);
+    console.log(`| slowest invocation | ${r.slowest.handlerMs} ms (${r.slowest.key}) |`);
+  }
+  console.log(`| bench harness peak RSS (in-memory ledger of ${SIZES[SIZES.length - 1] + SAMPLE} articles; not the function) | ${results.harnessPeakRssMb} MB |`);
   console.log(`\nwritten to ${out}`);
 }
 
@@ -100,6 +189,14 @@ function totalOps(calls: Record<string, number>): number {
 
 function round(value: number): number {
   return Math.round(value * 100) / 100;
+}
+
+/** Every number in a plain object, rounded to two decimals. */
+function roundAll<T>(value: T): T {
+  if (typeof value === 'number') return round(value) as T;
+  if (Array.isArray(value)) return value.map(roundAll) as T;
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, roundAll(v)])) as T;
+  return value;
 }
 
 main().catch((error) => {

@@ -122,17 +122,24 @@ export class DynamoDbTableStore implements TableStore {
     return this.conditionalPut(item, 'attribute_not_exists(#pk) OR #attribute < :value', { '#pk': TABLE.partitionKey, '#attribute': attribute }, { ':value': item[attribute] });
   }
 
-  async addToSet(key: TableKey, attribute: string, values: readonly string[]): Promise<void> {
-    if (values.length === 0) return;
-    await this.documents.send(
-      new UpdateCommand({
-        TableName: this.tableName,
-        Key: keyOf(key),
-        UpdateExpression: 'ADD #attribute :values',
-        ExpressionAttributeNames: { '#attribute': attribute },
-        ExpressionAttributeValues: { ':values': new Set(values) },
-      }),
-    );
+  async addToSet(key: TableKey, attribute: string, values: readonly string[], maxSize?: number): Promise<boolean> {
+    if (values.length === 0) return true;
+    try {
+      await this.documents.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: keyOf(key),
+          UpdateExpression: 'ADD #attribute :values',
+          ExpressionAttributeNames: { '#attribute': attribute },
+          ExpressionAttributeValues: { ':values': new Set(values), ...(maxSize !== undefined ? { ':max': maxSize } : {}) },
+          ...(maxSize !== undefined ? { ConditionExpression: 'attribute_not_exists(#attribute) OR size(#attribute) < :max' } : {}),
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException || (error as Error).name === 'ConditionalCheckFailedException') return false;
+      throw error;
+    }
   }
 
   async increment(key: TableKey, attribute: string, by: number): Promise<number> {

@@ -22,6 +22,14 @@ export interface StoredArticle extends ArticleRecord {
 
 /** Stories whose centroid mentions a term, most recently opened first. */
 const STORIES_PER_TERM = 25;
+/**
+ * Article ids kept per LSH band item. A band value that many articles share (boilerplate, a wire
+ * story reprinted everywhere) stops growing here: the item stays under 1 KB (one write unit per
+ * ADD, far from DynamoDB's 400 KB item limit) and reading it costs the same at any corpus size. The
+ * ids kept are the earliest ones, i.e. the originals that later copies are matched to, and a real
+ * copy shares many bands with its original, so a full band costs no recall in practice.
+ */
+export const MAX_IDS_PER_BAND = 40;
 /** One transaction holds the story META and up to this many new claims (DynamoDB allows 100 items). */
 const MAX_CLAIMS_PER_TRANSACTION = 99;
 
@@ -79,7 +87,7 @@ export class Ledger {
   }
 
   async addToBands(articleId: string, bands: readonly string[]): Promise<void> {
-    await Promise.all(bands.map((band) => this.table.addToSet(keys.lshBand(band), 'articleIds', [articleId])));
+    await Promise.all(bands.map((band) => this.table.addToSet(keys.lshBand(band), 'articleIds', [articleId], MAX_IDS_PER_BAND)));
   }
 
   /** Candidate stories for an article: those sharing its strongest terms, ranked by how many. */

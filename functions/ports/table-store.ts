@@ -35,8 +35,11 @@ export interface TableStore {
   transactPut(guarded: TableItem & { revision: number }, expectedRevision: number | undefined, others: readonly TableItem[]): Promise<boolean>;
   /** Writes only if the stored item's numeric `attribute` is lower than the new one (or the item is absent). */
   putIfGreater(item: TableItem, attribute: string): Promise<boolean>;
-  /** Adds strings to a string-set attribute, creating the item if needed. */
-  addToSet(key: TableKey, attribute: string, values: readonly string[]): Promise<void>;
+  /**
+   * Adds strings to a string-set attribute, creating the item if needed. With `maxSize`, only while
+   * the set holds fewer than `maxSize` values: false when it is full (and nothing was added).
+   */
+  addToSet(key: TableKey, attribute: string, values: readonly string[], maxSize?: number): Promise<boolean>;
   /** Atomically adds to a number attribute and returns the new value. */
   increment(key: TableKey, attribute: string, by: number): Promise<number>;
 }

@@ -1,4 +1,4 @@
-import { tokenize } from '../text/tokens';
+import { lowerWords } from '../text/tokens';
 
 export const MINHASH_PERMUTATIONS = 128;
 export const LSH_BANDS = 64;
@@ -13,10 +13,8 @@ export interface MinHashSignature {
 }
 
 // Fixed odd multipliers and offsets: signatures must be comparable across processes and releases.
-const SEEDS = Array.from({ length: MINHASH_PERMUTATIONS }, (_, i) => ({
-  multiplier: (Math.imul(0x9e3779b1, i + 1) | 1) >>> 0,
-  offset: Math.imul(0x85ebca6b, i + 7) >>> 0,
-}));
+const MULTIPLIERS = Int32Array.from({ length: MINHASH_PERMUTATIONS }, (_, i) => Math.imul(0x9e3779b1, i + 1) | 1);
+const OFFSETS = Int32Array.from({ length: MINHASH_PERMUTATIONS }, (_, i) => Math.imul(0x85ebca6b, i + 7));
 
 function fnv1a(text: string): number {
   let hash = 0x811c9dc5;
@@ -27,39 +25,48 @@ function fnv1a(text: string): number {
   return hash >>> 0;
 }
 
-function mix(value: number): number {
-  let h = value;
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x7feb352d);
-  h ^= h >>> 15;
-  h = Math.imul(h, 0x846ca68b);
-  h ^= h >>> 16;
-  return h >>> 0;
-}
-
 /** Hashes of the distinct word 5-grams of a text (lower case, punctuation ignored). */
 export function shingleHashes(text: string): Set<number> {
-  const words = tokenize(text).map((t) => t.lower);
+  const words = lowerWords(text);
   const hashes = new Set<number>();
   if (words.length < SHINGLE_WORDS) {
     if (words.length > 0) hashes.add(fnv1a(words.join(' ')));
     return hashes;
   }
-  for (let i = 0; i + SHINGLE_WORDS <= words.length; i += 1) {
-    hashes.add(fnv1a(words.slice(i, i + SHINGLE_WORDS).join(' ')));
-  }
+  for (let i = 0; i + SHINGLE_WORDS <= words.length; i += 1) hashes.add(shingleHash(words, i));
   return hashes;
+}
+
+/** fnv1a of `words.slice(start, start + SHINGLE_WORDS).join(' ')`, without building the string. */
+function shingleHash(words: readonly string[], start: number): number {
+  let hash = 0x811c9dc5;
+  for (let w = start; w < start + SHINGLE_WORDS; w += 1) {
+    if (w > start) hash = Math.imul(hash ^ 32, 0x01000193);
+    const word = words[w];
+    for (let i = 0; i < word.length; i += 1) hash = Math.imul(hash ^ word.charCodeAt(i), 0x01000193);
+  }
+  return hash >>> 0;
 }
 
 export function minhash(text: string): MinHashSignature {
   const shingles = shingleHashes(text);
-  const values = new Array<number>(MINHASH_PERMUTATIONS).fill(0xffffffff);
+  // Minima kept as signed 32-bit values offset by 2^31, so the comparison stays in small integers.
+  const minima = new Int32Array(MINHASH_PERMUTATIONS).fill(0x7fffffff);
   for (const shingle of shingles) {
     for (let p = 0; p < MINHASH_PERMUTATIONS; p += 1) {
-      const hashed = mix((Math.imul(shingle, SEEDS[p].multiplier) + SEEDS[p].offset) >>> 0);
-      if (hashed < values[p]) values[p] = hashed;
+      // mix((shingle * multiplier + offset) mod 2^32), computed in int32 arithmetic.
+      let h = (Math.imul(shingle, MULTIPLIERS[p]) + OFFSETS[p]) | 0;
+      h ^= h >>> 16;
+      h = Math.imul(h, 0x7feb352d);
+      h ^= h >>> 15;
+      h = Math.imul(h, 0x846ca68b);
+      h ^= h >>> 16;
+      const ordered = h ^ 0x80000000;
+      if (ordered < minima[p]) minima[p] = ordered;
     }
   }
+  const values = new Array<number>(MINHASH_PERMUTATIONS);
+  for (let p = 0; p < MINHASH_PERMUTATIONS; p += 1) values[p] = (minima[p] ^ 0x80000000) >>> 0;
   return { values, shingleCount: shingles.size };
 }
 

@@ -21,23 +21,43 @@ const SCRIPTS: Array<[string, RegExp]> = [
   ['hi', /\p{Script=Devanagari}/gu],
 ];
 
+const MARKER_SETS = Object.entries(MARKERS).map(([code, markers]) => [code, new Set(markers)] as const);
+const NON_LETTERS = /\P{L}+/gu;
+/** Every script above starts at U+0370 or later: text without such code units has none of them. */
+const BEYOND_LATIN = /[\u0370-\uffff]/;
+
 export function detectLanguage(text: string): string {
   const sample = text.slice(0, 5000);
-  const letters = (sample.match(/\p{L}/gu) ?? []).length;
+  const letters = countLetters(sample);
   if (letters < 20) return 'und';
-  for (const [code, script] of SCRIPTS) {
-    if ((sample.match(script) ?? []).length > letters * 0.3) return code;
+  if (BEYOND_LATIN.test(sample)) {
+    for (const [code, script] of SCRIPTS) {
+      if ((sample.match(script) ?? []).length > letters * 0.3) return code;
+    }
   }
   const words = sample.toLowerCase().match(/\p{L}+/gu) ?? [];
   let best = 'und';
   let bestScore = 0;
-  for (const [code, markers] of Object.entries(MARKERS)) {
-    const set = new Set(markers);
-    const score = words.filter((word) => set.has(word)).length / words.length;
+  for (const [code, set] of MARKER_SETS) {
+    let hits = 0;
+    for (const word of words) if (set.has(word)) hits += 1;
+    const score = hits / words.length;
     if (score > bestScore) {
       best = code;
       bestScore = score;
     }
   }
   return bestScore >= 0.08 ? best : 'und';
+}
+
+/** Letters (code points) in the text: what `text.match(/\p{L}/gu).length` counts, without an array of them. */
+function countLetters(text: string): number {
+  const letters = text.replace(NON_LETTERS, '');
+  let count = letters.length;
+  // Only letters are left, so a high surrogate here starts an astral letter: one code point, two units.
+  for (let i = 0; i < letters.length; i += 1) {
+    const unit = letters.charCodeAt(i);
+    if (unit >= 0xd800 && unit <= 0xdbff) count -= 1;
+  }
+  return count;
 }

@@ -38,9 +38,14 @@ function sentenceInitial(text: string, offset: number): boolean {
 }
 
 export function normalize(vector: TermVector): TermVector {
-  const norm = Math.sqrt(Object.values(vector).reduce((sum, w) => sum + w * w, 0));
+  // for-in visits own keys in the order Object.values/entries do (vectors are plain objects).
+  let sum = 0;
+  for (const term in vector) sum += vector[term] * vector[term];
+  const norm = Math.sqrt(sum);
   if (norm === 0) return {};
-  return Object.fromEntries(Object.entries(vector).map(([t, w]) => [t, w / norm]));
+  const normalized: TermVector = {};
+  for (const term in vector) normalized[term] = vector[term] / norm;
+  return normalized;
 }
 
 export function cosine(a: TermVector, b: TermVector): number {

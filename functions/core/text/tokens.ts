@@ -48,10 +48,31 @@ export function tokenize(text: string): Token[] {
     const lower = word.toLowerCase();
     const first = word.charCodeAt(0);
     const isNumber = first >= 48 && first <= 57 ? NUMBER.test(word) : first > 127 && NUMBER.test(word);
-    const head = word[0];
-    tokens.push(new WordToken(word, lower, match.index, isNumber, head !== lower[0] && head === head.toUpperCase(), STOPWORDS.has(lower)));
+    tokens.push(new WordToken(word, lower, match.index, isNumber, isCapitalized(word, first, lower), STOPWORDS.has(lower)));
   }
   return tokens;
+}
+
+/** The first character differs from its lower case and is its own upper case. */
+function isCapitalized(word: string, first: number, lower: string): boolean {
+  // ASCII answers without building one-character strings: A-Z yes; a-z and digits no.
+  if (first >= 65 && first <= 90) return true;
+  if ((first >= 97 && first <= 122) || (first >= 48 && first <= 57)) return false;
+  const head = word[0];
+  return head !== lower[0] && head === head.toUpperCase();
+}
+
+/** The lower-cased words of `tokenize(text)`, without the rest of each token: for shingling. */
+export function lowerWords(text: string): string[] {
+  const words: string[] = [];
+  WORD.lastIndex = 0;
+  for (let match = WORD.exec(text); match !== null; match = WORD.exec(text)) {
+    let word = match[0];
+    const length = word.length;
+    if (length > 2 && word.charCodeAt(length - 2) === 39 && (word.charCodeAt(length - 1) | 32) === 115) word = word.slice(0, -2);
+    words.push(word.toLowerCase());
+  }
+  return words;
 }
 
 const stemCache = new Map<string, string>();

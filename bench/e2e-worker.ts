@@ -1,0 +1,77 @@
+/**
+ * The handler-like process of the end-to-end bench: the ingest handler's own code path
+ * (`handleS3Event` with Logger and Metrics as the handler module sets them up) over real SDK clients
+ * pointed at the local mini-AWS, with request and capacity meters on the clients. Bundled with
+ * esbuild and run by plain `node`, so its memory is that of the shipped code, not of the harness.
+ * Driven over IPC by bench/e2e.ts: one S3 event at a time, as the function's reserved concurrency
+ * of one delivers them.
+ */
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { S3Client } from '@aws-sdk/client-s3';
+import type { S3Event } from 'aws-lambda';
+import { readFileSync } from 'node:fs';
+import { DynamoDbTableStore } from '../functions/adapters/dynamodb-table-store';
+import { S3ObjectStore } from '../functions/adapters/s3-object-store';
+import { handleS3Event } from '../functions/ingest/handler';
+import { Ledger } from '../functions/ledger/ledger';
+import { DEFAULT_MAX_OBJECT_BYTES, ENVIRONMENT } from '../functions/shared/resources';
+import { meterDynamoDb, meterS3, newMeter } from './sdk-meter';
+
+export type WorkerRequest = { type: 'event'; event: S3Event } | { type: 'report' };
+export type WorkerReply =
+  | { type: 'handled'; ms: number; statuses: string[] }
+  | { type: 'failed'; error: string }
+  | { type: 'report'; dynamoDb: ReturnType<typeof newMeter>; s3: ReturnType<typeof newMeter>; maxRssMb: number; heapUsedMb: number; rssMb: number };
+
+const dynamoDb = newMeter();
+const s3 = newMeter();
+const dynamoClient = new DynamoDBClient({});
+const s3Client = new S3Client({ forcePathStyle: process.env.CORROBORATE_S3_PATH_STYLE === 'true' });
+meterDynamoDb(dynamoClient, dynamoDb);
+meterS3(s3Client, s3);
+
+const deps = {
+  ledger: new Ledger(new DynamoDbTableStore(process.env[ENVIRONMENT.tableName]!, dynamoClient)),
+  objects: new S3ObjectStore(process.env[ENVIRONMENT.bucketName]!, s3Client),
+  // On AWS an SNS publish per digest; here nothing is kept, so the process holds no growing log of notices.
+  notifier: { publish: async () => undefined },
+  maxObjectBytes: DEFAULT_MAX_OBJECT_BYTES,
+  now: () => new Date(),
+  ...(process.env[ENVIRONMENT.siteUrl] ? { siteUrl: process.env[ENVIRONMENT.siteUrl] } : {}),
+};
+
+const send = (reply: WorkerReply) => process.send!(reply);
+
+/**
+ * Peak RSS of this process image. Not getrusage's maxRSS: Linux carries the forking parent's RSS
+ * over into the child's maxRSS across exec, so a child of a large harness would report the
+ * harness. VmHWM is the high-water mark of this image's own memory; elsewhere, the largest RSS
+ * sampled after each invocation.
+ */
+let sampledPeakRss = 0;
+function peakRssMb(): number {
+  try {
+    const match = /^VmHWM:\s+(\d+) kB/m.exec(readFileSync('/proc/self/status', 'utf8'));
+    if (match) return Number(match[1]) / 1024;
+  } catch {
+    // not Linux
+  }
+  return sampledPeakRss / 2 ** 20;
+}
+
+process.on('message', (request: WorkerRequest) => {
+  if (request.type === 'report') {
+    const memory = process.memoryUsage();
+    send({ type: 'report', dynamoDb, s3, maxRssMb: peakRssMb(), heapUsedMb: memory.heapUsed / 2 ** 20, rssMb: memory.rss / 2 ** 20 });
+    return;
+  }
+  const start = process.hrtime.bigint();
+  handleS3Event(request.event, deps).then(
+    (result) => {
+      const ms = Number(process.hrtime.bigint() - start) / 1e6;
+      sampledPeakRss = Math.max(sampledPeakRss, process.memoryUsage().rss);
+      send({ type: 'handled', ms, statuses: result.outcomes.map((o) => o.status) });
+    },
+    (error: Error) => send({ type: 'failed', error: error.stack ?? String(error) }),
+  );
+});

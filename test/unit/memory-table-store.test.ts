@@ -1,0 +1,40 @@
+import { MemoryTableStore } from '../../functions/adapters/memory-table-store';
+import { TABLE } from '../../functions/shared/resources';
+
+describe('MemoryTableStore', () => {
+  it('queries sort keys in order, by prefix, both ways, up to a limit', async () => {
+    const table = new MemoryTableStore();
+    const sks = ['META', 'CLAIM#b', 'ARTICLE#2', 'CLAIM#a', 'MENTION#a#1', 'CLAIM#c', 'ARTICLE#1', 'CLAIM', 'CLAIN'];
+    await table.putAll(sks.map((sk) => ({ pk: 'P', sk })));
+    await table.putAll([{ pk: 'P', sk: 'CLAIM#a', rewritten: true }, { pk: 'Q', sk: 'CLAIM#z' }]);
+    const sorted = [...sks].sort();
+    expect((await table.query('P')).map((i) => i.sk)).toEqual(sorted);
+    expect((await table.query('P', { descending: true, limit: 3 })).map((i) => i.sk)).toEqual([...sorted].reverse().slice(0, 3));
+    expect((await table.query('P', { skPrefix: 'CLAIM#' })).map((i) => i.sk)).toEqual(['CLAIM#a', 'CLAIM#b', 'CLAIM#c']);
+    expect((await table.query('P', { skPrefix: 'CLAIM#', descending: true, limit: 2 })).map((i) => i.sk)).toEqual(['CLAIM#c', 'CLAIM#b']);
+    expect((await table.query('P', { skPrefix: 'CLAIM#' }))[0].rewritten).toBe(true);
+    expect(await table.query('P', { skPrefix: 'X' })).toEqual([]);
+    expect(await table.query('none')).toEqual([]);
+  });
+
+  it('lists the recency index newest first and follows items that move or leave it', async () => {
+    const table = new MemoryTableStore();
+    const { partitionKey, sortKey } = TABLE.recencyIndex;
+    const story = (id: string, at?: string) => ({ pk: `STORY#${id}`, sk: 'META', ...(at ? { [partitionKey]: 'STORIES', [sortKey]: `${at}#${id}` } : {}) });
+    await table.putAll([story('a', '2025-01-01'), story('b', '2025-01-03'), story('c', '2025-01-02')]);
+    expect((await table.queryRecent('STORIES', 2)).map((i) => i.pk)).toEqual(['STORY#b', 'STORY#c']);
+    await table.putAll([story('a', '2025-01-04'), story('b')]);
+    expect((await table.queryRecent('STORIES', 10)).map((i) => i.pk)).toEqual(['STORY#a', 'STORY#c']);
+    expect(await table.queryRecent('OTHER', 10)).toEqual([]);
+  });
+
+  it('adds to a capped set only while it has room', async () => {
+    const table = new MemoryTableStore();
+    const key = { pk: 'LSH#1', sk: 'IDS' };
+    expect(await table.addToSet(key, 'ids', ['a'], 2)).toBe(true);
+    expect(await table.addToSet(key, 'ids', ['b'], 2)).toBe(true);
+    expect(await table.addToSet(key, 'ids', ['c'], 2)).toBe(false);
+    expect([...((await table.get(key))!.ids as Set<string>)]).toEqual(['a', 'b']);
+    expect(await table.addToSet(key, 'ids', ['c'])).toBe(true);
+  });
+});
