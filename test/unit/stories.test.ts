@@ -1,5 +1,5 @@
 import { assignStory, JOIN_STORY_THRESHOLD } from '../../functions/core/stories/assign-story';
-import { addToCentroid, articleTermVector, cosine, CENTROID_TERMS } from '../../functions/core/stories/term-vector';
+import { addToCentroid, articleTermVector, cosine, CENTROID_TERMS, mergeCentroids } from '../../functions/core/stories/term-vector';
 
 const quake = articleTermVector('Earthquake strikes northern Chile', ['A magnitude 7 earthquake struck northern Chile on Monday, damaging homes in Iquique.']);
 const quake2 = articleTermVector('Strong quake hits Chile', ['An earthquake of magnitude 7 hit northern Chile, officials in Iquique said, damaging homes.']);
@@ -24,5 +24,19 @@ describe('story assignment', () => {
     for (let i = 0; i < 30; i += 1) centroid = addToCentroid(centroid, i, articleTermVector(`Story ${i}`, [`Unique words number ${i} alpha${i} beta${i} gamma${i} delta${i}.`]));
     expect(Object.keys(centroid).length).toBeLessThanOrEqual(CENTROID_TERMS);
     expect(cosine(centroid, centroid)).toBeCloseTo(1, 6);
+  });
+});
+
+describe('term vectors of words that are also Object properties', () => {
+  it('scores articles about a "constructor" and "toString" like any others', () => {
+    const a = articleTermVector('Constructor wins the toString prize', ['The constructor of the valueOf bridge won the prize on Monday.']);
+    const b = articleTermVector('Bridge constructor wins prize', ['A constructor won the prize for the valueOf bridge.']);
+    expect(Object.values(a).every(Number.isFinite)).toBe(true);
+    const similarity = cosine(a, b);
+    expect(Number.isFinite(similarity)).toBe(true);
+    expect(similarity).toBeGreaterThan(0.3);
+    const merged = mergeCentroids(a, 1, b, 1);
+    expect(Object.values(merged).every(Number.isFinite)).toBe(true);
+    expect(cosine(merged, a)).toBeGreaterThan(similarity);
   });
 });

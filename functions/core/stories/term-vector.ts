@@ -15,18 +15,19 @@ export const LOOKUP_TERMS = 12;
  * about, as used to decide which story it belongs to.
  */
 export function articleTermVector(title: string, paragraphs: readonly string[]): TermVector {
-  const counts: Record<string, number> = {};
+  // A Map: words such as "constructor" must not meet Object.prototype's properties.
+  const counts = new Map<string, number>();
   const add = (text: string, boost: number) => {
     for (const token of tokenize(text)) {
       if (token.isStopword || token.lower.length < 3 || token.isNumber) continue;
       const isName = token.isCapitalized && !sentenceInitial(text, token.start);
-      counts[token.stem] = (counts[token.stem] ?? 0) + boost * (isName ? NAME_WEIGHT : 1);
+      counts.set(token.stem, (counts.get(token.stem) ?? 0) + boost * (isName ? NAME_WEIGHT : 1));
     }
   };
   add(title, TITLE_WEIGHT);
   for (const paragraph of paragraphs) add(paragraph, 1);
   const vector: TermVector = {};
-  for (const [term, count] of Object.entries(counts)) vector[term] = (1 + Math.log(count)) * termWeight(term);
+  for (const [term, count] of counts) vector[term] = (1 + Math.log(count)) * termWeight(term);
   return normalize(vector);
 }
 
@@ -51,7 +52,7 @@ export function normalize(vector: TermVector): TermVector {
 export function cosine(a: TermVector, b: TermVector): number {
   const [small, large] = Object.keys(a).length < Object.keys(b).length ? [a, b] : [b, a];
   let dot = 0;
-  for (const [term, weight] of Object.entries(small)) dot += weight * (large[term] ?? 0);
+  for (const [term, weight] of Object.entries(small)) dot += weight * weightOf(large, term);
   return dot;
 }
 
@@ -69,6 +70,11 @@ export function addToCentroid(centroid: TermVector, members: number, article: Te
 export function mergeCentroids(a: TermVector, aMembers: number, b: TermVector, bMembers: number): TermVector {
   const merged: TermVector = {};
   for (const [term, weight] of Object.entries(a)) merged[term] = weight * aMembers;
-  for (const [term, weight] of Object.entries(b)) merged[term] = (merged[term] ?? 0) + weight * bMembers;
+  for (const [term, weight] of Object.entries(b)) merged[term] = weightOf(merged, term) + weight * bMembers;
   return topTerms(merged, CENTROID_TERMS);
+}
+
+/** A term's own weight: vectors are plain objects (stored as such), and "constructor" is a word. */
+function weightOf(vector: TermVector, term: string): number {
+  return Object.hasOwn(vector, term) ? vector[term] : 0;
 }
