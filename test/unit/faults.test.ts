@@ -7,19 +7,9 @@ import { Ledger } from '../../functions/ledger/ledger';
 import type { TableStore } from '../../functions/ports/table-store';
 import type { PipelineDependencies } from '../../functions/shared/aws-dependencies';
 import { DIGEST_KEYS } from '../../functions/shared/resources';
+import { seededRandom } from '../support/fault-injection';
 import { s3Event } from '../support/memory-pipeline';
 import { seedFiles } from '../support/seeds';
-
-/** Deterministic pseudo-random numbers, so a failing seed can be replayed. */
-function random(seed: number): () => number {
-  let state = seed >>> 0 || 1;
-  return () => {
-    state ^= state << 13;
-    state ^= state >>> 17;
-    state ^= state << 5;
-    return (state >>> 0) / 0x100000000;
-  };
-}
 
 class InjectedFault extends Error {}
 
@@ -47,7 +37,7 @@ function faulty(store: TableStore, chance: () => number, rate: number): TableSto
 
 async function run(faultSeed: number | undefined): Promise<Digest> {
   const objects = new MemoryObjectStore();
-  const chance = random(faultSeed ?? 1);
+  const chance = seededRandom(faultSeed ?? 1);
   const table = faultSeed === undefined ? new MemoryTableStore() : faulty(new MemoryTableStore(), chance, FAULT_RATE);
   const deps: PipelineDependencies = { ledger: new Ledger(table), objects, notifier: new RecordingNotifier(), maxObjectBytes: 1 << 22, now: () => new Date('2025-01-20T00:00:00Z'), siteUrl: 'https://digest.example.test/' };
   let minute = 0;
