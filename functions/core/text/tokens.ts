@@ -37,7 +37,25 @@ class WordToken implements Token {
   }
 }
 
-export function tokenize(text: string): Token[] {
+/**
+ * The same sentence is tokenized several times while an article is read (claim extraction, atomic
+ * splitting, features, quotes): the latest texts' tokens are kept. Bounded, so it holds only what
+ * the current article is still working on.
+ */
+const recentTokens = new Map<string, readonly Token[]>();
+const RECENT_TEXTS = 512;
+
+export function tokenize(text: string): readonly Token[] {
+  let tokens = recentTokens.get(text);
+  if (tokens === undefined) {
+    tokens = tokenizeText(text);
+    if (recentTokens.size >= RECENT_TEXTS) recentTokens.clear();
+    recentTokens.set(text, tokens);
+  }
+  return tokens;
+}
+
+function tokenizeText(text: string): Token[] {
   const tokens: Token[] = [];
   WORD.lastIndex = 0;
   for (let match = WORD.exec(text); match !== null; match = WORD.exec(text)) {
