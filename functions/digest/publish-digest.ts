@@ -21,8 +21,13 @@ export interface PublishDependencies {
 /** The digest lists the most recently active stories; older ones stay in the ledger and story documents. */
 export const DIGEST_STORY_LIMIT = 50;
 export const FEED_ITEMS_PER_PAGE = 50;
-/** A publisher that was overtaken re-publishes the newest version; this bounds how often in a row. */
-const MAX_CATCH_UP_ROUNDS = 5;
+/**
+ * A publisher that was overtaken re-publishes the newest version, as long as newer versions keep
+ * landing during its writes: whoever writes last must end on the newest. Under 50 concurrent
+ * invocations 5 rounds were not always enough (an older version stayed on top); this bound only
+ * stops a runaway loop well inside the function's timeout.
+ */
+const MAX_CATCH_UP_ROUNDS = 100;
 
 /**
  * Publishes a new digest version without ever letting an older one win:

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { buildDigest } from '../../functions/core/digest/build-digest';
 import { handleS3Event } from '../../functions/ingest/handler';
 import { ingestObject } from '../../functions/ingest/ingest-object';
@@ -205,6 +206,33 @@ describe('publishing under concurrency', () => {
     const latest = latestDigest(pipeline);
     expect(latest.version).toBe(await pipeline.deps.ledger.publishedVersion());
     expect(latest.stories.flatMap((s) => s.articles.map((a) => a.key)).sort()).toEqual(['inbox/a.txt', 'inbox/b.txt']);
+  });
+});
+
+describe('publishing overtaken again and again', () => {
+  it('ends with the newest version on the site when newer versions land during each of many catch-up rounds', async () => {
+    const pipeline = memoryPipeline();
+    const seeds = seedFiles();
+    await pipeline.objects.put('inbox/first.txt', seeds[0].bytes, 'text/plain');
+    await handleS3Event(s3Event([{ key: 'inbox/first.txt', eventTime: pipeline.nextEventTime() }]), pipeline.deps);
+
+    // Every time the slow publisher is about to write latest.json, another publish completes first,
+    // so each of its rounds finds a newer version recorded (as under 50 concurrent invocations).
+    const slow = new AsyncLocalStorage<boolean>();
+    const overtakes = 12;
+    let overtaken = 0;
+    const put = pipeline.objects.put.bind(pipeline.objects);
+    jest.spyOn(pipeline.objects, 'put').mockImplementation(async (key, body, type, metadata) => {
+      if (key === DIGEST_KEYS.latest && slow.getStore() && overtaken < overtakes) {
+        overtaken += 1;
+        await slow.exit(() => publishDigest(pipeline.deps));
+      }
+      return put(key, body, type, metadata);
+    });
+    await slow.run(true, () => publishDigest(pipeline.deps));
+
+    expect(latestDigest(pipeline).version).toBe(await pipeline.deps.ledger.publishedVersion());
+    expect(overtaken).toBe(overtakes);
   });
 });
 
