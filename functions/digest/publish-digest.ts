@@ -42,14 +42,15 @@ const MAX_CATCH_UP_ROUNDS = 100;
  */
 export async function publishDigest(deps: PublishDependencies): Promise<Digest> {
   const version = await deps.ledger.nextDigestVersion();
-  const { unchanged, snapshots } = await readStories(deps);
+  const { unchanged, snapshots, written } = await readStories(deps);
   const digest = buildDigest(snapshots, version, deps.now().toISOString(), unchanged);
   await deps.objects.put(PUBLISHING_KEYS.version(version), json(digest), CONTENT_TYPES.json);
   if (!(await deps.ledger.markPublished(version))) return digest;
 
   let published = digest;
   for (let round = 0; round < MAX_CATCH_UP_ROUNDS; round += 1) {
-    const previous = await readJson<Digest>(deps.objects, PUBLISHING_KEYS.version(published.version - 1));
+    // latest.json, read above, is usually the version before ours: no need to fetch it again.
+    const previous = written?.version === published.version - 1 ? written : await readJson<Digest>(deps.objects, PUBLISHING_KEYS.version(published.version - 1));
     const changes = diffDigests(previous, published);
     await writeSite(deps, published, changes);
     if (published === digest) await deps.notifier.publish(buildNotification(published, changes, { ...(deps.siteUrl ? { baseUrl: deps.siteUrl } : {}) }));
@@ -68,7 +69,7 @@ export async function publishDigest(deps: PublishDependencies): Promise<Digest> 
  * carried over; only the others are read from the ledger (a partition query each). Any earlier
  * digest will do as the source, since an entry is reused only when the story has not changed.
  */
-async function readStories(deps: PublishDependencies): Promise<{ unchanged: DigestStory[]; snapshots: StorySnapshot[] }> {
+async function readStories(deps: PublishDependencies): Promise<{ unchanged: DigestStory[]; snapshots: StorySnapshot[]; written: Digest | undefined }> {
   const storyIds = await deps.ledger.recentStoryIds(DIGEST_STORY_LIMIT);
   const [records, written] = await Promise.all([deps.ledger.findStories(storyIds), readJson<Digest>(deps.objects, PUBLISHING_KEYS.latest)]);
   const earlier = new Map(written?.schemaVersion === DIGEST_SCHEMA_VERSION ? written.stories.map((story) => [story.id, story]) : []);
@@ -91,7 +92,7 @@ async function readStories(deps: PublishDependencies): Promise<{ unchanged: Dige
       return snapshot && before ? { ...snapshot, story: { ...snapshot.story, revision: before.revision, stamp: before.stamp } } : undefined;
     }),
   );
-  return { unchanged, snapshots: snapshots.filter((snapshot) => snapshot !== undefined) };
+  return { unchanged, snapshots: snapshots.filter((snapshot) => snapshot !== undefined), written };
 }
 
 async function writeSite(deps: PublishDependencies, digest: Digest, changes: DigestChanges): Promise<void> {
