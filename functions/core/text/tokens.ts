@@ -59,16 +59,19 @@ function tokenizeText(text: string): Token[] {
   const tokens: Token[] = [];
   WORD.lastIndex = 0;
   for (let match = WORD.exec(text); match !== null; match = WORD.exec(text)) {
-    let word = match[0];
-    // Possessives carry no meaning for matching ("Iran's" = "Iran").
-    const length = word.length;
-    if (length > 2 && word.charCodeAt(length - 2) === 39 && (word.charCodeAt(length - 1) | 32) === 115) word = word.slice(0, -2);
+    const word = withoutPossessive(match[0]);
     const lower = word.toLowerCase();
     const first = word.charCodeAt(0);
     const isNumber = first >= 48 && first <= 57 ? NUMBER.test(word) : first > 127 && NUMBER.test(word);
     tokens.push(new WordToken(word, lower, match.index, isNumber, isCapitalized(word, first, lower), STOPWORDS.has(lower)));
   }
   return tokens;
+}
+
+/** Possessives carry no meaning for matching ("Iran's" = "Iran"); char codes, as this runs per word. */
+function withoutPossessive(word: string): string {
+  const length = word.length;
+  return length > 2 && word.charCodeAt(length - 2) === 39 && (word.charCodeAt(length - 1) | 32) === 115 ? word.slice(0, -2) : word;
 }
 
 /** The first character differs from its lower case and is its own upper case. */
@@ -85,10 +88,7 @@ export function lowerWords(text: string): string[] {
   const words: string[] = [];
   WORD.lastIndex = 0;
   for (let match = WORD.exec(text); match !== null; match = WORD.exec(text)) {
-    let word = match[0];
-    const length = word.length;
-    if (length > 2 && word.charCodeAt(length - 2) === 39 && (word.charCodeAt(length - 1) | 32) === 115) word = word.slice(0, -2);
-    words.push(word.toLowerCase());
+    words.push(withoutPossessive(match[0]).toLowerCase());
   }
   return words;
 }
