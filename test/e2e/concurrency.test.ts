@@ -1,7 +1,6 @@
 import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { toLambdaEvent } from '../../cli/local/event-delivery';
-import { startLocalStack, type LocalStack } from '../../cli/local/local-stack';
 import { loadBaseTexts, syntheticArticle } from '../../bench/synthetic-corpus';
 import type { Digest } from '../../functions/core/digest/build-digest';
 import { publishDigest } from '../../functions/digest/publish-digest';
@@ -12,6 +11,7 @@ import { createTableInput } from '../../functions/shared/table-definition';
 import { s3Event } from '../support/memory-pipeline';
 import { seedFiles, SEEDS_DIR } from '../support/seeds';
 import { join } from 'node:path';
+import { useLocalStack } from '../support/local-stack';
 
 jest.setTimeout(600_000);
 
@@ -58,20 +58,12 @@ class Semaphore {
  * writes and transactions behave as on AWS. Each scenario gets its own table.
  */
 describe('concurrent and repeated delivery (local mini-AWS)', () => {
-  let stack: LocalStack;
+  const local = useLocalStack();
   let s3: S3Client;
   let tables = 0;
-  const savedEnv = { ...process.env };
 
   beforeAll(async () => {
-    stack = await startLocalStack();
-    Object.assign(process.env, stack.environment);
     s3 = new S3Client({ forcePathStyle: true });
-  });
-
-  afterAll(async () => {
-    await stack?.stop();
-    process.env = savedEnv;
   });
 
   /** Pipeline dependencies over a fresh table of the same definition. */
@@ -82,7 +74,7 @@ describe('concurrent and repeated delivery (local mini-AWS)', () => {
   }
 
   async function upload(key: string, body: Uint8Array | string): Promise<void> {
-    await s3.send(new PutObjectCommand({ Bucket: stack.bucket, Key: key, Body: body, ContentType: 'text/plain' }));
+    await s3.send(new PutObjectCommand({ Bucket: local.current.bucket, Key: key, Body: body, ContentType: 'text/plain' }));
   }
 
   /** What a reader sees, without the publish counter and clock. */
@@ -127,7 +119,7 @@ describe('concurrent and repeated delivery (local mini-AWS)', () => {
     const invocations: Array<Promise<Awaited<ReturnType<typeof handleS3Event>>>> = [];
     const slots = new Semaphore(CONCURRENT_INVOCATIONS);
     let widest = 0;
-    stack.onObjectCreated((emitted) => {
+    local.current.onObjectCreated((emitted) => {
       const event = toLambdaEvent(emitted);
       if (!event || !keys.delete(decodeURIComponent(event.Records[0].s3.object.key.replace(/\+/g, ' ')))) return;
       invocations.push(
@@ -151,7 +143,7 @@ describe('concurrent and repeated delivery (local mini-AWS)', () => {
     const stored = await deps.ledger.findArticles(ids);
     expect(stored).toHaveLength(100);
     // No lost update: the digest the invocations published last holds all of them.
-    const latest = JSON.parse(await (await s3.send(new GetObjectCommand({ Bucket: stack.bucket, Key: DIGEST_KEYS.latest }))).Body!.transformToString()) as Digest;
+    const latest = JSON.parse(await (await s3.send(new GetObjectCommand({ Bucket: local.current.bucket, Key: DIGEST_KEYS.latest }))).Body!.transformToString()) as Digest;
     expect(latest.version).toBe(await deps.ledger.publishedVersion());
     expect(new Set(latest.stories.flatMap((story) => story.articles.map((a) => a.key)))).toEqual(new Set(articles.map((a) => a.key)));
     // Every committed article sits in the partition of the story it names.

@@ -9,10 +9,10 @@ import { Ledger } from '../../functions/ledger/ledger';
 import type { PipelineDependencies } from '../../functions/shared/aws-dependencies';
 import { DIGEST_KEYS } from '../../functions/shared/resources';
 import { createTableInput } from '../../functions/shared/table-definition';
-import { startLocalStack, type LocalStack } from '../../cli/local/local-stack';
-import { injectFaults, InjectedFault, seededRandom } from '../support/fault-injection';
+import { injectFaults, retryInjectedFaults, seededRandom } from '../support/fault-injection';
 import { s3Event } from '../support/memory-pipeline';
 import { seedFiles } from '../support/seeds';
+import { useLocalStack } from '../support/local-stack';
 
 jest.setTimeout(600_000);
 
@@ -26,19 +26,8 @@ const FAULT_SEEDS = [1, 2, 3, 4, 5, 6, 7, 8];
  * behind, the retries must converge to exactly the state of a fault-free run.
  */
 describe('faults injected into DynamoDB and S3 calls (local mini-AWS)', () => {
-  let stack: LocalStack;
+  useLocalStack();
   let runs = 0;
-  const savedEnv = { ...process.env };
-
-  beforeAll(async () => {
-    stack = await startLocalStack();
-    Object.assign(process.env, stack.environment);
-  });
-
-  afterAll(async () => {
-    await stack?.stop();
-    process.env = savedEnv;
-  });
 
   /** The seeds through the handler on a fresh table and bucket; every invocation retried until it succeeds. */
   async function run(faultSeed: number | undefined): Promise<{ digest: Digest; injected: string[]; failedInvocations: number; inbox: string[]; rejected: string[] }> {
@@ -60,15 +49,7 @@ describe('faults injected into DynamoDB and S3 calls (local mini-AWS)', () => {
     let minute = 0;
     for (const seed of seedFiles()) {
       const event = s3Event([{ key: `inbox/${seed.name}`, eventTime: new Date(Date.UTC(2025, 0, 17, 12, (minute += 1))).toISOString() }], name);
-      for (let attempt = 1; ; attempt += 1) {
-        try {
-          await handleS3Event(event, deps);
-          break;
-        } catch (error) {
-          if (!(error instanceof InjectedFault) || attempt > 50) throw error;
-          failedInvocations += 1;
-        }
-      }
+      failedInvocations += await retryInjectedFaults(() => handleS3Event(event, deps), 50);
     }
     const reader = new S3Client({ forcePathStyle: true });
     const latest = await new S3ObjectStore(name, reader).get(DIGEST_KEYS.latest);

@@ -3,12 +3,12 @@ import { DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { GetObjectCommand, HeadObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import type { S3Event } from 'aws-lambda';
 import { DeliveryQueue, toLambdaEvent } from '../../cli/local/event-delivery';
-import { startLocalStack, type LocalStack } from '../../cli/local/local-stack';
 import { DIGEST_SCHEMA_VERSION, type Digest } from '../../functions/core/digest/build-digest';
 import type { ObjectIngestOutcome } from '../../functions/ingest/ingest-object';
 import { DIGEST_KEYS, TABLE } from '../../functions/shared/resources';
 import { digestSchemaErrors } from '../support/digest-schema';
 import { seedFiles } from '../support/seeds';
+import { useLocalStack } from '../support/local-stack';
 
 jest.setTimeout(60_000);
 
@@ -17,39 +17,31 @@ jest.setTimeout(60_000);
  * makes the emulator emit an event, which is delivered to the handler as AWS would deliver it.
  */
 describe('upload -> S3 event -> handler -> DynamoDB -> digest, on the local mini-AWS', () => {
-  let stack: LocalStack;
+  const local = useLocalStack();
   let s3: S3Client;
   let queue: DeliveryQueue;
   const outcomes: ObjectIngestOutcome[] = [];
-  const savedEnv = { ...process.env };
 
   beforeAll(async () => {
-    stack = await startLocalStack();
-    Object.assign(process.env, stack.environment);
     const { handler } = await import('../../functions/ingest/handler');
     queue = new DeliveryQueue(async (event: S3Event) => {
       outcomes.push(...(await handler(event)).outcomes);
     });
-    stack.onObjectCreated((event) => {
+    local.current.onObjectCreated((event) => {
       const lambdaEvent = toLambdaEvent(event);
       if (lambdaEvent) queue.push(lambdaEvent);
     });
     s3 = new S3Client({ forcePathStyle: true });
   });
 
-  afterAll(async () => {
-    await stack?.stop();
-    process.env = savedEnv;
-  });
-
   async function upload(key: string, body: Uint8Array | string, contentType = 'text/plain') {
-    await s3.send(new PutObjectCommand({ Bucket: stack.bucket, Key: key, Body: body, ContentType: contentType }));
+    await s3.send(new PutObjectCommand({ Bucket: local.current.bucket, Key: key, Body: body, ContentType: contentType }));
     await new Promise((r) => setTimeout(r, 50));
     await queue.idle();
   }
 
   async function digest(): Promise<Digest> {
-    const result = await s3.send(new GetObjectCommand({ Bucket: stack.bucket, Key: DIGEST_KEYS.latest }));
+    const result = await s3.send(new GetObjectCommand({ Bucket: local.current.bucket, Key: DIGEST_KEYS.latest }));
     return JSON.parse(await result.Body!.transformToString()) as Digest;
   }
 
@@ -65,7 +57,7 @@ describe('upload -> S3 event -> handler -> DynamoDB -> digest, on the local mini
     // The ledger holds the story partition the digest was read from.
     const documents = DynamoDBDocumentClient.from(new DynamoDBClient({}));
     const items = await documents.send(
-      new QueryCommand({ TableName: stack.table, KeyConditionExpression: '#pk = :pk', ExpressionAttributeNames: { '#pk': TABLE.partitionKey }, ExpressionAttributeValues: { ':pk': `STORY#${published.stories[0].id}` } }),
+      new QueryCommand({ TableName: local.current.table, KeyConditionExpression: '#pk = :pk', ExpressionAttributeNames: { '#pk': TABLE.partitionKey }, ExpressionAttributeValues: { ':pk': `STORY#${published.stories[0].id}` } }),
     );
     expect(items.Items!.filter((i) => String(i.sk).startsWith('ARTICLE#'))).toHaveLength(5);
   });
@@ -92,14 +84,14 @@ describe('upload -> S3 event -> handler -> DynamoDB -> digest, on the local mini
     outcomes.length = 0;
     await upload('inbox/scan.pdf', Buffer.from('%PDF-1.7\n%\xff\xff binary'), 'application/pdf');
     expect(outcomes).toEqual([expect.objectContaining({ key: 'inbox/scan.pdf', status: 'rejected', code: 'binary' })]);
-    const record = await s3.send(new GetObjectCommand({ Bucket: stack.bucket, Key: 'rejected/scan.pdf.error.json' }));
+    const record = await s3.send(new GetObjectCommand({ Bucket: local.current.bucket, Key: 'rejected/scan.pdf.error.json' }));
     expect(JSON.parse(await record.Body!.transformToString())).toMatchObject({ key: 'inbox/scan.pdf', code: 'binary' });
-    await expect(s3.send(new HeadObjectCommand({ Bucket: stack.bucket, Key: 'rejected/scan.pdf' }))).resolves.toBeDefined();
-    await expect(s3.send(new HeadObjectCommand({ Bucket: stack.bucket, Key: 'inbox/scan.pdf' }))).rejects.toThrow();
+    await expect(s3.send(new HeadObjectCommand({ Bucket: local.current.bucket, Key: 'rejected/scan.pdf' }))).resolves.toBeDefined();
+    await expect(s3.send(new HeadObjectCommand({ Bucket: local.current.bucket, Key: 'inbox/scan.pdf' }))).rejects.toThrow();
   });
 
   it('serves the digest to a plain HTTP GET', async () => {
-    const response = await fetch(`${stack.s3Endpoint}/${stack.bucket}/${DIGEST_KEYS.latest}`);
+    const response = await fetch(`${local.current.s3Endpoint}/${local.current.bucket}/${DIGEST_KEYS.latest}`);
     expect(response.status).toBe(200);
     expect(((await response.json()) as Digest).schemaVersion).toBe(DIGEST_SCHEMA_VERSION);
   });

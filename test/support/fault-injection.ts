@@ -60,3 +60,19 @@ export function injectFaults(clients: readonly MiddlewareClient[], chance: () =>
   }
   return { injected };
 }
+
+/**
+ * Invokes until an invocation gets through without an injected fault, as the platform retries a
+ * failed invocation; any other error, or more than `maxRetries` faults in a row, is thrown.
+ * Returns how many attempts failed.
+ */
+export async function retryInjectedFaults(invoke: () => Promise<unknown>, maxRetries: number): Promise<number> {
+  for (let failed = 0; ; failed += 1) {
+    try {
+      await invoke();
+      return failed;
+    } catch (error) {
+      if (!(error instanceof InjectedFault) || failed >= maxRetries) throw error;
+    }
+  }
+}

@@ -7,11 +7,9 @@ import { Ledger } from '../../functions/ledger/ledger';
 import type { TableStore } from '../../functions/ports/table-store';
 import type { PipelineDependencies } from '../../functions/shared/aws-dependencies';
 import { DIGEST_KEYS } from '../../functions/shared/resources';
-import { seededRandom } from '../support/fault-injection';
+import { InjectedFault, retryInjectedFaults, seededRandom } from '../support/fault-injection';
 import { s3Event } from '../support/memory-pipeline';
 import { seedFiles } from '../support/seeds';
-
-class InjectedFault extends Error {}
 
 /** Per storage call, before and after: about one fault per invocation of ~150 calls. */
 const FAULT_RATE = 0.004;
@@ -26,9 +24,9 @@ function faulty(store: TableStore, chance: () => number, rate: number): TableSto
       const value = Reflect.get(target, property, receiver);
       if (typeof value !== 'function') return value;
       return async (...args: unknown[]) => {
-        if (chance() < rate) throw new InjectedFault(`injected before ${String(property)}`);
+        if (chance() < rate) throw new InjectedFault('before', String(property));
         const result = await value.apply(target, args);
-        if (chance() < rate) throw new InjectedFault(`injected after ${String(property)}`);
+        if (chance() < rate) throw new InjectedFault('after', String(property));
         return result;
       };
     },
@@ -46,14 +44,7 @@ async function run(faultSeed: number | undefined): Promise<Digest> {
     await objects.put(key, seed.bytes, 'text/plain');
     const event = s3Event([{ key, eventTime: new Date(Date.UTC(2025, 0, 17, 12, (minute += 1))).toISOString() }]);
     // The platform retries a failed invocation; here until it succeeds.
-    for (let attempt = 1; ; attempt += 1) {
-      try {
-        await handleS3Event(event, deps);
-        break;
-      } catch (error) {
-        if (!(error instanceof InjectedFault) || attempt > 200) throw error;
-      }
-    }
+    await retryInjectedFaults(() => handleS3Event(event, deps), 200);
   }
   return JSON.parse(new TextDecoder().decode(objects.objects.get(DIGEST_KEYS.latest)!.body)) as Digest;
 }
