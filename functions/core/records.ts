@@ -39,6 +39,13 @@ export interface StoryRecord {
   publishedTo?: string;
   /** This story turned out to be part of another one; its contents now live there. */
   mergedInto?: string;
+  /**
+   * A split in progress: these members are leaving for a new story (they are already out of
+   * `memberIds`). Whoever next reads the story finishes moving them, then clears this.
+   */
+  splitOff?: { storyId: string; memberIds: string[] };
+  /** The story this one was split from. */
+  splitFrom?: string;
 }
 
 export interface ClaimRecord {

@@ -8,9 +8,10 @@ import type { ParsedArticle } from '../core/parse/article';
 import type { ArticleRecord, StoryRecord } from '../core/records';
 import { assignStory } from '../core/stories/assign-story';
 import { shouldMerge, survivorOf } from '../core/stories/merge';
-import { addToCentroid, articleTermVector, LOOKUP_TERMS, topTerms, type TermVector } from '../core/stories/term-vector';
+import { addToCentroid, articleTermVector, CENTROID_TERMS, LOOKUP_TERMS, topTerms, type TermVector } from '../core/stories/term-vector';
 import type { Ledger, StoredArticle } from '../ledger/ledger';
 import { mergeStories, survivingStory } from './merge-stories';
+import { finishSplit, splitIfTwoEvents, type JoinedStory } from './split-story';
 
 export interface ArticleInput {
   key: string;
@@ -45,9 +46,15 @@ export async function ingestArticle(ledger: Ledger, input: ArticleInput): Promis
   const id = contentHash(article.title, article.paragraphs);
   const existing = await ledger.findArticle(id);
   if (existing) {
-    // A retry of an ingest that failed after its commit may still owe the post-merge fix-up below.
-    const storyId = await survivingStory(ledger, existing.storyId);
+    // A retry of an ingest that failed after its commit may still owe what follows the commit: the
+    // post-merge fix-up and the split check (a split, once started, may move this very article).
+    let storyId = await survivingStory(ledger, existing.storyId);
     if (storyId !== existing.storyId) await ledger.moveArticles([id], storyId);
+    else storyId = (await ledger.findArticle(id))?.storyId ?? storyId;
+    const snapshot = await ledger.storySnapshot(storyId);
+    if (snapshot?.story.memberIds.includes(id) && (await splitIfTwoEvents(ledger, { story: snapshot.story, revision: snapshot.story.revision, termVectors: snapshot.termVectors }))) {
+      storyId = (await ledger.findArticle(id))?.storyId ?? storyId;
+    }
     return { status: 'duplicate', articleId: id, storyId, newClaims: 0, matchedClaims: 0 };
   }
 
@@ -69,13 +76,13 @@ export async function ingestArticle(ledger: Ledger, input: ArticleInput): Promis
     claimCount: 0,
   };
 
-  const { claims, snapshot, opened } = await joinStory(ledger, record, vector, article);
+  const { claims, snapshot, opened, joined } = await joinStory(ledger, record, vector, article);
   record.claimCount = claims.mentions.length;
   if (!duplicate && snapshot) {
     const origin = findRewriteOrigin(claims.matchedTo, snapshot.mentions, id);
     if (origin) record.derivedFrom = origin;
   }
-  await ledger.saveMentions(record.storyId, claims.mentions, record);
+  await ledger.saveMentions(record.storyId, claims.mentions, record, storedVector(vector));
   record.storyId = await settleStory(ledger, record, vector, opened);
   await ledger.addToBands(id, bands);
   const stored: StoredArticle = { ...record, signature };
@@ -86,6 +93,9 @@ export async function ingestArticle(ledger: Ledger, input: ArticleInput): Promis
   if (finalStoryId !== record.storyId) {
     record.storyId = finalStoryId;
     await ledger.moveArticles([id], finalStoryId);
+  }
+  if (joined && joined.story.id === record.storyId && (await splitIfTwoEvents(ledger, joined))) {
+    record.storyId = (await ledger.findArticle(id))?.storyId ?? record.storyId;
   }
   return {
     status: 'ingested',
@@ -161,6 +171,11 @@ async function settleStory(ledger: Ledger, article: ArticleRecord, vector: TermV
   return mergeStories(ledger, absorbed.id, survivor.id);
 }
 
+/** Bounded like a centroid: it is stored with the story, for splitting the story later. */
+function storedVector(vector: TermVector): TermVector {
+  return topTerms(vector, CENTROID_TERMS);
+}
+
 /** Time-ordered, so the term index can return the newest stories first; deterministic for retries. */
 export function newStoryId(articleId: string, ingestedAt: string): string {
   return `s-${Date.parse(ingestedAt).toString(36).padStart(9, '0')}-${articleId.slice(0, 10)}`;
@@ -175,7 +190,7 @@ async function joinStory(
   article: ArticleRecord,
   vector: TermVector,
   parsed: ParsedArticle,
-): Promise<{ claims: ArticleClaims; snapshot: StorySnapshot | undefined; opened: boolean }> {
+): Promise<{ claims: ArticleClaims; snapshot: StorySnapshot | undefined; opened: boolean; joined?: JoinedStory }> {
   for (let attempt = 0; attempt < MAX_STORY_UPDATE_ATTEMPTS; attempt += 1) {
     const snapshot = await ledger.storySnapshot(article.storyId);
     const current = snapshot?.story;
@@ -183,11 +198,17 @@ async function joinStory(
       article.storyId = await mergeStories(ledger, current.id, current.mergedInto);
       continue;
     }
+    if (current?.splitOff) {
+      // The members it marks are no longer in the story; move them before the mark is written over.
+      await finishSplit(ledger, current.id);
+      continue;
+    }
     const claims = matchArticleClaims(article, parsed.paragraphs, snapshot?.claims ?? [], snapshot?.mentions ?? []);
     if (current?.memberIds.includes(article.id)) {
       // An earlier try got this far; make sure its term index writes happened too.
       await ledger.indexStoryTerms(article.storyId, Object.keys(current.centroid));
-      return { claims, snapshot: withoutArticle(snapshot, article.id), opened: current.memberIds[0] === article.id };
+      const joined = { story: current, revision: current.revision, termVectors: new Map(snapshot!.termVectors).set(article.id, storedVector(vector)) };
+      return { claims, snapshot: withoutArticle(snapshot, article.id), opened: current.memberIds[0] === article.id, joined };
     }
     const centroid = addToCentroid(current?.centroid ?? {}, current?.memberIds.length ?? 0, vector);
     const story: StoryRecord = {
@@ -198,11 +219,13 @@ async function joinStory(
       centroid,
       memberIds: [...(current?.memberIds ?? []), article.id],
       ...widenRange(current, article.publishedAt),
+      ...(current?.splitFrom ? { splitFrom: current.splitFrom } : {}),
     };
     if (await ledger.commitStoryUpdate(story, current?.revision, claims.newClaims)) {
       const known = new Set(Object.keys(current?.centroid ?? {}));
       await ledger.indexStoryTerms(article.storyId, Object.keys(centroid).filter((term) => !known.has(term)));
-      return { claims, snapshot, opened: current === undefined };
+      const termVectors = new Map(snapshot?.termVectors ?? []).set(article.id, storedVector(vector));
+      return { claims, snapshot, opened: current === undefined, joined: { story, revision: (current?.revision ?? 0) + 1, termVectors } };
     }
   }
   throw new Error(`story ${article.storyId} kept changing under concurrent updates`);

@@ -2,6 +2,7 @@ import { ClaimIndex } from '../core/claims/claim-index';
 import type { ClaimRecord, MentionRecord } from '../core/records';
 import { absorbStory, survivorOf } from '../core/stories/merge';
 import type { Ledger } from '../ledger/ledger';
+import { finishSplit } from './split-story';
 
 const MAX_MERGE_ATTEMPTS = 16;
 
@@ -52,7 +53,7 @@ export async function mergeStories(ledger: Ledger, fromId: string, intoId: strin
           claimId: claimIds.get(mention.claimId) ?? mention.claimId,
           ...(mention.sameAs ? { sameAs: mention.sameAs.map((id) => claimIds.get(id) ?? id) } : {}),
         }));
-      await ledger.saveMentions(intoId, mentions, { ...article, storyId: intoId });
+      await ledger.saveMentions(intoId, mentions, { ...article, storyId: intoId }, from.termVectors.get(article.id));
     }
     await ledger.moveArticles(from.articles.map((a) => a.id), intoId);
     const [survivor] = await ledger.findStories([intoId]);
@@ -68,11 +69,12 @@ export async function mergeStories(ledger: Ledger, fromId: string, intoId: strin
 }
 
 /**
- * The story that holds a story's contents now. A merge interrupted after its mark would leave the
- * merged story's contents behind, so passing through a merged story finishes its merge first.
+ * The story that holds a story's contents now. A merge or split interrupted after its mark would
+ * leave contents behind, so passing through a marked story finishes its merge or split first.
  */
 export async function survivingStory(ledger: Ledger, storyId: string): Promise<string> {
   const [story] = await ledger.findStories([storyId]);
+  if (story?.splitOff) await finishSplit(ledger, storyId);
   return story?.mergedInto ? mergeStories(ledger, storyId, story.mergedInto) : storyId;
 }
 

@@ -1,6 +1,7 @@
 import type { MinHashSignature } from '../core/fingerprint/minhash';
 import type { StorySnapshot, StoryStamp } from '../core/digest/build-digest';
 import type { ArticleRecord, ClaimRecord, MentionRecord, StoryRecord } from '../core/records';
+import type { TermVector } from '../core/stories/term-vector';
 import { TABLE } from '../shared/resources';
 import type { TableItem, TableStore } from '../ports/table-store';
 import { keys, STORIES_BY_RECENCY, storyPartition, termPartition } from './keys';
@@ -18,6 +19,13 @@ export interface ObjectRecord {
 
 export interface StoredArticle extends ArticleRecord {
   signature: MinHashSignature;
+}
+
+/** A story as read from its partition. */
+export interface StoredStory extends StorySnapshot {
+  story: StoryRecord & { revision: number };
+  /** Term vectors of the story's articles, by article id (absent for articles stored without one). */
+  termVectors: Map<string, TermVector>;
 }
 
 /** Stories whose centroid mentions a term, most recently opened first. */
@@ -130,10 +138,14 @@ export class Ledger {
     return true;
   }
 
-  async saveMentions(storyId: string, mentions: readonly MentionRecord[], article: ArticleRecord): Promise<void> {
+  /**
+   * An article's mentions and its entry in the story. The entry keeps the article's term vector: a
+   * story is split by its members' vectors (see planSplit), read with the story in one query.
+   */
+  async saveMentions(storyId: string, mentions: readonly MentionRecord[], article: ArticleRecord, termVector: TermVector | undefined): Promise<void> {
     await this.table.putAll([
       ...mentions.map((mention) => ({ ...keys.mention(storyId, mention.claimId, mention.articleId, mention.claimIndex), ...mention })),
-      { ...keys.storyArticle(storyId, article.id), ...article },
+      { ...keys.storyArticle(storyId, article.id), ...article, ...(termVector ? { termVector } : {}) },
     ]);
     await this.stampStory(storyId);
   }
@@ -160,16 +172,37 @@ export class Ledger {
     return (await this.table.queryRecent(STORIES_BY_RECENCY, limit)).map((item) => item.pk.slice(storyPartition('').length));
   }
 
-  /** One partition read: the story, its articles, claims and mentions. */
-  async storySnapshot(storyId: string): Promise<(StorySnapshot & { story: StoryRecord & { revision: number } }) | undefined> {
+  /**
+   * One partition read: the story, its articles, claims and mentions, and its articles' term
+   * vectors. Articles a split moved to another story are left out with their mentions (their items
+   * stay behind in the partition); so are claims only they made, when the digest is built.
+   */
+  async storySnapshot(storyId: string): Promise<StoredStory | undefined> {
+    const contents = await this.storyContents(storyId);
+    if (!contents) return undefined;
+    const members = new Set(contents.story.memberIds);
+    return {
+      ...contents,
+      articles: contents.articles.filter((article) => members.has(article.id)),
+      mentions: contents.mentions.filter((mention) => members.has(mention.articleId)),
+    };
+  }
+
+  /** Everything in the story's partition, former members included (what a split moves). */
+  async storyContents(storyId: string): Promise<StoredStory | undefined> {
     const items = await this.table.query(storyPartition(storyId));
     const meta = items.find((item) => item.sk === 'META');
     if (!meta) return undefined;
+    const articleItems = items.filter((item) => item.sk.startsWith('ARTICLE#'));
     return {
       story: strip<StoryRecord & { revision: number }>(meta)!,
-      articles: items.filter((item) => item.sk.startsWith('ARTICLE#')).map((item) => strip<ArticleRecord>(item)!),
+      articles: articleItems.map((item) => {
+        const { termVector: _vector, ...article } = strip<ArticleRecord & { termVector?: TermVector }>(item)!;
+        return article;
+      }),
       claims: items.filter((item) => item.sk.startsWith('CLAIM#')).map((item) => strip<ClaimRecord>(item)!),
       mentions: items.filter((item) => item.sk.startsWith('MENTION#')).map((item) => strip<MentionRecord>(item)!),
+      termVectors: new Map(articleItems.filter((item) => item.termVector).map((item) => [String(item.id), item.termVector as TermVector])),
     };
   }
 

@@ -10,6 +10,7 @@ import { DIGEST_KEYS } from '../../functions/shared/resources';
 import { InjectedFault, retryInjectedFaults, seededRandom } from '../support/fault-injection';
 import { s3Event } from '../support/memory-pipeline';
 import { seedFiles } from '../support/seeds';
+import { eventArticles } from '../support/two-events';
 
 /** Per storage call, before and after: about one fault per invocation of ~150 calls. */
 const FAULT_RATE = 0.004;
@@ -33,15 +34,20 @@ function faulty(store: TableStore, chance: () => number, rate: number): TableSto
   });
 }
 
-async function run(faultSeed: number | undefined): Promise<Digest> {
+interface Upload {
+  name: string;
+  bytes: Uint8Array;
+}
+
+async function run(faultSeed: number | undefined, uploads: readonly Upload[] = seedFiles()): Promise<Digest> {
   const objects = new MemoryObjectStore();
   const chance = seededRandom(faultSeed ?? 1);
   const table = faultSeed === undefined ? new MemoryTableStore() : faulty(new MemoryTableStore(), chance, FAULT_RATE);
   const deps: PipelineDependencies = { ledger: new Ledger(table), objects, notifier: new RecordingNotifier(), maxObjectBytes: 1 << 22, now: () => new Date('2025-01-20T00:00:00Z'), siteUrl: 'https://digest.example.test/' };
   let minute = 0;
-  for (const seed of seedFiles()) {
-    const key = `inbox/${seed.name}`;
-    await objects.put(key, seed.bytes, 'text/plain');
+  for (const upload of uploads) {
+    const key = `inbox/${upload.name}`;
+    await objects.put(key, upload.bytes, 'text/plain');
     const event = s3Event([{ key, eventTime: new Date(Date.UTC(2025, 0, 17, 12, (minute += 1))).toISOString() }]);
     // The platform retries a failed invocation; here until it succeeds.
     await retryInjectedFaults(() => handleS3Event(event, deps), 200);
@@ -66,5 +72,22 @@ describe('storage faults at random points', () => {
 
   it.each(Array.from({ length: 25 }, (_, i) => i + 1))('converge to the fault-free result after retries (fault seed %i)', async (seed) => {
     expect(content(await run(seed))).toEqual(expected);
+  });
+});
+
+describe('storage faults while a story splits in two', () => {
+  const uploads = [...eventArticles('bern', 7), ...eventArticles('mannheim', 7)].map((a) => ({ name: `${a.name}.txt`, bytes: new TextEncoder().encode(`${a.title}\n\n${a.text}`) }));
+  let expected: ReturnType<typeof content>;
+
+  beforeAll(async () => {
+    expected = content(await run(undefined, uploads));
+  });
+
+  it('splits without faults', () => {
+    expect(expected.map((story) => story.articles.length).sort()).toEqual([7, 7]);
+  });
+
+  it.each(Array.from({ length: 10 }, (_, i) => i + 1))('converge to the fault-free result after retries (fault seed %i)', async (seed) => {
+    expect(content(await run(seed, uploads))).toEqual(expected);
   });
 });

@@ -1,0 +1,100 @@
+import type { Digest } from '../../functions/core/digest/build-digest';
+import { planSplit } from '../../functions/core/stories/split';
+import { articleTermVector, topTerms, CENTROID_TERMS } from '../../functions/core/stories/term-vector';
+import { handleS3Event } from '../../functions/ingest/handler';
+import { DIGEST_KEYS } from '../../functions/shared/resources';
+import { memoryPipeline, s3Event } from '../support/memory-pipeline';
+import { eventArticles, type EventArticle } from '../support/two-events';
+
+const member = (article: EventArticle) => ({ id: article.name, vector: topTerms(articleTermVector(article.title, article.text.split('\n\n')), CENTROID_TERMS) });
+
+describe('planSplit', () => {
+  it('splits a story whose members are two events, keeping the part of its first member', () => {
+    const plan = planSplit([...eventArticles('bern', 7), ...eventArticles('mannheim', 7)].map(member));
+    expect(plan?.keep.sort()).toEqual(eventArticles('bern', 7).map((a) => a.name).sort());
+    expect(plan?.move.sort()).toEqual(eventArticles('mannheim', 7).map((a) => a.name).sort());
+  });
+
+  it('gives the story to the part that holds its first member, whichever event that is', () => {
+    const bern = eventArticles('bern', 7);
+    const mannheim = eventArticles('mannheim', 7);
+    const plan = planSplit([mannheim[0], bern[0], ...bern.slice(1), ...mannheim.slice(1)].map(member));
+    // The story was opened by a Mannheim report: that part keeps the story.
+    expect(plan?.keep).toContain('mannheim-1');
+    expect(plan?.move.sort()).toEqual(bern.map((a) => a.name).sort());
+  });
+
+  it('does not split one event, nor a second event with fewer reports than a part needs', () => {
+    expect(planSplit(eventArticles('bern', 14).map(member))).toBeUndefined();
+    expect(planSplit([...eventArticles('bern', 8), ...eventArticles('mannheim', 5)].map(member))).toBeUndefined();
+  });
+});
+
+async function ingest(pipeline: ReturnType<typeof memoryPipeline>, articles: readonly EventArticle[]) {
+  for (const article of articles) {
+    const key = `inbox/${article.name}.txt`;
+    await pipeline.objects.put(key, new TextEncoder().encode(`${article.title}\n\n${article.text}`), 'text/plain');
+    await handleS3Event(s3Event([{ key, eventTime: pipeline.nextEventTime() }]), pipeline.deps);
+  }
+}
+
+const latest = (pipeline: ReturnType<typeof memoryPipeline>) => JSON.parse(new TextDecoder().decode(pipeline.objects.objects.get(DIGEST_KEYS.latest)!.body)) as Digest;
+const sourcesOf = (story: Digest['stories'][number]) => story.articles.map((a) => a.source).sort();
+
+describe('a story that turns out to be two events, in the pipeline', () => {
+  const bern = eventArticles('bern', 8);
+  const mannheim = eventArticles('mannheim', 8);
+  let pipeline: ReturnType<typeof memoryPipeline>;
+  let before: Digest;
+
+  beforeAll(async () => {
+    pipeline = memoryPipeline();
+    await ingest(pipeline, bern.slice(0, 7));
+    await ingest(pipeline, mannheim.slice(0, 5));
+    before = latest(pipeline);
+    await ingest(pipeline, mannheim.slice(5, 7));
+  });
+
+  it('first takes the second event into the first one’s story (a lone report looks like one more)', () => {
+    expect(before.stories).toHaveLength(1);
+    expect(before.stories[0].articles).toHaveLength(12);
+  });
+
+  it('splits it once the second event has enough reports of its own; the first event keeps the story id', () => {
+    const digest = latest(pipeline);
+    expect(digest.stories).toHaveLength(2);
+    const first = digest.stories.find((s) => s.id === before.stories[0].id)!;
+    const second = digest.stories.find((s) => s.id !== before.stories[0].id)!;
+    expect(sourcesOf(first)).toEqual(bern.slice(0, 7).map((a) => a.name).sort());
+    expect(sourcesOf(second)).toEqual(mannheim.slice(0, 7).map((a) => a.name).sort());
+  });
+
+  it('moves the articles, their mentions and their claims with them', async () => {
+    const digest = latest(pipeline);
+    for (const story of digest.stories) {
+      const own = new Set(story.articles.map((a) => a.id));
+      for (const claim of story.claims) {
+        expect(claim.mentions.length).toBeGreaterThan(0);
+        for (const mention of claim.mentions) expect(own.has(mention.articleId)).toBe(true);
+      }
+    }
+    const second = digest.stories.find((s) => s.id !== before.stories[0].id)!;
+    // "Rahman" is said only in Mannheim reports: its claims left with them.
+    expect(second.claims.some((c) => /Rahman/.test(c.text))).toBe(true);
+    expect(digest.stories.find((s) => s.id === before.stories[0].id)!.claims.some((c) => /Rahman/.test(c.text))).toBe(false);
+    const articles = await pipeline.deps.ledger.findArticles(second.articles.map((a) => a.id));
+    expect(new Set(articles.map((a) => a.storyId))).toEqual(new Set([second.id]));
+    const [record] = await pipeline.deps.ledger.findStories([second.id]);
+    expect(record.splitFrom).toBe(before.stories[0].id);
+    const [original] = await pipeline.deps.ledger.findStories([before.stories[0].id]);
+    expect(original.splitOff).toBeUndefined();
+  });
+
+  it('sends later reports of each event to its own story', async () => {
+    await ingest(pipeline, [mannheim[7], bern[7]]);
+    const digest = latest(pipeline);
+    expect(digest.stories).toHaveLength(2);
+    expect(sourcesOf(digest.stories.find((s) => s.id === before.stories[0].id)!)).toEqual(bern.map((a) => a.name).sort());
+    expect(sourcesOf(digest.stories.find((s) => s.id !== before.stories[0].id)!)).toEqual(mannheim.map((a) => a.name).sort());
+  });
+});
