@@ -78,6 +78,8 @@ export interface DigestStory {
   /** Opaque; changes whenever anything stored about the story changes (compare for equality only). */
   revision: string;
   headline: string;
+  /** The story this one was split from (its articles first joined that story). */
+  splitFrom?: string;
   updatedAt: string;
   outlets: string[];
   articles: DigestArticle[];
@@ -150,6 +152,7 @@ function buildStory(snapshot: StorySnapshot): DigestStory {
     id: story.id,
     revision: storyRevision(story),
     headline: story.headline,
+    ...(story.splitFrom ? { splitFrom: story.splitFrom } : {}),
     updatedAt: story.updatedAt,
     outlets: distinct(sortedArticles.map((a) => a.source)),
     articles: sortedArticles.map((a) => ({
