@@ -9,6 +9,7 @@ import { DIGEST_KEYS, TABLE } from '../../functions/shared/resources';
 import { digestSchemaErrors } from '../support/digest-schema';
 import { seedFiles } from '../support/seeds';
 import { useLocalStack } from '../support/local-stack';
+import { eventArticles } from '../support/two-events';
 
 jest.setTimeout(60_000);
 
@@ -88,6 +89,18 @@ describe('upload -> S3 event -> handler -> DynamoDB -> digest, on the local mini
     expect(JSON.parse(await record.Body!.transformToString())).toMatchObject({ key: 'inbox/scan.pdf', code: 'binary' });
     await expect(s3.send(new HeadObjectCommand({ Bucket: local.current.bucket, Key: 'rejected/scan.pdf' }))).resolves.toBeDefined();
     await expect(s3.send(new HeadObjectCommand({ Bucket: local.current.bucket, Key: 'inbox/scan.pdf' }))).rejects.toThrow();
+  });
+
+  it('splits a story that turns out to be two events, on DynamoDB Local', async () => {
+    const bern = eventArticles('bern', 7);
+    const mannheim = eventArticles('mannheim', 7);
+    for (const article of [...bern, ...mannheim]) await upload(`inbox/boxing/${article.name}.txt`, `${article.title}\n\n${article.text}`);
+    const stories = (await digest()).stories.filter((s) => s.articles.some((a) => a.key.startsWith('inbox/boxing/')));
+    expect(stories.map((s) => s.articles.map((a) => a.key.replace(/^inbox\/boxing\/|\.txt$/g, '')).sort())).toEqual(
+      expect.arrayContaining([bern.map((a) => a.name).sort(), mannheim.map((a) => a.name).sort()]),
+    );
+    expect(stories).toHaveLength(2);
+    expect(stories.find((s) => s.splitFrom)?.splitFrom).toBe(stories.find((s) => !s.splitFrom)?.id);
   });
 
   it('serves the digest to a plain HTTP GET', async () => {
