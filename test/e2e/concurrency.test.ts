@@ -12,6 +12,7 @@ import { s3Event } from '../support/memory-pipeline';
 import { seedFiles, SEEDS_DIR } from '../support/seeds';
 import { join } from 'node:path';
 import { useLocalStack } from '../support/local-stack';
+import { eventArticles } from '../support/two-events';
 
 jest.setTimeout(600_000);
 
@@ -157,6 +158,38 @@ describe('concurrent and repeated delivery (local mini-AWS)', () => {
     const events = Array.from({ length: Math.ceil(100 / 3) }, (_, story) => stored.filter((a) => a.key.endsWith(`/story-${story}.txt`)));
     const whole = events.filter((trio) => new Set(trio.map((a) => a.storyId)).size === 1).length;
     expect(whole / events.length).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it('loses no article when stories split while other articles join them, 4 invocations at a time', async () => {
+    const reports = [...eventArticles('bern', 8), ...eventArticles('mannheim', 8)];
+    for (const report of reports) await upload(`inbox/split/${report.name}.txt`, `${report.title}\n\n${report.text}`);
+    const deps = await freshPipeline();
+    const slots = new Semaphore(4);
+    await Promise.all(
+      reports.map((report, i) =>
+        slots.run(() => deliverLikeLambda(() => handleS3Event(s3Event([{ key: `inbox/split/${report.name}.txt`, eventTime: new Date(Date.UTC(2025, 0, 17, 12, i)).toISOString() }]), deps))),
+      ),
+    );
+    const ids = await Promise.all(reports.map(async (report) => (await deps.ledger.findObject(`inbox/split/${report.name}.txt`))!.articleId!));
+    const stored = await deps.ledger.findArticles(ids);
+    expect(stored).toHaveLength(reports.length);
+    const storyIds = [...new Set(stored.map((a) => a.storyId))];
+    for (const storyId of storyIds) {
+      const snapshot = (await deps.ledger.storySnapshot(storyId))!;
+      expect(snapshot.story.splitOff).toBeUndefined();
+      expect(snapshot.story.mergedInto).toBeUndefined();
+      expect(snapshot.articles.map((a) => a.id).sort()).toEqual(stored.filter((a) => a.storyId === storyId).map((a) => a.id).sort());
+    }
+    // Every article in the digest once, every mention in its own article's story.
+    const digest = await publishDigest(deps);
+    const listed = digest.stories.flatMap((story) => story.articles.map((a) => a.id));
+    expect(listed.sort()).toEqual([...ids].sort());
+    for (const story of digest.stories) {
+      const own = new Set(story.articles.map((a) => a.id));
+      expect(story.claims.flatMap((c) => c.mentions).every((m) => own.has(m.articleId))).toBe(true);
+    }
+    const grouping = digest.stories.map((story) => story.articles.map((a) => a.key.replace(/^inbox\/split\/|\.txt$/g, '')).sort().join(' '));
+    console.log(`two events delivered 4 at a time: ${grouping.length} stories: ${grouping.join(' | ')}`);
   });
 
   it('makes ONE claim of a new claim that two articles bring at the same moment', async () => {
