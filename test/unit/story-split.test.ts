@@ -1,6 +1,8 @@
 import type { Digest } from '../../functions/core/digest/build-digest';
-import { planSplit } from '../../functions/core/stories/split';
-import { articleTermVector, topTerms, CENTROID_TERMS } from '../../functions/core/stories/term-vector';
+import { centroidOf, planSplit, SPLIT_STORIES_THRESHOLD } from '../../functions/core/stories/split';
+import { articleTermVector, cosine, normalize, topTerms, CENTROID_TERMS } from '../../functions/core/stories/term-vector';
+
+const COMMON_TERMS = ['klitschko', 'heavyweight', 'title', 'champion', 'fight', 'round', 'belt', 'ibf', 'wbo', 'boxing'];
 import { handleS3Event } from '../../functions/ingest/handler';
 import { DIGEST_KEYS } from '../../functions/shared/resources';
 import { digestSchemaErrors } from '../support/digest-schema';
@@ -23,6 +25,19 @@ describe('planSplit', () => {
     // The story was opened by a Mannheim report: that part keeps the story.
     expect(plan?.keep).toContain('mannheim-1');
     expect(plan?.move.sort()).toEqual(bern.map((a) => a.name).sort());
+  });
+
+  it('splits alike parts when each has terms of its own that most of its members use', () => {
+    // Ten shared terms, then each event's own five; every member also has two words of its own.
+    const vector = (own: string[], i: number) => normalize(Object.fromEntries([...COMMON_TERMS, ...own, `only${i}a`, `only${i}b`].map((t) => [t, 1])));
+    const first = Array.from({ length: 7 }, (_, i) => ({ id: `a${i}`, vector: vector(['bern', 'thompson', 'swiss', 'july', 'stadium'], i) }));
+    const second = Array.from({ length: 7 }, (_, i) => ({ id: `b${i}`, vector: vector(['mannheim', 'rahman', 'german', 'december', 'arena'], 7 + i) }));
+    const alike = cosine(centroidOf(first.map((m) => m.vector)), centroidOf(second.map((m) => m.vector)));
+    expect(alike).toBeGreaterThan(SPLIT_STORIES_THRESHOLD);
+    expect(planSplit([...first, ...second])?.move.sort()).toEqual(second.map((m) => m.id));
+    // The same likeness without terms of their own: one event told in different words.
+    const words = Array.from({ length: 14 }, (_, i) => ({ id: `m${i}`, vector: vector([`w${i}a`, `w${i}b`, `w${i}c`, `w${(i + 1) % 14}a`, `w${(i + 1) % 14}b`], i) }));
+    expect(planSplit(words)).toBeUndefined();
   });
 
   it('does not split one event, nor a second event with fewer reports than a part needs', () => {

@@ -13,6 +13,18 @@ export const MIN_SPLIT_PART = 6;
  */
 export const SPLIT_STORIES_THRESHOLD = 0.55;
 /**
+ * Two events of one kind share most of their wording (quake, magnitude, injured) but each has names
+ * and places of its own; two halves of one event rarely do. Parts that alike are still split when
+ * each has at least OWN_TERMS_PER_PART terms that most of its members use and none of the other
+ * part's do. On ECB+ dev (online replay over the file order and six shuffles) this took pairwise F1
+ * from 0.856 to 0.880 on average, better in 6 of 7 orders; 3 or 6 own terms did worse.
+ */
+export const SPLIT_OWN_TERMS_THRESHOLD = 0.85;
+export const OWN_TERMS_PER_PART = 4;
+/** "Most of its members": a term in at least this share of a part's member vectors. */
+const OWN_TERM_SHARE = 0.5;
+
+/**
  * Only the newest members take part: 2-means costs O(n^2) cosines, and a story this large is
  * settled enough that its oldest members say little about a second event arriving now.
  */
@@ -46,11 +58,26 @@ export function planSplit(members: readonly StoryMember[]): SplitPlan | undefine
   if (a.length < MIN_SPLIT_PART || b.length < MIN_SPLIT_PART) return undefined;
   const centroidA = centroidOf(a.map((k) => recent[k].vector));
   const centroidB = centroidOf(b.map((k) => recent[k].vector));
-  if (cosine(centroidA, centroidB) >= SPLIT_STORIES_THRESHOLD) return undefined;
+  const similarity = cosine(centroidA, centroidB);
+  if (similarity >= SPLIT_STORIES_THRESHOLD && !(similarity < SPLIT_OWN_TERMS_THRESHOLD && eachHasOwnTerms(a.map((k) => recent[k].vector), b.map((k) => recent[k].vector)))) return undefined;
   // Older members outside the window stay, with the part that holds the earliest of the window.
   const older = members.slice(0, members.length - recent.length).map((m) => m.id);
   const [keep, move, keepCentroid, moveCentroid] = a.includes(0) ? [a, b, centroidA, centroidB] : [b, a, centroidB, centroidA];
   return { keep: [...older, ...keep.map((k) => recent[k].id)], move: move.map((k) => recent[k].id), keepCentroid, moveCentroid };
+}
+
+function eachHasOwnTerms(a: readonly TermVector[], b: readonly TermVector[]): boolean {
+  return ownTerms(a, b) >= OWN_TERMS_PER_PART && ownTerms(b, a) >= OWN_TERMS_PER_PART;
+}
+
+/** Terms in at least OWN_TERM_SHARE of `part`'s vectors and in none of `other`'s. */
+function ownTerms(part: readonly TermVector[], other: readonly TermVector[]): number {
+  const elsewhere = new Set(other.flatMap((vector) => Object.keys(vector)));
+  const members = new Map<string, number>();
+  for (const vector of part) for (const term of Object.keys(vector)) if (!elsewhere.has(term)) members.set(term, (members.get(term) ?? 0) + 1);
+  let own = 0;
+  for (const count of members.values()) if (count >= OWN_TERM_SHARE * part.length) own += 1;
+  return own;
 }
 
 /** The centroid of equally weighted vectors, bounded like a story's. */
