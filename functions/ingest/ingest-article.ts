@@ -10,7 +10,7 @@ import { assignStory } from '../core/stories/assign-story';
 import { shouldMerge, survivorOf } from '../core/stories/merge';
 import { addToCentroid, articleTermVector, CENTROID_TERMS, LOOKUP_TERMS, topTerms, type TermVector } from '../core/stories/term-vector';
 import type { Ledger, StoredArticle } from '../ledger/ledger';
-import { mergeStories, survivingStory } from './merge-stories';
+import { mergeAlikeStories, mergeStories, survivingStory } from './merge-stories';
 import { finishSplit, splitIfTwoEvents, type JoinedStory } from './split-story';
 
 export interface ArticleInput {
@@ -52,8 +52,10 @@ export async function ingestArticle(ledger: Ledger, input: ArticleInput): Promis
     if (storyId !== existing.storyId) await ledger.moveArticles([id], storyId);
     else storyId = (await ledger.findArticle(id))?.storyId ?? storyId;
     const snapshot = await ledger.storySnapshot(storyId);
-    if (snapshot?.story.memberIds.includes(id) && (await splitIfTwoEvents(ledger, { story: snapshot.story, revision: snapshot.story.revision, termVectors: snapshot.termVectors }))) {
-      storyId = (await ledger.findArticle(id))?.storyId ?? storyId;
+    const splitOff = snapshot?.story.memberIds.includes(id) ? await splitIfTwoEvents(ledger, { story: snapshot.story, revision: snapshot.story.revision, termVectors: snapshot.termVectors }) : undefined;
+    if (splitOff) {
+      await mergeAlikeStories(ledger, splitOff);
+      storyId = await survivingStory(ledger, (await ledger.findArticle(id))?.storyId ?? storyId);
     }
     return { status: 'duplicate', articleId: id, storyId, newClaims: 0, matchedClaims: 0 };
   }
@@ -94,8 +96,10 @@ export async function ingestArticle(ledger: Ledger, input: ArticleInput): Promis
     record.storyId = finalStoryId;
     await ledger.moveArticles([id], finalStoryId);
   }
-  if (joined && joined.story.id === record.storyId && (await splitIfTwoEvents(ledger, joined))) {
-    record.storyId = (await ledger.findArticle(id))?.storyId ?? record.storyId;
+  const splitOff = joined && joined.story.id === record.storyId ? await splitIfTwoEvents(ledger, joined) : undefined;
+  if (splitOff) {
+    await mergeAlikeStories(ledger, splitOff);
+    record.storyId = await survivingStory(ledger, (await ledger.findArticle(id))?.storyId ?? record.storyId);
   }
   return {
     status: 'ingested',

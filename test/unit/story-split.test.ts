@@ -1,4 +1,9 @@
+import { MemoryTableStore } from '../../functions/adapters/memory-table-store';
 import type { Digest } from '../../functions/core/digest/build-digest';
+import type { StoryRecord } from '../../functions/core/records';
+import { shouldMerge } from '../../functions/core/stories/merge';
+import { mergeAlikeStories } from '../../functions/ingest/merge-stories';
+import { Ledger } from '../../functions/ledger/ledger';
 import { centroidOf, planSplit, SPLIT_STORIES_THRESHOLD } from '../../functions/core/stories/split';
 import { articleTermVector, cosine, normalize, topTerms, CENTROID_TERMS } from '../../functions/core/stories/term-vector';
 
@@ -112,5 +117,29 @@ describe('a story that turns out to be two events, in the pipeline', () => {
     expect(digest.stories).toHaveLength(2);
     expect(sourcesOf(digest.stories.find((s) => s.id === before.stories[0].id)!)).toEqual(bern.map((a) => a.name).sort());
     expect(sourcesOf(digest.stories.find((s) => s.id !== before.stories[0].id)!)).toEqual(mannheim.map((a) => a.name).sort());
+  });
+});
+
+describe('stories around a split', () => {
+  const centroid = normalize({ klitschko: 1, heavyweight: 1, rahman: 1, mannheim: 1 });
+  const story = (id: string, createdAt: string, extra: Partial<StoryRecord> = {}): StoryRecord => ({ id, headline: id, createdAt, updatedAt: createdAt, centroid, memberIds: [`article-of-${id}`], ...extra });
+
+  it('never merges a story back into the one it was split from, however alike', () => {
+    expect(shouldMerge(story('s-a', '2025-01-01'), story('s-b', '2025-01-02'))).toBe(true);
+    expect(shouldMerge(story('s-a', '2025-01-01'), story('s-b', '2025-01-02', { splitFrom: 's-a' }))).toBe(false);
+    expect(shouldMerge(story('s-b', '2025-01-02', { splitFrom: 's-a' }), story('s-a', '2025-01-01'))).toBe(false);
+  });
+
+  it('folds a split-off part into a story of the same event opened on its own meanwhile', async () => {
+    const ledger = new Ledger(new MemoryTableStore());
+    for (const record of [story('s-1-parent', '2025-01-01'), story('s-2-fragment', '2025-01-02'), story('s-3-part', '2025-01-03', { splitFrom: 's-1-parent' })]) {
+      await ledger.commitStoryUpdate(record, undefined, []);
+      await ledger.indexStoryTerms(record.id, Object.keys(record.centroid));
+    }
+    expect(await mergeAlikeStories(ledger, 's-3-part')).toBe('s-2-fragment');
+    const [parent, fragment, part] = await ledger.findStories(['s-1-parent', 's-2-fragment', 's-3-part']);
+    expect(parent.mergedInto).toBeUndefined();
+    expect(fragment.mergedInto).toBeUndefined();
+    expect(part.mergedInto).toBe('s-2-fragment');
   });
 });

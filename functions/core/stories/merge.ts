@@ -9,7 +9,10 @@ import { cosine, mergeCentroids } from './term-vector';
  */
 export const MERGE_STORIES_THRESHOLD = 0.6;
 
-export function shouldMerge(a: Pick<StoryRecord, 'centroid'>, b: Pick<StoryRecord, 'centroid'>): boolean {
+export function shouldMerge(a: Pick<StoryRecord, 'id' | 'centroid' | 'splitFrom'>, b: Pick<StoryRecord, 'id' | 'centroid' | 'splitFrom'>): boolean {
+  // A story and the one split from it were told apart on all their members; one article similar to
+  // both says less than that (parts split for terms of their own can be this alike).
+  if (a.splitFrom === b.id || b.splitFrom === a.id) return false;
   return cosine(a.centroid, b.centroid) >= MERGE_STORIES_THRESHOLD;
 }
 
@@ -29,5 +32,7 @@ export function absorbStory(survivor: StoryRecord, absorbed: StoryRecord): Story
     centroid: mergeCentroids(survivor.centroid, survivor.memberIds.length, absorbed.centroid, absorbed.memberIds.length),
     memberIds: members,
     ...(times.length > 0 ? { publishedFrom: times[0], publishedTo: times[times.length - 1] } : {}),
+    // It now holds a part told apart from that story: shouldMerge keeps them apart too.
+    ...(!survivor.splitFrom && absorbed.splitFrom ? { splitFrom: absorbed.splitFrom } : {}),
   };
 }
