@@ -14,10 +14,12 @@ Commands:
   ingest <paths...>         Upload files or directories to the configured bucket's inbox/ (AWS or the local
                             stack, chosen by the standard AWS environment and CORROBORATE_BUCKET).
   digest [--json]           Print the current digest from the configured bucket (or out/digest.json).
-  eval articles FILE.jsonl [--out PRED.jsonl]
+  eval articles FILE.jsonl [--out PRED.jsonl] [--orders N]
                             Ingest every article line ({id, title, text, source?, publishedAt?, url?}) in
                             file order through the ingest code; write {id, story, duplicateOf, derivedFrom}
                             per line; with gold fields present, print clustering and reprint scores.
+                            --orders N: also replay N-1 seeded shuffles of the file (online clustering
+                            depends on arrival order) and print each order's scores and their mean.
   eval pairs FILE.jsonl [--out PRED.jsonl]
                             For each {id, a, b} write {id, same, score}: same = do the two sentences
                             state the same claim (the decision model, as the pipeline matches claims);
@@ -56,9 +58,11 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'eval': {
       const [kind, ...evalArgs] = rest;
-      const { values, positionals } = parseArgs({ args: evalArgs, allowPositionals: true, options: { out: { type: 'string' } } });
+      const { values, positionals } = parseArgs({ args: evalArgs, allowPositionals: true, options: { out: { type: 'string' }, orders: { type: 'string' } } });
       if (positionals.length !== 1) throw new UsageError('eval needs exactly one JSON Lines file');
-      if (kind === 'articles') await runEvalArticles({ file: positionals[0], out: values.out });
+      const orders = values.orders === undefined ? 1 : Number(values.orders);
+      if (!Number.isInteger(orders) || orders < 1) throw new UsageError('--orders needs a whole number of orders, 1 or more');
+      if (kind === 'articles') await runEvalArticles({ file: positionals[0], out: values.out, orders });
       else if (kind === 'pairs') await runEvalPairs({ file: positionals[0], out: values.out });
       else throw new UsageError(`unknown evaluation "${kind ?? ''}": use "eval articles" or "eval pairs"`);
       return 0;

@@ -5,6 +5,7 @@ import { Ledger } from '../../functions/ledger/ledger';
 import { DEFAULT_MAX_OBJECT_BYTES } from '../../functions/shared/resources';
 import { jsonLinesWriter, progress, readJsonLines } from '../eval/jsonl';
 import { clusteringScores } from '../eval/metrics';
+import { shuffle } from '../eval/shuffle';
 
 /** The fields an article line may give the pipeline. Anything else (the gold fields) is never passed on. */
 export interface ArticleLine {
@@ -79,13 +80,16 @@ interface GoldLine {
   duplicateOf?: string | null;
 }
 
-export async function runEvalArticles(options: { file: string; out?: string }): Promise<void> {
+export async function runEvalArticles(options: { file: string; out?: string; orders?: number }): Promise<void> {
   const gold: GoldLine[] = [];
+  const lines: ArticleLine[] = [];
   const meter = progress('articles', 50);
   async function* inputs(): AsyncGenerator<ArticleLine> {
     for await (const line of readJsonLines<ArticleLine & GoldLine>(options.file)) {
       gold.push({ id: line.id, story: line.story, duplicateOf: line.duplicateOf });
-      yield { id: line.id, text: line.text, title: line.title, source: line.source, publishedAt: line.publishedAt, url: line.url };
+      const input = { id: line.id, text: line.text, title: line.title, source: line.source, publishedAt: line.publishedAt, url: line.url };
+      lines.push(input);
+      yield input;
     }
   }
   const started = Date.now();
@@ -98,6 +102,24 @@ export async function runEvalArticles(options: { file: string; out?: string }): 
   }
   console.log(`articles: ${predictions.length} ingested in ${seconds.toFixed(1)} s (${(predictions.length / seconds).toFixed(0)} articles/s)`);
   for (const line of scoreArticles(gold, predictions)) console.log(line);
+  const orders = options.orders ?? 1;
+  if (orders < 2 || !gold.every((g) => g.story !== undefined)) return;
+  // Online clustering depends on arrival order: the same file in other orders, each a fresh corpus.
+  const f1s = [storyF1(gold, predictions)];
+  for (let order = 1; order < orders; order += 1) {
+    const shuffled = shuffle(lines, order);
+    const meterOrder = progress(`order ${order + 1}/${orders}`, 200);
+    const byId = new Map((await predictArticles(shuffled, (done) => meterOrder.tick(done))).map((p) => [p.id, p]));
+    const realigned = lines.map((line) => byId.get(line.id)!);
+    f1s.push(storyF1(gold, realigned));
+    console.log(`order ${order + 1} (shuffle seed ${order}): ${scoreArticles(gold, realigned)[0]}`);
+  }
+  const mean = f1s.reduce((sum, f1) => sum + f1, 0) / f1s.length;
+  console.log(`stories over ${orders} orders: pairwise F1 mean ${mean.toFixed(3)}, min ${Math.min(...f1s).toFixed(3)}, max ${Math.max(...f1s).toFixed(3)}`);
+}
+
+function storyF1(gold: readonly GoldLine[], predictions: readonly ArticlePrediction[]): number {
+  return clusteringScores(gold.map((g) => g.story!), predictions.map((p) => p.story ?? `unassigned:${p.id}`)).pairwise.f1;
 }
 
 /** Metric lines for whichever gold fields the file has. */

@@ -27,16 +27,7 @@ export class InjectedFault extends Error {
   }
 }
 
-/** Deterministic pseudo-random numbers (xorshift), so a failing seed can be replayed. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0 || 1;
-  return () => {
-    state ^= state << 13;
-    state ^= state >>> 17;
-    state ^= state << 5;
-    return (state >>> 0) / 0x100000000;
-  };
-}
+export { seededRandom } from '../../cli/eval/shuffle';
 
 export function injectFaults(clients: readonly MiddlewareClient[], chance: () => number, rate: number): FaultInjection {
   const injected: string[] = [];

@@ -61,4 +61,20 @@ describe('eval articles', () => {
     expect(out.map((p: { id: string }) => p.id)).toEqual(seedLines().map((l) => l.id));
     expect(Object.keys(out[0]).sort()).toEqual(['derivedFrom', 'duplicateOf', 'id', 'story']);
   });
+
+  it('replays the file in other orders with --orders and reports each order and the mean', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'eval-'));
+    const input = join(dir, 'in.jsonl');
+    // Two gold stories: the seeds, and one unrelated brief, so a wrong grouping would cost F1.
+    const lines = [...seedLines().map((l) => ({ ...l, story: 'treaty' })), { id: 'brief', title: 'Chile earthquake damages homes', text: 'A magnitude 7 earthquake struck northern Chile on Monday, damaging hundreds of homes in Iquique.', story: 'quake' }];
+    writeFileSync(input, lines.map((l) => JSON.stringify(l)).join('\n'));
+    const printed: string[] = [];
+    const log = jest.spyOn(console, 'log').mockImplementation((line: string) => void printed.push(line));
+    const err = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    await runEvalArticles({ file: input, orders: 3 });
+    log.mockRestore();
+    err.mockRestore();
+    expect(printed.filter((l) => /^order \d \(shuffle seed \d\): stories: pairwise/.test(l))).toHaveLength(2);
+    expect(printed.at(-1)).toMatch(/^stories over 3 orders: pairwise F1 mean 1\.000, min 1\.000, max 1\.000$/);
+  });
 });
