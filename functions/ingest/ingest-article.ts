@@ -52,11 +52,7 @@ export async function ingestArticle(ledger: Ledger, input: ArticleInput): Promis
     if (storyId !== existing.storyId) await ledger.moveArticles([id], storyId);
     else storyId = (await ledger.findArticle(id))?.storyId ?? storyId;
     const snapshot = await ledger.storySnapshot(storyId);
-    const splitOff = snapshot?.story.memberIds.includes(id) ? await splitIfTwoEvents(ledger, { story: snapshot.story, revision: snapshot.story.revision, termVectors: snapshot.termVectors }) : undefined;
-    if (splitOff) {
-      await mergeAlikeStories(ledger, splitOff);
-      storyId = await survivingStory(ledger, (await ledger.findArticle(id))?.storyId ?? storyId);
-    }
+    if (snapshot?.story.memberIds.includes(id)) storyId = await splitIfTwoEventsNow(ledger, id, storyId, { story: snapshot.story, revision: snapshot.story.revision, termVectors: snapshot.termVectors });
     return { status: 'duplicate', articleId: id, storyId, newClaims: 0, matchedClaims: 0 };
   }
 
@@ -96,11 +92,7 @@ export async function ingestArticle(ledger: Ledger, input: ArticleInput): Promis
     record.storyId = finalStoryId;
     await ledger.moveArticles([id], finalStoryId);
   }
-  const splitOff = joined && joined.story.id === record.storyId ? await splitIfTwoEvents(ledger, joined) : undefined;
-  if (splitOff) {
-    await mergeAlikeStories(ledger, splitOff);
-    record.storyId = await survivingStory(ledger, (await ledger.findArticle(id))?.storyId ?? record.storyId);
-  }
+  if (joined && joined.story.id === record.storyId) record.storyId = await splitIfTwoEventsNow(ledger, id, record.storyId, joined);
   return {
     status: 'ingested',
     articleId: id,
@@ -173,6 +165,17 @@ async function settleStory(ledger: Ledger, article: ArticleRecord, vector: TermV
   if (!other) return article.storyId;
   const { survivor, absorbed } = survivorOf(own, other);
   return mergeStories(ledger, absorbed.id, survivor.id);
+}
+
+/**
+ * Splits the story the article is in when it has become two events, and folds the part split off
+ * into a story of its event opened meanwhile. Returns the story that holds the article afterwards.
+ */
+async function splitIfTwoEventsNow(ledger: Ledger, articleId: string, storyId: string, joined: JoinedStory): Promise<string> {
+  const splitOff = await splitIfTwoEvents(ledger, joined);
+  if (!splitOff) return storyId;
+  await mergeAlikeStories(ledger, splitOff);
+  return survivingStory(ledger, (await ledger.findArticle(articleId))?.storyId ?? storyId);
 }
 
 /** Bounded like a centroid: it is stored with the story, for splitting the story later. */
