@@ -9,6 +9,8 @@ const BATCH_WRITE_LIMIT = 25;
 export const TRANSACTION_LIMIT = 100;
 const MAX_UNPROCESSED_RETRIES = 8;
 
+type WriteRequest = { PutRequest: { Item: TableItem } } | { DeleteRequest: { Key: Record<string, string> } };
+
 export class DynamoDbTableStore implements TableStore {
   private readonly documents: DynamoDBDocumentClient;
 
@@ -81,10 +83,17 @@ export class DynamoDbTableStore implements TableStore {
   }
 
   async putAll(items: readonly TableItem[]): Promise<void> {
-    for (let i = 0; i < items.length; i += BATCH_WRITE_LIMIT) {
-      let requests: Record<string, Array<{ PutRequest: { Item: TableItem } }>> | undefined = {
-        [this.tableName]: items.slice(i, i + BATCH_WRITE_LIMIT).map((item) => ({ PutRequest: { Item: item } })),
-      };
+    await this.batchWrite(items.map((item) => ({ PutRequest: { Item: item } })));
+  }
+
+  async deleteAll(keys: readonly TableKey[]): Promise<void> {
+    await this.batchWrite(keys.map((key) => ({ DeleteRequest: { Key: keyOf(key) } })));
+  }
+
+  /** BatchWriteItem in chunks of 25, retrying what DynamoDB returns unprocessed. */
+  private async batchWrite(writes: readonly WriteRequest[]): Promise<void> {
+    for (let i = 0; i < writes.length; i += BATCH_WRITE_LIMIT) {
+      let requests: Record<string, WriteRequest[]> | undefined = { [this.tableName]: writes.slice(i, i + BATCH_WRITE_LIMIT) };
       for (let attempt = 0; requests && Object.keys(requests).length > 0; attempt += 1) {
         if (attempt > MAX_UNPROCESSED_RETRIES) throw new Error('DynamoDB kept returning unprocessed writes');
         if (attempt > 0) await backoff(attempt);

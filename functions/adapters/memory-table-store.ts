@@ -63,6 +63,17 @@ export class MemoryTableStore implements TableStore {
     for (const item of items) this.write(item);
   }
 
+  async deleteAll(keys: readonly TableKey[]): Promise<void> {
+    this.count('deleteAll');
+    for (const key of keys) {
+      const partition = this.partitions.get(key.pk);
+      if (!partition?.items.has(key.sk)) continue;
+      this.unindex(partition, key.sk);
+      partition.items.delete(key.sk);
+      partition.sks.splice(lowerBound(partition.sks, key.sk), 1);
+    }
+  }
+
   async putIfAbsent(item: TableItem): Promise<boolean> {
     this.count('putIfAbsent');
     if (this.partitions.get(item.pk)?.items.has(item.sk)) return false;

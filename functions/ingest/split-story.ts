@@ -80,6 +80,8 @@ export async function finishSplit(ledger: Ledger, storyId: string): Promise<void
   }
   await ledger.moveArticles(pending.memberIds, pending.storyId);
   await ledger.indexStoryTerms(pending.storyId, Object.keys(split.centroid));
+  // Only once everything is in the new story: a retry that finds them gone has nothing left to copy.
+  await ledger.removeMovedArticles(storyId, articles.map((article) => article.id), mentions);
   for (let attempt = 0; attempt < MAX_CLEAR_ATTEMPTS; attempt += 1) {
     const [current] = await ledger.findStories([storyId]);
     if (current?.splitOff?.storyId !== pending.storyId) return;

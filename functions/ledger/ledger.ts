@@ -150,6 +150,14 @@ export class Ledger {
     await this.stampStory(storyId);
   }
 
+  /** Deletes a story's entries and mentions of articles that a split moved to another story. */
+  async removeMovedArticles(storyId: string, articleIds: readonly string[], mentions: readonly MentionRecord[]): Promise<void> {
+    await this.table.deleteAll([
+      ...articleIds.map((articleId) => keys.storyArticle(storyId, articleId)),
+      ...mentions.map((mention) => keys.mention(storyId, mention.claimId, mention.articleId, mention.claimIndex)),
+    ]);
+  }
+
   /**
    * Marks the story as changed after writes outside its guarded record update, so a publisher that
    * kept the story from an earlier digest (same revision and stamp) reads it again. Called only
@@ -174,8 +182,9 @@ export class Ledger {
 
   /**
    * One partition read: the story, its articles, claims and mentions, and its articles' term
-   * vectors. Articles a split moved to another story are left out with their mentions (their items
-   * stay behind in the partition); so are claims only they made, when the digest is built.
+   * vectors. Articles a split is moving to another story are left out with their mentions (their
+   * items stay in the partition until the move is done); so are claims only they made, when the
+   * digest is built.
    */
   async storySnapshot(storyId: string): Promise<StoredStory | undefined> {
     const contents = await this.storyContents(storyId);

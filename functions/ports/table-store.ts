@@ -25,6 +25,8 @@ export interface TableStore {
   queryRecent(partition: string, limit: number): Promise<TableItem[]>;
   /** Writes unconditionally. */
   putAll(items: readonly TableItem[]): Promise<void>;
+  /** Deletes the items with these keys (absent ones are no error). */
+  deleteAll(keys: readonly TableKey[]): Promise<void>;
   /** Writes only if no item has this key; false when one already does. */
   putIfAbsent(item: TableItem): Promise<boolean>;
   /**

@@ -100,7 +100,15 @@ describe('upload -> S3 event -> handler -> DynamoDB -> digest, on the local mini
       expect.arrayContaining([bern.map((a) => a.name).sort(), mannheim.map((a) => a.name).sort()]),
     );
     expect(stories).toHaveLength(2);
-    expect(stories.find((s) => s.splitFrom)?.splitFrom).toBe(stories.find((s) => !s.splitFrom)?.id);
+    const parent = stories.find((s) => !s.splitFrom)!;
+    expect(stories.find((s) => s.splitFrom)?.splitFrom).toBe(parent.id);
+    // The moved articles' items were deleted from the parent's partition (BatchWriteItem deletes).
+    const documents = DynamoDBDocumentClient.from(new DynamoDBClient({}));
+    const items = await documents.send(
+      new QueryCommand({ TableName: local.current.table, KeyConditionExpression: '#pk = :pk', ExpressionAttributeNames: { '#pk': TABLE.partitionKey }, ExpressionAttributeValues: { ':pk': `STORY#${parent.id}` } }),
+    );
+    expect(items.Items!.filter((i) => String(i.sk).startsWith('ARTICLE#')).map((i) => i.key).sort()).toEqual(bern.map((a) => `inbox/boxing/${a.name}.txt`).sort());
+    expect(items.Items!.filter((i) => String(i.sk).startsWith('MENTION#') && !parent.articles.some((a) => a.id === i.articleId))).toEqual([]);
   });
 
   it('serves the digest to a plain HTTP GET', async () => {

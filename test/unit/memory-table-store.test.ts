@@ -28,6 +28,21 @@ describe('MemoryTableStore', () => {
     expect(await table.queryRecent('OTHER', 10)).toEqual([]);
   });
 
+  it('deletes items, from their partition and from the recency index, and ignores absent ones', async () => {
+    const table = new MemoryTableStore();
+    const { partitionKey, sortKey } = TABLE.recencyIndex;
+    await table.putAll([
+      { pk: 'STORY#a', sk: 'META', [partitionKey]: 'STORIES', [sortKey]: '2025-01-01#a' },
+      { pk: 'STORY#a', sk: 'ARTICLE#1' },
+      { pk: 'STORY#a', sk: 'ARTICLE#2' },
+      { pk: 'STORY#b', sk: 'META', [partitionKey]: 'STORIES', [sortKey]: '2025-01-02#b' },
+    ]);
+    await table.deleteAll([{ pk: 'STORY#a', sk: 'ARTICLE#1' }, { pk: 'STORY#b', sk: 'META' }, { pk: 'STORY#z', sk: 'META' }, { pk: 'STORY#a', sk: 'ARTICLE#9' }]);
+    expect((await table.query('STORY#a')).map((i) => i.sk)).toEqual(['ARTICLE#2', 'META']);
+    expect(await table.query('STORY#b')).toEqual([]);
+    expect((await table.queryRecent('STORIES', 5)).map((i) => i.pk)).toEqual(['STORY#a']);
+  });
+
   it('adds to a capped set only while it has room', async () => {
     const table = new MemoryTableStore();
     const key = { pk: 'LSH#1', sk: 'IDS' };

@@ -109,6 +109,11 @@ describe('a story that turns out to be two events, in the pipeline', () => {
     expect(digestSchemaErrors(digest)).toEqual([]);
     const [original] = await pipeline.deps.ledger.findStories([before.stories[0].id]);
     expect(original.splitOff).toBeUndefined();
+    // Nothing of the moved articles is left behind in the first story's partition.
+    const left = await pipeline.deps.ledger.storyContents(before.stories[0].id);
+    const moved = new Set(second.articles.map((a) => a.id));
+    expect(left!.articles.filter((a) => moved.has(a.id))).toEqual([]);
+    expect(left!.mentions.filter((m) => moved.has(m.articleId))).toEqual([]);
   });
 
   it('sends later reports of each event to its own story', async () => {
