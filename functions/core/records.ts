@@ -41,11 +41,14 @@ export interface StoryRecord {
   mergedInto?: string;
   /**
    * A split in progress: these members are leaving for a new story (they are already out of
-   * `memberIds`). Whoever next reads the story finishes moving them, then clears this.
+   * `memberIds`). Whoever next reads the story finishes moving them, then clears this. With
+   * `joins`, the new story is created merged into that existing one, where they belong.
    */
-  splitOff?: { storyId: string; memberIds: string[] };
+  splitOff?: { storyId: string; memberIds: string[]; joins?: string };
   /** The story this one was split from. */
   splitFrom?: string;
+  /** The latest stories split from this one, where its later articles may fit better. */
+  splitInto?: string[];
 }
 
 export interface ClaimRecord {

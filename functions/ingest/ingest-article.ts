@@ -10,8 +10,9 @@ import { assignStory } from '../core/stories/assign-story';
 import { shouldMerge, survivorOf } from '../core/stories/merge';
 import { addToCentroid, articleTermVector, CENTROID_TERMS, LOOKUP_TERMS, topTerms, type TermVector } from '../core/stories/term-vector';
 import type { Ledger, StoredArticle } from '../ledger/ledger';
-import { mergeAlikeStories, mergeStories, survivingStory } from './merge-stories';
-import { finishSplit, splitIfTwoEvents, type JoinedStory } from './split-story';
+import { mergeAlikeStories, mergeStories } from './merge-stories';
+import { finishSplit, moveToBetterPart, splitIfTwoEvents, type JoinedStory } from './split-story';
+import { survivingStory } from './surviving-story';
 
 export interface ArticleInput {
   key: string;
@@ -52,7 +53,8 @@ export async function ingestArticle(ledger: Ledger, input: ArticleInput): Promis
     if (storyId !== existing.storyId) await ledger.moveArticles([id], storyId);
     else storyId = (await ledger.findArticle(id))?.storyId ?? storyId;
     const snapshot = await ledger.storySnapshot(storyId);
-    if (snapshot?.story.memberIds.includes(id)) storyId = await splitIfTwoEventsNow(ledger, id, storyId, { story: snapshot.story, revision: snapshot.story.revision, termVectors: snapshot.termVectors });
+    const stored = snapshot?.termVectors.get(id);
+    if (snapshot?.story.memberIds.includes(id) && stored) storyId = await splitIfTwoEventsNow(ledger, id, storyId, { story: snapshot.story, revision: snapshot.story.revision, termVectors: snapshot.termVectors }, stored);
     return { status: 'duplicate', articleId: id, storyId, newClaims: 0, matchedClaims: 0 };
   }
 
@@ -92,7 +94,7 @@ export async function ingestArticle(ledger: Ledger, input: ArticleInput): Promis
     record.storyId = finalStoryId;
     await ledger.moveArticles([id], finalStoryId);
   }
-  if (joined && joined.story.id === record.storyId) record.storyId = await splitIfTwoEventsNow(ledger, id, record.storyId, joined);
+  if (joined && joined.story.id === record.storyId) record.storyId = await splitIfTwoEventsNow(ledger, id, record.storyId, joined, storedVector(vector));
   return {
     status: 'ingested',
     articleId: id,
@@ -169,11 +171,12 @@ async function settleStory(ledger: Ledger, article: ArticleRecord, vector: TermV
 
 /**
  * Splits the story the article is in when it has become two events, and folds the part split off
- * into a story of its event opened meanwhile. Returns the story that holds the article afterwards.
+ * into a story of its event opened meanwhile; or, when the story split while this article was being
+ * ingested, moves the article to the part it fits better. Returns the story that holds the article.
  */
-async function splitIfTwoEventsNow(ledger: Ledger, articleId: string, storyId: string, joined: JoinedStory): Promise<string> {
+async function splitIfTwoEventsNow(ledger: Ledger, articleId: string, storyId: string, joined: JoinedStory, vector: TermVector): Promise<string> {
   const splitOff = await splitIfTwoEvents(ledger, joined);
-  if (!splitOff) return storyId;
+  if (!splitOff) return moveToBetterPart(ledger, articleId, storyId, vector);
   await mergeAlikeStories(ledger, splitOff);
   return survivingStory(ledger, (await ledger.findArticle(articleId))?.storyId ?? storyId);
 }
@@ -227,6 +230,7 @@ async function joinStory(
       memberIds: [...(current?.memberIds ?? []), article.id],
       ...widenRange(current, article.publishedAt),
       ...(current?.splitFrom ? { splitFrom: current.splitFrom } : {}),
+      ...(current?.splitInto ? { splitInto: current.splitInto } : {}),
     };
     if (await ledger.commitStoryUpdate(story, current?.revision, claims.newClaims)) {
       const known = new Set(Object.keys(current?.centroid ?? {}));

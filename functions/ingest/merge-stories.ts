@@ -3,7 +3,6 @@ import type { ClaimRecord, MentionRecord } from '../core/records';
 import { absorbStory, shouldMerge, survivorOf } from '../core/stories/merge';
 import { LOOKUP_TERMS, topTerms } from '../core/stories/term-vector';
 import type { Ledger } from '../ledger/ledger';
-import { finishSplit } from './split-story';
 
 const MAX_MERGE_ATTEMPTS = 16;
 
@@ -92,16 +91,6 @@ export async function mergeAlikeStories(ledger: Ledger, storyId: string): Promis
     if (!target) return into;
   }
   return target.id;
-}
-
-/**
- * The story that holds a story's contents now. A merge or split interrupted after its mark would
- * leave contents behind, so passing through a marked story finishes its merge or split first.
- */
-export async function survivingStory(ledger: Ledger, storyId: string): Promise<string> {
-  const [story] = await ledger.findStories([storyId]);
-  if (story?.splitOff) await finishSplit(ledger, storyId);
-  return story?.mergedInto ? mergeStories(ledger, storyId, story.mergedInto) : storyId;
 }
 
 /** Where a chain of merges ends, without finishing any of them. */

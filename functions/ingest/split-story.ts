@@ -1,9 +1,13 @@
 import type { StoryRecord } from '../core/records';
 import { centroidOf, planSplit, type StoryMember } from '../core/stories/split';
-import type { TermVector } from '../core/stories/term-vector';
+import { JOIN_STORY_THRESHOLD } from '../core/stories/assign-story';
+import { cosine, type TermVector } from '../core/stories/term-vector';
 import type { Ledger } from '../ledger/ledger';
+import { mergeStories } from './merge-stories';
 
 const MAX_CLEAR_ATTEMPTS = 16;
+/** Parts a story remembers having split off (splits are rare; a story splits once or twice). */
+const MAX_SPLIT_PARTS_KEPT = 4;
 
 /** The story as one ingest committed it, and the term vectors of its members known to that ingest. */
 export interface JoinedStory {
@@ -28,7 +32,7 @@ export async function splitIfTwoEvents(ledger: Ledger, joined: JoinedStory): Pro
   // article record yet for the move to re-point.
   const movable = await ledger.findArticles(plan.move);
   if (movable.length !== plan.move.length || movable.some((article) => article.storyId !== story.id)) return undefined;
-  const first = [...movable].sort((a, b) => (a.ingestedAt < b.ingestedAt ? -1 : a.ingestedAt > b.ingestedAt ? 1 : a.id < b.id ? -1 : 1))[0];
+  const first = [...movable].sort(byIngestion)[0];
   const newId = splitStoryId(first.id, first.ingestedAt);
   const moving = new Set(plan.move);
   const marked: StoryRecord = {
@@ -36,9 +40,21 @@ export async function splitIfTwoEvents(ledger: Ledger, joined: JoinedStory): Pro
     memberIds: story.memberIds.filter((id) => !moving.has(id)),
     centroid: plan.keepCentroid,
     splitOff: { storyId: newId, memberIds: plan.move },
+    splitInto: [...(story.splitInto ?? []), newId].slice(-MAX_SPLIT_PARTS_KEPT),
   };
   if (!(await ledger.commitStoryUpdate(marked, revision, []))) return undefined;
   await finishSplit(ledger, story.id);
+  // Members whose vectors were stored after this ingest read the story were not planned with; those
+  // closer to the part split off follow it. (One finishing its ingest later checks for itself.)
+  const after = await ledger.storySnapshot(story.id);
+  if (after && !after.story.splitOff && !after.story.mergedInto) {
+    const planned = new Set(members.map((member) => member.id));
+    const stragglers = after.story.memberIds.filter((id) => {
+      const vector = after.termVectors.get(id);
+      return !planned.has(id) && vector !== undefined && cosine(vector, plan.moveCentroid) > cosine(vector, plan.keepCentroid);
+    });
+    if (stragglers.length > 0) await moveMembersToPart(ledger, after.story, stragglers, newId);
+  }
   return newId;
 }
 
@@ -55,7 +71,7 @@ export async function finishSplit(ledger: Ledger, storyId: string): Promise<void
   const moving = new Set(pending.memberIds);
   const articles = contents.articles
     .filter((article) => moving.has(article.id))
-    .sort((a, b) => (a.ingestedAt < b.ingestedAt ? -1 : a.ingestedAt > b.ingestedAt ? 1 : a.id < b.id ? -1 : 1));
+    .sort(byIngestion);
   const mentions = contents.mentions.filter((mention) => moving.has(mention.articleId));
   const claimIds = new Set(mentions.flatMap((mention) => [mention.claimId, ...(mention.sameAs ?? [])]));
   const claims = contents.claims.filter((claim) => claimIds.has(claim.id)).map((claim) => ({ ...claim, storyId: pending.storyId }));
@@ -70,6 +86,8 @@ export async function finishSplit(ledger: Ledger, storyId: string): Promise<void
     memberIds: pending.memberIds,
     splitFrom: storyId,
     ...(times.length > 0 ? { publishedFrom: times[0], publishedTo: times[times.length - 1] } : {}),
+    // Born merged: whoever passes through it finishes folding it into the story it joins.
+    ...(pending.joins ? { mergedInto: pending.joins } : {}),
   };
   const [existing] = await ledger.findStories([pending.storyId]);
   // Absent on the first try; a retry finds it, and a concurrent finisher may create it first.
@@ -79,16 +97,62 @@ export async function finishSplit(ledger: Ledger, storyId: string): Promise<void
     await ledger.saveMentions(pending.storyId, own, { ...article, storyId: pending.storyId }, contents.termVectors.get(article.id));
   }
   await ledger.moveArticles(pending.memberIds, pending.storyId);
-  await ledger.indexStoryTerms(pending.storyId, Object.keys(split.centroid));
+  if (!pending.joins) await ledger.indexStoryTerms(pending.storyId, Object.keys(split.centroid));
   // Only once everything is in the new story: a retry that finds them gone has nothing left to copy.
   await ledger.removeMovedArticles(storyId, articles.map((article) => article.id), mentions);
-  for (let attempt = 0; attempt < MAX_CLEAR_ATTEMPTS; attempt += 1) {
+  let cleared = false;
+  for (let attempt = 0; attempt < MAX_CLEAR_ATTEMPTS && !cleared; attempt += 1) {
     const [current] = await ledger.findStories([storyId]);
-    if (current?.splitOff?.storyId !== pending.storyId) return;
-    const { splitOff: _done, ...cleared } = current;
-    if (await ledger.commitStoryUpdate(cleared, current.revision, [])) return;
+    if (current?.splitOff?.storyId !== pending.storyId) cleared = true;
+    else {
+      const { splitOff: _done, ...rest } = current;
+      cleared = await ledger.commitStoryUpdate(rest, current.revision, []);
+    }
   }
-  throw new Error(`could not finish the split of story ${storyId}: it kept changing`);
+  if (!cleared) throw new Error(`could not finish the split of story ${storyId}: it kept changing`);
+  if (pending.joins) await mergeStories(ledger, pending.storyId, pending.joins);
+}
+
+/**
+ * An article that was still being ingested when its story split stayed behind (it had no stored
+ * vector to be planned with). If one of the parts split off fits it better than the story it is
+ * in, it moves there: split off on its own, into a story born merged into that part. Returns the
+ * story that holds the article afterwards.
+ */
+export async function moveToBetterPart(ledger: Ledger, articleId: string, storyId: string, vector: TermVector): Promise<string> {
+  const [story] = await ledger.findStories([storyId]);
+  if (!story?.splitInto?.length || story.mergedInto || story.splitOff || !story.memberIds.includes(articleId) || story.memberIds.length < 2) return storyId;
+  const parts = await ledger.findStories(story.splitInto);
+  const survivors = await ledger.findStories(parts.filter((part) => part.mergedInto).map((part) => part.mergedInto!));
+  const here = cosine(vector, story.centroid);
+  const better = [...parts, ...survivors]
+    .filter((part) => !part.mergedInto && part.id !== storyId)
+    .map((part) => ({ id: part.id, similarity: cosine(vector, part.centroid) }))
+    .filter((part) => part.similarity > here && part.similarity >= JOIN_STORY_THRESHOLD)
+    .sort((a, b) => b.similarity - a.similarity || (a.id < b.id ? -1 : 1))[0];
+  if (!better) return storyId;
+  await moveMembersToPart(ledger, story, [articleId], better.id);
+  return (await ledger.findArticle(articleId))?.storyId ?? storyId;
+}
+
+/**
+ * Moves committed members of a story into an existing part split from it, through a story born
+ * merged into that part (so the move and the merge are each finished by whoever meets their mark).
+ * False when there was nothing to move or the story changed meanwhile.
+ */
+async function moveMembersToPart(ledger: Ledger, story: StoryRecord & { revision: number }, articleIds: readonly string[], partId: string): Promise<boolean> {
+  const movable = (await ledger.findArticles(articleIds)).filter((article) => article.storyId === story.id).sort(byIngestion);
+  if (movable.length === 0) return false;
+  const moving = new Set(movable.map((article) => article.id));
+  const carrierId = `${splitStoryId(movable[0].id, movable[0].ingestedAt)}-to-${partId.slice(-16)}`;
+  const marked: StoryRecord = { ...story, memberIds: story.memberIds.filter((id) => !moving.has(id)), splitOff: { storyId: carrierId, memberIds: [...moving], joins: partId } };
+  if (!(await ledger.commitStoryUpdate(marked, story.revision, []))) return false;
+  await finishSplit(ledger, story.id);
+  return true;
+}
+
+function byIngestion(a: { id: string; ingestedAt: string }, b: { id: string; ingestedAt: string }): number {
+  return a.ingestedAt < b.ingestedAt ? -1 : a.ingestedAt > b.ingestedAt ? 1 : a.id < b.id ? -1 : 1;
 }
 
 /** Time-ordered like every story id (the term index lists newest first), and distinct from the id the first moved article would give a story it opened. */

@@ -11,6 +11,8 @@ import { InjectedFault, retryInjectedFaults, seededRandom } from '../support/fau
 import { s3Event } from '../support/memory-pipeline';
 import { seedFiles } from '../support/seeds';
 import { eventArticles } from '../support/two-events';
+import { contentHash } from '../../functions/core/fingerprint/content-hash';
+import { parseArticle } from '../../functions/core/parse/parse-article';
 
 /** Per storage call, before and after: about one fault per invocation of ~150 calls. */
 const FAULT_RATE = 0.004;
@@ -39,7 +41,10 @@ interface Upload {
   bytes: Uint8Array;
 }
 
-async function run(faultSeed: number | undefined, uploads: readonly Upload[] = seedFiles()): Promise<Digest> {
+/** Runs before an upload is delivered, on the same (faulty) ledger. */
+type BeforeDelivery = (ledger: Ledger, upload: Upload) => Promise<void>;
+
+async function run(faultSeed: number | undefined, uploads: readonly Upload[] = seedFiles(), beforeDelivery?: BeforeDelivery): Promise<Digest> {
   const objects = new MemoryObjectStore();
   const chance = seededRandom(faultSeed ?? 1);
   const table = faultSeed === undefined ? new MemoryTableStore() : faulty(new MemoryTableStore(), chance, FAULT_RATE);
@@ -48,6 +53,7 @@ async function run(faultSeed: number | undefined, uploads: readonly Upload[] = s
   for (const upload of uploads) {
     const key = `inbox/${upload.name}`;
     await objects.put(key, upload.bytes, 'text/plain');
+    if (beforeDelivery) await retryInjectedFaults(() => beforeDelivery(deps.ledger, upload), 200);
     const event = s3Event([{ key, eventTime: new Date(Date.UTC(2025, 0, 17, 12, (minute += 1))).toISOString() }]);
     // The platform retries a failed invocation; here until it succeeds.
     await retryInjectedFaults(() => handleS3Event(event, deps), 200);
@@ -75,19 +81,37 @@ describe('storage faults at random points', () => {
   });
 });
 
-describe('storage faults while a story splits in two', () => {
-  const uploads = [...eventArticles('bern', 7), ...eventArticles('mannheim', 7)].map((a) => ({ name: `${a.name}.txt`, bytes: new TextEncoder().encode(`${a.title}\n\n${a.text}`) }));
+describe('storage faults while a story splits in two, and a late report moves to its part', () => {
+  const [late, ...reports] = [...eventArticles('mannheim', 8)].reverse();
+  const uploads = [...eventArticles('bern', 7), ...reports.reverse(), late].map((a) => ({ name: `${a.name}.txt`, bytes: new TextEncoder().encode(`${a.title}\n\n${a.text}`) }));
+  /** The last report chose the first event's story before the split (as if ingested meanwhile). */
+  const beforeDelivery: BeforeDelivery = async (ledger, upload) => {
+    if (upload.name !== `${late.name}.txt`) return;
+    const parsed = parseArticle(upload.bytes, { key: `inbox/${upload.name}` });
+    const [first] = await ledger.findArticles([contentHash(parsed.title, parsed.paragraphs)]);
+    if (first) return;
+    const bern = await ledger.findObject('inbox/bern-1.txt');
+    const [opened] = await ledger.findArticles([bern!.articleId!]);
+    await ledger.chooseStoryOnce(contentHash(parsed.title, parsed.paragraphs), opened.storyId);
+  };
   let expected: ReturnType<typeof content>;
 
   beforeAll(async () => {
-    expected = content(await run(undefined, uploads));
+    expected = content(await run(undefined, uploads, beforeDelivery));
   });
 
-  it('splits without faults', () => {
-    expect(expected.map((story) => story.articles.length).sort()).toEqual([7, 7]);
+  it('splits and moves the late report without faults', () => {
+    const idOf = (upload: Upload) => {
+      const parsed = parseArticle(upload.bytes, { key: `inbox/${upload.name}` });
+      return contentHash(parsed.title, parsed.paragraphs);
+    };
+    const storyOf = (upload: Upload) => expected.find((story) => story.articles.some((a) => a.id === idOf(upload)))!.id;
+    expect(expected).toHaveLength(2);
+    expect(new Set(uploads.slice(7).map(storyOf))).toEqual(new Set([storyOf(uploads[14])]));
+    expect(storyOf(uploads[14])).not.toBe(storyOf(uploads[0]));
   });
 
   it.each(Array.from({ length: 10 }, (_, i) => i + 1))('converge to the fault-free result after retries (fault seed %i)', async (seed) => {
-    expect(content(await run(seed, uploads))).toEqual(expected);
+    expect(content(await run(seed, uploads, beforeDelivery))).toEqual(expected);
   });
 });

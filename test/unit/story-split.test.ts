@@ -1,5 +1,7 @@
 import { MemoryTableStore } from '../../functions/adapters/memory-table-store';
 import type { Digest } from '../../functions/core/digest/build-digest';
+import { contentHash } from '../../functions/core/fingerprint/content-hash';
+import { parseArticle } from '../../functions/core/parse/parse-article';
 import type { StoryRecord } from '../../functions/core/records';
 import { shouldMerge } from '../../functions/core/stories/merge';
 import { mergeAlikeStories } from '../../functions/ingest/merge-stories';
@@ -122,6 +124,28 @@ describe('a story that turns out to be two events, in the pipeline', () => {
     expect(digest.stories).toHaveLength(2);
     expect(sourcesOf(digest.stories.find((s) => s.id === before.stories[0].id)!)).toEqual(bern.map((a) => a.name).sort());
     expect(sourcesOf(digest.stories.find((s) => s.id !== before.stories[0].id)!)).toEqual(mannheim.map((a) => a.name).sort());
+  });
+});
+
+describe('an article still being ingested when its story splits', () => {
+  it('moves afterwards to the part it fits better', async () => {
+    const pipeline = memoryPipeline();
+    const bern = eventArticles('bern', 7);
+    const mannheim = eventArticles('mannheim', 8);
+    await ingest(pipeline, [...bern, ...mannheim.slice(0, 7)]);
+    const parent = latest(pipeline).stories.find((s) => !s.splitFrom)!;
+    const part = latest(pipeline).stories.find((s) => s.splitFrom)!;
+    // As if it had chosen the story before the split: the choice is recorded first-writer-wins.
+    const late = mannheim[7];
+    const parsed = parseArticle(new TextEncoder().encode(`${late.title}\n\n${late.text}`), { key: `inbox/${late.name}.txt` });
+    await pipeline.deps.ledger.chooseStoryOnce(contentHash(parsed.title, parsed.paragraphs), parent.id);
+    await ingest(pipeline, [late]);
+    const digest = latest(pipeline);
+    expect(sourcesOf(digest.stories.find((s) => s.id === parent.id)!)).toEqual(bern.map((a) => a.name).sort());
+    const holder = digest.stories.find((s) => s.articles.some((a) => a.source === late.name))!;
+    expect(holder.id).toBe(part.id);
+    expect(sourcesOf(holder)).toEqual(mannheim.map((a) => a.name).sort());
+    expect(holder.claims.flatMap((c) => c.mentions).some((m) => m.source === late.name)).toBe(true);
   });
 });
 
