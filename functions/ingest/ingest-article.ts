@@ -12,7 +12,7 @@ import { addToCentroid, articleTermVector, CENTROID_TERMS, LOOKUP_TERMS, topTerm
 import type { Ledger, StoredArticle } from '../ledger/ledger';
 import { mergeAlikeStories, mergeStories } from './merge-stories';
 import { finishSplit, moveToBetterPart, splitIfTwoEvents, type JoinedStory } from './split-story';
-import { survivingStory } from './surviving-story';
+import { survivingStory, survivingStoryRecord } from './surviving-story';
 
 export interface ArticleInput {
   key: string;
@@ -89,12 +89,12 @@ export async function ingestArticle(ledger: Ledger, input: ArticleInput): Promis
   await ledger.commitArticle(stored);
   // A merge that ran between settling and committing moved the story's articles before this one
   // was committed; point this one at the survivor too (a later merge finds it committed).
-  const finalStoryId = await survivingStory(ledger, record.storyId);
-  if (finalStoryId !== record.storyId) {
-    record.storyId = finalStoryId;
-    await ledger.moveArticles([id], finalStoryId);
+  const final = await survivingStoryRecord(ledger, record.storyId);
+  if (final.storyId !== record.storyId) {
+    record.storyId = final.storyId;
+    await ledger.moveArticles([id], final.storyId);
   }
-  if (joined && joined.story.id === record.storyId) record.storyId = await splitIfTwoEventsNow(ledger, id, record.storyId, joined, storedVector(vector));
+  if (joined && joined.story.id === record.storyId) record.storyId = await splitIfTwoEventsNow(ledger, id, record.storyId, joined, storedVector(vector), final.record);
   return {
     status: 'ingested',
     articleId: id,
@@ -174,9 +174,9 @@ async function settleStory(ledger: Ledger, article: ArticleRecord, vector: TermV
  * into a story of its event opened meanwhile; or, when the story split while this article was being
  * ingested, moves the article to the part it fits better. Returns the story that holds the article.
  */
-async function splitIfTwoEventsNow(ledger: Ledger, articleId: string, storyId: string, joined: JoinedStory, vector: TermVector): Promise<string> {
+async function splitIfTwoEventsNow(ledger: Ledger, articleId: string, storyId: string, joined: JoinedStory, vector: TermVector, current?: StoryRecord & { revision: number }): Promise<string> {
   const splitOff = await splitIfTwoEvents(ledger, joined);
-  if (!splitOff) return moveToBetterPart(ledger, articleId, storyId, vector);
+  if (!splitOff) return moveToBetterPart(ledger, articleId, storyId, vector, current);
   await mergeAlikeStories(ledger, splitOff);
   return survivingStory(ledger, (await ledger.findArticle(articleId))?.storyId ?? storyId);
 }

@@ -119,8 +119,9 @@ export async function finishSplit(ledger: Ledger, storyId: string): Promise<void
  * in, it moves there: split off on its own, into a story born merged into that part. Returns the
  * story that holds the article afterwards.
  */
-export async function moveToBetterPart(ledger: Ledger, articleId: string, storyId: string, vector: TermVector): Promise<string> {
-  const [story] = await ledger.findStories([storyId]);
+export async function moveToBetterPart(ledger: Ledger, articleId: string, storyId: string, vector: TermVector, current?: StoryRecord & { revision: number }): Promise<string> {
+  // `current`: the story's record as just read by the caller, if it has it.
+  const story = current?.id === storyId ? current : (await ledger.findStories([storyId]))[0];
   if (!story?.splitInto?.length || story.mergedInto || story.splitOff || !story.memberIds.includes(articleId) || story.memberIds.length < 2) return storyId;
   const parts = await ledger.findStories(story.splitInto);
   const survivors = await ledger.findStories(parts.filter((part) => part.mergedInto).map((part) => part.mergedInto!));
