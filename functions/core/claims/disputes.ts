@@ -32,11 +32,11 @@ export interface StatementFacts {
 }
 
 /** An inverted index over the story's claims: candidates for a match, and what a new claim contradicts. */
-export class StoryClaimIndex {
+export class StoryClaimIndex<T extends ClaimRecord = ClaimRecord> {
   private readonly byTerm = new Map<string, number[]>();
-  private readonly claims: ClaimRecord[];
+  private readonly claims: T[];
 
-  constructor(claims: readonly ClaimRecord[]) {
+  constructor(claims: readonly T[]) {
     this.claims = [...claims];
     claims.forEach((claim, position) => {
       for (const term of claim.features.terms) {
@@ -48,7 +48,7 @@ export class StoryClaimIndex {
   }
 
   /** Adds a claim made earlier in the same article. */
-  add(claim: ClaimRecord): void {
+  add(claim: T): void {
     const position = this.claims.push(claim) - 1;
     for (const term of claim.features.terms) {
       const list = this.byTerm.get(term);
@@ -63,10 +63,10 @@ export class StoryClaimIndex {
    * from making every claim a candidate: of the 4,785 MSRP-train and STS-news pairs the matcher
    * takes for the same claim, one shares less than a quarter of the shorter side's terms.
    */
-  candidates(features: ClaimFeatures, minShared: number, minShare = 0.25): ClaimRecord[] {
+  candidates(features: ClaimFeatures, minShared: number, minShare = 0.25): T[] {
     const shared = new Map<number, number>();
     for (const term of features.terms) for (const position of this.byTerm.get(term) ?? []) shared.set(position, (shared.get(position) ?? 0) + 1);
-    const out: ClaimRecord[] = [];
+    const out: T[] = [];
     for (const [position, count] of shared) {
       const claim = this.claims[position];
       if (count >= minShared && count >= minShare * Math.min(features.terms.length, claim.features.terms.length)) out.push(claim);

@@ -41,16 +41,14 @@ export function matchArticleClaims(
   storyMentions: readonly MentionRecord[] = [],
 ): ArticleClaims {
   const claimsById = new Map(storyClaims.map((claim) => [claim.id, claim]));
-  const coreWordings = storyClaims.flatMap((claim) => {
-    const core = coreFeatures(claim.statement ?? claim.text, claim.features);
-    return core ? [{ ...claim, features: core }] : [];
-  });
-  for (const wording of coreWordings) CORES.add(wording.features);
-  const clauseWordings = storyClaims.flatMap((claim) => {
-    const clause = clauseFeatures(claim.statement ?? claim.text, claim.features);
-    return clause ? [{ ...claim, features: clause }] : [];
-  });
-  const index = new StoryClaimIndex([...storyClaims, ...coreWordings, ...clauseWordings, ...laterWordings(claimsById, storyMentions, article.id)]);
+  const derived = storyClaims.map((claim) => partialWordings(claim.statement ?? claim.text, claim.features).map(({ features, form }) => ({ ...claim, features, form })));
+  const index = new StoryClaimIndex<Wording>([
+    ...storyClaims.map((claim) => ({ ...claim, form: WHOLE })),
+    // cores first, then main clauses: the order candidates are listed in (ties keep it)
+    ...derived.flatMap((wordings) => wordings.filter((w) => w.form.kind === 'core')),
+    ...derived.flatMap((wordings) => wordings.filter((w) => w.form.kind === 'clause')),
+    ...laterWordings(claimsById, storyMentions, article.id),
+  ]);
   const reference = article.publishedAt ?? article.ingestedAt;
   const referenceKind = article.publishedAt ? 'publishedAt' : 'ingestedAt';
   const result: ArticleClaims = { newClaims: [], mentions: [], matchedTo: [] };
@@ -60,10 +58,7 @@ export function matchArticleClaims(
     const statementDates = dates.filter((d) => claim.statement.includes(d.text));
     const quantities = findQuantities(claim.statement, statementDates);
     const facts = { negated: claim.negated, dates: statementDates, quantities, statement: claim.statement };
-    const core = coreFeatures(claim.statement, features);
-    if (core) CORES.add(core);
-    const clause = clauseFeatures(claim.statement, features);
-    const probes = [features, ...(core ? [core] : []), ...(clause ? [clause] : [])];
+    const probes = [{ features, form: WHOLE }, ...partialWordings(claim.statement, features)];
     const { match, contradiction: opposite, sameAs } = bestMatch(index, claimsById, probes, features, facts);
     let contradiction: Contradiction | undefined = opposite;
     const claimId = match?.claim.id ?? `c-${article.id.slice(0, 12)}-${claim.index}`;
@@ -119,16 +114,15 @@ export function matchArticleClaims(
  * contradiction) or one that gives a figure where the other has none ("runs for 20 years" is not
  * "have taken years").
  */
-function bestMatch(index: StoryClaimIndex, claimsById: ReadonlyMap<string, ClaimRecord>, probes: readonly ClaimFeatures[], features: ClaimFeatures, facts: StatementFacts & { statement?: string }) {
+function bestMatch(index: StoryClaimIndex<Wording>, claimsById: ReadonlyMap<string, ClaimRecord>, probes: readonly FormedFeatures[], features: ClaimFeatures, facts: StatementFacts & { statement?: string }) {
   const best = new Map<ClaimRecord, number>();
   for (const probe of probes) {
-    for (const claim of index.candidates(probe, MIN_SHARED_TERMS)) {
+    for (const claim of index.candidates(probe.features, MIN_SHARED_TERMS)) {
       // a core against a core compares two remainders: too little is left to tell claims apart
-      if (CORES.has(probe) && CORES.has(claim.features)) continue;
+      if (probe.form.kind === 'core' && claim.form.kind === 'core') continue;
       // a main clause is compared with main clauses only, and must state the same predicate
-      const clauses = Number(CLAUSES.has(probe)) + Number(CLAUSES.has(claim.features));
-      if (clauses === 1 || (clauses === 2 && !samePredicate(probe, claim.features))) continue;
-      const similarity = claimSimilarity(probe, claim.features);
+      if (!comparableClauses(probe.form, claim.form)) continue;
+      const similarity = claimSimilarity(probe.features, claim.features);
       if (similarity >= SAME_CLAIM_THRESHOLD && similarity > (best.get(claim) ?? 0)) best.set(claim, similarity);
     }
   }
@@ -182,9 +176,9 @@ function incompatible(features: ClaimFeatures, facts: StatementFacts & { stateme
  * claim record under its claim's id, features and facts read from the mention's statement; wordings
  * equal to the claim's own are left out.
  */
-function laterWordings(claimsById: ReadonlyMap<string, ClaimRecord>, mentions: readonly MentionRecord[], articleId: string): ClaimRecord[] {
+function laterWordings(claimsById: ReadonlyMap<string, ClaimRecord>, mentions: readonly MentionRecord[], articleId: string): Wording[] {
   const seen = new Set<string>();
-  const out: ClaimRecord[] = [];
+  const out: Wording[] = [];
   for (const mention of mentions) {
     if (mention.articleId === articleId) continue;
     const claim = claimsById.get(mention.claimId);
@@ -195,7 +189,7 @@ function laterWordings(claimsById: ReadonlyMap<string, ClaimRecord>, mentions: r
     seen.add(key);
     const dates = (mention.dates ?? []).filter((d) => statement.includes(d.text));
     const features = claimFeatures(countriesForCapitals(statement));
-    const wording: ClaimRecord = {
+    const wording: Wording = {
       id: claim.id,
       storyId: claim.storyId,
       text: mention.text,
@@ -205,36 +199,44 @@ function laterWordings(claimsById: ReadonlyMap<string, ClaimRecord>, mentions: r
       negated: mention.negated ?? claim.negated,
       ...(dates.length > 0 ? { dates } : {}),
       ...(mention.quantities ? { quantities: mention.quantities } : {}),
+      form: WHOLE,
     };
-    out.push(wording);
-    const core = coreFeatures(statement, features);
-    if (core) {
-      CORES.add(core);
-      out.push({ ...wording, features: core });
-    }
-    const clause = clauseFeatures(statement, features);
-    if (clause) out.push({ ...wording, features: clause });
+    out.push(wording, ...partialWordings(statement, features).map((partial) => ({ ...wording, ...partial })));
   }
   return out;
 }
 
-/** Features computed from a statement's main clause (see mainClause), with its predicate's stem. */
-const CLAUSES = new WeakMap<ClaimFeatures, string>();
+/**
+ * What a wording's features were read from: the whole statement, its matching core (see
+ * matchingCore) or its main clause (see mainClause, with its predicate's stem).
+ */
+type WordingForm = { kind: 'whole' } | { kind: 'core' } | { kind: 'clause'; predicate: string };
+const WHOLE: WordingForm = { kind: 'whole' };
+interface FormedFeatures {
+  features: ClaimFeatures;
+  form: WordingForm;
+}
+/** One way the story words a claim, indexed under the claim's id. */
+type Wording = ClaimRecord & { form: WordingForm };
 
-function clauseFeatures(statement: string, full: ClaimFeatures): ClaimFeatures | undefined {
+/**
+ * A statement's matching core and main clause, where they differ from it: further wordings outlets
+ * use for the same assertion. Both carry the whole statement's figures and dates (the parts left
+ * out still tell claims apart).
+ */
+function partialWordings(statement: string, full: ClaimFeatures): FormedFeatures[] {
+  const out: FormedFeatures[] = [];
+  const core = matchingCore(statement);
+  if (core) out.push({ features: { ...claimFeatures(countriesForCapitals(core)), numbers: full.numbers }, form: { kind: 'core' } });
   const clause = mainClause(statement);
-  if (!clause) return undefined;
-  // the whole statement's figures still tell claims apart (see coreFeatures)
-  const out = { ...claimFeatures(clause.text), numbers: full.numbers };
-  CLAUSES.set(out, clause.predicate);
+  if (clause) out.push({ features: { ...claimFeatures(clause.text), numbers: full.numbers }, form: { kind: 'clause', predicate: clause.predicate } });
   return out;
 }
 
-/** Both main clauses state the same predicate: one stem, or WordNet synonyms ("signed" / "signed", "praised" / "hailed"). */
-function samePredicate(a: ClaimFeatures, b: ClaimFeatures): boolean {
-  const p = CLAUSES.get(a);
-  const q = CLAUSES.get(b);
-  return p !== undefined && q !== undefined && related(p, q);
+/** Main clauses meet main clauses only, and only when they state the same predicate: one stem, or WordNet synonyms ("signed" / "signed", "praised" / "hailed"). */
+function comparableClauses(a: WordingForm, b: WordingForm): boolean {
+  if (a.kind !== 'clause' || b.kind !== 'clause') return a.kind !== 'clause' && b.kind !== 'clause';
+  return related(a.predicate, b.predicate);
 }
 
 /** A dateline opening a lead ("MOSCOW — "). */
@@ -314,9 +316,6 @@ function predicateFrom(words: readonly string[], present: boolean): string | und
   return undefined;
 }
 
-/** Features computed from a matching core rather than a whole statement. */
-const CORES = new WeakSet<ClaimFeatures>();
-
 /** A trailing elaboration after a comma: a participle, a concession, an appended comment or relative clause. */
 const TRAILING_ELABORATION = /,\s+(?:(?:\w+ly|further|thereby|also)\s+)?(?:[a-z]+ing\b|(?:though|although|while|whereas)\b|as\s+(?!well\b|much\b|many\b)|a\s+move\b|known\s+(?:for|as)\b|which\b|who\b)/;
 /** Someone describing something as something ("X described the treaty as constructive"). */
@@ -340,16 +339,6 @@ export function matchingCore(statement: string): string | undefined {
   core = core.trim();
   if (core === statement.trim() || core.split(/\s+/).length < 5) return undefined;
   return core;
-}
-
-/**
- * Features of a statement's matching core, carrying the whole statement's numbers (figures and
- * dates in the parts left out still tell claims apart).
- */
-function coreFeatures(statement: string, full: ClaimFeatures): ClaimFeatures | undefined {
-  const core = matchingCore(statement);
-  if (!core) return undefined;
-  return { ...claimFeatures(countriesForCapitals(core)), numbers: full.numbers };
 }
 
 /** `ours` states an exact figure in a unit that `theirs` names without any figure. */
