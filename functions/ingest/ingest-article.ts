@@ -7,6 +7,7 @@ import { lshBands, minhash } from '../core/fingerprint/minhash';
 import type { ParsedArticle } from '../core/parse/article';
 import type { ArticleRecord, StoryRecord } from '../core/records';
 import { assignStory } from '../core/stories/assign-story';
+import { newStoryId } from '../core/stories/story-id';
 import { shouldMerge, survivorOf } from '../core/stories/merge';
 import { addToCentroid, articleTermVector, CENTROID_TERMS, LOOKUP_TERMS, topTerms, type TermVector } from '../core/stories/term-vector';
 import type { Ledger, StoredArticle } from '../ledger/ledger';
@@ -186,10 +187,6 @@ function storedVector(vector: TermVector): TermVector {
   return topTerms(vector, CENTROID_TERMS);
 }
 
-/** Time-ordered, so the term index can return the newest stories first; deterministic for retries. */
-export function newStoryId(articleId: string, ingestedAt: string): string {
-  return `s-${Date.parse(ingestedAt).toString(36).padStart(9, '0')}-${articleId.slice(0, 10)}`;
-}
 
 /**
  * Adds the article to its story and creates the claims it is the first to make, as one optimistic

@@ -1,5 +1,6 @@
 import type { StoryRecord } from '../core/records';
 import { centroidOf, planSplit, type StoryMember } from '../core/stories/split';
+import { splitStoryId } from '../core/stories/story-id';
 import { JOIN_STORY_THRESHOLD } from '../core/stories/assign-story';
 import { cosine, type TermVector } from '../core/stories/term-vector';
 import type { Ledger } from '../ledger/ledger';
@@ -154,9 +155,4 @@ async function moveMembersToPart(ledger: Ledger, story: StoryRecord & { revision
 
 function byIngestion(a: { id: string; ingestedAt: string }, b: { id: string; ingestedAt: string }): number {
   return a.ingestedAt < b.ingestedAt ? -1 : a.ingestedAt > b.ingestedAt ? 1 : a.id < b.id ? -1 : 1;
-}
-
-/** Time-ordered like every story id (the term index lists newest first), and distinct from the id the first moved article would give a story it opened. */
-export function splitStoryId(articleId: string, ingestedAt: string): string {
-  return `s-${Date.parse(ingestedAt).toString(36).padStart(9, '0')}-${articleId.slice(0, 10)}-split`;
 }
