@@ -7,6 +7,7 @@ import { lshBands, minhash } from '../core/fingerprint/minhash';
 import type { ParsedArticle } from '../core/parse/article';
 import type { ArticleRecord, StoryRecord } from '../core/records';
 import { assignStory } from '../core/stories/assign-story';
+import { publicationRange } from '../core/stories/publication-range';
 import { newStoryId } from '../core/stories/story-id';
 import { shouldMerge, survivorOf } from '../core/stories/merge';
 import { addToCentroid, articleTermVector, CENTROID_TERMS, LOOKUP_TERMS, topTerms, type TermVector } from '../core/stories/term-vector';
@@ -225,7 +226,7 @@ async function joinStory(
       updatedAt: current && current.updatedAt > article.ingestedAt ? current.updatedAt : article.ingestedAt,
       centroid,
       memberIds: [...(current?.memberIds ?? []), article.id],
-      ...widenRange(current, article.publishedAt),
+      ...publicationRange([current?.publishedFrom, current?.publishedTo, article.publishedAt]),
       ...(current?.splitFrom ? { splitFrom: current.splitFrom } : {}),
       ...(current?.splitInto ? { splitInto: current.splitInto } : {}),
     };
@@ -243,12 +244,6 @@ async function joinStory(
 function withoutArticle(snapshot: StorySnapshot | undefined, articleId: string): StorySnapshot | undefined {
   if (!snapshot) return undefined;
   return { ...snapshot, mentions: snapshot.mentions.filter((mention) => mention.articleId !== articleId) };
-}
-
-function widenRange(story: StoryRecord | undefined, publishedAt: string | undefined): Pick<StoryRecord, 'publishedFrom' | 'publishedTo'> {
-  const from = [story?.publishedFrom, publishedAt].filter((t): t is string => !!t).sort()[0];
-  const to = [story?.publishedTo, publishedAt].filter((t): t is string => !!t).sort().pop();
-  return { ...(from ? { publishedFrom: from } : {}), ...(to ? { publishedTo: to } : {}) };
 }
 
 /** Without a named outlet, the file name is the most specific thing that tells articles apart. */

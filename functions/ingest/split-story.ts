@@ -1,5 +1,6 @@
 import type { StoryRecord } from '../core/records';
 import { centroidOf, planSplit, type StoryMember } from '../core/stories/split';
+import { publicationRange } from '../core/stories/publication-range';
 import { splitStoryId } from '../core/stories/story-id';
 import { JOIN_STORY_THRESHOLD } from '../core/stories/assign-story';
 import { cosine, type TermVector } from '../core/stories/term-vector';
@@ -77,7 +78,6 @@ export async function finishSplit(ledger: Ledger, storyId: string): Promise<void
   const claimIds = new Set(mentions.flatMap((mention) => [mention.claimId, ...(mention.sameAs ?? [])]));
   const claims = contents.claims.filter((claim) => claimIds.has(claim.id)).map((claim) => ({ ...claim, storyId: pending.storyId }));
   const vectors = pending.memberIds.map((id) => contents.termVectors.get(id)).filter((vector): vector is TermVector => !!vector);
-  const times = articles.map((article) => article.publishedAt).filter((t): t is string => !!t).sort();
   const split: StoryRecord = {
     id: pending.storyId,
     headline: articles[0]?.title ?? contents.story.headline,
@@ -86,7 +86,7 @@ export async function finishSplit(ledger: Ledger, storyId: string): Promise<void
     centroid: centroidOf(vectors),
     memberIds: pending.memberIds,
     splitFrom: storyId,
-    ...(times.length > 0 ? { publishedFrom: times[0], publishedTo: times[times.length - 1] } : {}),
+    ...publicationRange(articles.map((article) => article.publishedAt)),
     // Born merged: whoever passes through it finishes folding it into the story it joins.
     ...(pending.joins ? { mergedInto: pending.joins } : {}),
   };

@@ -1,4 +1,5 @@
 import type { StoryRecord } from '../records';
+import { publicationRange } from './publication-range';
 import { cosine, mergeCentroids } from './term-vector';
 
 /**
@@ -25,13 +26,12 @@ export function survivorOf<T extends Pick<StoryRecord, 'id' | 'createdAt'>>(a: T
 /** The surviving story's META after absorbing another. */
 export function absorbStory(survivor: StoryRecord, absorbed: StoryRecord): StoryRecord {
   const members = [...survivor.memberIds, ...absorbed.memberIds.filter((id) => !survivor.memberIds.includes(id))];
-  const times = [survivor.publishedFrom, survivor.publishedTo, absorbed.publishedFrom, absorbed.publishedTo].filter((t): t is string => !!t).sort();
   return {
     ...survivor,
     updatedAt: survivor.updatedAt > absorbed.updatedAt ? survivor.updatedAt : absorbed.updatedAt,
     centroid: mergeCentroids(survivor.centroid, survivor.memberIds.length, absorbed.centroid, absorbed.memberIds.length),
     memberIds: members,
-    ...(times.length > 0 ? { publishedFrom: times[0], publishedTo: times[times.length - 1] } : {}),
+    ...publicationRange([survivor.publishedFrom, survivor.publishedTo, absorbed.publishedFrom, absorbed.publishedTo]),
     // It now holds a part told apart from that story: shouldMerge keeps them apart too.
     ...(!survivor.splitFrom && absorbed.splitFrom ? { splitFrom: absorbed.splitFrom } : {}),
   };
