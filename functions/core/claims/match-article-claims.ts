@@ -115,7 +115,7 @@ export function matchArticleClaims(
  * "have taken years").
  */
 function bestMatch(index: StoryClaimIndex<Wording>, claimsById: ReadonlyMap<string, ClaimRecord>, probes: readonly FormedFeatures[], features: ClaimFeatures, facts: StatementFacts & { statement?: string }) {
-  const best = new Map<ClaimRecord, number>();
+  const best = new Map<Wording, number>();
   for (const probe of probes) {
     for (const claim of index.candidates(probe.features, MIN_SHARED_TERMS)) {
       // a core against a core compares two remainders: too little is left to tell claims apart
@@ -137,8 +137,9 @@ function bestMatch(index: StoryClaimIndex<Wording>, claimsById: ReadonlyMap<stri
     }
     if (incompatible(features, facts, candidate.claim)) continue;
     const claim = claimsById.get(candidate.claim.id) ?? candidate.claim;
-    // matched through a later mention's wording: the claim's own wording must not conflict either
-    if (claim !== candidate.claim && ((claim.negated ?? facts.negated) !== facts.negated || incompatible(features, facts, claim))) continue;
+    // matched through another wording (a later mention's, a core, a main clause): the claim's own
+    // wording must not conflict either
+    if (!isOwnWording(candidate.claim, claim) && ((claim.negated ?? facts.negated) !== facts.negated || incompatible(features, facts, claim))) continue;
     if (!match) {
       match = { claim, similarity: candidate.similarity };
       continue;
@@ -150,6 +151,11 @@ function bestMatch(index: StoryClaimIndex<Wording>, claimsById: ReadonlyMap<stri
     sameAs.push(claim.id);
   }
   return match ? { match, contradiction: undefined, sameAs } : { match: undefined, contradiction, sameAs };
+}
+
+/** The claim's own statement as a whole, checked above already (the index holds it as a copy with its form). */
+function isOwnWording(wording: Wording, claim: ClaimRecord): boolean {
+  return wording.form.kind === 'whole' && wording.text === claim.text && wording.statement === claim.statement;
 }
 
 /** The article that first made a claim, from its id (see matchArticleClaims). */
