@@ -13,7 +13,7 @@ import { shouldMerge, survivorOf } from '../core/stories/merge';
 import { addToCentroid, articleTermVector, CENTROID_TERMS, LOOKUP_TERMS, topTerms, type TermVector } from '../core/stories/term-vector';
 import type { Ledger, StoredArticle } from '../ledger/ledger';
 import { mergeAlikeStories, mergeStories } from './merge-stories';
-import { finishSplit, moveToBetterPart, splitIfTwoEvents, type JoinedStory } from './split-story';
+import { finishSplit, joinedStoryFrom, moveToBetterPart, splitIfTwoEvents, type JoinedStory } from './split-story';
 import { survivingStory, survivingStoryRecord } from './surviving-story';
 
 export interface ArticleInput {
@@ -56,7 +56,7 @@ export async function ingestArticle(ledger: Ledger, input: ArticleInput): Promis
     else storyId = (await ledger.findArticle(id))?.storyId ?? storyId;
     const snapshot = await ledger.storySnapshot(storyId);
     const stored = snapshot?.termVectors.get(id);
-    if (snapshot?.story.memberIds.includes(id) && stored) storyId = await splitIfTwoEventsNow(ledger, id, storyId, { story: snapshot.story, revision: snapshot.story.revision, termVectors: snapshot.termVectors }, stored);
+    if (snapshot?.story.memberIds.includes(id) && stored) storyId = await splitIfTwoEventsNow(ledger, id, storyId, joinedStoryFrom(snapshot), stored);
     return { status: 'duplicate', articleId: id, storyId, newClaims: 0, matchedClaims: 0 };
   }
 
@@ -215,7 +215,7 @@ async function joinStory(
     if (current?.memberIds.includes(article.id)) {
       // An earlier try got this far; make sure its term index writes happened too.
       await ledger.indexStoryTerms(article.storyId, Object.keys(current.centroid));
-      const joined = { story: current, revision: current.revision, termVectors: new Map(snapshot!.termVectors).set(article.id, storedVector(vector)) };
+      const joined = joinedStoryFrom(snapshot!, { id: article.id, vector: storedVector(vector) });
       return { claims, snapshot: withoutArticle(snapshot, article.id), opened: current.memberIds[0] === article.id, joined };
     }
     const centroid = addToCentroid(current?.centroid ?? {}, current?.memberIds.length ?? 0, vector);

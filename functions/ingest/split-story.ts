@@ -4,7 +4,7 @@ import { publicationRange } from '../core/stories/publication-range';
 import { splitStoryId } from '../core/stories/story-id';
 import { JOIN_STORY_THRESHOLD } from '../core/stories/assign-story';
 import { cosine, type TermVector } from '../core/stories/term-vector';
-import type { Ledger } from '../ledger/ledger';
+import type { Ledger, StoredStory } from '../ledger/ledger';
 import { mergeStories } from './merge-stories';
 
 const MAX_CLEAR_ATTEMPTS = 16;
@@ -16,6 +16,15 @@ export interface JoinedStory {
   story: StoryRecord;
   revision: number;
   termVectors: ReadonlyMap<string, TermVector>;
+}
+
+/**
+ * The story as read from its partition, as the ingest of `article` knows it: with that article's
+ * vector when it has not been stored yet (the ingest writes it with the article's mentions, later).
+ */
+export function joinedStoryFrom(stored: StoredStory, article?: { id: string; vector: TermVector }): JoinedStory {
+  const termVectors = article ? new Map(stored.termVectors).set(article.id, article.vector) : stored.termVectors;
+  return { story: stored.story, revision: stored.story.revision, termVectors };
 }
 
 /**
