@@ -9,7 +9,7 @@ import type { ArticleRecord, StoryRecord } from '../core/records';
 import { assignStory } from '../core/stories/assign-story';
 import { publicationRange } from '../core/stories/publication-range';
 import { newStoryId } from '../core/stories/story-id';
-import { shouldMerge, survivorOf } from '../core/stories/merge';
+import { shouldMergeThrough, survivorOf } from '../core/stories/merge';
 import { addToCentroid, articleTermVector, CENTROID_TERMS, LOOKUP_TERMS, topTerms, type TermVector } from '../core/stories/term-vector';
 import type { Ledger, StoredArticle } from '../ledger/ledger';
 import { mergeAlikeStories, mergeStories } from './merge-stories';
@@ -121,7 +121,7 @@ async function findDuplicateOf(ledger: Ledger, id: string, bands: string[], sign
 async function chooseStory(ledger: Ledger, articleId: string, vector: TermVector, publishedAt: string | undefined, ingestedAt: string): Promise<string> {
   const decision = await scoreCandidateStories(ledger, vector, publishedAt);
   if (decision.kind === 'open') return newStoryId(articleId, ingestedAt);
-  return mergeSimilar(ledger, decision.storyId, decision.similar.slice(1));
+  return mergeSimilar(ledger, decision.storyId, decision.similar.slice(1), vector);
 }
 
 async function scoreCandidateStories(ledger: Ledger, vector: TermVector, publishedAt: string | undefined, excluding?: string) {
@@ -137,16 +137,16 @@ async function scoreCandidateStories(ledger: Ledger, vector: TermVector, publish
 }
 
 /**
- * The article is similar to several stories: those whose centroids are alike too are one story,
- * folded into the oldest. Returns the story the article should join.
+ * The article is similar to several stories: those it shows to be one story with the one it joins
+ * (shouldMergeThrough) are folded into the oldest. Returns the story the article should join.
  */
-async function mergeSimilar(ledger: Ledger, bestId: string, others: readonly string[]): Promise<string> {
+async function mergeSimilar(ledger: Ledger, bestId: string, others: readonly string[], article: TermVector): Promise<string> {
   if (others.length === 0) return bestId;
   const stories = await ledger.findStories([bestId, ...others]);
   const best = stories.find((s) => s.id === bestId);
   if (!best) return bestId;
   let target = best;
-  for (const other of stories.filter((s) => s.id !== bestId && shouldMerge(best, s))) {
+  for (const other of stories.filter((s) => s.id !== bestId && shouldMergeThrough(article, best, s))) {
     const { survivor, absorbed } = survivorOf(target, other);
     await mergeStories(ledger, absorbed.id, survivor.id);
     target = survivor;
