@@ -1,4 +1,4 @@
-import { assignStory, JOIN_STORY_THRESHOLD } from '../../functions/core/stories/assign-story';
+import { assignStory, daysOutside, JOIN_STORY_THRESHOLD, MAX_DAYS_APART } from '../../functions/core/stories/assign-story';
 import { addToCentroid, articleTermVector, cosine, CENTROID_TERMS, mergeCentroids } from '../../functions/core/stories/term-vector';
 
 const quake = articleTermVector('Earthquake strikes northern Chile', ['A magnitude 7 earthquake struck northern Chile on Monday, damaging homes in Iquique.']);
@@ -17,6 +17,17 @@ describe('story assignment', () => {
   it('opens a new story when nothing is close', () => {
     expect(cosine(merger, quake)).toBeLessThan(JOIN_STORY_THRESHOLD);
     expect(assignStory(merger, [{ id: 'quake', centroid: quake }])).toEqual({ kind: 'open', similar: [] });
+  });
+
+  it('joins a story only within days of its reports, however alike', () => {
+    const story = { id: 'quake', centroid: quake, publishedFrom: '2025-03-03T08:00:00Z', publishedTo: '2025-03-04T20:00:00Z' };
+    const daysAfter = (days: number) => new Date(Date.parse(story.publishedTo) + days * 86_400_000).toISOString();
+    expect(daysOutside(daysAfter(MAX_DAYS_APART), story)).toBeCloseTo(MAX_DAYS_APART, 6);
+    expect(assignStory(quake2, [story], daysAfter(MAX_DAYS_APART))).toMatchObject({ kind: 'join', storyId: 'quake' });
+    expect(assignStory(quake2, [story], daysAfter(MAX_DAYS_APART + 1))).toEqual({ kind: 'open', similar: [] });
+    // Inside the range, or with no date to go by, only likeness decides.
+    expect(assignStory(quake2, [story], '2025-03-04T00:00:00Z')).toMatchObject({ kind: 'join' });
+    expect(assignStory(quake2, [story])).toMatchObject({ kind: 'join' });
   });
 
   it('keeps centroids bounded and normalised as stories grow', () => {

@@ -10,8 +10,12 @@ export interface StoryCandidate {
 
 /** Similarity to a story's centroid from which an article joins it instead of opening a new one. */
 export const JOIN_STORY_THRESHOLD = 0.3;
-/** Reports of one event cluster within days; an article further than this from a story is another story. */
-export const MAX_DAYS_APART = 7;
+/**
+ * Reports of one event cluster within days; an article further than this from a story's time range
+ * is another story. In BASIL dev no story's reports are more than 3 days apart; at 7, two Mueller
+ * stories 6 days apart merged in one of 10 arrival orders (story F1 mean 0.984 -> 0.987 at 5).
+ */
+export const MAX_DAYS_APART = 5;
 
 const DAY_MS = 86_400_000;
 
