@@ -230,7 +230,26 @@ type Wording = ClaimRecord & { form: WordingForm };
  * use for the same assertion. Both carry the whole statement's figures and dates (the parts left
  * out still tell claims apart).
  */
-function partialWordings(statement: string, full: ClaimFeatures): FormedFeatures[] {
+function partialWordings(statement: string, full: ClaimFeatures): readonly FormedFeatures[] {
+  const key = `${statement}\u0000${full.numbers.join('\u0000')}`;
+  let wordings = recentPartialWordings.get(key);
+  if (wordings === undefined) {
+    wordings = derivePartialWordings(statement, full);
+    if (recentPartialWordings.size >= RECENT_STATEMENTS) recentPartialWordings.clear();
+    recentPartialWordings.set(key, wordings);
+  }
+  return wordings;
+}
+
+/**
+ * Every ingest re-derives the wordings of all its story's claims and later mentions: the same
+ * statements, article after article. Kept while they recur (bounded, like tokenize's), which also
+ * lets claimSimilarity reuse what it derives per features object. Callers copy, never mutate.
+ */
+const recentPartialWordings = new Map<string, readonly FormedFeatures[]>();
+const RECENT_STATEMENTS = 4096;
+
+function derivePartialWordings(statement: string, full: ClaimFeatures): FormedFeatures[] {
   const out: FormedFeatures[] = [];
   const core = matchingCore(statement);
   if (core) out.push({ features: { ...claimFeatures(countriesForCapitals(core)), numbers: full.numbers }, form: { kind: 'core' } });
