@@ -41,8 +41,11 @@ describe('an article that bridges two stories', () => {
     expect(shouldMergeThrough(both, storyOf('s-emails', emails, big), storyOf('s-inquiry', inquiry, big))).toBe(false);
   });
 
-  it('never bridges a story and the one split from it', () => {
+  it('never bridges through a story that has split, nor a story and the one split from it', () => {
     expect(shouldMergeThrough(both, storyOf('s-emails', emails, 1), storyOf('s-inquiry', inquiry, 1, { splitFrom: 's-emails' }))).toBe(false);
+    // Its events were alike enough to share it: a small story of either may be the other event.
+    expect(shouldMergeThrough(both, storyOf('s-emails', emails, 1, { splitInto: ['s-other'] }), storyOf('s-inquiry', inquiry, 1))).toBe(false);
+    expect(shouldMergeThrough(both, storyOf('s-emails', emails, 1), storyOf('s-inquiry', inquiry, 1, { splitFrom: 's-other' }))).toBe(false);
   });
 
   it('does not bridge a story the article is only loosely like', () => {

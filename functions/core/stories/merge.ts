@@ -24,7 +24,7 @@ export const SMALL_STORY_ARTICLES = 3;
  */
 export const BRIDGED_MERGE_THRESHOLD = 0.4;
 
-type Mergeable = Pick<StoryRecord, 'id' | 'centroid' | 'splitFrom' | 'memberIds'>;
+type Mergeable = Pick<StoryRecord, 'id' | 'centroid' | 'splitFrom' | 'splitInto' | 'memberIds'>;
 
 export function shouldMerge(a: Pick<StoryRecord, 'id' | 'centroid' | 'splitFrom'>, b: Pick<StoryRecord, 'id' | 'centroid' | 'splitFrom'>): boolean {
   if (splitApart(a, b)) return false;
@@ -33,11 +33,13 @@ export function shouldMerge(a: Pick<StoryRecord, 'id' | 'centroid' | 'splitFrom'
 
 /**
  * Whether `other`, another story the article is similar to, is the story it joins: alike on their
- * own (shouldMerge), or, when either is small, once the article has joined (it bridges them).
+ * own (shouldMerge), or, when either is small, once the article has joined (it bridges them). Not
+ * through a story that has split: its events were alike enough to share it, so one article like
+ * both of two stories says little there (a small story of the other event would be folded back in).
  */
 export function shouldMergeThrough(article: TermVector, joins: Mergeable, other: Mergeable): boolean {
   if (shouldMerge(joins, other)) return true;
-  if (splitApart(joins, other) || Math.min(joins.memberIds.length, other.memberIds.length) > SMALL_STORY_ARTICLES) return false;
+  if ([joins, other].some(hasSplit) || Math.min(joins.memberIds.length, other.memberIds.length) > SMALL_STORY_ARTICLES) return false;
   return cosine(addToCentroid(joins.centroid, joins.memberIds.length, article), other.centroid) >= BRIDGED_MERGE_THRESHOLD;
 }
 
@@ -45,6 +47,10 @@ export function shouldMergeThrough(article: TermVector, joins: Mergeable, other:
  * A story and the one split from it were told apart on all their members; one article similar to
  * both says less than that (parts split for terms of their own can be this alike).
  */
+function hasSplit(story: Pick<StoryRecord, 'splitFrom' | 'splitInto'>): boolean {
+  return story.splitFrom !== undefined || (story.splitInto?.length ?? 0) > 0;
+}
+
 function splitApart(a: Pick<StoryRecord, 'id' | 'splitFrom'>, b: Pick<StoryRecord, 'id' | 'splitFrom'>): boolean {
   return a.splitFrom === b.id || b.splitFrom === a.id;
 }
