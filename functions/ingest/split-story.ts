@@ -8,6 +8,7 @@ import type { Ledger, StoredStory } from '../ledger/ledger';
 import { mergeStories } from './merge-stories';
 
 const MAX_CLEAR_ATTEMPTS = 16;
+const MAX_MOVE_ATTEMPTS = 8;
 /** Parts a story remembers having split off (splits are rare; a story splits once or twice). */
 const MAX_SPLIT_PARTS_KEPT = 4;
 
@@ -131,19 +132,24 @@ export async function finishSplit(ledger: Ledger, storyId: string): Promise<void
  */
 export async function moveToBetterPart(ledger: Ledger, articleId: string, storyId: string, vector: TermVector, current?: StoryRecord & { revision: number }): Promise<string> {
   // `current`: the story's record as just read by the caller, if it has it.
-  const story = current?.id === storyId ? current : (await ledger.findStories([storyId]))[0];
-  if (!story?.splitInto?.length || story.mergedInto || story.splitOff || !story.memberIds.includes(articleId) || story.memberIds.length < 2) return storyId;
-  const parts = await ledger.findStories(story.splitInto);
-  const survivors = await ledger.findStories(parts.filter((part) => part.mergedInto).map((part) => part.mergedInto!));
-  const here = cosine(vector, story.centroid);
-  const better = [...parts, ...survivors]
-    .filter((part) => !part.mergedInto && part.id !== storyId)
-    .map((part) => ({ id: part.id, similarity: cosine(vector, part.centroid) }))
-    .filter((part) => part.similarity > here && part.similarity >= JOIN_STORY_THRESHOLD)
-    .sort((a, b) => b.similarity - a.similarity || (a.id < b.id ? -1 : 1))[0];
-  if (!better) return storyId;
-  await moveMembersToPart(ledger, story, [articleId], better.id);
-  return (await ledger.findArticle(articleId))?.storyId ?? storyId;
+  let story = current?.id === storyId ? current : undefined;
+  for (let attempt = 0; attempt < MAX_MOVE_ATTEMPTS; attempt += 1) {
+    story ??= (await ledger.findStories([storyId]))[0];
+    if (!story?.splitInto?.length || story.mergedInto || story.splitOff || !story.memberIds.includes(articleId) || story.memberIds.length < 2) return storyId;
+    const parts = await ledger.findStories(story.splitInto);
+    const survivors = await ledger.findStories(parts.filter((part) => part.mergedInto).map((part) => part.mergedInto!));
+    const here = cosine(vector, story.centroid);
+    const better = [...parts, ...survivors]
+      .filter((part) => !part.mergedInto && part.id !== storyId)
+      .map((part) => ({ id: part.id, similarity: cosine(vector, part.centroid) }))
+      .filter((part) => part.similarity > here && part.similarity >= JOIN_STORY_THRESHOLD)
+      .sort((a, b) => b.similarity - a.similarity || (a.id < b.id ? -1 : 1))[0];
+    if (!better) return storyId;
+    if (await moveMembersToPart(ledger, story, [articleId], better.id)) return (await ledger.findArticle(articleId))?.storyId ?? storyId;
+    // The move is guarded on the story's revision: another article joined it meanwhile. Read it again.
+    story = undefined;
+  }
+  return storyId;
 }
 
 /**

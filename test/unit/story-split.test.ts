@@ -147,6 +147,36 @@ describe('an article still being ingested when its story splits', () => {
     expect(sourcesOf(holder)).toEqual(mannheim.map((a) => a.name).sort());
     expect(holder.claims.flatMap((c) => c.mentions).some((m) => m.source === late.name)).toBe(true);
   });
+
+  it('still moves when another article joins the story between its read and its move', async () => {
+    const pipeline = memoryPipeline();
+    const bern = eventArticles('bern', 7);
+    const mannheim = eventArticles('mannheim', 8);
+    await ingest(pipeline, [...bern, ...mannheim.slice(0, 7)]);
+    const parent = latest(pipeline).stories.find((s) => !s.splitFrom)!;
+    const part = latest(pipeline).stories.find((s) => s.splitFrom)!;
+    const late = mannheim[7];
+    const parsed = parseArticle(new TextEncoder().encode(`${late.title}\n\n${late.text}`), { key: `inbox/${late.name}.txt` });
+    await pipeline.deps.ledger.chooseStoryOnce(contentHash(parsed.title, parsed.paragraphs), parent.id);
+    // The first attempt to move the late report out of the story meets a newer revision of it, as
+    // when another report joins at that moment.
+    const ledger = pipeline.deps.ledger;
+    const commit = ledger.commitStoryUpdate.bind(ledger);
+    let raced = 0;
+    ledger.commitStoryUpdate = async (story, revision, claims) => {
+      if (story.id === parent.id && story.splitOff?.joins && raced === 0) {
+        raced += 1;
+        const [{ revision: now, ...record }] = await ledger.findStories([parent.id]);
+        await commit(record, now, []);
+      }
+      return commit(story, revision, claims);
+    };
+    await ingest(pipeline, [late]);
+    expect(raced).toBe(1);
+    const holder = latest(pipeline).stories.find((s) => s.articles.some((a) => a.source === late.name))!;
+    expect(holder.id).toBe(part.id);
+    expect(sourcesOf(holder)).toEqual(mannheim.map((a) => a.name).sort());
+  });
 });
 
 describe('stories around a split', () => {
