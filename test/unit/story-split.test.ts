@@ -128,17 +128,25 @@ describe('a story that turns out to be two events, in the pipeline', () => {
 });
 
 describe('an article still being ingested when its story splits', () => {
-  it('moves afterwards to the part it fits better', async () => {
+  /**
+   * Bern and Mannheim reports until the story has split, and a last Mannheim report that chose the
+   * story before the split (the choice is recorded first-writer-wins), not yet ingested.
+   */
+  async function splitWithLateReport() {
     const pipeline = memoryPipeline();
     const bern = eventArticles('bern', 7);
     const mannheim = eventArticles('mannheim', 8);
     await ingest(pipeline, [...bern, ...mannheim.slice(0, 7)]);
     const parent = latest(pipeline).stories.find((s) => !s.splitFrom)!;
     const part = latest(pipeline).stories.find((s) => s.splitFrom)!;
-    // As if it had chosen the story before the split: the choice is recorded first-writer-wins.
     const late = mannheim[7];
     const parsed = parseArticle(new TextEncoder().encode(`${late.title}\n\n${late.text}`), { key: `inbox/${late.name}.txt` });
     await pipeline.deps.ledger.chooseStoryOnce(contentHash(parsed.title, parsed.paragraphs), parent.id);
+    return { pipeline, bern, mannheim, parent, part, late };
+  }
+
+  it('moves afterwards to the part it fits better', async () => {
+    const { pipeline, bern, mannheim, parent, part, late } = await splitWithLateReport();
     await ingest(pipeline, [late]);
     const digest = latest(pipeline);
     expect(sourcesOf(digest.stories.find((s) => s.id === parent.id)!)).toEqual(bern.map((a) => a.name).sort());
@@ -149,15 +157,7 @@ describe('an article still being ingested when its story splits', () => {
   });
 
   it('still moves when another article joins the story between its read and its move', async () => {
-    const pipeline = memoryPipeline();
-    const bern = eventArticles('bern', 7);
-    const mannheim = eventArticles('mannheim', 8);
-    await ingest(pipeline, [...bern, ...mannheim.slice(0, 7)]);
-    const parent = latest(pipeline).stories.find((s) => !s.splitFrom)!;
-    const part = latest(pipeline).stories.find((s) => s.splitFrom)!;
-    const late = mannheim[7];
-    const parsed = parseArticle(new TextEncoder().encode(`${late.title}\n\n${late.text}`), { key: `inbox/${late.name}.txt` });
-    await pipeline.deps.ledger.chooseStoryOnce(contentHash(parsed.title, parsed.paragraphs), parent.id);
+    const { pipeline, mannheim, parent, part, late } = await splitWithLateReport();
     // The first attempt to move the late report out of the story meets a newer revision of it, as
     // when another report joins at that moment.
     const ledger = pipeline.deps.ledger;
