@@ -188,7 +188,6 @@ function storedVector(vector: TermVector): TermVector {
   return topTerms(vector, CENTROID_TERMS);
 }
 
-
 /**
  * Adds the article to its story and creates the claims it is the first to make, as one optimistic
  * step on the story's revision; on a conflict the story is re-read and the claims matched again.

@@ -43,14 +43,14 @@ export function shouldMergeThrough(article: TermVector, joins: Mergeable, other:
   return cosine(addToCentroid(joins.centroid, joins.memberIds.length, article), other.centroid) >= BRIDGED_MERGE_THRESHOLD;
 }
 
-/**
- * A story and the one split from it were told apart on all their members; one article similar to
- * both says less than that (parts split for terms of their own can be this alike).
- */
 function hasSplit(story: Pick<StoryRecord, 'splitFrom' | 'splitInto'>): boolean {
   return story.splitFrom !== undefined || (story.splitInto?.length ?? 0) > 0;
 }
 
+/**
+ * A story and the one split from it were told apart on all their members; one article similar to
+ * both says less than that (parts split for terms of their own can be this alike).
+ */
 function splitApart(a: Pick<StoryRecord, 'id' | 'splitFrom'>, b: Pick<StoryRecord, 'id' | 'splitFrom'>): boolean {
   return a.splitFrom === b.id || b.splitFrom === a.id;
 }
