@@ -10,8 +10,9 @@ import { assignStory } from '../core/stories/assign-story';
 import { publicationRange } from '../core/stories/publication-range';
 import { newStoryId } from '../core/stories/story-id';
 import { shouldMergeThrough, survivorOf } from '../core/stories/merge';
-import { addToCentroid, articleTermVector, CENTROID_TERMS, LOOKUP_TERMS, topTerms, type TermVector } from '../core/stories/term-vector';
+import { addToCentroid, articleTermVector, CENTROID_TERMS, topTerms, type TermVector } from '../core/stories/term-vector';
 import type { Ledger, StoredArticle } from '../ledger/ledger';
+import { candidateStoryIds } from './candidate-stories';
 import { mergeAlikeStories, mergeStories } from './merge-stories';
 import { finishSplit, joinedStoryFrom, moveToBetterPart, splitIfTwoEvents, type JoinedStory } from './split-story';
 import { survivingStory, survivingStoryRecord } from './surviving-story';
@@ -35,8 +36,6 @@ export interface IngestedArticle {
 
 /** Near-duplicate candidates verified per article, strongest LSH agreement first. */
 const MAX_DUPLICATE_CANDIDATES = 30;
-/** Candidate stories scored per article, most shared terms first. */
-const MAX_STORY_CANDIDATES = 20;
 const MAX_STORY_UPDATE_ATTEMPTS = 8;
 
 /**
@@ -125,11 +124,7 @@ async function chooseStory(ledger: Ledger, articleId: string, vector: TermVector
 }
 
 async function scoreCandidateStories(ledger: Ledger, vector: TermVector, publishedAt: string | undefined, excluding?: string) {
-  const lookup = Object.keys(topTerms(vector, LOOKUP_TERMS));
-  const hits = await ledger.storyIdsForTerms(lookup);
-  if (excluding) hits.delete(excluding);
-  const candidateIds = [...hits.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? 1 : -1)).slice(0, MAX_STORY_CANDIDATES).map(([storyId]) => storyId);
-  const found = await ledger.findStories(candidateIds);
+  const found = await ledger.findStories(await candidateStoryIds(ledger, vector, excluding));
   // Terms still point at stories merged away: score their survivors instead.
   const survivors = await ledger.findStories([...new Set(found.filter((s) => s.mergedInto).map((s) => s.mergedInto!))]);
   const candidates = [...found.filter((s) => !s.mergedInto), ...survivors.filter((s) => !s.mergedInto && s.id !== excluding)];

@@ -1,8 +1,8 @@
 import { ClaimIndex } from '../core/claims/claim-index';
 import type { ClaimRecord, MentionRecord } from '../core/records';
 import { absorbStory, shouldMerge, survivorOf } from '../core/stories/merge';
-import { LOOKUP_TERMS, topTerms } from '../core/stories/term-vector';
 import type { Ledger } from '../ledger/ledger';
+import { candidateStoryIds } from './candidate-stories';
 
 const MAX_MERGE_ATTEMPTS = 16;
 
@@ -68,9 +68,6 @@ export async function mergeStories(ledger: Ledger, fromId: string, intoId: strin
   throw new Error(`could not merge story ${fromId} into ${intoId}: both kept changing`);
 }
 
-/** Candidate stories looked up for a story that changed shape, as for an article. */
-const MAX_ALIKE_CANDIDATES = 20;
-
 /**
  * After a split, a part may be the same event as a story opened on its own meanwhile (by a report
  * that did not resemble the mixed story enough to join it): fold such stories together, by the
@@ -79,11 +76,8 @@ const MAX_ALIKE_CANDIDATES = 20;
 export async function mergeAlikeStories(ledger: Ledger, storyId: string): Promise<string> {
   const [story] = await ledger.findStories([storyId]);
   if (!story || story.mergedInto) return storyId;
-  const hits = await ledger.storyIdsForTerms(Object.keys(topTerms(story.centroid, LOOKUP_TERMS)));
-  hits.delete(storyId);
-  const candidateIds = [...hits.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? 1 : -1)).slice(0, MAX_ALIKE_CANDIDATES).map(([id]) => id);
   let target = story;
-  for (const other of await ledger.findStories(candidateIds)) {
+  for (const other of await ledger.findStories(await candidateStoryIds(ledger, story.centroid, storyId))) {
     if (other.mergedInto || !shouldMerge(target, other)) continue;
     const { survivor, absorbed } = survivorOf(target, other);
     const into = await mergeStories(ledger, absorbed.id, survivor.id);
