@@ -10,7 +10,8 @@ import { assignStory } from '../core/stories/assign-story';
 import { publicationRange } from '../core/stories/publication-range';
 import { newStoryId } from '../core/stories/story-id';
 import { shouldMergeThrough, survivorOf } from '../core/stories/merge';
-import { addToCentroid, articleTermVector, CENTROID_TERMS, topTerms, type TermVector } from '../core/stories/term-vector';
+import type { MemberTerms } from '../core/stories/split';
+import { addToCentroid, articleNames, articleTermVector, CENTROID_TERMS, topTerms, type TermVector } from '../core/stories/term-vector';
 import type { Ledger, StoredArticle } from '../ledger/ledger';
 import { candidateStoryIds } from './candidate-stories';
 import { mergeAlikeStories, mergeStories } from './merge-stories';
@@ -54,8 +55,8 @@ export async function ingestArticle(ledger: Ledger, input: ArticleInput): Promis
     if (storyId !== existing.storyId) await ledger.moveArticles([id], storyId);
     else storyId = (await ledger.findArticle(id))?.storyId ?? storyId;
     const snapshot = await ledger.storySnapshot(storyId);
-    const stored = snapshot?.termVectors.get(id);
-    if (snapshot?.story.memberIds.includes(id) && stored) storyId = await splitIfTwoEventsNow(ledger, id, storyId, joinedStoryFrom(snapshot), stored);
+    const stored = snapshot?.memberTerms.get(id);
+    if (snapshot?.story.memberIds.includes(id) && stored) storyId = await splitIfTwoEventsNow(ledger, id, storyId, joinedStoryFrom(snapshot), stored.vector);
     return { status: 'duplicate', articleId: id, storyId, newClaims: 0, matchedClaims: 0 };
   }
 
@@ -63,6 +64,7 @@ export async function ingestArticle(ledger: Ledger, input: ArticleInput): Promis
   const bands = lshBands(signature);
   const duplicate = await findDuplicateOf(ledger, id, bands, signature);
   const vector = articleTermVector(article.title, article.paragraphs);
+  const terms = storedTerms(vector, article);
   const storyId = await survivingStory(ledger, await ledger.chooseStoryOnce(id, duplicate?.storyId ?? (await chooseStory(ledger, id, vector, article.publishedAt, ingestedAt))));
   const record: ArticleRecord = {
     id,
@@ -77,13 +79,13 @@ export async function ingestArticle(ledger: Ledger, input: ArticleInput): Promis
     claimCount: 0,
   };
 
-  const { claims, snapshot, opened, joined } = await joinStory(ledger, record, vector, article);
+  const { claims, snapshot, opened, joined } = await joinStory(ledger, record, vector, terms, article);
   record.claimCount = claims.mentions.length;
   if (!duplicate && snapshot) {
     const origin = findRewriteOrigin(claims.matchedTo, snapshot.mentions, id);
     if (origin) record.derivedFrom = origin;
   }
-  await ledger.saveMentions(record.storyId, claims.mentions, record, storedVector(vector));
+  await ledger.saveMentions(record.storyId, claims.mentions, record, terms);
   record.storyId = await settleStory(ledger, record, vector, opened);
   await ledger.addToBands(id, bands);
   const stored: StoredArticle = { ...record, signature };
@@ -95,7 +97,7 @@ export async function ingestArticle(ledger: Ledger, input: ArticleInput): Promis
     record.storyId = final.storyId;
     await ledger.moveArticles([id], final.storyId);
   }
-  if (joined && joined.story.id === record.storyId) record.storyId = await splitIfTwoEventsNow(ledger, id, record.storyId, joined, storedVector(vector), final.record);
+  if (joined && joined.story.id === record.storyId) record.storyId = await splitIfTwoEventsNow(ledger, id, record.storyId, joined, terms.vector, final.record);
   return {
     status: 'ingested',
     articleId: id,
@@ -178,9 +180,9 @@ async function splitIfTwoEventsNow(ledger: Ledger, articleId: string, storyId: s
   return survivingStory(ledger, (await ledger.findArticle(articleId))?.storyId ?? storyId);
 }
 
-/** Bounded like a centroid: it is stored with the story, for splitting the story later. */
-function storedVector(vector: TermVector): TermVector {
-  return topTerms(vector, CENTROID_TERMS);
+/** What the story keeps of the article, for splitting it later: the vector bounded like a centroid, and the names. */
+function storedTerms(vector: TermVector, article: ParsedArticle): MemberTerms {
+  return { vector: topTerms(vector, CENTROID_TERMS), names: articleNames(article.title, article.paragraphs) };
 }
 
 /**
@@ -191,6 +193,7 @@ async function joinStory(
   ledger: Ledger,
   article: ArticleRecord,
   vector: TermVector,
+  terms: MemberTerms,
   parsed: ParsedArticle,
 ): Promise<{ claims: ArticleClaims; snapshot: StorySnapshot | undefined; opened: boolean; joined?: JoinedStory }> {
   for (let attempt = 0; attempt < MAX_STORY_UPDATE_ATTEMPTS; attempt += 1) {
@@ -209,7 +212,7 @@ async function joinStory(
     if (current?.memberIds.includes(article.id)) {
       // An earlier try got this far; make sure its term index writes happened too.
       await ledger.indexStoryTerms(article.storyId, Object.keys(current.centroid));
-      const joined = joinedStoryFrom(snapshot!, { id: article.id, vector: storedVector(vector) });
+      const joined = joinedStoryFrom(snapshot!, { id: article.id, terms });
       return { claims, snapshot: withoutArticle(snapshot, article.id), opened: current.memberIds[0] === article.id, joined };
     }
     const centroid = addToCentroid(current?.centroid ?? {}, current?.memberIds.length ?? 0, vector);
@@ -227,8 +230,8 @@ async function joinStory(
     if (await ledger.commitStoryUpdate(story, current?.revision, claims.newClaims)) {
       const known = new Set(Object.keys(current?.centroid ?? {}));
       await ledger.indexStoryTerms(article.storyId, Object.keys(centroid).filter((term) => !known.has(term)));
-      const termVectors = new Map(snapshot?.termVectors ?? []).set(article.id, storedVector(vector));
-      return { claims, snapshot, opened: current === undefined, joined: { story, revision: (current?.revision ?? 0) + 1, termVectors } };
+      const memberTerms = new Map(snapshot?.memberTerms ?? []).set(article.id, terms);
+      return { claims, snapshot, opened: current === undefined, joined: { story, revision: (current?.revision ?? 0) + 1, memberTerms } };
     }
   }
   throw new Error(`story ${article.storyId} kept changing under concurrent updates`);

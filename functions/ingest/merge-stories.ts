@@ -53,7 +53,7 @@ export async function mergeStories(ledger: Ledger, fromId: string, intoId: strin
           claimId: claimIds.get(mention.claimId) ?? mention.claimId,
           ...(mention.sameAs ? { sameAs: mention.sameAs.map((id) => claimIds.get(id) ?? id) } : {}),
         }));
-      await ledger.saveMentions(intoId, mentions, { ...article, storyId: intoId }, from.termVectors.get(article.id));
+      await ledger.saveMentions(intoId, mentions, { ...article, storyId: intoId }, from.memberTerms.get(article.id));
     }
     await ledger.moveArticles(from.articles.map((a) => a.id), intoId);
     const [survivor] = await ledger.findStories([intoId]);

@@ -1,5 +1,5 @@
 import type { StoryRecord } from '../core/records';
-import { centroidOf, planSplit, type StoryMember } from '../core/stories/split';
+import { centroidOf, planSplit, type MemberTerms, type StoryMember } from '../core/stories/split';
 import { publicationRange } from '../core/stories/publication-range';
 import { splitStoryId } from '../core/stories/story-id';
 import { JOIN_STORY_THRESHOLD } from '../core/stories/assign-story';
@@ -12,20 +12,20 @@ const MAX_MOVE_ATTEMPTS = 8;
 /** Parts a story remembers having split off (splits are rare; a story splits once or twice). */
 const MAX_SPLIT_PARTS_KEPT = 4;
 
-/** The story as one ingest committed it, and the term vectors of its members known to that ingest. */
+/** The story as one ingest committed it, and the terms of its members known to that ingest. */
 export interface JoinedStory {
   story: StoryRecord;
   revision: number;
-  termVectors: ReadonlyMap<string, TermVector>;
+  memberTerms: ReadonlyMap<string, MemberTerms>;
 }
 
 /**
  * The story as read from its partition, as the ingest of `article` knows it: with that article's
- * vector when it has not been stored yet (the ingest writes it with the article's mentions, later).
+ * terms when they have not been stored yet (the ingest writes them with the article's mentions, later).
  */
-export function joinedStoryFrom(stored: StoredStory, article?: { id: string; vector: TermVector }): JoinedStory {
-  const termVectors = article ? new Map(stored.termVectors).set(article.id, article.vector) : stored.termVectors;
-  return { story: stored.story, revision: stored.story.revision, termVectors };
+export function joinedStoryFrom(stored: StoredStory, article?: { id: string; terms: MemberTerms }): JoinedStory {
+  const memberTerms = article ? new Map(stored.memberTerms).set(article.id, article.terms) : stored.memberTerms;
+  return { story: stored.story, revision: stored.story.revision, memberTerms };
 }
 
 /**
@@ -35,9 +35,9 @@ export function joinedStoryFrom(stored: StoredStory, article?: { id: string; vec
  * Returns the new story's id when there was a split.
  */
 export async function splitIfTwoEvents(ledger: Ledger, joined: JoinedStory): Promise<string | undefined> {
-  const { story, revision, termVectors } = joined;
+  const { story, revision, memberTerms } = joined;
   if (story.mergedInto || story.splitOff) return undefined;
-  const members: StoryMember[] = story.memberIds.filter((id) => termVectors.has(id)).map((id) => ({ id, vector: termVectors.get(id)! }));
+  const members: StoryMember[] = story.memberIds.filter((id) => memberTerms.has(id)).map((id) => ({ id, ...memberTerms.get(id)! }));
   const plan = planSplit(members);
   if (!plan) return undefined;
   // Only committed articles of this story move: one still being ingested stays, as it has no
@@ -56,13 +56,13 @@ export async function splitIfTwoEvents(ledger: Ledger, joined: JoinedStory): Pro
   };
   if (!(await ledger.commitStoryUpdate(marked, revision, []))) return undefined;
   await finishSplit(ledger, story.id);
-  // Members whose vectors were stored after this ingest read the story were not planned with; those
+  // Members whose terms were stored after this ingest read the story were not planned with; those
   // closer to the part split off follow it. (One finishing its ingest later checks for itself.)
   const after = await ledger.storySnapshot(story.id);
   if (after && !after.story.splitOff && !after.story.mergedInto) {
     const planned = new Set(members.map((member) => member.id));
     const stragglers = after.story.memberIds.filter((id) => {
-      const vector = after.termVectors.get(id);
+      const vector = after.memberTerms.get(id)?.vector;
       return !planned.has(id) && vector !== undefined && cosine(vector, plan.moveCentroid) > cosine(vector, plan.keepCentroid);
     });
     if (stragglers.length > 0) await moveMembersToPart(ledger, after.story, stragglers, newId);
@@ -87,7 +87,7 @@ export async function finishSplit(ledger: Ledger, storyId: string): Promise<void
   const mentions = contents.mentions.filter((mention) => moving.has(mention.articleId));
   const claimIds = new Set(mentions.flatMap((mention) => [mention.claimId, ...(mention.sameAs ?? [])]));
   const claims = contents.claims.filter((claim) => claimIds.has(claim.id)).map((claim) => ({ ...claim, storyId: pending.storyId }));
-  const vectors = pending.memberIds.map((id) => contents.termVectors.get(id)).filter((vector): vector is TermVector => !!vector);
+  const vectors = pending.memberIds.map((id) => contents.memberTerms.get(id)?.vector).filter((vector): vector is TermVector => !!vector);
   const split: StoryRecord = {
     id: pending.storyId,
     headline: articles[0]?.title ?? contents.story.headline,
@@ -105,7 +105,7 @@ export async function finishSplit(ledger: Ledger, storyId: string): Promise<void
   if (!existing) await ledger.commitStoryUpdate(split, undefined, claims);
   for (const article of articles) {
     const own = mentions.filter((mention) => mention.articleId === article.id).map((mention) => ({ ...mention, storyId: pending.storyId }));
-    await ledger.saveMentions(pending.storyId, own, { ...article, storyId: pending.storyId }, contents.termVectors.get(article.id));
+    await ledger.saveMentions(pending.storyId, own, { ...article, storyId: pending.storyId }, contents.memberTerms.get(article.id));
   }
   await ledger.moveArticles(pending.memberIds, pending.storyId);
   if (!pending.joins) await ledger.indexStoryTerms(pending.storyId, Object.keys(split.centroid));

@@ -1,6 +1,7 @@
 import type { MinHashSignature } from '../core/fingerprint/minhash';
 import type { StorySnapshot, StoryStamp } from '../core/digest/build-digest';
 import type { ArticleRecord, ClaimRecord, MentionRecord, StoryRecord } from '../core/records';
+import type { MemberTerms } from '../core/stories/split';
 import type { TermVector } from '../core/stories/term-vector';
 import { TABLE } from '../shared/resources';
 import type { TableItem, TableStore } from '../ports/table-store';
@@ -24,8 +25,8 @@ export interface StoredArticle extends ArticleRecord {
 /** A story as read from its partition. */
 export interface StoredStory extends StorySnapshot {
   story: StoryRecord & { revision: number };
-  /** Term vectors of the story's articles, by article id (absent for articles stored without one). */
-  termVectors: Map<string, TermVector>;
+  /** What the story keeps of its articles for splitting, by article id (absent for articles stored without it). */
+  memberTerms: Map<string, MemberTerms>;
 }
 
 /** Stories whose centroid mentions a term, most recently opened first. */
@@ -139,13 +140,13 @@ export class Ledger {
   }
 
   /**
-   * An article's mentions and its entry in the story. The entry keeps the article's term vector: a
-   * story is split by its members' vectors (see planSplit), read with the story in one query.
+   * An article's mentions and its entry in the story. The entry keeps the article's term vector and
+   * names: a story is split by its members' (see planSplit), read with the story in one query.
    */
-  async saveMentions(storyId: string, mentions: readonly MentionRecord[], article: ArticleRecord, termVector: TermVector | undefined): Promise<void> {
+  async saveMentions(storyId: string, mentions: readonly MentionRecord[], article: ArticleRecord, terms: MemberTerms | undefined): Promise<void> {
     await this.table.putAll([
       ...mentions.map((mention) => ({ ...keys.mention(storyId, mention.claimId, mention.articleId, mention.claimIndex), ...mention })),
-      { ...keys.storyArticle(storyId, article.id), ...article, ...(termVector ? { termVector } : {}) },
+      { ...keys.storyArticle(storyId, article.id), ...article, ...(terms ? { termVector: terms.vector, names: terms.names } : {}) },
     ]);
     await this.stampStory(storyId);
   }
@@ -206,12 +207,13 @@ export class Ledger {
     return {
       story: strip<StoryRecord & { revision: number }>(meta)!,
       articles: articleItems.map((item) => {
-        const { termVector: _vector, ...article } = strip<ArticleRecord & { termVector?: TermVector }>(item)!;
+        const { termVector: _vector, names: _names, ...article } = strip<ArticleRecord & { termVector?: TermVector; names?: string[] }>(item)!;
         return article;
       }),
       claims: items.filter((item) => item.sk.startsWith('CLAIM#')).map((item) => strip<ClaimRecord>(item)!),
       mentions: items.filter((item) => item.sk.startsWith('MENTION#')).map((item) => strip<MentionRecord>(item)!),
-      termVectors: new Map(articleItems.filter((item) => item.termVector).map((item) => [String(item.id), item.termVector as TermVector])),
+      // Entries stored before names were kept have none: such members never show names of their own.
+      memberTerms: new Map(articleItems.filter((item) => item.termVector).map((item) => [String(item.id), { vector: item.termVector as TermVector, names: (item.names as string[] | undefined) ?? [] }])),
     };
   }
 

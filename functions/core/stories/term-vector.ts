@@ -1,4 +1,4 @@
-import { tokenize } from '../text/tokens';
+import { tokenize, type Token } from '../text/tokens';
 import { termWeight } from '../text/word-weight';
 
 export type TermVector = Record<string, number>;
@@ -19,8 +19,8 @@ export function articleTermVector(title: string, paragraphs: readonly string[]):
   const counts = new Map<string, number>();
   const add = (text: string, boost: number) => {
     for (const token of tokenize(text)) {
-      if (token.isStopword || token.lower.length < 3 || token.isNumber) continue;
-      const isName = token.isCapitalized && !sentenceInitial(text, token.start);
+      if (!isTerm(token)) continue;
+      const isName = isNameToken(text, token);
       counts.set(token.stem, (counts.get(token.stem) ?? 0) + boost * (isName ? NAME_WEIGHT : 1));
     }
   };
@@ -29,6 +29,25 @@ export function articleTermVector(title: string, paragraphs: readonly string[]):
   const vector: TermVector = {};
   for (const [term, count] of counts) vector[term] = (1 + Math.log(count)) * termWeight(term);
   return normalize(vector);
+}
+
+/**
+ * The distinct stems of the names an article uses (people, places, bodies: capitalised words not at
+ * the start of a sentence). Two events of one kind share most of their words but not their names.
+ */
+export function articleNames(title: string, paragraphs: readonly string[]): string[] {
+  const names = new Set<string>();
+  for (const text of [title, ...paragraphs]) for (const token of tokenize(text)) if (isTerm(token) && isNameToken(text, token)) names.add(token.stem);
+  return [...names].sort();
+}
+
+/** Words that carry what an article is about: no stopwords, numbers or words under three letters. */
+function isTerm(token: Token): boolean {
+  return !token.isStopword && token.lower.length >= 3 && !token.isNumber;
+}
+
+function isNameToken(text: string, token: Token): boolean {
+  return token.isCapitalized && !sentenceInitial(text, token.start);
 }
 
 /** Capitalised at the start of a sentence says nothing about being a name. */
