@@ -6,9 +6,9 @@ const CONVERGED = 1e-10;
 /**
  * Two groups (as indexes) by spectral bisection: the members ordered along the second eigenvector
  * of their normalised cosine-similarity graph, cut where the normalised cut (Shi & Malik 2000) is
- * lowest. It weighs every pair of members, where 2-means from the two least alike members follows
- * whichever pair of outliers seeds it: on ECB+ dev, with each topic's two events as one story, it
- * recovers the events (at most one member astray) in 31 of 33 topics, and 2-means in far fewer.
+ * lowest. It weighs every pair of members, where 2-means seeded with the two least alike members
+ * follows whichever outliers seed it. On ECB+ dev (online replay, file order and 6 shuffles, mean
+ * pairwise F1): 2-means 0.873, bisection 0.887; with the own-names test of planSplit 0.878 and 0.896.
  * Deterministic for a given input.
  */
 export function bisect(vectors: readonly TermVector[]): [number[], number[]] {
