@@ -1,5 +1,5 @@
 import type { StoryRecord } from '../core/records';
-import { centroidOf, planSplit, type MemberTerms, type StoryMember } from '../core/stories/split';
+import { centroidOf, planSplit, type MemberTerms, type SplitPlan, type StoryMember } from '../core/stories/split';
 import { publicationRange } from '../core/stories/publication-range';
 import { splitStoryId } from '../core/stories/story-id';
 import { JOIN_STORY_THRESHOLD } from '../core/stories/assign-story';
@@ -56,18 +56,26 @@ export async function splitIfTwoEvents(ledger: Ledger, joined: JoinedStory): Pro
   };
   if (!(await ledger.commitStoryUpdate(marked, revision, []))) return undefined;
   await finishSplit(ledger, story.id);
-  // Members whose terms were stored after this ingest read the story were not planned with; those
-  // closer to the part split off follow it. (One finishing its ingest later checks for itself.)
-  const after = await ledger.storySnapshot(story.id);
-  if (after && !after.story.splitOff && !after.story.mergedInto) {
-    const planned = new Set(members.map((member) => member.id));
+  await moveStragglers(ledger, story.id, new Set(members.map((member) => member.id)), plan, newId);
+  return newId;
+}
+
+/**
+ * Members whose terms were stored after the splitting ingest read the story were not planned with;
+ * those closer to the part split off follow it. (One finishing its ingest later checks for itself,
+ * in moveToBetterPart; one that finished meanwhile relies on this.) Retried when another article
+ * joined the story between the read and the move.
+ */
+async function moveStragglers(ledger: Ledger, storyId: string, planned: ReadonlySet<string>, plan: SplitPlan, partId: string): Promise<void> {
+  for (let attempt = 0; attempt < MAX_MOVE_ATTEMPTS; attempt += 1) {
+    const after = await ledger.storySnapshot(storyId);
+    if (!after || after.story.splitOff || after.story.mergedInto) return;
     const stragglers = after.story.memberIds.filter((id) => {
       const vector = after.memberTerms.get(id)?.vector;
       return !planned.has(id) && vector !== undefined && cosine(vector, plan.moveCentroid) > cosine(vector, plan.keepCentroid);
     });
-    if (stragglers.length > 0) await moveMembersToPart(ledger, after.story, stragglers, newId);
+    if (stragglers.length === 0 || (await moveMembersToPart(ledger, after.story, stragglers, partId)) !== 'story-changed') return;
   }
-  return newId;
 }
 
 /**
@@ -145,27 +153,32 @@ export async function moveToBetterPart(ledger: Ledger, articleId: string, storyI
       .filter((part) => part.similarity > here && part.similarity >= JOIN_STORY_THRESHOLD)
       .sort((a, b) => b.similarity - a.similarity || (a.id < b.id ? -1 : 1))[0];
     if (!better) return storyId;
-    if (await moveMembersToPart(ledger, story, [articleId], better.id)) return (await ledger.findArticle(articleId))?.storyId ?? storyId;
+    const outcome = await moveMembersToPart(ledger, story, [articleId], better.id);
+    if (outcome === 'moved') return (await ledger.findArticle(articleId))?.storyId ?? storyId;
+    if (outcome === 'nothing-movable') return storyId;
     // The move is guarded on the story's revision: another article joined it meanwhile. Read it again.
     story = undefined;
   }
   return storyId;
 }
 
+/** Whether members moved; a move is guarded on the story's revision, so it fails when the story changed. */
+type MoveOutcome = 'moved' | 'nothing-movable' | 'story-changed';
+
 /**
  * Moves committed members of a story into an existing part split from it, through a story born
  * merged into that part (so the move and the merge are each finished by whoever meets their mark).
- * False when there was nothing to move or the story changed meanwhile.
+ * Members still being ingested (no article record in this story yet) are not movable.
  */
-async function moveMembersToPart(ledger: Ledger, story: StoryRecord & { revision: number }, articleIds: readonly string[], partId: string): Promise<boolean> {
+async function moveMembersToPart(ledger: Ledger, story: StoryRecord & { revision: number }, articleIds: readonly string[], partId: string): Promise<MoveOutcome> {
   const movable = (await ledger.findArticles(articleIds)).filter((article) => article.storyId === story.id).sort(byIngestion);
-  if (movable.length === 0) return false;
+  if (movable.length === 0) return 'nothing-movable';
   const moving = new Set(movable.map((article) => article.id));
   const carrierId = `${splitStoryId(movable[0].id, movable[0].ingestedAt)}-to-${partId.slice(-16)}`;
   const marked: StoryRecord = { ...story, memberIds: story.memberIds.filter((id) => !moving.has(id)), splitOff: { storyId: carrierId, memberIds: [...moving], joins: partId } };
-  if (!(await ledger.commitStoryUpdate(marked, story.revision, []))) return false;
+  if (!(await ledger.commitStoryUpdate(marked, story.revision, []))) return 'story-changed';
   await finishSplit(ledger, story.id);
-  return true;
+  return 'moved';
 }
 
 function byIngestion(a: { id: string; ingestedAt: string }, b: { id: string; ingestedAt: string }): number {

@@ -5,6 +5,7 @@ import { parseArticle } from '../../functions/core/parse/parse-article';
 import type { StoryRecord } from '../../functions/core/records';
 import { shouldMerge } from '../../functions/core/stories/merge';
 import { mergeAlikeStories } from '../../functions/ingest/merge-stories';
+import { splitIfTwoEvents } from '../../functions/ingest/split-story';
 import { Ledger } from '../../functions/ledger/ledger';
 import { centroidOf, planSplit, SPLIT_STORIES_THRESHOLD, type StoryMember } from '../../functions/core/stories/split';
 import { articleNames, articleTermVector, cosine, normalize, topTerms, CENTROID_TERMS } from '../../functions/core/stories/term-vector';
@@ -196,6 +197,52 @@ describe('an article still being ingested when its story splits', () => {
     const holder = latest(pipeline).stories.find((s) => s.articles.some((a) => a.source === late.name))!;
     expect(holder.id).toBe(part.id);
     expect(sourcesOf(holder)).toEqual(mannheim.map((a) => a.name).sort());
+  });
+});
+
+describe('a report that finished while its story was being split', () => {
+  it('follows the part split off, also when another article joins the story at the move', async () => {
+    const pipeline = memoryPipeline();
+    const ledger = pipeline.deps.ledger;
+    const commit = ledger.commitStoryUpdate.bind(ledger);
+    const bumpRevision = async (storyId: string) => {
+      const [{ revision, ...record }] = await ledger.findStories([storyId]);
+      await commit(record, revision, []);
+    };
+    // While the reports arrive, every split finds the story changed (as if another report had just
+    // joined), so all 14 stay in one story; then one ingest splits it, the way the ingest of the
+    // 13th report did before the 14th had stored its terms.
+    let holdSplits = true;
+    let raced = 0;
+    ledger.commitStoryUpdate = async (story, revision, claims) => {
+      if (story.splitOff && !story.splitOff.joins && holdSplits) await bumpRevision(story.id);
+      // The splitter's move of the 14th report meets a newer revision once.
+      if (story.splitOff?.joins && raced === 0) {
+        raced += 1;
+        await bumpRevision(story.id);
+      }
+      return commit(story, revision, claims);
+    };
+    const bern = eventArticles('bern', 7);
+    const mannheim = eventArticles('mannheim', 7);
+    await ingest(pipeline, [...bern, ...mannheim]);
+    const last = mannheim[6];
+    const parsed = parseArticle(new TextEncoder().encode(`${last.title}\n\n${last.text}`), { key: `inbox/${last.name}.txt` });
+    const lastId = contentHash(parsed.title, parsed.paragraphs);
+    const storyId = (await ledger.findArticle(lastId))!.storyId;
+    const snapshot = (await ledger.storySnapshot(storyId))!;
+    expect(snapshot.story.memberIds).toHaveLength(14);
+
+    holdSplits = false;
+    const unplanned = new Map(snapshot.memberTerms);
+    unplanned.delete(lastId);
+    const partId = await splitIfTwoEvents(ledger, { story: snapshot.story, revision: snapshot.story.revision, memberTerms: unplanned });
+
+    expect(partId).toBeDefined();
+    expect(raced).toBe(1);
+    expect((await ledger.findArticle(lastId))?.storyId).toBe(partId);
+    const [part] = await ledger.findStories([partId!]);
+    expect(part.memberIds).toHaveLength(7);
   });
 });
 
