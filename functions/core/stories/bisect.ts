@@ -14,6 +14,7 @@ const CONVERGED = 1e-10;
 export function bisect(vectors: readonly TermVector[]): [number[], number[]] {
   const n = vectors.length;
   if (n < 2) return [vectors.map((_, i) => i), []];
+  // A member is wholly like itself; that also keeps every degree above zero (an article with no terms).
   const similarity = vectors.map((a, i) => vectors.map((b, j) => (i === j ? 1 : Math.max(0, cosine(a, b)))));
   const degree = similarity.map((row) => row.reduce((sum, x) => sum + x, 0));
   const order = fiedlerOrder(similarity, degree);

@@ -12,13 +12,14 @@ export const MIN_SPLIT_PART = 6;
  * Two events of one kind share most of their wording (arrested, DUI, Chargers) but each has names of
  * its own (Jackson; Williams), and the halves of one event's reports rarely do: a story is split
  * when each part has at least this many names that most of its members use and none of the other
- * part's do. On ECB+ dev (online replay, file order and 6 shuffles) 1 and 2 did alike, 3 worse.
+ * part's do. On ECB+ dev (online replay, file order and 6 shuffles, at the "at least half" share
+ * below) 1 and 2 did alike, 3 worse.
  */
 export const OWN_NAMES_PER_PART = 1;
 /**
  * "Most of its members": a name used by more than this share of a part's members. On ECB+ dev over
  * 10 orders, "at least half" gave mean pairwise F1 0.898 and "more than half" 0.904 (better in 9
- * orders): one event's early reports can share a name that its later ones drop, in half of them.
+ * of 10): one event's early reports can share a name that its later ones drop, in half of them.
  */
 const OWN_NAME_SHARE = 0.5;
 /**
