@@ -14,8 +14,7 @@ const CONVERGED = 1e-10;
 export function bisect(vectors: readonly TermVector[]): [number[], number[]] {
   const n = vectors.length;
   if (n < 2) return [vectors.map((_, i) => i), []];
-  // A member is wholly like itself; that also keeps every degree above zero (an article with no terms).
-  const similarity = vectors.map((a, i) => vectors.map((b, j) => (i === j ? 1 : Math.max(0, cosine(a, b)))));
+  const similarity = similarityMatrix(vectors);
   const degree = similarity.map((row) => row.reduce((sum, x) => sum + x, 0));
   const order = fiedlerOrder(similarity, degree);
   const total = degree.reduce((sum, x) => sum + x, 0);
@@ -36,6 +35,18 @@ export function bisect(vectors: readonly TermVector[]): [number[], number[]] {
   return [first, second];
 }
 
+/** Pairwise cosines, each pair computed once (the matrix is symmetric), negative ones as 0. */
+function similarityMatrix(vectors: readonly TermVector[]): number[][] {
+  const n = vectors.length;
+  const similarity = Array.from({ length: n }, () => new Array<number>(n).fill(0));
+  for (let i = 0; i < n; i += 1) {
+    // A member is wholly like itself; that also keeps every degree above zero (an article with no terms).
+    similarity[i][i] = 1;
+    for (let j = i + 1; j < n; j += 1) similarity[i][j] = similarity[j][i] = Math.max(0, cosine(vectors[i], vectors[j]));
+  }
+  return similarity;
+}
+
 /**
  * Members ordered by their entry in the second eigenvector of D^-1/2 S D^-1/2, found by power
  * iteration on the matrix shifted by I (its eigenvalues are then in [0, 2]) with the top
@@ -49,7 +60,8 @@ function fiedlerOrder(similarity: readonly number[][], degree: readonly number[]
   for (let iteration = 0; iteration < MAX_ITERATIONS; iteration += 1) {
     const along = vector.reduce((sum, x, i) => sum + x * top[i], 0);
     const orthogonal = vector.map((x, i) => x - along * top[i]);
-    const next = normalise(orthogonal.map((x, i) => x + scale[i] * similarity[i].reduce((sum, s, j) => sum + s * scale[j] * orthogonal[j], 0)));
+    const scaled = orthogonal.map((x, j) => scale[j] * x);
+    const next = normalise(orthogonal.map((x, i) => x + scale[i] * similarity[i].reduce((sum, s, j) => sum + s * scaled[j], 0)));
     const change = next.reduce((sum, x, i) => sum + (x - vector[i]) ** 2, 0);
     vector = next;
     if (change < CONVERGED) break;
