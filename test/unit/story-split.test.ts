@@ -74,12 +74,20 @@ describe('planSplit', () => {
   });
 });
 
+const keyOf = (article: EventArticle) => `inbox/${article.name}.txt`;
+const bodyOf = (article: EventArticle) => new TextEncoder().encode(`${article.title}\n\n${article.text}`);
+
 async function ingest(pipeline: ReturnType<typeof memoryPipeline>, articles: readonly EventArticle[]) {
   for (const article of articles) {
-    const key = `inbox/${article.name}.txt`;
-    await pipeline.objects.put(key, new TextEncoder().encode(`${article.title}\n\n${article.text}`), 'text/plain');
-    await handleS3Event(s3Event([{ key, eventTime: pipeline.nextEventTime() }]), pipeline.deps);
+    await pipeline.objects.put(keyOf(article), bodyOf(article), 'text/plain');
+    await handleS3Event(s3Event([{ key: keyOf(article), eventTime: pipeline.nextEventTime() }]), pipeline.deps);
   }
+}
+
+/** The id the pipeline gives a report uploaded by `ingest` (its content hash). */
+function articleIdOf(article: EventArticle): string {
+  const parsed = parseArticle(bodyOf(article), { key: keyOf(article) });
+  return contentHash(parsed.title, parsed.paragraphs);
 }
 
 const latest = (pipeline: ReturnType<typeof memoryPipeline>) => JSON.parse(new TextDecoder().decode(pipeline.objects.objects.get(DIGEST_KEYS.latest)!.body)) as Digest;
@@ -161,8 +169,7 @@ describe('an article still being ingested when its story splits', () => {
     const parent = latest(pipeline).stories.find((s) => !s.splitFrom)!;
     const part = latest(pipeline).stories.find((s) => s.splitFrom)!;
     const late = mannheim[7];
-    const parsed = parseArticle(new TextEncoder().encode(`${late.title}\n\n${late.text}`), { key: `inbox/${late.name}.txt` });
-    await pipeline.deps.ledger.chooseStoryOnce(contentHash(parsed.title, parsed.paragraphs), parent.id);
+    await pipeline.deps.ledger.chooseStoryOnce(articleIdOf(late), parent.id);
     return { pipeline, bern, mannheim, parent, part, late };
   }
 
@@ -226,9 +233,7 @@ describe('a report that finished while its story was being split', () => {
     const bern = eventArticles('bern', 7);
     const mannheim = eventArticles('mannheim', 7);
     await ingest(pipeline, [...bern, ...mannheim]);
-    const last = mannheim[6];
-    const parsed = parseArticle(new TextEncoder().encode(`${last.title}\n\n${last.text}`), { key: `inbox/${last.name}.txt` });
-    const lastId = contentHash(parsed.title, parsed.paragraphs);
+    const lastId = articleIdOf(mannheim[6]);
     const storyId = (await ledger.findArticle(lastId))!.storyId;
     const snapshot = (await ledger.storySnapshot(storyId))!;
     expect(snapshot.story.memberIds).toHaveLength(14);
