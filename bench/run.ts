@@ -124,6 +124,7 @@ async function main(): Promise<void> {
       if (next % 1000 === 0) process.stderr.write(`corpus: ${next}/${size}\n`);
     }
     const opsBefore = totalOps(table.calls);
+    const returnedBefore = { ...table.returnedItems };
     const windows: Array<{ ms: number; gcMs: number }> = [];
     for (let w = 0; w < WINDOWS; w += 1) {
       pauses.length = 0;
@@ -146,6 +147,8 @@ async function main(): Promise<void> {
       windowsMs: inOrder.map(round),
       gcMsPerArticle: round(windows.reduce((sum, window) => sum + window.gcMs, 0) / timed),
       storageOpsPerArticle: round((totalOps(table.calls) - opsBefore) / timed),
+      itemsReadPerArticle: round((table.returnedItems.count - returnedBefore.count) / timed),
+      kbReadPerArticle: round((table.returnedItems.bytes - returnedBefore.bytes) / 1024 / timed),
     };
     process.stderr.write(`ingest at ${size}: ${inOrder.map((ms) => ms.toFixed(1)).join(' ')} ms/article in ${WINDOWS} windows, in order\n`);
   }
@@ -155,6 +158,7 @@ async function main(): Promise<void> {
     const [small, large] = [SIZES[0], SIZES[SIZES.length - 1]];
     results.costRatio = round(atSize[large].msPerArticle / atSize[small].msPerArticle);
     results.meanCostRatio = round(atSize[large].meanMsPerArticle / atSize[small].meanMsPerArticle);
+    results.readRatio = round(atSize[large].kbReadPerArticle / atSize[small].kbReadPerArticle);
   }
   results.harnessPeakRssMb = round(process.resourceUsage().maxRSS / 1024);
 
@@ -184,10 +188,13 @@ async function main(): Promise<void> {
   console.log(`| core throughput, first pass (JIT warm-up, empty stemmer cache) | ${core.firstPass.articlesPerSecond} articles/s wall (${core.firstPass.articlesPerCpuSecond} per CPU-second) |`);
   for (const [size, figures] of Object.entries(atSize)) {
     console.log(
-      `| ingest at corpus ${size} (in-process ledger; median of ${WINDOWS} windows of ${SAMPLE}) | ${figures.msPerArticle} ms/article (windows ${figures.windowRangeMs.join(' to ')}; mean ${figures.meanMsPerArticle}, of which GC pauses ${figures.gcMsPerArticle} ms), ${figures.storageOpsPerArticle} storage calls/article |`,
+      `| ingest at corpus ${size} (in-process ledger; median of ${WINDOWS} windows of ${SAMPLE}) | ${figures.msPerArticle} ms/article (windows ${figures.windowRangeMs.join(' to ')}; mean ${figures.meanMsPerArticle}, of which GC pauses ${figures.gcMsPerArticle} ms), ${figures.storageOpsPerArticle} storage calls/article returning ${figures.itemsReadPerArticle} items, ${figures.kbReadPerArticle} KB |`,
     );
   }
-  if (results.costRatio !== undefined) console.log(`| per-article cost ratio ${SIZES[SIZES.length - 1]}/${SIZES[0]} (median windows; of the means) | ${results.costRatio} (${results.meanCostRatio}) |`);
+  if (results.costRatio !== undefined) {
+    console.log(`| per-article cost ratio ${SIZES[SIZES.length - 1]}/${SIZES[0]} (median windows; of the means) | ${results.costRatio} (${results.meanCostRatio}) |`);
+    console.log(`| per-article read ratio ${SIZES[SIZES.length - 1]}/${SIZES[0]} (KB the reads returned) | ${results.readRatio} |`);
+  }
   const bundle = results.bundle as { mb: number; coldStart: { runs: number; initMs: { median: number; max: number }; processMs: { median: number } } };
   console.log(`| ingest bundle (esbuild as CDK builds it, minified, SDK inside) | ${bundle.mb} MB |`);
   console.log(`| cold-start init: require bundle + build handler, fresh node (median of ${bundle.coldStart.runs}; max) | ${bundle.coldStart.initMs.median} ms (max ${bundle.coldStart.initMs.max}); whole process ${bundle.coldStart.processMs.median} ms |`);
@@ -216,6 +223,9 @@ interface IngestAtSize {
   windowsMs: number[];
   gcMsPerArticle: number;
   storageOpsPerArticle: number;
+  /** Items the reads returned, and their serialized size: read capacity, whatever the machine's timing. */
+  itemsReadPerArticle: number;
+  kbReadPerArticle: number;
 }
 
 function median(sorted: readonly number[]): number {

@@ -26,15 +26,20 @@ export class MemoryTableStore implements TableStore {
   private readonly recency = new Map<string, string[]>();
   /** Count of calls per operation, so tests and benchmarks can check the cost of an ingest. */
   readonly calls: Record<string, number> = {};
+  /**
+   * Items the reads returned and their serialized size: what DynamoDB bills as read capacity, and a
+   * measure of per-article cost that does not depend on the machine's timing.
+   */
+  readonly returnedItems = { count: 0, bytes: 0 };
 
   async get(key: TableKey): Promise<TableItem | undefined> {
     this.count('get');
-    return this.read(key.pk, key.sk);
+    return this.returned(key.pk, key.sk);
   }
 
   async batchGet(keys: readonly TableKey[]): Promise<TableItem[]> {
     this.count('batchGet');
-    return keys.map((key) => this.read(key.pk, key.sk)).filter((item): item is TableItem => item !== undefined);
+    return keys.map((key) => this.returned(key.pk, key.sk)).filter((item): item is TableItem => item !== undefined);
   }
 
   /** Like DynamoDB, reads only the items it returns: sort keys are kept in order, so a Limit bounds the work. */
@@ -51,7 +56,7 @@ export class MemoryTableStore implements TableStore {
     }
     const count = options.limit ? Math.min(options.limit, to - from) : to - from;
     const result: TableItem[] = [];
-    for (let i = 0; i < count; i += 1) result.push(this.read(pk, sks[options.descending ? to - 1 - i : from + i])!);
+    for (let i = 0; i < count; i += 1) result.push(this.returned(pk, sks[options.descending ? to - 1 - i : from + i])!);
     return result;
   }
 
@@ -61,7 +66,7 @@ export class MemoryTableStore implements TableStore {
     const result: TableItem[] = [];
     for (let i = entries.length - 1; i >= 0 && result.length < limit; i -= 1) {
       const [, pk, sk] = entries[i].split('\u0000');
-      result.push(this.read(pk, sk)!);
+      result.push(this.returned(pk, sk)!);
     }
     return result;
   }
@@ -126,10 +131,19 @@ export class MemoryTableStore implements TableStore {
     return value;
   }
 
+  /** A fresh copy of the stored item, counted as returned to the caller. */
+  private returned(pk: string, sk: string): TableItem | undefined {
+    const stored = this.items.get(itemKeyOf(pk, sk));
+    if (stored !== undefined) {
+      this.returnedItems.count += 1;
+      this.returnedItems.bytes += stored.length;
+    }
+    return decoded(stored);
+  }
+
   /** A fresh copy of the stored item. */
   private read(pk: string, sk: string): TableItem | undefined {
-    const stored = this.items.get(itemKeyOf(pk, sk));
-    return stored === undefined ? undefined : (deserialize(Buffer.from(stored, 'latin1')) as TableItem);
+    return decoded(this.items.get(itemKeyOf(pk, sk)));
   }
 
   private write(item: TableItem): void {
@@ -168,6 +182,10 @@ export class MemoryTableStore implements TableStore {
   private count(operation: string): void {
     this.calls[operation] = (this.calls[operation] ?? 0) + 1;
   }
+}
+
+function decoded(stored: string | undefined): TableItem | undefined {
+  return stored === undefined ? undefined : (deserialize(Buffer.from(stored, 'latin1')) as TableItem);
 }
 
 function itemKeyOf(pk: string, sk: string): string {

@@ -58,6 +58,19 @@ describe('MemoryTableStore', () => {
     expect((await table.get({ pk: 'ARTICLE#1', sk: 'META' }))!.nested).toEqual(fields.nested);
   });
 
+  it('counts the items its reads return and their size, not what conditional writes look up', async () => {
+    const table = new MemoryTableStore();
+    await table.putAll([{ pk: 'P', sk: 'a', text: 'x'.repeat(100) }, { pk: 'P', sk: 'b' }]);
+    await table.putIfAbsent({ pk: 'P', sk: 'a' });
+    await table.increment({ pk: 'Q', sk: 'n' }, 'count', 1);
+    expect(table.returnedItems.count).toBe(0);
+    await table.get({ pk: 'P', sk: 'a' });
+    await table.get({ pk: 'P', sk: 'missing' });
+    await table.query('P', { limit: 1, descending: true });
+    expect(table.returnedItems.count).toBe(2);
+    expect(table.returnedItems.bytes).toBeGreaterThan(100);
+  });
+
   it('adds to a capped set only while it has room', async () => {
     const table = new MemoryTableStore();
     const key = { pk: 'LSH#1', sk: 'IDS' };
