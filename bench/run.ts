@@ -39,10 +39,13 @@ const ROOT = join(__dirname, '..');
 const SAMPLE = Number(process.env.BENCH_SAMPLE ?? 200);
 /**
  * Timed windows of SAMPLE articles at each corpus size; the cost at a size is the median window.
- * One window of 200 gave a 20k/1k ratio anywhere from 0.95 to 2.18 for the same code, depending on
- * which collections of the harness's heap fell inside it.
+ * With one window of 200, three runs of unchanged code read the 20k/1k ratio as 1.87 to 2.18, and
+ * within one run the windows at 20k take 17 to 31 ms per article.
  */
 const WINDOWS = Number(process.env.BENCH_WINDOWS ?? 5);
+for (const [name, value] of Object.entries({ BENCH_SAMPLE: SAMPLE, BENCH_WINDOWS: WINDOWS })) {
+  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a whole number of at least 1, not ${value}`);
+}
 const SIZES = (process.env.BENCH_SIZES ?? '1000,20000').split(',').map(Number);
 const E2E_ARTICLES = Number(process.env.BENCH_E2E ?? 250);
 const E2E_WARM_UP = 10;

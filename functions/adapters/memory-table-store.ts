@@ -12,8 +12,8 @@ import type { QueryOptions, TableItem, TableKey, TableStore } from '../ports/tab
  * evaluation runs hold a whole corpus in this heap, which a function against DynamoDB does not: each
  * item is one string with no pointers in it, where a Buffer was a JS object plus an external backing
  * store, and a partition is one sorted array of sort keys, where it was two Maps and an array (most
- * partitions, LSH bands and term postings, hold a single item). The benchmark's harness at 20,000
- * articles went from 3.8 GB to 2.6 GB resident.
+ * partitions, LSH bands and term postings, hold a single item). The benchmark's harness at 21,000
+ * articles holds 2.7 GB instead of 3.9 GB.
  */
 export class MemoryTableStore implements TableStore {
   /** Serialized items (latin1 strings of v8 serialization) by `${pk}\u0000${sk}`. */
