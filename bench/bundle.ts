@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildSync } from 'esbuild';
+import { percentile } from './percentile';
 
 /**
  * The ingest function's bundle, built as the CDK NodejsFunction in infra/constructs/ingest-function.ts
@@ -62,6 +63,5 @@ export function measureColdStart(bundle: string, env: Record<string, string>, ru
 }
 
 function summary(values: number[]): { median: number; max: number } {
-  const sorted = [...values].sort((a, b) => a - b);
-  return { median: sorted[Math.floor(sorted.length / 2)], max: sorted[sorted.length - 1] };
+  return { median: percentile(values, 0.5), max: percentile(values, 1) };
 }

@@ -8,6 +8,7 @@ import { startLocalStack } from '../cli/local/local-stack';
 import type { WorkerReply, WorkerRequest } from './e2e-worker';
 import type { Meter } from './sdk-meter';
 import { syntheticArticle } from './synthetic-corpus';
+import { percentile } from './percentile';
 
 export interface EndToEnd {
   articles: number;
@@ -135,9 +136,4 @@ const total = (counts: Record<string, number>) => Object.values(counts).reduce((
 
 function perArticle(counts: Record<string, number>, articles: number): Record<string, number> {
   return Object.fromEntries(Object.entries(counts).map(([operation, count]) => [operation.replace(/Command$/, ''), Math.round((count / articles) * 100) / 100]));
-}
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
 }

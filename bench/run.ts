@@ -33,6 +33,7 @@ import { Ledger } from '../functions/ledger/ledger';
 import { DEFAULT_MAX_OBJECT_BYTES } from '../functions/shared/resources';
 import { buildIngestBundle, measureColdStart } from './bundle';
 import { measureEndToEnd, type EndToEnd } from './e2e';
+import { percentile } from './percentile';
 import { loadBaseTexts, syntheticArticle } from './synthetic-corpus';
 
 const ROOT = join(__dirname, '..');
@@ -144,7 +145,7 @@ async function main(): Promise<void> {
     const perArticle = [...inOrder].sort((a, b) => a - b);
     const timed = SAMPLE * WINDOWS;
     atSize[size] = {
-      msPerArticle: round(median(perArticle)),
+      msPerArticle: round(percentile(perArticle, 0.5)),
       meanMsPerArticle: round(windows.reduce((sum, window) => sum + window.ms, 0) / timed),
       windowRangeMs: [round(perArticle[0]), round(perArticle[perArticle.length - 1])],
       windowsMs: inOrder.map(round),
@@ -229,11 +230,6 @@ interface IngestAtSize {
   /** Items the reads returned, and their serialized size: read capacity, whatever the machine's timing. */
   itemsReadPerArticle: number;
   kbReadPerArticle: number;
-}
-
-function median(sorted: readonly number[]): number {
-  const middle = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
 
 function totalOps(calls: Record<string, number>): number {
