@@ -121,4 +121,17 @@ describe('entities, dates and quantities', () => {
     expect(findQuantities('hundreds of drones')[0]).toMatchObject({ value: 100, unit: 'drone', approximate: true });
     expect(findQuantities('$69 billion')[0]).toMatchObject({ value: 69e9, unit: 'usd' });
   });
+
+  it('takes only a noun for a unit, never a preposition, a verb or an adjective', () => {
+    expect(findQuantities('Crane 33 at the Port of Long Beach collapsed')).toEqual([{ text: '33', value: 33 }]);
+    expect(findQuantities('12,000 tonnes of grain')[0]).toMatchObject({ text: '12,000 tonnes', unit: 'tonne' });
+    expect(findQuantities('5 killed and 3 wounded').map((q) => [q.text, q.unit])).toEqual([['5', undefined], ['3', undefined]]);
+    expect(findQuantities('14 other victims')[0]).toEqual({ text: '14', value: 14 });
+    expect(findQuantities('$69 billion in aid')[0]).toMatchObject({ text: '$69 billion', unit: 'usd' });
+    expect(findQuantities('two were killed')).toEqual([]);
+    expect(findQuantities('2 drones and 3 days')).toEqual([
+      { text: '2 drones', value: 2, unit: 'drone' },
+      { text: '3 days', value: 3, unit: 'day' },
+    ]);
+  });
 });

@@ -66,6 +66,15 @@ describe('disputes', () => {
     expect(claimOf(s.claims, /signed a new treaty/).disputed).toBe(false);
   });
 
+  it('shows a conflicting bare figure without the word that follows it', () => {
+    const { story: s } = story([
+      { id: 'a', source: 'Wire', paragraphs: ['Crane 33 at the Port of Long Beach collapsed onto a container ship on Tuesday, officials said.'] },
+      { id: 'b', source: 'Daily', paragraphs: ['Crane 36 at the Port of Long Beach collapsed onto a container ship on Tuesday, officials said.'] },
+    ]);
+    const crane = claimOf(s.claims, /Crane 33/);
+    expect(crane.disputes).toEqual([expect.objectContaining({ kind: 'number', ours: '33', theirs: '36', detail: 'another figure: 33 here, 36 according to Daily' })]);
+  });
+
   it('reports a conflicting date only when both dates are known, not worked out from an upload time', () => {
     const published = [
       { id: 'a', source: 'Wire', publishedAt: '2025-01-18T08:00:00Z', paragraphs: ['Putin and Pezeshkian signed the treaty in Moscow on January 17.'] },

@@ -1,3 +1,5 @@
+import { isNoun } from './nouns';
+
 /**
  * Dates and quantities of a claim, resolved and normalised so that outlets can be compared:
  * "on Friday" and "on January 17" against the article's publication time, "20-year" as 20 years.
@@ -157,7 +159,6 @@ function numberWord(word: string): number | undefined {
 }
 
 const SCALE: Record<string, number> = { hundred: 1e2, thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12, m: 1e6, bn: 1e9 };
-const UNITS_NOT = new Set(['of', 'and', 'or', 'the', 'a', 'an', 'to', 'in', 'on', 'at', 'for', 'by', 'ago', 'with', 'from']);
 
 const QUANTITY_PATTERN = new RegExp(
   [
@@ -181,25 +182,32 @@ export function findQuantities(text: string, dates: readonly ResolvedDate[] = []
       if (dateTexts.some((d) => d.includes(m[3]))) continue;
       let value = Number(m[3].replace(/,/g, ''));
       if (m[4]) value *= SCALE[m[4].toLowerCase()] ?? 1;
+      const unitWord = m[6] && isUnit(m[6]) ? m[6].toLowerCase() : undefined;
       let unit: string | undefined;
       if (m[7]) unit = 'percent';
       else if (m[2]) unit = m[2] === '$' ? 'usd' : m[2] === '€' ? 'eur' : 'gbp';
-      else if (m[6] && !UNITS_NOT.has(m[6].toLowerCase())) unit = singular(m[6].toLowerCase());
+      else if (unitWord) unit = singular(unitWord);
       if (unit === 'percent' || unit === 'per' || unit === 'per-cent') unit = 'percent';
-      const bare = m[5] === undefined && !m[7] && !m[2];
-      const textOut = bare ? written.replace(/(-|\s+)[a-z]+(?:-[a-z]+)?$/i, '') : written;
+      // A word after the figure that is not a unit ("33 at the port") is not part of the quantity.
+      const textOut = m[6] && !unitWord ? written.replace(/(-|\s+)[a-z]+(?:-[a-z]+)?$/i, '') : written;
       out.push({ text: textOut, value, ...(unit ? { unit } : {}), ...(m[1] ? { approximate: true } : {}) });
     } else if (m[8] !== undefined) {
       const value = NUMBER_WORDS[m[8].toLowerCase()];
       const head = m[10].toLowerCase();
-      if (UNITS_NOT.has(head) || m[8].toLowerCase() === 'one') continue;
+      if (!isUnit(head) || m[8].toLowerCase() === 'one') continue;
       out.push({ text: written, value, unit: singular(head) });
     } else if (m[11] !== undefined) {
+      if (!isUnit(m[12])) continue;
       const scale = { dozens: 12, hundreds: 100, thousands: 1000, millions: 1e6, billions: 1e9 }[m[11].toLowerCase() as 'dozens'] ?? 1;
       out.push({ text: written, value: scale, unit: singular(m[12].toLowerCase()), approximate: true });
     }
   }
   return out;
+}
+
+/** A unit is what is counted or measured: a noun ("tonnes", "years", "drones"), never "at" or "killed". */
+function isUnit(word: string): boolean {
+  return /^(percent|per|per-cent)$/i.test(word) || isNoun(word);
 }
 
 function singular(word: string): string {
