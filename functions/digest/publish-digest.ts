@@ -1,4 +1,5 @@
-import { buildDigest, DIGEST_SCHEMA_VERSION, storyRevision, type Digest, type DigestStory, type StorySnapshot } from '../core/digest/build-digest';
+import { buildDigest, type Digest, type DigestStory, type StorySnapshot } from '../core/digest/build-digest';
+import { isDigestCurrent, planDigestRefresh } from '../core/digest/digest-refresh';
 import { diffDigests, type DigestChanges } from '../core/publishing/changes';
 import { buildFeedPages, type JsonFeed } from '../core/publishing/feed';
 import { CONTENT_TYPES, PUBLISHING_KEYS, siteUrl } from '../core/publishing/keys';
@@ -30,12 +31,26 @@ export const FEED_ITEMS_PER_PAGE = 50;
 const MAX_CATCH_UP_ROUNDS = 100;
 
 /**
+ * Publishes a new digest version when the ledger holds anything the published digest does not
+ * show (a story changed, appeared, merged away or dropped out of the most recent); otherwise
+ * publishes nothing and returns undefined, so that redelivered events and re-runs leave the version
+ * as it is. A delivery that failed before its publish finished is redone by its retry: latest.json,
+ * which this compares with, is the last object a publish writes.
+ */
+export async function publishDigestIfChanged(deps: PublishDependencies): Promise<Digest | undefined> {
+  const { storyIds, records, written } = await readDigestState(deps);
+  if (isDigestCurrent(storyIds, records, written)) return undefined;
+  return publishDigest(deps);
+}
+
+/**
  * Publishes a new digest version without ever letting an older one win:
  * 1. the version number is taken before anything is read, so the highest version has read the
  *    ledger after every ingest that asked for a publish before it;
  * 2. the immutable snapshot versions/N.json is written;
  * 3. N is recorded as published only if no higher version is, and only then are the site
- *    documents (story documents, feed, page, latest.json) written;
+ *    documents (story documents, feed, page) written, the notification sent, and latest.json
+ *    written last;
  * 4. if a higher version got recorded meanwhile, its snapshot is re-published over ours, so the
  *    site always ends at the newest version whatever order the writes land in.
  * Ledger reads grow with the stories that changed since the last digest, not with the corpus.
@@ -54,6 +69,8 @@ export async function publishDigest(deps: PublishDependencies): Promise<Digest> 
     const changes = diffDigests(previous, published);
     await writeSite(deps, published, changes);
     if (published === digest) await deps.notifier.publish(buildNotification(published, changes, { ...(deps.siteUrl ? { baseUrl: deps.siteUrl } : {}) }));
+    // Last, after the notification: until latest.json shows this version, a retry publishes again.
+    await deps.objects.put(PUBLISHING_KEYS.latest, json(published), CONTENT_TYPES.json);
     const newest = await deps.ledger.publishedVersion();
     if (newest === undefined || newest <= published.version) break;
     // A newer publisher finished first and our writes may have landed over its: put the newest back.
@@ -64,24 +81,21 @@ export async function publishDigest(deps: PublishDependencies): Promise<Digest> 
   return digest;
 }
 
-/**
- * The digest's stories: those whose revision matches their entry in the last written digest are
- * carried over; only the others are read from the ledger (a partition query each). Any earlier
- * digest will do as the source, since an entry is reused only when the story has not changed.
- */
-async function readStories(deps: PublishDependencies): Promise<{ unchanged: DigestStory[]; snapshots: StorySnapshot[]; written: Digest | undefined }> {
+/** The digest's stories as the ledger holds them (records only) and the digest last written. */
+async function readDigestState(deps: PublishDependencies) {
   const storyIds = await deps.ledger.recentStoryIds(DIGEST_STORY_LIMIT);
   const [records, written] = await Promise.all([deps.ledger.findStories(storyIds), readJson<Digest>(deps.objects, PUBLISHING_KEYS.latest)]);
-  const earlier = new Map(written?.schemaVersion === DIGEST_SCHEMA_VERSION ? written.stories.map((story) => [story.id, story]) : []);
+  return { storyIds, records, written };
+}
+
+/**
+ * The digest's stories: those whose revision matches their entry in the last written digest are
+ * carried over; only the others are read from the ledger (a partition query each).
+ */
+async function readStories(deps: PublishDependencies): Promise<{ unchanged: DigestStory[]; snapshots: StorySnapshot[]; written: Digest | undefined }> {
+  const { storyIds, records, written } = await readDigestState(deps);
+  const { carried: unchanged, toRead } = planDigestRefresh(storyIds, records, written);
   const current = new Map(records.map((record) => [record.id, record]));
-  const unchanged: DigestStory[] = [];
-  const toRead: string[] = [];
-  for (const id of storyIds) {
-    const record = current.get(id);
-    const entry = earlier.get(id);
-    if (record && !record.mergedInto && entry?.revision === storyRevision(record)) unchanged.push(entry);
-    else toRead.push(id);
-  }
   const snapshots = await Promise.all(
     toRead.map(async (id) => {
       const snapshot = await deps.ledger.storySnapshot(id);
@@ -95,6 +109,7 @@ async function readStories(deps: PublishDependencies): Promise<{ unchanged: Dige
   return { unchanged, snapshots: snapshots.filter((snapshot) => snapshot !== undefined), written };
 }
 
+/** Everything a version publishes but latest.json: story documents, feed pages and the page. */
 async function writeSite(deps: PublishDependencies, digest: Digest, changes: DigestChanges): Promise<void> {
   const { objects } = deps;
   await Promise.all(storyDocumentsToWrite(digest, changes).map(({ key, document }) => objects.put(key, json(document), CONTENT_TYPES.json)));
@@ -112,7 +127,6 @@ async function writeSite(deps: PublishDependencies, digest: Digest, changes: Dig
     await Promise.all(toWrite.map((page) => objects.put(page.key, json(page.feed), CONTENT_TYPES.feed)));
   }
   await objects.put(PUBLISHING_KEYS.page, renderPage(digest, changes), CONTENT_TYPES.html);
-  await objects.put(PUBLISHING_KEYS.latest, json(digest), CONTENT_TYPES.json);
 }
 
 function sameListing(before: JsonFeed | undefined, after: JsonFeed): boolean {

@@ -1,7 +1,7 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { S3Event } from 'aws-lambda';
-import { publishDigest } from '../digest/publish-digest';
+import { publishDigestIfChanged } from '../digest/publish-digest';
 import { dependenciesFromEnvironment, type PipelineDependencies } from '../shared/aws-dependencies';
 import { ingestObject, type ObjectIngestOutcome } from './ingest-object';
 import { objectsCreated } from './s3-event';
@@ -45,10 +45,12 @@ export async function handleS3Event(event: unknown, deps: PipelineDependencies):
     outcomes.push(outcome);
   }
   // Also after an object found already processed: the invocation that processed it may have failed
-  // before publishing, and this retry is the only one left to do it.
+  // before publishing, and this retry is the only one left to do it. Nothing is published when the
+  // digest already shows everything.
   if (outcomes.some((outcome) => outcome.status === 'ingested' || outcome.status === 'already-processed' || outcome.status === 'duplicate')) {
-    const digest = await publishDigest(deps);
-    logger.info('digest published', { version: digest.version, stories: digest.stories.length });
+    const digest = await publishDigestIfChanged(deps);
+    if (digest) logger.info('digest published', { version: digest.version, stories: digest.stories.length });
+    else logger.info('digest unchanged, nothing published');
   }
   return { outcomes };
 }
