@@ -55,7 +55,9 @@ export async function runLocal(options: LocalOptions): Promise<Digest | undefine
     const s3 = new S3Client({ forcePathStyle: true });
     const uploads = collectUploads(options.inputs);
     log(`Uploading ${uploads.length} file(s) to s3://${stack.bucket}/${BUCKET_PREFIXES.inbox} ...`);
-    await uploadAll(s3, stack.bucket, uploads, (done, total, item) => log(`  [${done}/${total}] ${item.key}`));
+    // One at a time, so that events arrive in file order: an article without a date counts as
+    // reported when it arrived, which decides who reported a claim first.
+    await uploadAll(s3, stack.bucket, uploads, (done, total, item) => log(`  [${done}/${total}] ${item.key}`), 1);
     // The emulator emits the event as the object is stored, possibly just after our PUT returns.
     await new Promise((r) => setTimeout(r, 50));
     await queue.idle();

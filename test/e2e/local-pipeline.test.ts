@@ -2,7 +2,11 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { GetObjectCommand, HeadObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import type { S3Event } from 'aws-lambda';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { DeliveryQueue, toLambdaEvent } from '../../cli/local/event-delivery';
+import { collectUploads, uploadAll } from '../../cli/upload';
 import { DIGEST_SCHEMA_VERSION, type Digest } from '../../functions/core/digest/build-digest';
 import type { ObjectIngestOutcome } from '../../functions/ingest/ingest-object';
 import { DIGEST_KEYS, TABLE } from '../../functions/shared/resources';
@@ -70,6 +74,24 @@ describe('upload -> S3 event -> handler -> DynamoDB -> digest, on the local mini
     expect(outcomes.every((o) => o.status === 'already-processed' || o.status === 'duplicate')).toBe(true);
     const after = await digest();
     expect(after.stories.map((s) => [s.id, s.articles.length, s.claims.length])).toEqual(before.stories.map((s) => [s.id, s.articles.length, s.claims.length]));
+    expect(after.version).toBe(before.version);
+  });
+
+  it('names the outlets that a folder manifest gives, in any script, as the CLI uploads them', async () => {
+    outcomes.length = 0;
+    const dir = mkdtempSync(join(tmpdir(), 'corroborate-outlets-'));
+    try {
+      writeFileSync(join(dir, 'vote.txt'), 'Harbour city elects new mayor\n\nVoters in Port Ellis elected Dana Moreau as mayor on Sunday, ending twelve years of rule by the Harbour Party.');
+      writeFileSync(join(dir, 'manifest.json'), JSON.stringify({ articles: { 'vote.txt': { source: 'Süddeutsche Zeitung' } } }));
+      await uploadAll(s3, local.current.bucket, collectUploads([dir], 'inbox/outlets/'));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    await new Promise((r) => setTimeout(r, 50));
+    await queue.idle();
+    expect(outcomes).toEqual([expect.objectContaining({ key: 'inbox/outlets/vote.txt', status: 'ingested' })]);
+    const article = (await digest()).stories.flatMap((s) => s.articles).find((a) => a.key === 'inbox/outlets/vote.txt');
+    expect(article?.source).toBe('Süddeutsche Zeitung');
   });
 
   it('decodes keys with spaces, unicode and + as S3 encodes them', async () => {

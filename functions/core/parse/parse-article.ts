@@ -8,6 +8,7 @@ import { parseJsonArticle } from './json-article';
 import { detectLanguage } from './language';
 import { headlineFromSentence, parsePlainText } from './plain-text';
 import { datelineDate, toIsoDate } from './publication-date';
+import { decodeMetadataValue } from './metadata-value';
 import { InputRejected } from './rejection';
 
 const MIN_ARTICLE_CHARACTERS = 40;
@@ -46,7 +47,7 @@ export function parseArticle(bytes: Uint8Array, input: InputDescriptor): ParsedA
   }
   title = normalizeText(title).replace(/\n/g, ' ').trim() || headlineFromSentence(body[0]);
 
-  const metadata = lowerCaseKeys(input.metadata ?? {});
+  const metadata = readMetadata(input.metadata ?? {});
   const publishedAt =
     toIsoDate(metadata['published-at'] ?? metadata['publishedat'] ?? metadata['date']) ??
     toIsoDate(documentFields.publishedAt) ??
@@ -86,8 +87,9 @@ function clean(value: string | undefined): string | undefined {
   return trimmed ? trimmed : undefined;
 }
 
-function lowerCaseKeys(record: Record<string, string>): Record<string, string> {
-  return Object.fromEntries(Object.entries(record).map(([k, v]) => [k.toLowerCase(), v]));
+/** S3 user metadata with lower-case names and values decoded (non-ASCII values arrive RFC 2047 encoded). */
+function readMetadata(record: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(record).map(([k, v]) => [k.toLowerCase(), decodeMetadataValue(v)]));
 }
 
 export { InputRejected };
