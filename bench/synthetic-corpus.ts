@@ -28,7 +28,7 @@ export function loadBaseTexts(root: string): string[] {
   }
   if (texts.length === 0) {
     const seeds = join(root, 'seeds');
-    for (const file of readdirSync(seeds).sort()) texts.push(readFileSync(join(seeds, file), 'utf8'));
+    for (const file of readdirSync(seeds).filter((name) => name.endsWith('.txt')).sort()) texts.push(readFileSync(join(seeds, file), 'utf8'));
   }
   return texts;
 }

@@ -43,7 +43,7 @@ async function main() {
   const deps = { ledger: new Ledger(table), objects, notifier: new RecordingNotifier(), maxObjectBytes: DEFAULT_MAX_OBJECT_BYTES, now: () => new Date(tick) };
 
   const seedDir = join(__dirname, '..', '..', 'seeds');
-  const seeds = readdirSync(seedDir).map((name) => readFileSync(join(seedDir, name), 'utf8'));
+  const seeds = readdirSync(seedDir).filter((name) => name.endsWith('.txt')).map((name) => readFileSync(join(seedDir, name), 'utf8'));
   const sentences = seeds.flatMap((text) => text.split(/(?<=[.!?])\s+/)).filter((s) => s.length > 40);
   let seed = 7;
   const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
