@@ -15,6 +15,8 @@ export interface ArticleRecord {
   key: string;
   source: string;
   title: string;
+  /** The title is a sentence of the article standing in for a missing headline. */
+  titleFromText?: boolean;
   publishedAt?: string;
   ingestedAt: string;
   language: string;

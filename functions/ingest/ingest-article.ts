@@ -71,6 +71,7 @@ export async function ingestArticle(ledger: Ledger, input: ArticleInput): Promis
     key: input.key,
     source: article.source ?? sourceFallback(input.key),
     title: article.title,
+    ...(article.titleFromText ? { titleFromText: true } : {}),
     ...(article.publishedAt ? { publishedAt: article.publishedAt } : {}),
     ingestedAt,
     language: article.language,

@@ -37,6 +37,21 @@ describe('parseArticle: text and markdown', () => {
     expect(article.paragraphs[0]).toBe(long);
   });
 
+  it('marks a first line written as a sentence (a standfirst) as standing in for a missing headline', () => {
+    const standfirst = parseArticle(encode(`Councillors praise a budget covering schools, roads and parks.\n\n${BODY}`), { key: 'inbox/a.txt' });
+    expect(standfirst).toMatchObject({ title: 'Councillors praise a budget covering schools, roads and parks', titleFromText: true });
+    expect(parseArticle(encode(`Council passes budget\n\n${BODY}`), { key: 'inbox/a.txt' }).titleFromText).toBeUndefined();
+    expect(parseArticle(encode(`Trump Stays Banned on Facebook. Keep It That Way.\n\n${BODY}`), { key: 'inbox/a.txt' }).titleFromText).toBeUndefined();
+    expect(parseArticle(encode(`Talks resume in the U.S.\n\n${BODY}`), { key: 'inbox/a.txt' }).titleFromText).toBeUndefined();
+    expect(parseArticle(encode(`${BODY} ${BODY}`), { key: 'inbox/a.txt' }).titleFromText).toBe(true);
+    expect(parseArticle(encode(JSON.stringify({ body: BODY })), { key: 'inbox/a.json' }).titleFromText).toBe(true);
+  });
+
+  it('skips a photo caption above the headline', () => {
+    const article = parseArticle(encode(`The mayor (left) and the treasurer at City Hall on Tuesday.\n\nCouncil passes budget\n\n${BODY}`), { key: 'inbox/a.txt' });
+    expect(article.title).toBe('Council passes budget');
+  });
+
   it('strips markdown markup', () => {
     const article = parseArticle(encode(`# Council passes budget\n\nThe **city council** approved [the budget](http://x.test) on Tuesday after a long debate.`), { key: 'inbox/a.md' });
     expect(article.title).toBe('Council passes budget');

@@ -4,6 +4,7 @@ import { sameEntity, type EntityKind } from '../claims/entities';
 import type { ArticleRecord, ClaimRecord, MentionRecord, StoryRecord } from '../records';
 import { originOf } from './independence';
 import { buildQuoteGroups, type DigestQuoteGroup } from './quote-groups';
+import { chooseHeadline } from './story-headline';
 
 export const DIGEST_SCHEMA_VERSION = 2;
 
@@ -151,7 +152,7 @@ function buildStory(snapshot: StorySnapshot): DigestStory {
   return {
     id: story.id,
     revision: storyRevision(story),
-    headline: story.headline,
+    headline: chooseHeadline(articles, story.centroid, story.headline),
     ...(story.splitFrom ? { splitFrom: story.splitFrom } : {}),
     updatedAt: story.updatedAt,
     outlets: distinct(sortedArticles.map((a) => a.source)),

@@ -1,6 +1,11 @@
 /** What the parsers make of an input: the article as the rest of the pipeline sees it. */
 export interface ParsedArticle {
   title: string;
+  /**
+   * The input gave no headline, and the title is a sentence of the text standing in for one: a
+   * first line that reads as a sentence (a standfirst) or the opening of the first sentence.
+   */
+  titleFromText?: boolean;
   /** Body paragraphs, boilerplate removed, text normalised. */
   paragraphs: string[];
   source?: string;

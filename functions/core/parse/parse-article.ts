@@ -22,6 +22,7 @@ export function parseArticle(bytes: Uint8Array, input: InputDescriptor): ParsedA
   const raw = decodeText(bytes);
   const format = detectFormat(input.key, input.contentType, raw);
   let title = '';
+  let titleFromText = false;
   let paragraphs: string[] = [];
   let documentFields: { source?: string; url?: string; publishedAt?: string } = {};
 
@@ -35,7 +36,9 @@ export function parseArticle(bytes: Uint8Array, input: InputDescriptor): ParsedA
     paragraphs = json.bodyIsHtml ? parseHtml(json.paragraphs.join('\n')).paragraphs : json.paragraphs;
     documentFields = json;
   } else {
-    ({ title, paragraphs } = parsePlainText(normalizeText(raw), format === 'markdown'));
+    const plain = parsePlainText(normalizeText(raw), format === 'markdown');
+    ({ title, paragraphs } = plain);
+    titleFromText = plain.titleFromText === true;
   }
 
   let body = removeBoilerplate(paragraphs.map(normalizeText).flatMap((p) => p.split('\n')).filter(Boolean));
@@ -45,7 +48,11 @@ export function parseArticle(bytes: Uint8Array, input: InputDescriptor): ParsedA
   if (bodyText.replace(/\s/g, '').length < MIN_ARTICLE_CHARACTERS) {
     throw new InputRejected('no-article-text', 'no article text was found in the object');
   }
-  title = normalizeText(title).replace(/\n/g, ' ').trim() || headlineFromSentence(body[0]);
+  title = normalizeText(title).replace(/\n/g, ' ').trim();
+  if (!title) {
+    title = headlineFromSentence(body[0]);
+    titleFromText = true;
+  }
 
   const metadata = readMetadata(input.metadata ?? {});
   const publishedAt =
@@ -54,6 +61,7 @@ export function parseArticle(bytes: Uint8Array, input: InputDescriptor): ParsedA
     datelineDate(bodyText);
   return {
     title,
+    ...(titleFromText ? { titleFromText } : {}),
     paragraphs: body,
     source: clean(metadata['source'] ?? metadata['outlet']) ?? clean(documentFields.source) ?? sourceFromKey(input.key) ?? hostOf(metadata['url'] ?? documentFields.url),
     url: clean(metadata['url']) ?? clean(documentFields.url),
