@@ -121,6 +121,7 @@ The local mini-AWS is up. Press Ctrl-C to stop it (state is kept in the data fol
   Digest (JSON):      ${stack.s3Endpoint}/${stack.bucket}/${DIGEST_KEYS.latest}
   Page:               ${stack.s3Endpoint}/${stack.bucket}/${PUBLISHING_KEYS.page}
   Feed (JSON Feed):   ${stack.s3Endpoint}/${stack.bucket}/${PUBLISHING_KEYS.feedPage(1)}
+  Feed (Atom):        ${stack.s3Endpoint}/${stack.bucket}/${PUBLISHING_KEYS.atomPage(1)}
 
 Drop more articles with the AWS CLI:
   AWS_ACCESS_KEY_ID=${env.AWS_ACCESS_KEY_ID} AWS_SECRET_ACCESS_KEY=${env.AWS_SECRET_ACCESS_KEY} AWS_REGION=${env.AWS_REGION} \\

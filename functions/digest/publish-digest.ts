@@ -1,7 +1,8 @@
 import { buildDigest, type Digest, type DigestStory, type StorySnapshot } from '../core/digest/build-digest';
 import { isDigestCurrent, planDigestRefresh } from '../core/digest/digest-refresh';
 import { diffDigests, type DigestChanges } from '../core/publishing/changes';
-import { buildFeedPages, type JsonFeed } from '../core/publishing/feed';
+import { atomPage } from '../core/publishing/atom';
+import { buildFeedPages, type FeedPage, type JsonFeed } from '../core/publishing/feed';
 import { CONTENT_TYPES, PUBLISHING_KEYS, siteUrl } from '../core/publishing/keys';
 import { buildNotification } from '../core/publishing/notification';
 import { renderPage } from '../core/publishing/page';
@@ -109,11 +110,14 @@ async function readStories(deps: PublishDependencies): Promise<{ unchanged: Dige
   return { unchanged, snapshots: snapshots.filter((snapshot) => snapshot !== undefined), written };
 }
 
-/** Everything a version publishes but latest.json: story documents, feed pages and the page. */
+/**
+ * Everything a version publishes but latest.json: story documents, feed pages (JSON Feed and Atom)
+ * and the page. Each is one PUT of the whole object, so a reader never sees one half-written.
+ */
 async function writeSite(deps: PublishDependencies, digest: Digest, changes: DigestChanges): Promise<void> {
   const { objects } = deps;
   await Promise.all(storyDocumentsToWrite(digest, changes).map(({ key, document }) => objects.put(key, json(document), CONTENT_TYPES.json)));
-  // JSON Feed needs absolute URLs: without a site URL there is nothing valid to write.
+  // JSON Feed and Atom need absolute URLs: without a site URL there is nothing valid to write.
   if (deps.siteUrl) {
     const previousFeed = await readFeedPages(objects);
     const pages = buildFeedPages(digest, changes, {
@@ -125,8 +129,16 @@ async function writeSite(deps: PublishDependencies, digest: Digest, changes: Dig
     // Page 1 names the digest version; older pages are rewritten only when what they list moved.
     const toWrite = pages.filter((page) => page.page === 1 || !sameListing(previousFeed[page.page - 1], page.feed));
     await Promise.all(toWrite.map((page) => objects.put(page.key, json(page.feed), CONTENT_TYPES.feed)));
+    // The same pages as Atom, and any older Atom page not written yet.
+    const atomToWrite = [...toWrite, ...(await missingAtomPages(objects, pages.filter((page) => !toWrite.includes(page))))];
+    await Promise.all(atomToWrite.map(atomPage).map((page) => objects.put(page.key, page.xml, CONTENT_TYPES.atom)));
   }
   await objects.put(PUBLISHING_KEYS.page, renderPage(digest, changes), CONTENT_TYPES.html);
+}
+
+async function missingAtomPages(objects: ObjectStore, pages: readonly FeedPage[]): Promise<FeedPage[]> {
+  const present = await Promise.all(pages.map(async (page) => (await objects.head(PUBLISHING_KEYS.atomPage(page.page))) !== undefined));
+  return pages.filter((_, i) => !present[i]);
 }
 
 function sameListing(before: JsonFeed | undefined, after: JsonFeed): boolean {

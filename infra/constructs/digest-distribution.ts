@@ -48,7 +48,9 @@ export class DigestDistribution extends Construct {
       'The bucket policy statement for the distribution is added explicitly, limited to digest/*.',
     );
 
-    // latest.json is rewritten after every ingested article: cache it briefly.
+    // latest.json, the page and the feeds (feed.json, atom.xml) are rewritten by every publish:
+    // cache them briefly. Each is served with the Content-Type it was written with
+    // (application/atom+xml for Atom) and compressed (CloudFront compresses both JSON and Atom).
     const latestCache = new cloudfront.CachePolicy(this, 'LatestCache', {
       comment: 'corroborate latest digest: short TTL',
       defaultTtl: Duration.seconds(30),

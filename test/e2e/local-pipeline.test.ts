@@ -7,7 +7,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DeliveryQueue, toLambdaEvent } from '../../cli/local/event-delivery';
 import { collectUploads, uploadAll } from '../../cli/upload';
+import { parseFeed } from '@rowanmanning/feed-parser';
 import { DIGEST_SCHEMA_VERSION, type Digest } from '../../functions/core/digest/build-digest';
+import { PUBLISHING_KEYS } from '../../functions/core/publishing/keys';
 import type { ObjectIngestOutcome } from '../../functions/ingest/ingest-object';
 import { DIGEST_KEYS, TABLE } from '../../functions/shared/resources';
 import { digestSchemaErrors } from '../support/digest-schema';
@@ -137,5 +139,14 @@ describe('upload -> S3 event -> handler -> DynamoDB -> digest, on the local mini
     const response = await fetch(`${local.current.s3Endpoint}/${local.current.bucket}/${DIGEST_KEYS.latest}`);
     expect(response.status).toBe(200);
     expect(((await response.json()) as Digest).schemaVersion).toBe(DIGEST_SCHEMA_VERSION);
+  });
+
+  it('serves the Atom feed beside the JSON Feed, as application/atom+xml', async () => {
+    const response = await fetch(`${local.current.s3Endpoint}/${local.current.bucket}/${PUBLISHING_KEYS.atomPage(1)}`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('application/atom+xml');
+    const atom = parseFeed(await response.text());
+    expect(atom.meta).toEqual({ type: 'atom', version: '1.0' });
+    expect(atom.items.length).toBeGreaterThan(0);
   });
 });

@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { Digest } from '../../functions/core/digest/build-digest';
 import { diffDigests, type DigestChanges } from '../../functions/core/publishing/changes';
+import { parseFeed } from '@rowanmanning/feed-parser';
+import { atomPage } from '../../functions/core/publishing/atom';
 import { buildFeedPages } from '../../functions/core/publishing/feed';
 import { CONTENT_TYPES, PUBLISHING_KEYS } from '../../functions/core/publishing/keys';
 import { renderPage } from '../../functions/core/publishing/page';
@@ -78,7 +80,11 @@ describe('digest/index.html in headless Chromium', () => {
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
-    for (const p of buildFeedPages(digest, changes, { homePageUrl: `${baseUrl}index.html`, feedUrl: `${baseUrl}feed.json`, maxItems: 10 })) put(p.key, JSON.stringify(p.feed), CONTENT_TYPES.feed);
+    for (const p of buildFeedPages(digest, changes, { homePageUrl: `${baseUrl}index.html`, feedUrl: `${baseUrl}feed.json`, maxItems: 10 })) {
+      put(p.key, JSON.stringify(p.feed), CONTENT_TYPES.feed);
+      const atom = atomPage(p);
+      put(atom.key, atom.xml, CONTENT_TYPES.atom);
+    }
     for (const d of storyDocumentsToWrite(digest, undefined)) put(d.key, JSON.stringify(d.document), CONTENT_TYPES.json);
 
     mkdirSync(OUT_DIR, { recursive: true });
@@ -145,11 +151,18 @@ describe('digest/index.html in headless Chromium', () => {
     await expect(hostile.locator('.sources td.outlet').innerText()).resolves.toBe(HOSTILE_SOURCE);
   });
 
-  it('links to the feed and the story documents, which resolve', async () => {
-    const feedHref = await page.locator('link[rel=alternate]').getAttribute('href');
+  it('links to the feeds and the story documents, which resolve', async () => {
+    const feedHref = await page.locator('link[rel=alternate][type="application/feed+json"]').getAttribute('href');
     const feed = await page.request.get(new URL(feedHref!, `${baseUrl}index.html`).toString());
     expect(feed.headers()['content-type']).toBe('application/feed+json');
-    expect((await feed.json()).version).toBe('https://jsonfeed.org/version/1.1');
+    const jsonFeed = await feed.json();
+    expect(jsonFeed.version).toBe('https://jsonfeed.org/version/1.1');
+    const atomHref = await page.locator('link[rel=alternate][type="application/atom+xml"]').getAttribute('href');
+    const atom = await page.request.get(new URL(atomHref!, `${baseUrl}index.html`).toString());
+    expect(atom.headers()['content-type']).toBe('application/atom+xml');
+    const parsed = parseFeed(await atom.text());
+    expect(parsed.meta.type).toBe('atom');
+    expect(parsed.items.map((item) => item.id)).toEqual(jsonFeed.items.map((item: { id: string }) => item.id));
     for (const link of await page.locator('.sources .doc a').all()) {
       const response = await page.request.get(new URL((await link.getAttribute('href'))!, `${baseUrl}index.html`).toString());
       expect(response.status()).toBe(200);

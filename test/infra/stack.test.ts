@@ -100,6 +100,16 @@ describe('digest over HTTPS', () => {
     });
   });
 
+  it('serves the page, latest.json and both feeds (feed.json, atom.xml) briefly cached and compressed; only /versions/* long', () => {
+    const [config] = Object.values(template.findResources('AWS::CloudFront::Distribution')).map((d) => d.Properties.DistributionConfig);
+    const patterns = (config.CacheBehaviors as Array<{ PathPattern: string }>).map((b) => b.PathPattern);
+    const matches = (pattern: string, path: string) => new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`).test(path);
+    for (const path of ['/atom.xml', '/atom-2.xml', '/feed.json', '/index.html', '/latest.json']) expect(patterns.filter((p) => matches(p, path))).toEqual([]);
+    expect(config.DefaultCacheBehavior.Compress).toBe(true);
+    const shortCache = Object.entries(template.findResources('AWS::CloudFront::CachePolicy')).find(([id]) => config.DefaultCacheBehavior.CachePolicyId.Ref === id)![1];
+    expect(shortCache.Properties.CachePolicyConfig).toMatchObject({ DefaultTTL: 30, MaxTTL: 300 });
+  });
+
   it('lets only this distribution read, and only digest/*', () => {
     const statements = Object.values(template.findResources('AWS::S3::BucketPolicy'))
       .filter((policy) => policy.Properties.Bucket.Ref === articles)

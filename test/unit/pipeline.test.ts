@@ -341,6 +341,14 @@ describe('feed pages', () => {
     // Nothing new: page 1 is rewritten (it names the version), page 2 is left as it is.
     await publishDigest(pipeline.deps);
     expect(written).toContain('digest/feed.json');
+    expect(written).toContain('digest/atom.xml');
+    expect(written).not.toContain('digest/feed-2.json');
+    expect(written).not.toContain('digest/atom-2.xml');
+    // An older Atom page that is missing (as before Atom was published) is written again.
+    await pipeline.objects.delete('digest/atom-2.xml');
+    written.length = 0;
+    await publishDigest(pipeline.deps);
+    expect(written).toContain('digest/atom-2.xml');
     expect(written).not.toContain('digest/feed-2.json');
     // A new story pushes one item from page 1 onto page 2: both are rewritten.
     written.length = 0;

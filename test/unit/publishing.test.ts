@@ -318,6 +318,7 @@ describe('story documents', () => {
       self: `../stories/${v5.stories[0].id}.json`,
       page: `../index.html#story-${v5.stories[0].id}`,
       feed: '../feed.json',
+      atom: '../atom.xml',
       latest: '../latest.json',
       snapshot: '../versions/0000000005.json',
     });
@@ -363,6 +364,7 @@ describe('the SNS notification', () => {
       latest: 'digest/latest.json',
       snapshot: 'digest/versions/0000000005.json',
       feed: 'digest/feed.json',
+      atom: 'digest/atom.xml',
       page: 'digest/index.html',
       stories: 1,
       claims: v5.stories[0].claims.length,
@@ -452,6 +454,9 @@ describe('the HTML page', () => {
     const { document } = parseHTML(page);
     expect(page.startsWith('<!DOCTYPE html>')).toBe(true);
     expect(document.querySelector('title')!.textContent).toContain('(v5)');
+    const alternates = [...document.querySelectorAll('link[rel="alternate"]')].map((l) => [l.getAttribute('type'), l.getAttribute('href')]);
+    expect(alternates).toEqual([['application/feed+json', 'feed.json'], ['application/atom+xml', 'atom.xml']]);
+    expect(document.querySelector('.masthead a[type="application/atom+xml"]')!.getAttribute('href')).toBe('atom.xml');
     expect(document.querySelector('.whats-new h2')!.textContent).toBe("What's new in v5");
     expect(document.querySelector('.whats-new .summary')!.textContent).toContain('Since v4');
     const s = v5.stories[0];

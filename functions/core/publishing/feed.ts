@@ -1,7 +1,7 @@
 import type { Digest, DigestClaim, DigestStory } from '../digest/build-digest';
 import { claimsOf, describeCounts, describeStoryChanges, disputesOf, isDisputed, type ChangeKind, type DigestChanges, type StoryChanges } from './changes';
 import { html, type SafeHtml } from './html';
-import { PUBLISHING_KEYS, feedPageName, storyAnchor, storyDocumentPath, siteUrl } from './keys';
+import { PUBLISHING_KEYS, feedPageName, siblingUrl, storyAnchor, storyDocumentPath, siteUrl } from './keys';
 import { clip, plural, summarizeStory, type StorySummary } from './story-summary';
 
 /**
@@ -180,12 +180,7 @@ export function feedItemId(storyId: string): string {
 
 /** The URL of page `page` of the feed whose page 1 is `feedUrl` (a sibling file). */
 export function feedPageUrl(feedUrl: string, page: number): string {
-  if (page === 1) return feedUrl;
-  const url = new URL(feedUrl);
-  url.pathname = url.pathname.replace(/[^/]*$/, feedPageName(page));
-  url.search = '';
-  url.hash = '';
-  return url.toString();
+  return page === 1 ? feedUrl : siblingUrl(feedUrl, feedPageName(page));
 }
 
 function buildItem(digest: Digest, story: DigestStory, storyChanges: StoryChanges | undefined, previous: FeedItem | undefined, options: FeedOptions): FeedItem {

@@ -11,6 +11,8 @@ export const PUBLISHING_KEYS = {
   page: `${BUCKET_PREFIXES.digest}index.html`,
   /** Page 1 is feed.json, page n > 1 is feed-n.json. */
   feedPage: (page: number) => `${BUCKET_PREFIXES.digest}${feedPageName(page)}`,
+  /** The same pages as Atom: atom.xml, atom-n.xml. */
+  atomPage: (page: number) => `${BUCKET_PREFIXES.digest}${atomPageName(page)}`,
   /** One drill-down document per story. */
   story: (storyId: string) => `${BUCKET_PREFIXES.digest}${storyDocumentPath(storyId)}`,
 } as const;
@@ -18,6 +20,7 @@ export const PUBLISHING_KEYS = {
 export const CONTENT_TYPES = {
   json: 'application/json',
   feed: 'application/feed+json',
+  atom: 'application/atom+xml',
   html: 'text/html; charset=utf-8',
 } as const;
 
@@ -25,6 +28,11 @@ export const CONTENT_TYPES = {
 export function feedPageName(page: number): string {
   if (!Number.isInteger(page) || page < 1) throw new RangeError(`feed page must be a positive integer, not ${page}`);
   return page === 1 ? 'feed.json' : `feed-${page}.json`;
+}
+
+/** The file name of an Atom page: atom.xml, atom-2.xml, atom-3.xml... */
+export function atomPageName(page: number): string {
+  return feedPageName(page).replace(/^feed/, 'atom').replace(/\.json$/, '.xml');
 }
 
 /** A story document's path below digest/: stories/<id>.json, the id percent-encoded. */
@@ -46,4 +54,13 @@ export function sitePath(key: string): string {
 export function siteUrl(path: string, baseUrl?: string): string {
   if (!baseUrl) return path;
   return new URL(path, baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`).toString();
+}
+
+/** The URL of the file `fileName` in the same folder as `url` (no query, no fragment). */
+export function siblingUrl(url: string, fileName: string): string {
+  const sibling = new URL(url);
+  sibling.pathname = sibling.pathname.replace(/[^/]*$/, fileName);
+  sibling.search = '';
+  sibling.hash = '';
+  return sibling.toString();
 }

@@ -45,6 +45,7 @@ export interface NotificationKeys {
   /** The immutable snapshot of this version. */
   snapshot: string;
   feed: string;
+  atom: string;
   page: string;
   story: (storyId: string) => string;
   /** Base URL of the site serving digest/: the message then carries URLs beside the keys. */
@@ -75,8 +76,9 @@ export interface NotificationMessage {
   latest: string;
   snapshot: string;
   feed: string;
+  atom: string;
   page: string;
-  urls?: { latest: string; snapshot: string; feed: string; page: string };
+  urls?: { latest: string; snapshot: string; feed: string; atom: string; page: string };
   stories: number;
   claims: number;
   summary: string;
@@ -116,6 +118,7 @@ export function buildNotification(digest: Digest, changes: DigestChanges, keys: 
     latest: keys.latest ?? PUBLISHING_KEYS.latest,
     snapshot: keys.snapshot ?? PUBLISHING_KEYS.version(digest.version),
     feed: keys.feed ?? PUBLISHING_KEYS.feedPage(1),
+    atom: keys.atom ?? PUBLISHING_KEYS.atomPage(1),
     page: keys.page ?? PUBLISHING_KEYS.page,
     story: keys.story ?? PUBLISHING_KEYS.story,
     ...(keys.baseUrl ? { baseUrl: keys.baseUrl } : {}),
@@ -209,6 +212,7 @@ function notificationMessage(digest: Digest, changes: DigestChanges, keys: Notif
     latest: keys.latest,
     snapshot: keys.snapshot,
     feed: keys.feed,
+    atom: keys.atom,
     page: keys.page,
     ...(keys.baseUrl
       ? {
@@ -216,6 +220,7 @@ function notificationMessage(digest: Digest, changes: DigestChanges, keys: Notif
             latest: siteUrl(sitePath(keys.latest), keys.baseUrl),
             snapshot: siteUrl(sitePath(keys.snapshot), keys.baseUrl),
             feed: siteUrl(sitePath(keys.feed), keys.baseUrl),
+            atom: siteUrl(sitePath(keys.atom), keys.baseUrl),
             page: siteUrl(sitePath(keys.page), keys.baseUrl),
           },
         }

@@ -1,7 +1,7 @@
 import type { Digest, DigestArticle, DigestClaim, DigestStory } from '../digest/build-digest';
 import { articlesOf, claimsOf, describeCounts, describeStoryChanges, disputesOf, storiesOf, type DigestChanges, type DisputeView, type StoryChanges } from './changes';
 import { html, safeUrl, type SafeHtml } from './html';
-import { feedPageName, sitePath, storyAnchor, storyDocumentPath, PUBLISHING_KEYS } from './keys';
+import { atomPageName, feedPageName, sitePath, storyAnchor, storyDocumentPath, PUBLISHING_KEYS } from './keys';
 import { clip, formatUtc, plural, summarizeStory } from './story-summary';
 
 /**
@@ -14,6 +14,7 @@ export interface PageOptions {
   title?: string;
   /** Links, relative to the page (digest/index.html) unless absolute. */
   feedUrl?: string;
+  atomUrl?: string;
   latestUrl?: string;
   storyDocumentUrl?: (storyId: string) => string;
   /** Claims listed per story before the rest are folded away (default 30). */
@@ -26,6 +27,7 @@ export interface PageOptions {
 
 interface Links {
   feed: string;
+  atom: string;
   latest: string;
   story: (storyId: string) => string;
 }
@@ -33,6 +35,7 @@ interface Links {
 export function renderPage(digest: Digest, changes?: DigestChanges, options: PageOptions = {}): string {
   const links: Links = {
     feed: safeUrl(options.feedUrl ?? feedPageName(1)),
+    atom: safeUrl(options.atomUrl ?? atomPageName(1)),
     latest: safeUrl(options.latestUrl ?? sitePath(PUBLISHING_KEYS.latest)),
     story: (id) => safeUrl(options.storyDocumentUrl ? options.storyDocumentUrl(id) : storyDocumentPath(id)),
   };
@@ -49,7 +52,7 @@ export function renderPage(digest: Digest, changes?: DigestChanges, options: Pag
     <h1>${title}</h1>
     <p class="lede">Which claims in each story are backed by several outlets, and how many of them <em>independently</em>: copies and rewrites count once, with the article they come from.</p>
     <p class="meta">Digest v${digest.version} · ${formatUtc(digest.generatedAt)} · ${plural(stories.length, 'story', 'stories')} · ${plural(claims, 'claim')} · ${plural(outlets, 'outlet')}
-      · <a href="${links.feed}" type="application/feed+json">JSON Feed</a> · <a href="${links.latest}" type="application/json">latest.json</a></p>
+      · <a href="${links.feed}" type="application/feed+json">JSON Feed</a> · <a href="${links.atom}" type="application/atom+xml">Atom</a> · <a href="${links.latest}" type="application/json">latest.json</a></p>
   </div>
 </header>
 <main class="wrap">
@@ -68,7 +71,8 @@ export function renderPage(digest: Digest, changes?: DigestChanges, options: Pag
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'">
 <meta name="referrer" content="no-referrer">
 <title>${html`corroborate · ${title} (v${digest.version})`.markup}</title>
-<link rel="alternate" type="application/feed+json" title="corroborate" href="${html`${links.feed}`.markup}">
+<link rel="alternate" type="application/feed+json" title="corroborate (JSON Feed)" href="${html`${links.feed}`.markup}">
+<link rel="alternate" type="application/atom+xml" title="corroborate (Atom)" href="${html`${links.atom}`.markup}">
 <style>${STYLE}</style>
 </head>
 <body>${body.markup}

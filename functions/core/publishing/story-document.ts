@@ -1,6 +1,6 @@
 import type { Digest, DigestStory } from '../digest/build-digest';
 import type { DigestChanges, StoryChanges } from './changes';
-import { PUBLISHING_KEYS, feedPageName, sitePath, storyAnchor, storyDocumentPath, siteUrl } from './keys';
+import { PUBLISHING_KEYS, atomPageName, feedPageName, sitePath, storyAnchor, storyDocumentPath, siteUrl } from './keys';
 import { summarizeStory, type StorySummary } from './story-summary';
 
 export const STORY_DOCUMENT_SCHEMA_VERSION = 1;
@@ -21,6 +21,7 @@ export interface StoryDocument {
     self: string;
     page: string;
     feed: string;
+    atom: string;
     latest: string;
     snapshot: string;
   };
@@ -46,6 +47,7 @@ export function buildStoryDocument(digest: Digest, story: DigestStory, changes?:
       self: options.baseUrl ? siteUrl(storyDocumentPath(story.id), options.baseUrl) : `../${storyDocumentPath(story.id)}`,
       page: `${link('index.html')}#${storyAnchor(story.id)}`,
       feed: link(feedPageName(1)),
+      atom: link(atomPageName(1)),
       latest: link(sitePath(PUBLISHING_KEYS.latest)),
       snapshot: link(sitePath(PUBLISHING_KEYS.version(digest.version))),
     },
