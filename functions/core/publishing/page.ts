@@ -259,7 +259,7 @@ h3{margin:0 0 10px;font-size:17px;color:var(--muted);text-transform:uppercase;le
 .counts{font-size:14px;color:var(--muted)}
 .n-ind{color:var(--ind);font-size:16px}
 .outlets{margin:8px 0 0;display:flex;flex-wrap:wrap;align-items:center;gap:6px}
-.chip{background:var(--chip);border-radius:6px;padding:1px 8px;font-size:13px;font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace}
+.chip{background:var(--chip);border-radius:6px;padding:1px 8px;font-size:13px}
 .chip.origin{box-shadow:inset 0 0 0 2px var(--ind)}
 .first-report{font-size:14px;color:var(--muted);margin-left:6px}
 .disputes{list-style:none;margin:8px 0 0;padding:0}
@@ -275,7 +275,7 @@ summary{cursor:pointer;color:var(--accent);font-weight:600}
 table{width:100%;border-collapse:collapse;font-size:14px}
 th,td{text-align:left;padding:7px 8px;border-bottom:1px solid var(--line);vertical-align:top}
 th{color:var(--muted);font-weight:600}
-td.outlet{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:13px}
+td.outlet{font-weight:600;white-space:nowrap}
 .nowrap{white-space:nowrap}
 .doc{margin:10px 0 0;font-size:14px}
 .quotes ul{margin:0;padding-left:20px}
