@@ -1,7 +1,7 @@
 import { CreateTableCommand, DynamoDBClient, ListTablesCommand, ResourceInUseException } from '@aws-sdk/client-dynamodb';
 import type { ChildProcess } from 'node:child_process';
 import type { EventEmitter } from 'node:events';
-import { mkdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import S3rver from 's3rver';
@@ -51,7 +51,12 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   if (dynamoDir) mkdirSync(dynamoDir, { recursive: true });
   mkdirSync(s3Dir, { recursive: true });
 
-  const [dynamoPort, s3Port] = [await freePort(), await freePort()];
+  // The S3 endpoint is in the published feeds' URLs: a data folder keeps its port across runs,
+  // so that a re-run that publishes nothing new still serves feeds whose links work.
+  const portFile = dataDir ? join(dataDir, 's3-port') : undefined;
+  const s3Port = await freePort(portFile && existsSync(portFile) ? Number(readFileSync(portFile, 'utf8')) : undefined);
+  if (portFile) writeFileSync(portFile, `${s3Port}\n`);
+  const dynamoPort = await freePort();
   const dynamo = spawnDynamoDbLocal({ port: dynamoPort, sharedDb: true, path: dynamoDir ?? null, stdio: 'pipe' });
   const killDynamo = () => {
     if (dynamo.exitCode === null) dynamo.kill('SIGKILL');
