@@ -38,6 +38,12 @@ export interface ExtractedClaim {
 
 const MIN_WORDS = 6;
 const MAX_WORDS = 90;
+/**
+ * A claim-like sentence of at most MAX_WORDS words is rarely longer than this; a longer one is a
+ * run of punctuation or symbols, not a statement, and the sentence rules (and the stored claim) are
+ * kept to bounded text.
+ */
+export const MAX_CLAIM_CHARACTERS = 1_000;
 const MIN_CONTENT_WORDS = 3;
 /** A piece of a split sentence needs fewer words than a sentence ("Assad fled to Russia"). */
 const MIN_PART_WORDS = 3;
@@ -101,6 +107,7 @@ function quoteCoverage(sentence: string, quotes: ReadonlyArray<{ start: number; 
 }
 
 function isClaimLike(sentence: string): boolean {
+  if (sentence.length > MAX_CLAIM_CHARACTERS) return false;
   if (/\?["')\]]*$/.test(sentence)) return false;
   const tokens = tokenize(sentence);
   if (tokens.length < MIN_WORDS || tokens.length > MAX_WORDS) return false;
