@@ -77,6 +77,7 @@ export async function ingestArticle(ledger: Ledger, input: ArticleInput): Promis
     storyId,
     ...(duplicate ? { duplicateOf: duplicate.originId } : {}),
     claimCount: 0,
+    ...(article.truncated ? { truncated: article.truncated } : {}),
   };
 
   const { claims, snapshot, opened, joined } = await joinStory(ledger, record, vector, terms, article);

@@ -20,7 +20,7 @@ export interface ObjectRef {
 }
 
 export type ObjectIngestOutcome =
-  | ({ key: string } & IngestedArticle)
+  | ({ key: string; truncated?: string } & IngestedArticle)
   | { key: string; status: 'already-processed'; articleId?: string }
   | { key: string; status: 'missing' }
   | { key: string; status: 'rejected'; code: string; reason: string; rejectedKey: string };
@@ -49,7 +49,7 @@ export async function ingestObject(deps: IngestDependencies, ref: ObjectRef): Pr
     const article = parseArticle(stored.body, { key: ref.key, contentType: stored.contentType, metadata: stored.metadata });
     const result = await ingestArticle(ledger, { key: ref.key, article, ingestedAt: ref.eventTime });
     await ledger.recordObject({ key: ref.key, etag, outcome: result.status, articleId: result.articleId, at: ref.eventTime });
-    return { key: ref.key, ...result };
+    return { key: ref.key, ...result, ...(article.truncated ? { truncated: article.truncated } : {}) };
   } catch (error) {
     if (!(error instanceof InputRejected)) throw error;
     const rejectedKey = await setAside(objects, ref.key, error, ref.eventTime);
