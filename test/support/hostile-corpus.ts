@@ -112,6 +112,18 @@ export const HOSTILE_SAMPLES: readonly HostileSample[] = [
     },
   },
   {
+    name: 'clause-chains',
+    what: 'sentences joining fifteen clauses each: a dozen claims per sentence',
+    key: 'inbox/clauses.txt',
+    build: (bytes) => {
+      const who = ['mayor', 'board', 'council', 'union', 'court', 'governor', 'agency', 'panel', 'city', 'bank', 'school', 'police', 'port'];
+      const did = ['signed the bill', 'set the rate', 'passed the plan', 'ended the strike', 'upheld the ban', 'cut the tax', 'closed the road'];
+      const sentence = (k: number) => `${Array.from({ length: 15 }, (_, i) => `the ${who[(i + k) % who.length]} ${did[(i * 3 + k) % did.length]}`).join(', and ')}. `;
+      const text = Array.from({ length: 91 }, (_, k) => sentence(k).replace(/^t/, 'T')).join('');
+      return filled(bytes, 'Council passes budget\n\n', text);
+    },
+  },
+  {
     name: 'one-sentence',
     what: 'words without punctuation or line breaks: one paragraph, one sentence',
     key: 'inbox/one-sentence.txt',
