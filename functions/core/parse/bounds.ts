@@ -21,8 +21,8 @@ export const INPUT_BOUNDS = {
   /** Characters of an outlet name, URL or date from metadata or the document; a longer one is left out. */
   fieldCharacters: 2_048,
   /**
-   * Elements of a page given to the DOM and Readability, whose cost grows with elements (about
-   * 0.1 ms each in the worst shapes measured) and, along one chain, faster than the square of the
+   * Elements of a page given to the DOM and Readability (a table counting as five), whose cost
+   * grows with elements (up to about 0.1 ms of CPU each in the shapes measured) and, along one chain, faster than the square of the
    * depth (200 levels: 0.4 s, 500: 2.9 s; 60,000 overflow the stack). Pages past a bound are read
    * as flat text.
    */

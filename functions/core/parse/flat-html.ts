@@ -12,14 +12,23 @@ export interface MarkupSize {
   attributes: number;
 }
 
-/** The page's start tags and attributes, counted until either passes its limit (then counting stops: the answer is only "more"). */
+/**
+ * Readability spends about five times as long on a table as on another element (10,000 sibling
+ * tables: 2.4 s of CPU; 10,000 divs: 0.4 s), so a table counts as five.
+ */
+const TABLE_WEIGHT = 5;
+
+/**
+ * The page's start tags (a table weighing TABLE_WEIGHT) and attributes, counted until either passes
+ * its limit (then counting stops: the answer is only "more").
+ */
 export function countMarkup(html: string, limits: MarkupSize): MarkupSize {
   const size = { elements: 0, attributes: 0 };
   const tokenizer: Tokenizer = new Tokenizer(
     { decodeEntities: false },
     callbacks({
-      onopentagname() {
-        size.elements += 1;
+      onopentagname(start, end) {
+        size.elements += end - start === 5 && html.slice(start, end).toLowerCase() === 'table' ? TABLE_WEIGHT : 1;
         if (size.elements > limits.elements) tokenizer.pause();
       },
       onattribname() {

@@ -25,7 +25,7 @@ export function parseHtml(html: string): HtmlArticle {
   const size = countMarkup(html, { elements: domElements, attributes: domAttributes });
   if (size.elements > domElements) return flatArticle(html, `it has more than ${domElements} elements`);
   if (size.attributes > domAttributes) return flatArticle(html, `it has more than ${domAttributes} attributes`);
-  const { document } = parseHTML(html);
+  const { document } = parseDocument(html);
   const depth = maxDepth(document.documentElement as unknown as ElementLike, domDepth);
   if (depth > domDepth) return flatArticle(html, `its elements nest more than ${domDepth} deep`);
   const meta = (selector: string) => document.querySelector(selector)?.getAttribute('content')?.trim() || undefined;
@@ -64,6 +64,15 @@ export function parseHtml(html: string): HtmlArticle {
     url,
     publishedAt: publishedAt ?? article?.publishedTime ?? undefined,
   };
+}
+
+/**
+ * The DOM of a page. Markup without an element at its top (text under an .html key, say) gives a
+ * document without a root element, on which linkedom's `document.title` throws: it is read as a body.
+ */
+function parseDocument(html: string): ReturnType<typeof parseHTML> {
+  const parsed = parseHTML(html);
+  return parsed.document.documentElement ? parsed : parseHTML(`<html><body>${html}</body></html>`);
 }
 
 /** A page too deep or too large for a DOM and Readability, read as lines of text (no main-content extraction, no metadata). */
