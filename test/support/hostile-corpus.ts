@@ -50,30 +50,15 @@ const SENTENCES = [
 const PARAGRAPH = SENTENCES.join(' ');
 
 export const HOSTILE_SAMPLES: readonly HostileSample[] = [
-  {
-    name: 'huge-word',
-    what: 'one run of letters without a space (quadratic in the stemmer)',
-    key: 'inbox/huge-word.txt',
-    build: (bytes) => filled(bytes, 'One huge word\n', 'a'),
-  },
-  {
-    name: 'zero-width-word',
-    what: 'letters joined by zero-width spaces: one word once normalised',
-    key: 'inbox/zero-width.txt',
-    build: (bytes) => filled(bytes, 'Zero width word\n\n', 'a\u200b'),
-  },
+  repeated('huge-word', 'one run of letters without a space (quadratic in the stemmer)', 'inbox/huge-word.txt', 'One huge word\n', 'a'),
+  repeated('zero-width-word', 'letters joined by zero-width spaces: one word once normalised', 'inbox/zero-width.txt', 'Zero width word\n\n', 'a\u200b'),
   {
     name: 'nested-divs',
     what: '<div> nested as deep as fits (stack overflow in Readability)',
     key: 'inbox/nested.html',
     build: (bytes) => nested(bytes, '<html><body>', '<div>', `<p>${PARAGRAPH}</p>`, '</div>', '</body></html>'),
   },
-  {
-    name: 'flat-nodes',
-    what: 'hundreds of thousands of sibling elements',
-    key: 'inbox/flat.html',
-    build: (bytes) => filled(bytes, '<html><body><article><h1>Council passes budget</h1>', '<p><b>vote</b> <i>now</i></p>', '</article></body></html>'),
-  },
+  repeated('flat-nodes', 'hundreds of thousands of sibling elements', 'inbox/flat.html', '<html><body><article><h1>Council passes budget</h1>', '<p><b>vote</b> <i>now</i></p>', '</article></body></html>'),
   {
     name: 'many-attributes',
     what: 'one element carrying as many attributes as fit',
@@ -123,60 +108,15 @@ export const HOSTILE_SAMPLES: readonly HostileSample[] = [
       return filled(bytes, 'Council passes budget\n\n', text);
     },
   },
-  {
-    name: 'one-sentence',
-    what: 'words without punctuation or line breaks: one paragraph, one sentence',
-    key: 'inbox/one-sentence.txt',
-    build: (bytes) => filled(bytes, 'A very long sentence\n\n', 'the council approved the budget and ', 'then adjourned.'),
-  },
-  {
-    name: 'long-line',
-    what: 'a real article repeated on one line',
-    key: 'inbox/long-line.txt',
-    build: (bytes) => filled(bytes, 'Council passes budget\n\n', `${PARAGRAPH} `),
-  },
-  {
-    name: 'quote-run',
-    what: 'quotation marks, open and closed, in one paragraph',
-    key: 'inbox/quotes.txt',
-    build: (bytes) => filled(bytes, 'Quotes everywhere\n\nShe said ', '"we will vote" and "they will not" then ', '"'),
-  },
-  {
-    name: 'bare-quotes',
-    what: 'nothing but quotation marks after a headline',
-    key: 'inbox/bare-quotes.txt',
-    build: (bytes) => filled(bytes, 'Bare quotes here\n\nThe council met. ', '"'),
-  },
-  {
-    name: 'number-run',
-    what: 'one number with thousands separators as long as fits',
-    key: 'inbox/numbers.txt',
-    build: (bytes) => filled(bytes, 'Numbers everywhere\n\nThe council spent 1', ',000', ' dollars on the bridge this year.'),
-  },
-  {
-    name: 'numbers-and-units',
-    what: 'figures with units and dates, tens of thousands of them',
-    key: 'inbox/figures.txt',
-    build: (bytes) => filled(bytes, 'Figures everywhere\n\n', 'About 1,200 troops and $69 billion on January 17, 2025, 3.5 percent in 20-year bonds; ', '.'),
-  },
-  {
-    name: 'markdown-brackets',
-    what: 'image and link openers that never close (quadratic Markdown stripping)',
-    key: 'inbox/brackets.md',
-    build: (bytes) => filled(bytes, '# Brackets\n\nThe council met and approved the budget on Tuesday. ', '![ ['),
-  },
-  {
-    name: 'caption-brackets',
-    what: 'square brackets full of agency names (backtracking caption rules)',
-    key: 'inbox/captions.txt',
-    build: (bytes) => filled(bytes, 'Captions\n\n', '[ap afp reuters pool photo '),
-  },
-  {
-    name: 'json-paragraphs',
-    what: 'a JSON body of one-word paragraphs',
-    key: 'inbox/paragraphs.json',
-    build: (bytes) => filled(bytes, '{"title":"Council passes budget","body":[', '"word",', '"end"]}'),
-  },
+  repeated('one-sentence', 'words without punctuation or line breaks: one paragraph, one sentence', 'inbox/one-sentence.txt', 'A very long sentence\n\n', 'the council approved the budget and ', 'then adjourned.'),
+  repeated('long-line', 'a real article repeated on one line', 'inbox/long-line.txt', 'Council passes budget\n\n', `${PARAGRAPH} `),
+  repeated('quote-run', 'quotation marks, open and closed, in one paragraph', 'inbox/quotes.txt', 'Quotes everywhere\n\nShe said ', '"we will vote" and "they will not" then ', '"'),
+  repeated('bare-quotes', 'nothing but quotation marks after a headline', 'inbox/bare-quotes.txt', 'Bare quotes here\n\nThe council met. ', '"'),
+  repeated('number-run', 'one number with thousands separators as long as fits', 'inbox/numbers.txt', 'Numbers everywhere\n\nThe council spent 1', ',000', ' dollars on the bridge this year.'),
+  repeated('numbers-and-units', 'figures with units and dates, tens of thousands of them', 'inbox/figures.txt', 'Figures everywhere\n\n', 'About 1,200 troops and $69 billion on January 17, 2025, 3.5 percent in 20-year bonds; ', '.'),
+  repeated('markdown-brackets', 'image and link openers that never close (quadratic Markdown stripping)', 'inbox/brackets.md', '# Brackets\n\nThe council met and approved the budget on Tuesday. ', '![ ['),
+  repeated('caption-brackets', 'square brackets full of agency names (backtracking caption rules)', 'inbox/captions.txt', 'Captions\n\n', '[ap afp reuters pool photo '),
+  repeated('json-paragraphs', 'a JSON body of one-word paragraphs', 'inbox/paragraphs.json', '{"title":"Council passes budget","body":[', '"word",', '"end"]}'),
   {
     name: 'json-deep',
     what: 'a JSON article with an extra field nested as deep as fits',
@@ -189,12 +129,7 @@ export const HOSTILE_SAMPLES: readonly HostileSample[] = [
     key: 'inbox/html-body.json',
     build: (bytes) => nested(bytes, '{"title":"Council passes budget","body":"', '<div>', JSON.stringify(`<p>${PARAGRAPH}</p>`).slice(1, -1), '</div>', '"}'),
   },
-  {
-    name: 'combining-marks',
-    what: 'one letter under a run of combining marks of alternating classes (Unicode reordering)',
-    key: 'inbox/combining.txt',
-    build: (bytes) => filled(bytes, 'Combining marks\n\nThe council met. a', '\u0301\u0316'),
-  },
+  repeated('combining-marks', 'one letter under a run of combining marks of alternating classes (Unicode reordering)', 'inbox/combining.txt', 'Combining marks\n\nThe council met. a', '\u0301\u0316'),
   {
     name: 'utf16le-text',
     what: 'UTF-16 LE with a byte-order mark, a real article repeated',
@@ -211,31 +146,16 @@ export const HOSTILE_SAMPLES: readonly HostileSample[] = [
       return encoder.encode(`<html><body><article><h1>Council passes budget</h1>${chain.repeat(Math.max(1, chains))}</article></body></html>`);
     },
   },
-  {
-    name: 'html-title',
-    what: 'a <title> as long as fits',
-    key: 'inbox/title.html',
-    build: (bytes) => filled(bytes, '<html><head><title>', 'budget ', `</title></head><body><article><p>${PARAGRAPH}</p></article></body></html>`),
-  },
-  {
-    name: 'short-lines',
-    what: 'one-word lines: every line a paragraph for the boilerplate rules',
-    key: 'inbox/lines.txt',
-    build: (bytes) => filled(bytes, 'Council passes budget\n\n', 'vote\n'),
-  },
-  {
-    name: 'carriage-returns',
-    what: 'lines ended by a lone carriage return, with control characters and bidirectional marks',
-    key: 'inbox/cr.txt',
-    build: (bytes) => filled(bytes, 'Council passes budget\r\r', `${PARAGRAPH.replace(/ /g, ' \u202e')}\u0007\r`),
-  },
-  {
-    name: 'untyped-html',
-    what: 'markup under a .txt key with no content type, tag soup that never closes',
-    key: 'inbox/soup.txt',
-    build: (bytes) => filled(bytes, '<html><body><h1>Council passes budget</h1>', '<a href="x" <b <i title="'),
-  },
+  repeated('html-title', 'a <title> as long as fits', 'inbox/title.html', '<html><head><title>', 'budget ', `</title></head><body><article><p>${PARAGRAPH}</p></article></body></html>`),
+  repeated('short-lines', 'one-word lines: every line a paragraph for the boilerplate rules', 'inbox/lines.txt', 'Council passes budget\n\n', 'vote\n'),
+  repeated('carriage-returns', 'lines ended by a lone carriage return, with control characters and bidirectional marks', 'inbox/cr.txt', 'Council passes budget\r\r', `${PARAGRAPH.replace(/ /g, ' \u202e')}\u0007\r`),
+  repeated('untyped-html', 'markup under a .txt key with no content type, tag soup that never closes', 'inbox/soup.txt', '<html><body><h1>Council passes budget</h1>', '<a href="x" <b <i title="'),
 ];
+
+/** A sample made of `head`, then `unit` repeated to the size asked for, then `tail`. */
+function repeated(name: string, what: string, key: string, head: string, unit: string, tail = ''): HostileSample {
+  return { name, what, key, build: (bytes) => filled(bytes, head, unit, tail) };
+}
 
 /** The sample of this name. */
 export function hostileSample(name: string): HostileSample {

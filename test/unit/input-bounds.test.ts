@@ -2,24 +2,15 @@ import { extractClaims, MAX_CLAIM_CHARACTERS } from '../../functions/core/claims
 import { INPUT_BOUNDS } from '../../functions/core/parse/bounds';
 import { parseHtml } from '../../functions/core/parse/html';
 import { parseArticle } from '../../functions/core/parse/parse-article';
-import { InputRejected } from '../../functions/core/parse/rejection';
 import { articleTermVector } from '../../functions/core/stories/term-vector';
 import { normalizeText } from '../../functions/core/text/normalize';
 import { splitSentences } from '../../functions/core/text/sentences';
 import { MAX_WORD_LENGTH, tokenize } from '../../functions/core/text/tokens';
 import { GOOD_PARAGRAPH } from '../support/hostile-corpus';
+import { rejectionOf } from '../support/rejection';
 
 const encode = (text: string) => new TextEncoder().encode(text);
 
-function rejectionOf(text: string, key = 'inbox/a.txt'): InputRejected {
-  try {
-    parseArticle(encode(text), { key });
-  } catch (error) {
-    if (error instanceof InputRejected) return error;
-    throw error;
-  }
-  throw new Error('expected the input to be rejected');
-}
 
 describe('Bound: word length', () => {
   it('reads a run of up to MAX_WORD_LENGTH letters as a word, and a longer one as none', () => {
@@ -35,7 +26,7 @@ describe('Bound: word length', () => {
   });
 
   it('sets aside a body that has no word at all', () => {
-    const rejection = rejectionOf(`One huge word\n${'a'.repeat(300_000)}`);
+    const rejection = rejectionOf(encode(`One huge word\n${'a'.repeat(300_000)}`));
     expect(rejection.code).toBe('no-article-text');
     expect(rejection.reason).toContain(`more than ${MAX_WORD_LENGTH} letters`);
   });
@@ -134,8 +125,17 @@ describe('Bound: page structure', () => {
     expect(page.paragraphs.join(' ')).not.toMatch(/var x|p\{\}/);
   });
 
+  it.each([
+    ['<nav>', '</nav>'],
+    ['<template>', '</template>'],
+    ['words only, no markup', ''],
+  ])('reads %s under an .html key without throwing', (markup, close) => {
+    expect(rejectionOf(encode(markup), 'inbox/a.html').code).toBe('no-article-text');
+    expect(parseArticle(encode(`${markup}${close}<p>${GOOD_PARAGRAPH}</p>`), { key: 'inbox/a.html' }).paragraphs.join(' ')).toContain(GOOD_PARAGRAPH);
+  });
+
   it('sets aside JSON nested deeper than any article', () => {
-    const rejection = rejectionOf(`{"title":"x","body":"${GOOD_PARAGRAPH.replace(/"/g, '\\"')}","extra":${'['.repeat(100)}${']'.repeat(100)}}`, 'inbox/a.json');
+    const rejection = rejectionOf(encode(`{"title":"x","body":"${GOOD_PARAGRAPH.replace(/"/g, '\\"')}","extra":${'['.repeat(100)}${']'.repeat(100)}}`), 'inbox/a.json');
     expect(rejection.code).toBe('invalid-shape');
     expect(rejection.reason).toContain(`more than ${INPUT_BOUNDS.jsonDepth} levels`);
   });

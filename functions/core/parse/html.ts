@@ -67,12 +67,13 @@ export function parseHtml(html: string): HtmlArticle {
 }
 
 /**
- * The DOM of a page. Markup without an element at its top (text under an .html key, say) gives a
- * document without a root element, on which linkedom's `document.title` throws: it is read as a body.
+ * The DOM of a page. linkedom makes the first element of a fragment the document's root (a lone
+ * "<nav>", or text with none at all), and once such a root is removed `document.title` throws:
+ * markup without an <html> root is read as the body of one.
  */
 function parseDocument(html: string): ReturnType<typeof parseHTML> {
   const parsed = parseHTML(html);
-  return parsed.document.documentElement ? parsed : parseHTML(`<html><body>${html}</body></html>`);
+  return parsed.document.documentElement?.tagName === 'HTML' ? parsed : parseHTML(`<html><body>${html}</body></html>`);
 }
 
 /** A page too deep or too large for a DOM and Readability, read as lines of text (no main-content extraction, no metadata). */
