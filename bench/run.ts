@@ -10,13 +10,17 @@
  *                          handler in a process of its own: throughput, latency, DynamoDB and S3
  *                          requests and capacity units per article (SDK middleware), its memory
  *   bundle                 the ingest function's bundle as CDK builds it: size, cold-start init
+ *   hostile inputs         one object of each hostile class at the size limit through the handler,
+ *                          each in a process of its own: CPU, wall time, peak memory (bench/hostile.ts)
  *
  * Environment: BENCH_SAMPLE (articles per timed window, 200), BENCH_WINDOWS (timed windows per
  * corpus size, 5; the median counts), BENCH_SIZES (1000,20000),
- * BENCH_E2E (articles end to end, 250; 0 skips), BENCH_COLD_RUNS (9), BENCH_HANDLER_HEAP_MB (400).
+ * BENCH_E2E (articles end to end, 250; 0 skips), BENCH_COLD_RUNS (9), BENCH_HANDLER_HEAP_MB (400),
+ * BENCH_ONLY=hostile (the hostile inputs alone, a minute or two; their entry in results.json is
+ * replaced, the rest kept), and the BENCH_HOSTILE_* settings of bench/hostile.ts.
  */
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { performance, PerformanceObserver } from 'node:perf_hooks';
 import { join } from 'node:path';
@@ -33,6 +37,7 @@ import { Ledger } from '../functions/ledger/ledger';
 import { DEFAULT_MAX_OBJECT_BYTES } from '../functions/shared/resources';
 import { buildIngestBundle, measureColdStart } from './bundle';
 import { measureEndToEnd, type EndToEnd } from './e2e';
+import { hostileTable, measureHostile, type HostileReport } from './hostile';
 import { percentile } from './percentile';
 import { loadBaseTexts, syntheticArticle } from './synthetic-corpus';
 
@@ -58,6 +63,7 @@ const HANDLER_HEAP_MB = Number(process.env.BENCH_HANDLER_HEAP_MB ?? 400);
 const COLD_RUNS = Number(process.env.BENCH_COLD_RUNS ?? 9);
 
 async function main(): Promise<void> {
+  if (process.env.BENCH_ONLY !== undefined) return benchOnly(process.env.BENCH_ONLY);
   const base = loadBaseTexts(ROOT);
   const encoder = new TextEncoder();
   const results: Record<string, unknown> = { machine: `${process.platform} ${process.arch}, node ${process.version}`, baseTexts: base.length, sample: SAMPLE };
@@ -180,6 +186,8 @@ async function main(): Promise<void> {
       e2e = await measureEndToEnd(ROOT, work, base, E2E_ARTICLES, E2E_WARM_UP, HANDLER_HEAP_MB || undefined);
       results.endToEnd = roundAll(e2e);
     }
+
+    results.hostile = roundAll(measureHostile(ROOT, work));
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
@@ -215,7 +223,23 @@ async function main(): Promise<void> {
     console.log(`| slowest invocation | ${r.slowest.handlerMs} ms (${r.slowest.key}) |`);
   }
   console.log(`| bench harness peak RSS (in-memory ledger of ${SIZES[SIZES.length - 1] + SAMPLE * WINDOWS} articles; not the function) | ${results.harnessPeakRssMb} MB |`);
+  console.log(`\n${hostileTable(results.hostile as HostileReport)}`);
   console.log(`\nwritten to ${out}`);
+}
+
+/** One part of the bench on its own (BENCH_ONLY): its entry in results.json is replaced, the others kept. */
+function benchOnly(part: string): void {
+  if (part !== 'hostile') throw new Error(`BENCH_ONLY=${part}: the only part that runs on its own is "hostile"`);
+  const out = join(__dirname, 'results.json');
+  const results = existsSync(out) ? (JSON.parse(readFileSync(out, 'utf8')) as Record<string, unknown>) : {};
+  const work = mkdtempSync(join(tmpdir(), 'corroborate-bench-'));
+  try {
+    results.hostile = roundAll(measureHostile(ROOT, work));
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+  writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
+  console.log(`\n${hostileTable(results.hostile as HostileReport)}\n\nwritten to ${out}`);
 }
 
 interface IngestAtSize {

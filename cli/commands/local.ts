@@ -89,7 +89,7 @@ export async function runLocal(options: LocalOptions): Promise<Digest | undefine
 function describeOutcome(outcome: ObjectIngestOutcome): string {
   switch (outcome.status) {
     case 'ingested':
-      return `${outcome.key}: ingested as ${outcome.articleId} in story ${outcome.storyId}${outcome.duplicateOf ? `, copy of ${outcome.duplicateOf}` : ''}${outcome.derivedFrom ? `, rewrite of ${outcome.derivedFrom}` : ''} (${outcome.newClaims} new claims, ${outcome.matchedClaims} matched)`;
+      return `${outcome.key}: ingested as ${outcome.articleId} in story ${outcome.storyId}${outcome.duplicateOf ? `, copy of ${outcome.duplicateOf}` : ''}${outcome.derivedFrom ? `, rewrite of ${outcome.derivedFrom}` : ''} (${outcome.newClaims} new claims, ${outcome.matchedClaims} matched)${outcome.truncated ? `; TRUNCATED: ${outcome.truncated}` : ''}`;
     case 'duplicate':
       return `${outcome.key}: exact duplicate of ${outcome.articleId}, not counted again`;
     case 'already-processed':

@@ -26,6 +26,8 @@ export interface ArticleRecord {
   /** The earlier article this one paraphrases sentence by sentence. */
   derivedFrom?: string;
   claimCount: number;
+  /** Only the first part of the upload was read as the article, and why (see core/parse/bounds.ts). */
+  truncated?: string;
 }
 
 export interface StoryRecord {

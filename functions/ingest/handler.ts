@@ -41,7 +41,7 @@ export async function handleS3Event(event: unknown, deps: PipelineDependencies):
   for (const object of objectsCreated(event)) {
     const outcome = await ingestObject(deps, object);
     if (outcome.status === 'rejected') logger.warn('input set aside', { ...outcome });
-    else logger.info('object processed', { key: outcome.key, status: outcome.status, ...('articleId' in outcome ? { articleId: outcome.articleId } : {}) });
+    else logger.info('object processed', { key: outcome.key, status: outcome.status, ...('articleId' in outcome ? { articleId: outcome.articleId } : {}), ...('truncated' in outcome ? { truncated: outcome.truncated } : {}) });
     outcomes.push(outcome);
   }
   // Also after an object found already processed: the invocation that processed it may have failed

@@ -1,3 +1,4 @@
+import { claimsTruncation } from '../core/claims/extract-claims';
 import { matchArticleClaims, type ArticleClaims } from '../core/claims/match-article-claims';
 import type { StorySnapshot } from '../core/digest/build-digest';
 import { findRewriteOrigin } from '../core/claims/rewrite';
@@ -78,10 +79,13 @@ export async function ingestArticle(ledger: Ledger, input: ArticleInput): Promis
     storyId,
     ...(duplicate ? { duplicateOf: duplicate.originId } : {}),
     claimCount: 0,
+    ...(article.truncated ? { truncated: article.truncated } : {}),
   };
 
   const { claims, snapshot, opened, joined } = await joinStory(ledger, record, vector, terms, article);
   record.claimCount = claims.mentions.length;
+  const claimsCut = claimsTruncation(record.claimCount);
+  if (claimsCut && !record.truncated) record.truncated = claimsCut;
   if (!duplicate && snapshot) {
     const origin = findRewriteOrigin(claims.matchedTo, snapshot.mentions, id);
     if (origin) record.derivedFrom = origin;

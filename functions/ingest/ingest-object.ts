@@ -1,3 +1,4 @@
+import { claimsTruncation } from '../core/claims/extract-claims';
 import { parseArticle } from '../core/parse/parse-article';
 import { InputRejected } from '../core/parse/rejection';
 import type { Ledger } from '../ledger/ledger';
@@ -20,7 +21,7 @@ export interface ObjectRef {
 }
 
 export type ObjectIngestOutcome =
-  | ({ key: string } & IngestedArticle)
+  | ({ key: string; truncated?: string } & IngestedArticle)
   | { key: string; status: 'already-processed'; articleId?: string }
   | { key: string; status: 'missing' }
   | { key: string; status: 'rejected'; code: string; reason: string; rejectedKey: string };
@@ -49,7 +50,8 @@ export async function ingestObject(deps: IngestDependencies, ref: ObjectRef): Pr
     const article = parseArticle(stored.body, { key: ref.key, contentType: stored.contentType, metadata: stored.metadata });
     const result = await ingestArticle(ledger, { key: ref.key, article, ingestedAt: ref.eventTime });
     await ledger.recordObject({ key: ref.key, etag, outcome: result.status, articleId: result.articleId, at: ref.eventTime });
-    return { key: ref.key, ...result };
+    const truncated = article.truncated ?? claimsTruncation(result.newClaims + result.matchedClaims);
+    return { key: ref.key, ...result, ...(truncated ? { truncated } : {}) };
   } catch (error) {
     if (!(error instanceof InputRejected)) throw error;
     const rejectedKey = await setAside(objects, ref.key, error, ref.eventTime);

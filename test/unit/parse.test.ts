@@ -1,20 +1,11 @@
 import { parseArticle } from '../../functions/core/parse/parse-article';
-import { InputRejected } from '../../functions/core/parse/rejection';
 import { removeBoilerplate } from '../../functions/core/parse/boilerplate';
+import { rejectionOf } from '../support/rejection';
 import { seedFiles } from '../support/seeds';
 
 const encode = (text: string) => new TextEncoder().encode(text);
 const BODY = 'The city council approved the new budget on Tuesday after a long debate about school funding and road repairs.';
 
-function rejectionOf(bytes: Uint8Array, key = 'inbox/a.txt'): InputRejected {
-  try {
-    parseArticle(bytes, { key });
-  } catch (error) {
-    if (error instanceof InputRejected) return error;
-    throw error;
-  }
-  throw new Error('expected the input to be rejected');
-}
 
 describe('parseArticle: text and markdown', () => {
   it('takes the first non-empty line as the headline and the rest as the body', () => {

@@ -252,7 +252,8 @@ export function isNegated(statement: string, quoted: readonly string[] = []): bo
 
 const CAPTION = [
   /\((?:photo|file photo|pictured|left|right|center|centre|top|bottom)\b[^)]*\)/i,
-  /\[[^\]]*\b(?:AFP|Reuters|AP|Getty|Pool|photo|EPA|Sputnik)\b[^\]]*\]?/i,
+  // up to the next bracket only: from every "[" to the end of a long text would be quadratic
+  /\[[^[\]]*?\b(?:AFP|Reuters|AP|Getty|Pool|photo|EPA|Sputnik)\b/i,
   /^(?:In this|This) (?:pool |file |handout )?(?:photo|photograph|image|picture)\b/i,
   /\b(?:photo|photograph|image) (?:by|courtesy|credit)\b/i,
   /\/\s*(?:POOL|AFP|AP|Reuters)\s*\//i,

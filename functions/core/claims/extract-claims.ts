@@ -38,19 +38,38 @@ export interface ExtractedClaim {
 
 const MIN_WORDS = 6;
 const MAX_WORDS = 90;
+/**
+ * A claim-like sentence of at most MAX_WORDS words is rarely longer than this; a longer one is a
+ * run of punctuation or symbols, not a statement, and the sentence rules (and the stored claim) are
+ * kept to bounded text.
+ */
+export const MAX_CLAIM_CHARACTERS = 1_000;
+/**
+ * Claims read from one article: each is stored, indexed and matched against its story, so claims
+ * are what an article costs in storage (about 45 ms each on DynamoDB Local). The longest article of
+ * the dev story sets has 222 (p99.9: 154); a sentence joining many clauses can split into far more.
+ */
+export const MAX_CLAIMS_PER_ARTICLE = 300;
+
+/** Why an article's claims were cut, when extractClaims stopped at its bound. */
+export function claimsTruncation(claimCount: number): string | undefined {
+  return claimCount >= MAX_CLAIMS_PER_ARTICLE ? `only the first ${MAX_CLAIMS_PER_ARTICLE} claims of the article were read` : undefined;
+}
 const MIN_CONTENT_WORDS = 3;
 /** A piece of a split sentence needs fewer words than a sentence ("Assad fled to Russia"). */
 const MIN_PART_WORDS = 3;
 
 /**
  * The factual claims of an article: declarative sentences long enough to assert something, minus
- * questions, captions, credits and unattributed opinion, each split into its independent assertions.
+ * questions, captions, credits and unattributed opinion, each split into its independent assertions;
+ * the first MAX_CLAIMS_PER_ARTICLE of them.
  */
 export function extractClaims(paragraphs: readonly string[]): ExtractedClaim[] {
   const claims: ExtractedClaim[] = [];
   let lastSpeaker: Attribution | undefined;
   paragraphs.forEach((paragraph, paragraphIndex) => {
     for (const sentence of splitSentences(paragraph)) {
+      if (claims.length >= MAX_CLAIMS_PER_ARTICLE) return;
       if (!isClaimLike(sentence.text) || isBoilerplateOrCaption(sentence.text)) continue;
       const analysis = analyseSentence(sentence.text);
       let attribution = analysis.attribution;
@@ -68,6 +87,7 @@ export function extractClaims(paragraphs: readonly string[]): ExtractedClaim[] {
         usable[0].end = sentence.text.length;
       }
       usable.forEach((part, partIndex) => {
+        if (claims.length >= MAX_CLAIMS_PER_ARTICLE) return;
         const own = part.attribution ?? attribution;
         const partQuotes = quotes
           .filter((q) => q.start < part.end && q.end > part.start)
@@ -101,6 +121,7 @@ function quoteCoverage(sentence: string, quotes: ReadonlyArray<{ start: number; 
 }
 
 function isClaimLike(sentence: string): boolean {
+  if (sentence.length > MAX_CLAIM_CHARACTERS) return false;
   if (/\?["')\]]*$/.test(sentence)) return false;
   const tokens = tokenize(sentence);
   if (tokens.length < MIN_WORDS || tokens.length > MAX_WORDS) return false;

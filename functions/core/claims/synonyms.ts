@@ -73,7 +73,8 @@ const IRREGULAR: Record<string, string> = Object.fromEntries(
 
 /** The stem of a word's base form: the stem itself, unless the word is an irregular form. */
 export function baseForm(lower: string, stem: string): string {
-  const base = IRREGULAR[lower];
+  // Own keys only: "constructor" is a word, and Object.prototype's would reach the stemmer.
+  const base = Object.hasOwn(IRREGULAR, lower) ? IRREGULAR[lower] : undefined;
   return base === undefined ? stem : stemWord(base);
 }
 

@@ -72,6 +72,8 @@ export interface DigestArticle {
   publishedAt?: string;
   duplicateOf?: string;
   derivedFrom?: string;
+  /** Only the first part of the upload was read as the article, and why. */
+  truncated?: string;
 }
 
 export interface DigestStory {
@@ -164,6 +166,7 @@ function buildStory(snapshot: StorySnapshot): DigestStory {
       ...(a.publishedAt ? { publishedAt: a.publishedAt } : {}),
       ...(a.duplicateOf ? { duplicateOf: a.duplicateOf } : {}),
       ...(a.derivedFrom ? { derivedFrom: a.derivedFrom } : {}),
+      ...(a.truncated ? { truncated: a.truncated } : {}),
     })),
     claims: addContradictions(digestClaims, claimsById),
     quotes: buildQuoteGroups(mentions.filter((m) => byId.has(m.articleId) && claimsById.has(m.claimId)), byId),

@@ -15,6 +15,8 @@ export interface ParsedArticle {
   /** ISO 639-1 code, or 'und' when the text is too short to tell. */
   language: string;
   format: InputFormat;
+  /** Why only the first part of the input was read as the article (it ran past INPUT_BOUNDS). */
+  truncated?: string;
 }
 
 export type InputFormat = 'text' | 'markdown' | 'html' | 'json';

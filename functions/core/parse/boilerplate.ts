@@ -14,9 +14,10 @@ const FURNITURE_PREFIX =
 // A block that begins with one of these ends the article: what follows is promotion.
 const TRAILER_START = /^(more to read|more stories|related (stories|articles|coverage)|recommended( for you)?|you might also like|most popular|most read|editor'?s picks?|latest (news|stories)|newsletter)\b.{0,40}$/i;
 
-// Photo captions name their subject's position or credit the agency.
+// Photo captions name their subject's position or credit the agency. A bracket is read once: the
+// lookahead finds its end before the agency is looked for inside.
 const CAPTION =
-  /(\((left|right|center|centre|l|r|c|top|bottom|front|back|second (left|right)|file( photo)?)\)|\b(pool photograph|pool photo|file photo|photo by|photograph(ed)? by|pictured|via (afp|ap|reuters|getty)|\/ ?(afp|ap|reuters|getty images|pool)\b|\[[^\]]*(afp|ap|reuters|getty|pool|photo)[^\]]*\]))/i;
+  /(\((left|right|center|centre|l|r|c|top|bottom|front|back|second (left|right)|file( photo)?)\)|\b(pool photograph|pool photo|file photo|photo by|photograph(ed)? by|pictured|via (afp|ap|reuters|getty)|\/ ?(afp|ap|reuters|getty images|pool)\b|\[(?=[^[\]]*\])[^[\]]*?(afp|ap|reuters|getty|pool|photo)[^[\]]*\]))/i;
 
 // Bylines and contributor notes.
 const CREDIT = /^(by [\p{Lu}][\p{L}.' -]{1,60}$|.{0,120}\b(writes for|reported from|contributed (to )?(this|the) report|contributed reporting|contributed\.$))/iu;
@@ -32,8 +33,11 @@ export function isFurniture(line: string): boolean {
   return false;
 }
 
+/** Captions are short: the length is checked first, so the pattern never runs over a long paragraph. */
+const MAX_CAPTION_WORDS = 60;
+
 export function isCaption(line: string): boolean {
-  return CAPTION.test(line) && line.split(/\s+/).length < 60;
+  return line.length < MAX_CAPTION_WORDS * 40 && line.split(/\s+/).length < MAX_CAPTION_WORDS && CAPTION.test(line);
 }
 
 export function startsTrailer(line: string): boolean {

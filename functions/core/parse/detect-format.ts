@@ -14,7 +14,8 @@ const BY_EXTENSION: Record<string, InputFormat> = {
 /** The format named by the key's extension, else the content type, else what the text looks like. */
 export function detectFormat(key: string, contentType: string | undefined, text: string): InputFormat {
   const extension = /\.([a-z0-9]+)$/i.exec(key)?.[1]?.toLowerCase();
-  if (extension && BY_EXTENSION[extension]) return BY_EXTENSION[extension];
+  // Own keys only: a key ending in ".constructor" must not find Object.prototype's.
+  if (extension && Object.hasOwn(BY_EXTENSION, extension)) return BY_EXTENSION[extension];
   const type = contentType?.split(';')[0].trim().toLowerCase();
   if (type === 'text/html' || type === 'application/xhtml+xml') return 'html';
   if (type === 'application/json' || type?.endsWith('+json')) return 'json';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { INPUT_BOUNDS } from './bounds';
 import { InputRejected } from './rejection';
 import type { TitledBody } from './plain-text';
 
@@ -39,6 +40,9 @@ export interface JsonParsed extends TitledBody {
 }
 
 export function parseJsonArticle(raw: string): JsonParsed {
+  if (nestsDeeperThan(raw, INPUT_BOUNDS.jsonDepth)) {
+    throw new InputRejected('invalid-shape', `the JSON nests more than ${INPUT_BOUNDS.jsonDepth} levels deep: it is not an article`);
+  }
   let value: unknown;
   try {
     value = JSON.parse(raw);
@@ -59,6 +63,25 @@ export function parseJsonArticle(raw: string): JsonParsed {
     source: article.source ?? article.outlet,
     url: article.url,
     publishedAt: article.publishedAt ?? article.published_at ?? article.date,
-    bodyIsHtml: /<\/?(p|div|br|span|a|article|h\d)\b[^>]*>/i.test(body),
+    // A tag ends before the next "<": an unclosed "<p" is read once, not to the end of the body each time.
+    bodyIsHtml: /<\/?(p|div|br|span|a|article|h\d)\b[^<>]*>/i.test(body),
   };
+}
+
+/** Whether arrays and objects nest more than `limit` deep, read in one pass outside strings, before parsing. */
+function nestsDeeperThan(raw: string, limit: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < raw.length; i += 1) {
+    const c = raw.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i += 1; // a backslash escapes the next character
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b || c === 0x7b) {
+      depth += 1;
+      if (depth > limit) return true;
+    } else if (c === 0x5d || c === 0x7d) depth -= 1;
+  }
+  return false;
 }

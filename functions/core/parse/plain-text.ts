@@ -10,6 +10,8 @@ export interface TitledBody {
 }
 
 const MAX_HEADLINE_WORDS = 30;
+/** A first line longer than this is body text, whatever its word count. */
+const MAX_HEADLINE_CHARACTERS = 300;
 
 /**
  * Text and Markdown: the first non-empty line is the headline. A photo caption before it is
@@ -24,7 +26,7 @@ export function parsePlainText(text: string, markdown: boolean): TitledBody {
   // A line is only skipped when a plausible headline and a body still follow it.
   while (index < lines.length - 2 && isAboveHeadline(lines[index]) && !isSectionLabel(lines[index + 1]) && wordCount(lines[index + 1]) <= MAX_HEADLINE_WORDS) index += 1;
   const first = lines[index] ?? '';
-  if (wordCount(first) > MAX_HEADLINE_WORDS) {
+  if (first.length > MAX_HEADLINE_CHARACTERS || wordCount(first) > MAX_HEADLINE_WORDS) {
     return { title: headlineFromSentence(first), paragraphs: lines.slice(index), titleFromText: true };
   }
   const title = first.replace(/[.\s]+$/, first.endsWith('...') ? '...' : '');
@@ -67,16 +69,20 @@ export function headlineFromSentence(paragraph: string): string {
   return words.length <= 20 ? sentence.replace(/\.$/, '') : `${words.slice(0, 20).join(' ')}...`;
 }
 
+/**
+ * Markdown syntax out, its text kept. Every pattern reads within one line and stops at the next
+ * bracket of its kind, so that openers that never close ("![ [ ![ ...") cost one pass, not one pass each.
+ */
 function stripMarkdown(text: string): string {
   return text
-    .replace(/^```[\s\S]*?^```/gm, '')
-    .replace(/^\s{0,3}#{1,6}\s+/gm, '')
-    .replace(/^\s{0,3}>\s?/gm, '')
-    .replace(/^\s*[-*+]\s+/gm, '')
-    .replace(/!\[([^\]]*)\]\([^)]*\)/g, '')
-    .replace(/\[([^\]]+)\]\([^)]*\)/g, '$1')
+    .replace(/^```[^\n]*\n(?:(?!```)[^\n]*\n)*?```/gm, '')
+    .replace(/^[ \t]{0,3}#{1,6}[ \t]+/gm, '')
+    .replace(/^[ \t]{0,3}>[ \t]?/gm, '')
+    .replace(/^[ \t]*[-*+][ \t]+/gm, '')
+    .replace(/!\[([^[\]\n]*)\]\((?:[^()\n]|\([^()\n]*\))*\)/g, '')
+    .replace(/\[([^[\]\n]+)\]\((?:[^()\n]|\([^()\n]*\))*\)/g, '$1')
     .replace(/(\*\*|__)(.+?)\1/g, '$2')
     .replace(/(\*|_)(\S.*?)\1/g, '$2')
-    .replace(/`([^`]+)`/g, '$1')
-    .replace(/^\s*([-*_]\s*){3,}$/gm, '');
+    .replace(/`([^`\n]+)`/g, '$1')
+    .replace(/^[ \t]*(?:[-*_][ \t]*){3,}$/gm, '');
 }

@@ -12,7 +12,11 @@ const ABBREVIATIONS = new Set(
   fig pres supt insp det ave blvd rd u.s u.k u.n e.g i.e a.m p.m d.c u.s.a`.split(/\s+/),
 );
 
-const BOUNDARY = /([.!?]+)(["')\]]*)(\s+)(?=["'(\[]?[\p{Lu}\p{N}])/gu;
+// Starts only where a run of end punctuation starts: tried at every mark of a long run ("!!!!..."),
+// each attempt would read the rest of the run, quadratic in its length.
+const BOUNDARY = /(?<![.!?])([.!?]+)(["')\]]*)(\s+)(?=["'(\[]?[\p{Lu}\p{N}])/gu;
+/** The word before a period is read from at most this many characters back (abbreviations and initials are short). */
+const LAST_WORD_WINDOW = 32;
 
 /**
  * Splits a paragraph into sentences. Rule-based on purpose: news prose is regular enough, and a
@@ -33,7 +37,7 @@ export function splitSentences(paragraph: string): SentenceSpan[] {
 }
 
 function endsSentence(text: string, sentenceStart: number, periodAt: number): boolean {
-  const before = text.slice(sentenceStart, periodAt);
+  const before = text.slice(Math.max(sentenceStart, periodAt - LAST_WORD_WINDOW), periodAt);
   const lastWord = /([\p{L}.]+)$/u.exec(before)?.[1] ?? '';
   if (lastWord.length === 0) return true;
   // An initial such as the "W." in "George W. Bush".

@@ -18,6 +18,12 @@ export interface Token {
 
 const WORD = /[\p{L}\p{N}]+(?:[.,'][\p{L}\p{N}]+)*/gu;
 const NUMBER = /^\p{N}+(?:[.,]\p{N}+)*$/u;
+/**
+ * A run of letters or digits longer than this is not a word and is neither stemmed nor matched: the
+ * longest English words run to 45 letters, and the Porter2 stemmer's regular expressions are
+ * quadratic in word length (a 20,000-letter run took 4.9 s).
+ */
+export const MAX_WORD_LENGTH = 64;
 
 /** Stemming is the costly part of a token, and some callers (shingling) never need it: computed on first use. */
 class WordToken implements Token {
@@ -59,6 +65,7 @@ function tokenizeText(text: string): Token[] {
   const tokens: Token[] = [];
   WORD.lastIndex = 0;
   for (let match = WORD.exec(text); match !== null; match = WORD.exec(text)) {
+    if (match[0].length > MAX_WORD_LENGTH) continue;
     const word = withoutPossessive(match[0]);
     const lower = word.toLowerCase();
     const first = word.charCodeAt(0);
@@ -88,6 +95,7 @@ export function lowerWords(text: string): string[] {
   const words: string[] = [];
   WORD.lastIndex = 0;
   for (let match = WORD.exec(text); match !== null; match = WORD.exec(text)) {
+    if (match[0].length > MAX_WORD_LENGTH) continue;
     words.push(withoutPossessive(match[0]).toLowerCase());
   }
   return words;
@@ -96,6 +104,7 @@ export function lowerWords(text: string): string[] {
 const stemCache = new Map<string, string>();
 
 export function stemWord(lower: string): string {
+  if (lower.length > MAX_WORD_LENGTH) return lower;
   let cached = stemCache.get(lower);
   if (cached === undefined) {
     cached = stem(lower.replace(/'/g, ''));
@@ -103,6 +112,16 @@ export function stemWord(lower: string): string {
     stemCache.set(lower, cached);
   }
   return cached;
+}
+
+/** Whether the text holds at least `count` words; stops reading at the `count`th. */
+export function hasWords(text: string, count: number): boolean {
+  let found = 0;
+  WORD.lastIndex = 0;
+  for (let match = WORD.exec(text); match !== null && found < count; match = WORD.exec(text)) {
+    if (match[0].length <= MAX_WORD_LENGTH) found += 1;
+  }
+  return found >= count;
 }
 
 /** "1,000" and "1000" are the same quantity. */
