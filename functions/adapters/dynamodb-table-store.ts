@@ -5,6 +5,8 @@ import type { QueryOptions, TableItem, TableKey, TableStore } from '../ports/tab
 
 const BATCH_GET_LIMIT = 100;
 const BATCH_WRITE_LIMIT = 25;
+/** Retries of a counting transaction that collided with another on a shared counter. */
+const MAX_CONFLICT_RETRIES = 8;
 /** DynamoDB's limit on the actions of one transaction. */
 export const TRANSACTION_LIMIT = 100;
 const MAX_UNPROCESSED_RETRIES = 8;
@@ -124,6 +126,28 @@ export class DynamoDbTableStore implements TableStore {
       const name = (error as Error).name;
       if (name === 'TransactionCanceledException' || name === 'TransactionConflictException') return false;
       throw error;
+    }
+  }
+
+  async countOnce(marker: TableItem, counters: readonly TableKey[], attribute: string): Promise<boolean> {
+    if (counters.length + 1 > TRANSACTION_LIMIT) throw new Error(`a transaction takes at most ${TRANSACTION_LIMIT} items, not ${counters.length + 1}`);
+    const add = (key: TableKey) => ({
+      Update: { TableName: this.tableName, Key: keyOf(key), UpdateExpression: 'ADD #attribute :one', ExpressionAttributeNames: { '#attribute': attribute }, ExpressionAttributeValues: { ':one': 1 } },
+    });
+    const put = { Put: { TableName: this.tableName, Item: marker, ConditionExpression: 'attribute_not_exists(#pk)', ExpressionAttributeNames: { '#pk': TABLE.partitionKey } } };
+    // Counters that many articles share (a common term) make concurrent transactions collide:
+    // those are retried, while a marker that exists means the count was already made.
+    for (let attempt = 0; ; attempt += 1) {
+      try {
+        await this.documents.send(new TransactWriteCommand({ TransactItems: [put, ...counters.map(add)] }));
+        return true;
+      } catch (error) {
+        const reasons = (error as { CancellationReasons?: Array<{ Code?: string }> }).CancellationReasons ?? [];
+        if (reasons[0]?.Code === 'ConditionalCheckFailed') return false;
+        const conflict = (error as Error).name === 'TransactionConflictException' || reasons.some((reason) => reason.Code === 'TransactionConflict');
+        if (!conflict || attempt >= MAX_CONFLICT_RETRIES) throw error;
+        await backoff(attempt);
+      }
     }
   }
 

@@ -103,6 +103,17 @@ export class MemoryTableStore implements TableStore {
     return true;
   }
 
+  async countOnce(marker: TableItem, counters: readonly TableKey[], attribute: string): Promise<boolean> {
+    this.count('countOnce');
+    if (this.read(marker.pk, marker.sk) !== undefined) return false;
+    this.write(marker);
+    for (const key of counters) {
+      const current = this.read(key.pk, key.sk) ?? { ...key };
+      this.write({ ...current, [attribute]: Number(current[attribute] ?? 0) + 1 });
+    }
+    return true;
+  }
+
   async putIfGreater(item: TableItem, attribute: string): Promise<boolean> {
     this.count('putIfGreater');
     const current = this.read(item.pk, item.sk);

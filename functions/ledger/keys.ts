@@ -17,6 +17,12 @@ export const keys = {
     sk: `MENTION#${claimId}#${articleId}#${String(claimIndex).padStart(4, '0')}`,
   }),
   storyTerm: (term: string, storyId: string): TableKey => ({ pk: `TERM#${term}`, sk: storyId }),
+  /** How many articles count a term among their strongest (term statistics). */
+  termCount: (term: string): TableKey => ({ pk: `TERMCOUNT#${term}`, sk: 'COUNT' }),
+  /** Articles counted, spread over shards so that concurrent counts rarely touch the same item. */
+  articleCountShard: (shard: number): TableKey => ({ pk: 'TERMCOUNT', sk: `ARTICLES#${String(shard).padStart(2, '0')}` }),
+  /** Marks an article's terms as counted, so a retried ingest does not count them twice. */
+  termsCounted: (articleId: string): TableKey => ({ pk: `ARTICLE#${articleId}`, sk: 'TERMS' }),
   digestState: (): TableKey => ({ pk: 'DIGEST', sk: 'STATE' }),
   digestPublished: (): TableKey => ({ pk: 'DIGEST', sk: 'PUBLISHED' }),
 } as const;
@@ -26,3 +32,6 @@ export const termPartition = (term: string) => `TERM#${term}`;
 
 /** Recency-index partition under which every story's META item is listed. */
 export const STORIES_BY_RECENCY = 'STORIES';
+
+/** Shards of the article count (see keys.articleCountShard). */
+export const ARTICLE_COUNT_SHARDS = 16;

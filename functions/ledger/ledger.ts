@@ -3,9 +3,11 @@ import type { StorySnapshot, StoryStamp } from '../core/digest/build-digest';
 import type { ArticleRecord, ClaimRecord, MentionRecord, StoryRecord } from '../core/records';
 import type { MemberTerms } from '../core/stories/split';
 import type { TermVector } from '../core/stories/term-vector';
+import type { ArticleEvidence } from '../core/stories/story-evidence';
 import { TABLE } from '../shared/resources';
 import type { TableItem, TableStore } from '../ports/table-store';
-import { keys, STORIES_BY_RECENCY, storyPartition, termPartition } from './keys';
+import { ARTICLE_COUNT_SHARDS, keys, STORIES_BY_RECENCY, storyPartition, termPartition } from './keys';
+import { CountedTerms, type TermStatistics } from '../core/stories/term-statistics';
 
 export type ObjectOutcome = 'ingested' | 'duplicate' | 'rejected';
 
@@ -99,6 +101,25 @@ export class Ledger {
     await Promise.all(bands.map((band) => this.table.addToSet(keys.lshBand(band), 'articleIds', [articleId], MAX_IDS_PER_BAND)));
   }
 
+  /** The corpus's statistics of `terms` (and the number of articles counted), in one batch read. */
+  async termStatistics(terms: readonly string[]): Promise<TermStatistics> {
+    const shards = Array.from({ length: ARTICLE_COUNT_SHARDS }, (_, shard) => keys.articleCountShard(shard));
+    const items = await this.table.batchGet([...shards, ...terms.map(keys.termCount)]);
+    let articles = 0;
+    const counts: Array<[string, number]> = [];
+    for (const item of items) {
+      if (item.pk === shards[0].pk) articles += Number(item.count ?? 0);
+      else counts.push([item.pk.slice(keys.termCount('').pk.length), Number(item.count ?? 0)]);
+    }
+    return new CountedTerms({ articles, counts });
+  }
+
+  /** Counts an article's strongest terms into the statistics, once however often it is retried. */
+  async countTerms(articleId: string, terms: readonly string[]): Promise<void> {
+    const shard = parseInt(articleId.slice(0, 6), 16) % ARTICLE_COUNT_SHARDS || 0;
+    await this.table.countOnce({ ...keys.termsCounted(articleId) }, [keys.articleCountShard(shard), ...terms.map(keys.termCount)], 'count');
+  }
+
   /** Candidate stories for an article: those sharing its strongest terms, ranked by how many. */
   async storyIdsForTerms(terms: readonly string[]): Promise<Map<string, number>> {
     const results = await Promise.all(terms.map((term) => this.table.query(termPartition(term), { descending: true, limit: STORIES_PER_TERM })));
@@ -146,7 +167,7 @@ export class Ledger {
   async saveMentions(storyId: string, mentions: readonly MentionRecord[], article: ArticleRecord, terms: MemberTerms | undefined): Promise<void> {
     await this.table.putAll([
       ...mentions.map((mention) => ({ ...keys.mention(storyId, mention.claimId, mention.articleId, mention.claimIndex), ...mention })),
-      { ...keys.storyArticle(storyId, article.id), ...article, ...(terms ? { termVector: terms.vector, names: terms.names } : {}) },
+      { ...keys.storyArticle(storyId, article.id), ...article, ...(terms ? { termVector: terms.vector, names: terms.names, ...(terms.evidence ? { evidence: terms.evidence } : {}) } : {}) },
     ]);
     await this.stampStory(storyId);
   }
@@ -207,13 +228,20 @@ export class Ledger {
     return {
       story: strip<StoryRecord & { revision: number }>(meta)!,
       articles: articleItems.map((item) => {
-        const { termVector: _vector, names: _names, ...article } = strip<ArticleRecord & { termVector?: TermVector; names?: string[] }>(item)!;
+        const { termVector: _vector, names: _names, evidence: _evidence, ...article } = strip<ArticleRecord & { termVector?: TermVector; names?: string[]; evidence?: unknown }>(item)!;
         return article;
       }),
       claims: items.filter((item) => item.sk.startsWith('CLAIM#')).map((item) => strip<ClaimRecord>(item)!),
       mentions: items.filter((item) => item.sk.startsWith('MENTION#')).map((item) => strip<MentionRecord>(item)!),
       // Entries stored before names were kept have none: such members never show names of their own.
-      memberTerms: new Map(articleItems.filter((item) => item.termVector).map((item) => [String(item.id), { vector: item.termVector as TermVector, names: (item.names as string[] | undefined) ?? [] }])),
+      memberTerms: new Map(
+        articleItems
+          .filter((item) => item.termVector)
+          .map((item) => [
+            String(item.id),
+            { vector: item.termVector as TermVector, names: (item.names as string[] | undefined) ?? [], ...(item.evidence ? { evidence: item.evidence as ArticleEvidence } : {}) },
+          ]),
+      ),
     };
   }
 

@@ -42,6 +42,12 @@ export interface TableStore {
    * the set holds fewer than `maxSize` values: false when it is full (and nothing was added).
    */
   addToSet(key: TableKey, attribute: string, values: readonly string[], maxSize?: number): Promise<boolean>;
+  /**
+   * Adds 1 to the number `attribute` of each counter item (creating it), all or none, and only the
+   * first time for `marker`: false, with nothing counted, when the marker already exists. Makes a
+   * count idempotent under retries.
+   */
+  countOnce(marker: TableItem, counters: readonly TableKey[], attribute: string): Promise<boolean>;
   /** Atomically adds to a number attribute and returns the new value. */
   increment(key: TableKey, attribute: string, by: number): Promise<number>;
 }
