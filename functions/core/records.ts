@@ -5,6 +5,7 @@ import type { Quantity, ResolvedDate } from './claims/dates';
 import type { Contradiction } from './claims/disputes';
 import type { Entity } from './claims/entities';
 import type { AttributedQuote } from './claims/extract-claims';
+import type { ArticleEvidence } from './stories/story-evidence';
 import type { TermVector } from './stories/term-vector';
 
 /** The ledger's records: what the pipeline remembers between uploads, independent of storage. */
@@ -38,6 +39,8 @@ export interface StoryRecord {
   centroid: TermVector;
   /** Articles folded into the centroid; makes a retried update a no-op. */
   memberIds: string[];
+  /** What the story keeps of its first and newest members to decide which story a later article joins (keepMember). */
+  members?: ArticleEvidence[];
   /** Earliest and latest publication times of its articles, where known. */
   publishedFrom?: string;
   publishedTo?: string;

@@ -7,10 +7,14 @@ import { findNearDuplicate } from '../core/fingerprint/near-duplicate';
 import { lshBands, minhash } from '../core/fingerprint/minhash';
 import type { ParsedArticle } from '../core/parse/article';
 import type { ArticleRecord, StoryRecord } from '../core/records';
-import { assignStory } from '../core/stories/assign-story';
-import { publicationRange } from '../core/stories/publication-range';
+import { keepMember } from '../core/stories/kept-members';
+import { decideStory } from '../core/stories/story-model';
+import { DEFAULT_POLICY, type StoryPolicy } from '../core/stories/story-policy';
+import { articleEvidence, countedTerms, readArticleTerms, termsToLookUp, type ArticleEvidence } from '../core/stories/story-evidence';
+import type { CandidateStory } from '../core/stories/story-link';
+import { daysOutside, publicationRange } from '../core/stories/publication-range';
 import { newStoryId } from '../core/stories/story-id';
-import { shouldMergeThrough, survivorOf } from '../core/stories/merge';
+import { survivorOf } from '../core/stories/merge';
 import type { MemberTerms } from '../core/stories/split';
 import { addToCentroid, articleNames, articleTermVector, CENTROID_TERMS, topTerms, type TermVector } from '../core/stories/term-vector';
 import type { Ledger, StoredArticle } from '../ledger/ledger';
@@ -45,7 +49,7 @@ const MAX_STORY_UPDATE_ATTEMPTS = 8;
  * Every write is keyed deterministically and the article record is written last, so a retry after a
  * failure part-way converges to the state of a single successful run.
  */
-export async function ingestArticle(ledger: Ledger, input: ArticleInput): Promise<IngestedArticle> {
+export async function ingestArticle(ledger: Ledger, input: ArticleInput, policy: StoryPolicy = DEFAULT_POLICY): Promise<IngestedArticle> {
   const { article, ingestedAt } = input;
   const id = contentHash(article.title, article.paragraphs);
   const existing = await ledger.findArticle(id);
@@ -57,7 +61,7 @@ export async function ingestArticle(ledger: Ledger, input: ArticleInput): Promis
     else storyId = (await ledger.findArticle(id))?.storyId ?? storyId;
     const snapshot = await ledger.storySnapshot(storyId);
     const stored = snapshot?.memberTerms.get(id);
-    if (snapshot?.story.memberIds.includes(id) && stored) storyId = await splitIfTwoEventsNow(ledger, id, storyId, joinedStoryFrom(snapshot), stored.vector);
+    if (policy.split && snapshot?.story.memberIds.includes(id) && stored) storyId = await splitIfTwoEventsNow(ledger, id, storyId, joinedStoryFrom(snapshot), stored.vector);
     return { status: 'duplicate', articleId: id, storyId, newClaims: 0, matchedClaims: 0 };
   }
 
@@ -65,8 +69,10 @@ export async function ingestArticle(ledger: Ledger, input: ArticleInput): Promis
   const bands = lshBands(signature);
   const duplicate = await findDuplicateOf(ledger, id, bands, signature);
   const vector = articleTermVector(article.title, article.paragraphs);
-  const terms = storedTerms(vector, article);
-  const storyId = await survivingStory(ledger, await ledger.chooseStoryOnce(id, duplicate?.storyId ?? (await chooseStory(ledger, id, vector, article.publishedAt, ingestedAt))));
+  const articleTerms = readArticleTerms(article.title, article.paragraphs);
+  const evidence = articleEvidence(articleTerms, await ledger.termStatistics(termsToLookUp(articleTerms)), article.publishedAt);
+  const terms = storedTerms(vector, article, evidence);
+  const storyId = await survivingStory(ledger, await ledger.chooseStoryOnce(id, duplicate?.storyId ?? (await chooseStory(ledger, id, vector, evidence, ingestedAt, policy))));
   const record: ArticleRecord = {
     id,
     key: input.key,
@@ -91,8 +97,9 @@ export async function ingestArticle(ledger: Ledger, input: ArticleInput): Promis
     if (origin) record.derivedFrom = origin;
   }
   await ledger.saveMentions(record.storyId, claims.mentions, record, terms);
-  record.storyId = await settleStory(ledger, record, vector, opened);
+  record.storyId = await settleStory(ledger, record, vector, evidence, opened, policy);
   await ledger.addToBands(id, bands);
+  await ledger.countTerms(id, countedTerms(evidence));
   const stored: StoredArticle = { ...record, signature };
   await ledger.commitArticle(stored);
   // A merge that ran between settling and committing moved the story's articles before this one
@@ -102,7 +109,7 @@ export async function ingestArticle(ledger: Ledger, input: ArticleInput): Promis
     record.storyId = final.storyId;
     await ledger.moveArticles([id], final.storyId);
   }
-  if (joined && joined.story.id === record.storyId) record.storyId = await splitIfTwoEventsNow(ledger, id, record.storyId, joined, terms.vector, final.record);
+  if (policy.split && joined && joined.story.id === record.storyId) record.storyId = await splitIfTwoEventsNow(ledger, id, record.storyId, joined, terms.vector, final.record);
   return {
     status: 'ingested',
     articleId: id,
@@ -124,36 +131,21 @@ async function findDuplicateOf(ledger: Ledger, id: string, bands: string[], sign
   return { originId: match.duplicateOf ?? match.id, storyId: match.storyId };
 }
 
-async function chooseStory(ledger: Ledger, articleId: string, vector: TermVector, publishedAt: string | undefined, ingestedAt: string): Promise<string> {
-  const decision = await scoreCandidateStories(ledger, vector, publishedAt);
-  if (decision.kind === 'open') return newStoryId(articleId, ingestedAt);
-  return mergeSimilar(ledger, decision.storyId, decision.similar.slice(1), vector);
+async function chooseStory(ledger: Ledger, articleId: string, vector: TermVector, evidence: ArticleEvidence, ingestedAt: string, policy: StoryPolicy): Promise<string> {
+  const decision = await scoreCandidateStories(ledger, vector, evidence, policy);
+  return decision.kind === 'open' ? newStoryId(articleId, ingestedAt) : decision.storyId;
 }
 
-async function scoreCandidateStories(ledger: Ledger, vector: TermVector, publishedAt: string | undefined, excluding?: string) {
+/** The story decision over the candidate stories found through the term index. */
+async function scoreCandidateStories(ledger: Ledger, vector: TermVector, evidence: ArticleEvidence, policy: StoryPolicy, excluding?: string) {
   const found = await ledger.findStories(await candidateStoryIds(ledger, vector, excluding));
   // Terms still point at stories merged away: score their survivors instead.
   const survivors = await ledger.findStories([...new Set(found.filter((s) => s.mergedInto).map((s) => s.mergedInto!))]);
-  const candidates = [...found.filter((s) => !s.mergedInto), ...survivors.filter((s) => !s.mergedInto && s.id !== excluding)];
-  return assignStory(vector, [...new Map(candidates.map((c) => [c.id, c])).values()], publishedAt);
-}
-
-/**
- * The article is similar to several stories: those it shows to be one story with the one it joins
- * (shouldMergeThrough) are folded into the oldest. Returns the story the article should join.
- */
-async function mergeSimilar(ledger: Ledger, bestId: string, others: readonly string[], article: TermVector): Promise<string> {
-  if (others.length === 0) return bestId;
-  const stories = await ledger.findStories([bestId, ...others]);
-  const best = stories.find((s) => s.id === bestId);
-  if (!best) return bestId;
-  let target = best;
-  for (const other of stories.filter((s) => s.id !== bestId && shouldMergeThrough(article, best, s))) {
-    const { survivor, absorbed } = survivorOf(target, other);
-    await mergeStories(ledger, absorbed.id, survivor.id);
-    target = survivor;
-  }
-  return target.id;
+  const stories = [...new Map([...found.filter((s) => !s.mergedInto), ...survivors.filter((s) => !s.mergedInto && s.id !== excluding)].map((s) => [s.id, s])).values()];
+  const candidates: CandidateStory[] = stories
+    .filter((story) => policy.windowDays === undefined || daysOutside(evidence.publishedAt, story) <= policy.windowDays)
+    .map((story) => ({ id: story.id, size: story.memberIds.length, members: story.members ?? [] }));
+  return decideStory(evidence, candidates, policy.model);
 }
 
 /**
@@ -161,11 +153,11 @@ async function mergeSimilar(ledger: Ledger, bestId: string, others: readonly str
  * a story while another invocation opened one for the same event, fold the newer story into the
  * older. Returns the story that finally holds the article.
  */
-async function settleStory(ledger: Ledger, article: ArticleRecord, vector: TermVector, opened: boolean): Promise<string> {
+async function settleStory(ledger: Ledger, article: ArticleRecord, vector: TermVector, evidence: ArticleEvidence, opened: boolean, policy: StoryPolicy): Promise<string> {
   const [own] = await ledger.findStories([article.storyId]);
   if (own?.mergedInto) return mergeStories(ledger, article.storyId, own.mergedInto);
   if (!opened || !own) return article.storyId;
-  const decision = await scoreCandidateStories(ledger, vector, article.publishedAt, article.storyId);
+  const decision = await scoreCandidateStories(ledger, vector, evidence, policy, article.storyId);
   if (decision.kind === 'open') return article.storyId;
   const [other] = await ledger.findStories([decision.storyId]);
   if (!other) return article.storyId;
@@ -186,8 +178,8 @@ async function splitIfTwoEventsNow(ledger: Ledger, articleId: string, storyId: s
 }
 
 /** What the story keeps of the article, for splitting it later: the vector bounded like a centroid, and the names. */
-function storedTerms(vector: TermVector, article: ParsedArticle): MemberTerms {
-  return { vector: topTerms(vector, CENTROID_TERMS), names: articleNames(article.title, article.paragraphs) };
+function storedTerms(vector: TermVector, article: ParsedArticle, evidence: ArticleEvidence): MemberTerms {
+  return { vector: topTerms(vector, CENTROID_TERMS), names: articleNames(article.title, article.paragraphs), evidence };
 }
 
 /**
@@ -228,6 +220,7 @@ async function joinStory(
       updatedAt: current && current.updatedAt > article.ingestedAt ? current.updatedAt : article.ingestedAt,
       centroid,
       memberIds: [...(current?.memberIds ?? []), article.id],
+      members: terms.evidence ? keepMember(current?.members ?? [], terms.evidence) : (current?.members ?? []),
       ...publicationRange([current?.publishedFrom, current?.publishedTo, article.publishedAt]),
       ...(current?.splitFrom ? { splitFrom: current.splitFrom } : {}),
       ...(current?.splitInto ? { splitInto: current.splitInto } : {}),

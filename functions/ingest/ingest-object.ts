@@ -4,6 +4,7 @@ import { InputRejected } from '../core/parse/rejection';
 import type { Ledger } from '../ledger/ledger';
 import type { ObjectStore } from '../ports/object-store';
 import { BUCKET_PREFIXES } from '../shared/resources';
+import type { StoryPolicy } from '../core/stories/story-policy';
 import { ingestArticle, type IngestedArticle } from './ingest-article';
 import { normalizeEtag } from './s3-event';
 
@@ -11,6 +12,8 @@ export interface IngestDependencies {
   ledger: Ledger;
   objects: ObjectStore;
   maxObjectBytes: number;
+  /** How stories are decided; the fitted default unless an evaluation swaps it. */
+  storyPolicy?: StoryPolicy;
 }
 
 export interface ObjectRef {
@@ -48,7 +51,7 @@ export async function ingestObject(deps: IngestDependencies, ref: ObjectRef): Pr
     const stored = await objects.get(ref.key);
     if (!stored) return { key: ref.key, status: 'missing' };
     const article = parseArticle(stored.body, { key: ref.key, contentType: stored.contentType, metadata: stored.metadata });
-    const result = await ingestArticle(ledger, { key: ref.key, article, ingestedAt: ref.eventTime });
+    const result = await ingestArticle(ledger, { key: ref.key, article, ingestedAt: ref.eventTime }, deps.storyPolicy);
     await ledger.recordObject({ key: ref.key, etag, outcome: result.status, articleId: result.articleId, at: ref.eventTime });
     const truncated = article.truncated ?? claimsTruncation(result.newClaims + result.matchedClaims);
     return { key: ref.key, ...result, ...(truncated ? { truncated } : {}) };

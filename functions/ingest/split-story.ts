@@ -1,13 +1,18 @@
 import type { StoryRecord } from '../core/records';
 import { centroidOf, planSplit, type MemberTerms, type SplitPlan, type StoryMember } from '../core/stories/split';
+import { keptMembersOf } from '../core/stories/kept-members';
 import { publicationRange } from '../core/stories/publication-range';
 import { splitStoryId } from '../core/stories/story-id';
-import { JOIN_STORY_THRESHOLD } from '../core/stories/assign-story';
 import { cosine, type TermVector } from '../core/stories/term-vector';
 import type { Ledger, StoredStory } from '../ledger/ledger';
 import { mergeStories } from './merge-stories';
 
 const MAX_CLEAR_ATTEMPTS = 16;
+/**
+ * An article still being ingested when its story split moves to a part only when its likeness to
+ * that part's centroid is at least this (and above its likeness to the story it is in).
+ */
+const PART_LIKENESS_THRESHOLD = 0.3;
 const MAX_MOVE_ATTEMPTS = 8;
 /** Parts a story remembers having split off (splits are rare; a story splits once or twice). */
 const MAX_SPLIT_PARTS_KEPT = 4;
@@ -51,6 +56,7 @@ export async function splitIfTwoEvents(ledger: Ledger, joined: JoinedStory): Pro
     ...story,
     memberIds: story.memberIds.filter((id) => !moving.has(id)),
     centroid: plan.keepCentroid,
+    members: keptMembersOf(story.memberIds.filter((id) => !moving.has(id)), (id) => memberTerms.get(id)?.evidence),
     splitOff: { storyId: newId, memberIds: plan.move },
     splitInto: [...(story.splitInto ?? []), newId].slice(-MAX_SPLIT_PARTS_KEPT),
   };
@@ -103,6 +109,7 @@ export async function finishSplit(ledger: Ledger, storyId: string): Promise<void
     updatedAt: articles.reduce((latest, article) => (article.ingestedAt > latest ? article.ingestedAt : latest), contents.story.updatedAt),
     centroid: centroidOf(vectors),
     memberIds: pending.memberIds,
+    members: keptMembersOf(pending.memberIds, (id) => contents.memberTerms.get(id)?.evidence),
     splitFrom: storyId,
     ...publicationRange(articles.map((article) => article.publishedAt)),
     // Born merged: whoever passes through it finishes folding it into the story it joins.
@@ -150,7 +157,7 @@ export async function moveToBetterPart(ledger: Ledger, articleId: string, storyI
     const better = [...parts, ...survivors]
       .filter((part) => !part.mergedInto && part.id !== storyId)
       .map((part) => ({ id: part.id, similarity: cosine(vector, part.centroid) }))
-      .filter((part) => part.similarity > here && part.similarity >= JOIN_STORY_THRESHOLD)
+      .filter((part) => part.similarity > here && part.similarity >= PART_LIKENESS_THRESHOLD)
       .sort((a, b) => b.similarity - a.similarity || (a.id < b.id ? -1 : 1))[0];
     if (!better) return storyId;
     const outcome = await moveMembersToPart(ledger, story, [articleId], better.id);

@@ -1,3 +1,4 @@
+import type { StoryPolicy } from '../core/stories/story-policy';
 import { Tracer } from '@aws-lambda-powertools/tracer';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
@@ -18,6 +19,8 @@ export interface PipelineDependencies {
   maxObjectBytes: number;
   now: () => Date;
   siteUrl?: string;
+  /** How stories are decided; the fitted default unless an evaluation or a test swaps it. */
+  storyPolicy?: StoryPolicy;
 }
 
 /**

@@ -12,7 +12,8 @@ import { s3Event } from '../support/memory-pipeline';
 import { seedFiles, SEEDS_DIR } from '../support/seeds';
 import { join } from 'node:path';
 import { useLocalStack } from '../support/local-stack';
-import { eventArticles } from '../support/two-events';
+import { eventArticles, JOINS_ON_TOPIC } from '../support/two-events';
+import type { StoryPolicy } from '../../functions/core/stories/story-policy';
 
 jest.setTimeout(600_000);
 
@@ -68,10 +69,10 @@ describe('concurrent and repeated delivery (local mini-AWS)', () => {
   });
 
   /** Pipeline dependencies over a fresh table of the same definition. */
-  async function freshPipeline(): Promise<PipelineDependencies> {
+  async function freshPipeline(storyPolicy?: StoryPolicy): Promise<PipelineDependencies> {
     const name = `scenario-${(tables += 1)}`;
     await new DynamoDBClient({}).send(new CreateTableCommand(createTableInput(name)));
-    return dependenciesFromEnvironment({ ...process.env, [ENVIRONMENT.tableName]: name });
+    return { ...dependenciesFromEnvironment({ ...process.env, [ENVIRONMENT.tableName]: name }), ...(storyPolicy ? { storyPolicy } : {}) };
   }
 
   async function upload(key: string, body: Uint8Array | string): Promise<void> {
@@ -163,7 +164,8 @@ describe('concurrent and repeated delivery (local mini-AWS)', () => {
   it('loses no article and keeps the events apart when stories split while other articles join them, 4 invocations at a time', async () => {
     const reports = [...eventArticles('bern', 8), ...eventArticles('mannheim', 8)];
     for (const report of reports) await upload(`inbox/split/${report.name}.txt`, `${report.title}\n\n${report.text}`);
-    const deps = await freshPipeline();
+    // Joining on topic, so that the second event's first reports join the first event's story and the story splits.
+    const deps = await freshPipeline(JOINS_ON_TOPIC);
     const slots = new Semaphore(4);
     await Promise.all(
       reports.map((report, i) =>

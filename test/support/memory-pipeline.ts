@@ -1,17 +1,18 @@
 import { MemoryObjectStore } from '../../functions/adapters/memory-object-store';
 import { MemoryTableStore } from '../../functions/adapters/memory-table-store';
 import { RecordingNotifier } from '../../functions/adapters/recording-notifier';
+import type { StoryPolicy } from '../../functions/core/stories/story-policy';
 import { Ledger } from '../../functions/ledger/ledger';
 import type { PipelineDependencies } from '../../functions/shared/aws-dependencies';
 import { DEFAULT_MAX_OBJECT_BYTES } from '../../functions/shared/resources';
 
 /** The pipeline wired to in-process adapters: the real use cases over plain data. */
-export function memoryPipeline(maxObjectBytes = DEFAULT_MAX_OBJECT_BYTES) {
+export function memoryPipeline(maxObjectBytes = DEFAULT_MAX_OBJECT_BYTES, storyPolicy?: StoryPolicy) {
   const table = new MemoryTableStore();
   const objects = new MemoryObjectStore();
   const notifier = new RecordingNotifier();
   let tick = Date.parse('2025-01-20T00:00:00Z');
-  const deps: PipelineDependencies = { ledger: new Ledger(table), objects, notifier, maxObjectBytes, now: () => new Date(tick), siteUrl: 'https://digest.example.test/' };
+  const deps: PipelineDependencies = { ledger: new Ledger(table), objects, notifier, maxObjectBytes, now: () => new Date(tick), siteUrl: 'https://digest.example.test/', ...(storyPolicy ? { storyPolicy } : {}) };
   return {
     deps,
     table,

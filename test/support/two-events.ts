@@ -1,3 +1,5 @@
+import { DEFAULT_POLICY, STORY_MODEL, type StoryPolicy } from '../../functions/core/stories/story-policy';
+
 /**
  * Two similar events, the way ECB+ pairs them: the same champion defends the same title twice,
  * against different challengers, in different cities, months apart. Written for the tests (not
@@ -60,3 +62,11 @@ export function eventArticles(event: 'bern' | 'mannheim', count: number): EventA
     return { event, name: `${event}-${i + 1}`, title: titles[i % titles.length], text: paragraphs.join('\n\n') };
   });
 }
+
+/**
+ * A story decision that joins on topic (the shipped model with its threshold lowered by 4 log-odds):
+ * the first report of the second event then joins the first event's story, as a lone report that
+ * looks like one more does, and the split has something to undo. The shipped model keeps these two
+ * events apart from the start (test/unit/story-split.test.ts).
+ */
+export const JOINS_ON_TOPIC: StoryPolicy = { ...DEFAULT_POLICY, model: { ...STORY_MODEL, threshold: STORY_MODEL.threshold - 4 } };

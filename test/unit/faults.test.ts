@@ -10,7 +10,8 @@ import { DIGEST_KEYS } from '../../functions/shared/resources';
 import { InjectedFault, retryInjectedFaults, seededRandom } from '../support/fault-injection';
 import { s3Event } from '../support/memory-pipeline';
 import { seedFiles } from '../support/seeds';
-import { eventArticles } from '../support/two-events';
+import { eventArticles, JOINS_ON_TOPIC } from '../support/two-events';
+import type { StoryPolicy } from '../../functions/core/stories/story-policy';
 import { contentHash } from '../../functions/core/fingerprint/content-hash';
 import { parseArticle } from '../../functions/core/parse/parse-article';
 
@@ -44,11 +45,11 @@ interface Upload {
 /** Runs before an upload is delivered, on the same (faulty) ledger. */
 type BeforeDelivery = (ledger: Ledger, upload: Upload) => Promise<void>;
 
-async function run(faultSeed: number | undefined, uploads: readonly Upload[] = seedFiles(), beforeDelivery?: BeforeDelivery): Promise<Digest> {
+async function run(faultSeed: number | undefined, uploads: readonly Upload[] = seedFiles(), beforeDelivery?: BeforeDelivery, storyPolicy?: StoryPolicy): Promise<Digest> {
   const objects = new MemoryObjectStore();
   const chance = seededRandom(faultSeed ?? 1);
   const table = faultSeed === undefined ? new MemoryTableStore() : faulty(new MemoryTableStore(), chance, FAULT_RATE);
-  const deps: PipelineDependencies = { ledger: new Ledger(table), objects, notifier: new RecordingNotifier(), maxObjectBytes: 1 << 22, now: () => new Date('2025-01-20T00:00:00Z'), siteUrl: 'https://digest.example.test/' };
+  const deps: PipelineDependencies = { ledger: new Ledger(table), objects, notifier: new RecordingNotifier(), maxObjectBytes: 1 << 22, now: () => new Date('2025-01-20T00:00:00Z'), siteUrl: 'https://digest.example.test/', ...(storyPolicy ? { storyPolicy } : {}) };
   let minute = 0;
   for (const upload of uploads) {
     const key = `inbox/${upload.name}`;
@@ -97,7 +98,7 @@ describe('storage faults while a story splits in two, and a late report moves to
   let expected: ReturnType<typeof content>;
 
   beforeAll(async () => {
-    expected = content(await run(undefined, uploads, beforeDelivery));
+    expected = content(await run(undefined, uploads, beforeDelivery, JOINS_ON_TOPIC));
   });
 
   it('splits and moves the late report without faults', () => {
@@ -112,6 +113,6 @@ describe('storage faults while a story splits in two, and a late report moves to
   });
 
   it.each(Array.from({ length: 10 }, (_, i) => i + 1))('converge to the fault-free result after retries (fault seed %i)', async (seed) => {
-    expect(content(await run(seed, uploads, beforeDelivery))).toEqual(expected);
+    expect(content(await run(seed, uploads, beforeDelivery, JOINS_ON_TOPIC))).toEqual(expected);
   });
 });

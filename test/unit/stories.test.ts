@@ -1,33 +1,22 @@
-import { assignStory, daysOutside, JOIN_STORY_THRESHOLD, MAX_DAYS_APART } from '../../functions/core/stories/assign-story';
+import { daysOutside } from '../../functions/core/stories/publication-range';
 import { addToCentroid, articleTermVector, cosine, CENTROID_TERMS, mergeCentroids } from '../../functions/core/stories/term-vector';
 
 const quake = articleTermVector('Earthquake strikes northern Chile', ['A magnitude 7 earthquake struck northern Chile on Monday, damaging homes in Iquique.']);
 const quake2 = articleTermVector('Strong quake hits Chile', ['An earthquake of magnitude 7 hit northern Chile, officials in Iquique said, damaging homes.']);
 const merger = articleTermVector('Oracle buys Sun Microsystems', ['Oracle agreed to buy Sun Microsystems for 7.4 billion dollars on Monday.']);
 
-describe('story assignment', () => {
-  it('joins the most similar story when it is similar enough', () => {
-    const decision = assignStory(quake2, [
-      { id: 'merger', centroid: merger },
-      { id: 'quake', centroid: quake },
-    ]);
-    expect(decision).toMatchObject({ kind: 'join', storyId: 'quake' });
+describe('story time ranges and centroids', () => {
+  it('counts the days between an article and a story\'s reports, 0 inside the range or undated', () => {
+    const story = { publishedFrom: '2025-03-03T08:00:00Z', publishedTo: '2025-03-04T20:00:00Z' };
+    expect(daysOutside('2025-03-09T20:00:00Z', story)).toBeCloseTo(5, 6);
+    expect(daysOutside('2025-03-01T08:00:00Z', story)).toBeCloseTo(2, 6);
+    expect(daysOutside('2025-03-04T00:00:00Z', story)).toBe(0);
+    expect(daysOutside(undefined, story)).toBe(0);
+    expect(daysOutside('2025-03-09T20:00:00Z', {})).toBe(0);
   });
 
-  it('opens a new story when nothing is close', () => {
-    expect(cosine(merger, quake)).toBeLessThan(JOIN_STORY_THRESHOLD);
-    expect(assignStory(merger, [{ id: 'quake', centroid: quake }])).toEqual({ kind: 'open', similar: [] });
-  });
-
-  it('joins a story only within days of its reports, however alike', () => {
-    const story = { id: 'quake', centroid: quake, publishedFrom: '2025-03-03T08:00:00Z', publishedTo: '2025-03-04T20:00:00Z' };
-    const daysAfter = (days: number) => new Date(Date.parse(story.publishedTo) + days * 86_400_000).toISOString();
-    expect(daysOutside(daysAfter(MAX_DAYS_APART), story)).toBeCloseTo(MAX_DAYS_APART, 6);
-    expect(assignStory(quake2, [story], daysAfter(MAX_DAYS_APART))).toMatchObject({ kind: 'join', storyId: 'quake' });
-    expect(assignStory(quake2, [story], daysAfter(MAX_DAYS_APART + 1))).toEqual({ kind: 'open', similar: [] });
-    // Inside the range, or with no date to go by, only likeness decides.
-    expect(assignStory(quake2, [story], '2025-03-04T00:00:00Z')).toMatchObject({ kind: 'join' });
-    expect(assignStory(quake2, [story])).toMatchObject({ kind: 'join' });
+  it('finds reports of one event alike and of another not', () => {
+    expect(cosine(quake, quake2)).toBeGreaterThan(cosine(quake, merger) + 0.2);
   });
 
   it('keeps centroids bounded and normalised as stories grow', () => {

@@ -15,7 +15,7 @@ import { handleS3Event } from '../../functions/ingest/handler';
 import { DIGEST_KEYS } from '../../functions/shared/resources';
 import { digestSchemaErrors } from '../support/digest-schema';
 import { memoryPipeline, s3Event } from '../support/memory-pipeline';
-import { eventArticles, type EventArticle } from '../support/two-events';
+import { eventArticles, JOINS_ON_TOPIC, type EventArticle } from '../support/two-events';
 
 const member = (article: EventArticle): StoryMember => {
   const paragraphs = article.text.split('\n\n');
@@ -100,7 +100,7 @@ describe('a story that turns out to be two events, in the pipeline', () => {
   let before: Digest;
 
   beforeAll(async () => {
-    pipeline = memoryPipeline();
+    pipeline = memoryPipeline(undefined, JOINS_ON_TOPIC);
     await ingest(pipeline, bern.slice(0, 7));
     await ingest(pipeline, mannheim.slice(0, 5));
     before = latest(pipeline);
@@ -156,13 +156,24 @@ describe('a story that turns out to be two events, in the pipeline', () => {
   });
 });
 
+describe('two similar events with the shipped story model', () => {
+  it('keeps the second event apart from its first report on: its names, places and figures differ', async () => {
+    const pipeline = memoryPipeline();
+    const bern = eventArticles('bern', 6);
+    const mannheim = eventArticles('mannheim', 3);
+    await ingest(pipeline, [...bern, ...mannheim]);
+    const stories = latest(pipeline).stories;
+    expect(stories.map(sourcesOf).sort()).toEqual([bern.map((a) => a.name).sort(), mannheim.map((a) => a.name).sort()].sort());
+  });
+});
+
 describe('an article still being ingested when its story splits', () => {
   /**
    * Bern and Mannheim reports until the story has split, and a last Mannheim report that chose the
    * story before the split (the choice is recorded first-writer-wins), not yet ingested.
    */
   async function splitWithLateReport() {
-    const pipeline = memoryPipeline();
+    const pipeline = memoryPipeline(undefined, JOINS_ON_TOPIC);
     const bern = eventArticles('bern', 7);
     const mannheim = eventArticles('mannheim', 8);
     await ingest(pipeline, [...bern, ...mannheim.slice(0, 7)]);
@@ -209,7 +220,7 @@ describe('an article still being ingested when its story splits', () => {
 
 describe('a report that finished while its story was being split', () => {
   it('follows the part split off, also when another article joins the story at the move', async () => {
-    const pipeline = memoryPipeline();
+    const pipeline = memoryPipeline(undefined, JOINS_ON_TOPIC);
     const ledger = pipeline.deps.ledger;
     const commit = ledger.commitStoryUpdate.bind(ledger);
     const bumpRevision = async (storyId: string) => {

@@ -1,4 +1,5 @@
 import { bisect } from './bisect';
+import type { ArticleEvidence } from './story-evidence';
 import { cosine, mergeCentroids, type TermVector } from './term-vector';
 
 /**
@@ -41,6 +42,8 @@ export interface MemberTerms {
   vector: TermVector;
   /** The names it uses (articleNames). */
   names: readonly string[];
+  /** Its evidence for story decisions, as it joined. */
+  evidence?: ArticleEvidence;
 }
 
 export interface StoryMember extends MemberTerms {

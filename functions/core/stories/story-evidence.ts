@@ -1,0 +1,115 @@
+import { tokenize, type Token } from '../text/tokens';
+import { normalize, topTerms, type TermVector } from './term-vector';
+import { NO_STATISTICS, termWeight, type TermStatistics } from './term-statistics';
+
+/**
+ * What a story keeps of each member to decide which story a later article reports: the member's
+ * strongest terms, its names and its headline, each weighted by how rare the word is in news when
+ * it arrived, and its publication time.
+ */
+export interface ArticleEvidence {
+  /** Content terms (stems), log-scaled counts times term weight; the strongest, unit length. */
+  terms: TermVector;
+  /** Names it uses (capitalised words not at a sentence start), weighted the same way. */
+  names: TermVector;
+  /** The words of its headline. */
+  title: TermVector;
+  /** Distinct content terms of the article: a short text shares fewer words by chance. */
+  distinctTerms: number;
+  publishedAt?: string;
+}
+
+/** Terms kept per article: enough to tell events apart, bounded so a story can carry its members'. */
+export const EVIDENCE_TERMS = 40;
+const EVIDENCE_NAMES = 15;
+/** How many of an article's strongest terms count toward the corpus's term statistics. */
+export const COUNTED_TERMS = 12;
+
+/** The words of an article that the evidence is made of, read once. */
+export interface ArticleTerms {
+  counts: ReadonlyMap<string, number>;
+  names: ReadonlyMap<string, number>;
+  title: ReadonlySet<string>;
+}
+
+/** Terms whose corpus statistics are looked up per article: the strongest by the prior alone. */
+export const LOOKED_UP_TERMS = 64;
+
+export function readArticleTerms(title: string, paragraphs: readonly string[]): ArticleTerms {
+  const counts = new Map<string, number>();
+  const names = new Map<string, number>();
+  const titleTerms = new Set<string>();
+  const read = (text: string, inTitle: boolean) => {
+    for (const token of tokenize(text)) {
+      if (!isTerm(token)) continue;
+      counts.set(token.stem, (counts.get(token.stem) ?? 0) + 1);
+      if (isNameToken(text, token)) names.set(token.stem, (names.get(token.stem) ?? 0) + 1);
+      if (inTitle && !token.isNumber) titleTerms.add(token.stem);
+    }
+  };
+  read(title, true);
+  for (const paragraph of paragraphs) read(paragraph, false);
+  return { counts, names, title: titleTerms };
+}
+
+/**
+ * The terms whose corpus statistics the evidence needs: the article's strongest under the prior.
+ * Weaker ones keep the prior's weight, which the corpus would only lower further.
+ */
+export function termsToLookUp(terms: ArticleTerms): string[] {
+  return strongest(weighted(terms.counts, (term) => termWeight(term, NO_STATISTICS)), LOOKED_UP_TERMS);
+}
+
+/** The article's evidence under the corpus's current term weights. */
+export function articleEvidence(terms: ArticleTerms, statistics: TermStatistics, publishedAt?: string): ArticleEvidence {
+  const weights = new Map<string, number>();
+  const weightOf = (term: string) => {
+    let weight = weights.get(term);
+    if (weight === undefined) weights.set(term, (weight = termWeight(term, statistics)));
+    return weight;
+  };
+  const titleVector: TermVector = {};
+  for (const term of terms.title) titleVector[term] = weightOf(term);
+  return {
+    terms: topTerms(weighted(terms.counts, weightOf), EVIDENCE_TERMS),
+    names: topTerms(weighted(terms.names, weightOf), EVIDENCE_NAMES),
+    title: normalize(titleVector),
+    distinctTerms: terms.counts.size,
+    ...(publishedAt ? { publishedAt } : {}),
+  };
+}
+
+/** Log-scaled counts times term weights. */
+function weighted(counts: ReadonlyMap<string, number>, weightOf: (term: string) => number): TermVector {
+  const vector: TermVector = {};
+  for (const [term, count] of counts) vector[term] = (1 + Math.log(count)) * weightOf(term);
+  return vector;
+}
+
+function strongest(vector: TermVector, count: number): string[] {
+  return Object.entries(vector)
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .slice(0, count)
+    .map(([term]) => term);
+}
+
+/** The terms an article adds to the corpus's statistics: its strongest. */
+export function countedTerms(evidence: ArticleEvidence): string[] {
+  return strongest(evidence.terms, COUNTED_TERMS);
+}
+
+/** Words that carry what an event is: no stopwords or words under three letters; figures count. */
+function isTerm(token: Token): boolean {
+  return !token.isStopword && (token.lower.length >= 3 || token.isNumber);
+}
+
+function isNameToken(text: string, token: Token): boolean {
+  return token.isCapitalized && !sentenceInitial(text, token.start);
+}
+
+/** Capitalised at the start of a sentence says nothing about being a name. */
+function sentenceInitial(text: string, offset: number): boolean {
+  let i = offset - 1;
+  while (i >= 0 && /[\s"'(\[]/.test(text[i])) i -= 1;
+  return i < 0 || /[.!?:]/.test(text[i]);
+}

@@ -1,0 +1,52 @@
+import type { ArticleEvidence } from './story-evidence';
+import { LINK_FEATURES, linkFeatures, nearestMember, type CandidateStory, type LinkFeature } from './story-link';
+
+/**
+ * A logistic model of "this article reports this story's event" over the link features, fitted on
+ * labelled story sets (tools/fit-story-model.ts) and scored on sets it was not fitted on
+ * (`corroborate eval stories`).
+ */
+export interface StoryModel {
+  features: readonly LinkFeature[];
+  /** Standardisation of each feature, as fitted. */
+  mean: readonly number[];
+  scale: readonly number[];
+  weights: readonly number[];
+  bias: number;
+  /** Log-odds from which the best story is joined; below it the article opens a story. */
+  threshold: number;
+}
+
+export type StoryDecision = { kind: 'join'; storyId: string; score: number } | { kind: 'open'; score?: number };
+
+/** The log-odds that `article` reports `story`'s event. */
+export function linkScore(model: StoryModel, values: readonly number[]): number {
+  let score = model.bias;
+  model.features.forEach((feature, i) => {
+    score += (model.weights[i] * (values[LINK_FEATURES.indexOf(feature)] - model.mean[i])) / model.scale[i];
+  });
+  return score;
+}
+
+/**
+ * The story an article joins: the candidate with the highest log-odds, if it reaches the model's
+ * threshold; otherwise it opens a story. Ties go to the smaller id, for determinism.
+ */
+export function decideStory(article: ArticleEvidence, candidates: readonly CandidateStory[], model: StoryModel): StoryDecision {
+  const scored = scoreCandidates(article, candidates, model);
+  const best = scored[0];
+  if (!best) return { kind: 'open' };
+  return best.score >= model.threshold ? { kind: 'join', storyId: best.story.id, score: best.score } : { kind: 'open', score: best.score };
+}
+
+/** Every candidate with its features and log-odds, best first. */
+export function scoreCandidates(article: ArticleEvidence, candidates: readonly CandidateStory[], model: StoryModel) {
+  const nearest = candidates.map((story) => nearestMember(article, story));
+  return candidates
+    .map((story, i) => {
+      const otherBest = Math.max(0, ...nearest.filter((_, j) => j !== i));
+      const values = linkFeatures(article, story, otherBest);
+      return { story, values, score: linkScore(model, values) };
+    })
+    .sort((a, b) => b.score - a.score || (a.story.id < b.story.id ? -1 : 1));
+}

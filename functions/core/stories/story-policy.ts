@@ -1,0 +1,24 @@
+import fitted from './story-model.json';
+import type { StoryModel } from './story-model';
+
+/**
+ * How stories are decided: the fitted link model and the mechanisms around it. Each mechanism can
+ * be switched off, so `corroborate eval stories --ablate` measures what it adds.
+ */
+export interface StoryPolicy {
+  model: StoryModel;
+  /** Split a story whose members have become two events (planSplit). */
+  split: boolean;
+  /** Refuse candidates more than this many days from the article, when both are dated. */
+  windowDays?: number;
+}
+
+export const STORY_MODEL: StoryModel = fitted as StoryModel;
+
+export const DEFAULT_POLICY: StoryPolicy = { model: STORY_MODEL, split: true };
+
+/** The mechanisms an ablation can switch off, by name. */
+export const ABLATIONS: Record<string, (policy: StoryPolicy) => StoryPolicy> = {
+  split: (policy) => ({ ...policy, split: false }),
+  'window-5d': (policy) => ({ ...policy, windowDays: policy.windowDays === undefined ? 5 : undefined }),
+};

@@ -1,0 +1,124 @@
+import { KEPT_MEMBERS, keepMember, keptMembersOf } from '../../functions/core/stories/kept-members';
+import { articleEvidence, countedTerms, COUNTED_TERMS, readArticleTerms, termsToLookUp, type ArticleEvidence } from '../../functions/core/stories/story-evidence';
+import { LINK_FEATURES, linkFeatures, type CandidateStory } from '../../functions/core/stories/story-link';
+import { decideStory, linkScore, scoreCandidates, type StoryModel } from '../../functions/core/stories/story-model';
+import { STORY_MODEL } from '../../functions/core/stories/story-policy';
+import { CountedTerms, NO_STATISTICS, termWeight } from '../../functions/core/stories/term-statistics';
+import { logisticRegression } from '../../cli/eval/fit-story-model';
+import { naiveClusters } from '../../cli/eval/naive-clusterer';
+
+const evidenceOf = (title: string, text: string, publishedAt?: string, statistics = NO_STATISTICS): ArticleEvidence =>
+  articleEvidence(readArticleTerms(title, [text]), statistics, publishedAt);
+
+const quake = evidenceOf('Earthquake strikes northern Chile', 'A magnitude 7 earthquake struck northern Chile on Monday, damaging homes in Iquique.', '2025-03-03T08:00:00Z');
+const quake2 = evidenceOf('Strong quake hits Chile', 'An earthquake of magnitude 7 hit northern Chile, officials in Iquique said, damaging homes.', '2025-03-03T12:00:00Z');
+const merger = evidenceOf('Oracle buys Sun Microsystems', 'Oracle agreed to buy Sun Microsystems for 7.4 billion dollars on Monday.', '2025-03-03T09:00:00Z');
+const story = (id: string, ...members: ArticleEvidence[]): CandidateStory => ({ id, size: members.length, members });
+const feature = (values: number[], name: (typeof LINK_FEATURES)[number]) => values[LINK_FEATURES.indexOf(name)];
+
+describe('term weights', () => {
+  it('weigh a rare word above a common one before the corpus has read anything', () => {
+    expect(termWeight('iquiqu', NO_STATISTICS)).toBeGreaterThan(termWeight('said', NO_STATISTICS));
+  });
+
+  it('fall for a word the corpus reads in many articles, whatever general English says', () => {
+    const corpus = new CountedTerms();
+    for (let i = 0; i < 200; i += 1) corpus.count(i % 2 === 0 ? ['biden', `topic${i}`] : [`topic${i}`]);
+    expect(termWeight('biden', corpus)).toBeLessThan(termWeight('biden', NO_STATISTICS));
+    expect(termWeight('iquiqu', corpus)).toBeGreaterThan(termWeight('biden', corpus));
+  });
+});
+
+describe('article evidence', () => {
+  it('keeps names, headline words and dates, and counts only the strongest terms', () => {
+    expect(Object.keys(quake.names)).toEqual(expect.arrayContaining(['chile', 'iquiqu']));
+    expect(Object.keys(quake.title)).toEqual(expect.arrayContaining(['earthquak', 'chile']));
+    expect(quake.publishedAt).toBe('2025-03-03T08:00:00Z');
+    expect(countedTerms(quake).length).toBeLessThanOrEqual(COUNTED_TERMS);
+    expect(termsToLookUp(readArticleTerms('A', ['Words enough to read here and there.']))).not.toContain('a');
+  });
+});
+
+describe('link features', () => {
+  it('see the same event as near and another as far, and count days to the nearest dated member', () => {
+    const same = linkFeatures(quake2, story('q', quake), 0);
+    const other = linkFeatures(quake2, story('m', merger), 0);
+    expect(feature(same, 'nearestMember')).toBeGreaterThan(feature(other, 'nearestMember'));
+    expect(feature(same, 'nearestTitle')).toBeGreaterThan(0);
+    expect(feature(same, 'bothDated')).toBe(1);
+    expect(feature(same, 'daysApart')).toBeCloseTo(Math.log1p(4 / 24), 6);
+    const undated = evidenceOf('Strong quake hits Chile', 'An earthquake hit northern Chile.');
+    expect(feature(linkFeatures(undated, story('q', quake), 0), 'bothDated')).toBe(0);
+  });
+});
+
+describe('the story decision', () => {
+  const model: StoryModel = {
+    features: ['nearestMember', 'otherBest'],
+    mean: [0.2, 0.1],
+    scale: [0.1, 0.1],
+    weights: [2, -1],
+    bias: -1,
+    threshold: 0,
+  };
+
+  it('scores standardised features with the fitted weights', () => {
+    const values = LINK_FEATURES.map(() => 0);
+    values[LINK_FEATURES.indexOf('nearestMember')] = 0.5;
+    values[LINK_FEATURES.indexOf('otherBest')] = 0.3;
+    expect(linkScore(model, values)).toBeCloseTo(-1 + 2 * 3 - 1 * 2, 9);
+  });
+
+  it('joins the best candidate that reaches the threshold, and otherwise opens a story', () => {
+    expect(decideStory(quake2, [story('m', merger), story('q', quake)], model)).toMatchObject({ kind: 'join', storyId: 'q' });
+    expect(decideStory(merger, [story('q', quake)], model)).toMatchObject({ kind: 'open' });
+    expect(decideStory(merger, [], model)).toEqual({ kind: 'open' });
+  });
+
+  it('ranks candidates best first and breaks ties by id', () => {
+    const ranked = scoreCandidates(quake2, [story('b', quake), story('a', quake), story('m', merger)], model);
+    expect(ranked.map((c) => c.story.id)).toEqual(['a', 'b', 'm']);
+  });
+
+  it('with the shipped model, joins a report of the same event and not one of another', () => {
+    expect(decideStory(quake2, [story('q', quake)], STORY_MODEL)).toMatchObject({ kind: 'join', storyId: 'q' });
+    expect(decideStory(merger, [story('q', quake)], STORY_MODEL)).toMatchObject({ kind: 'open' });
+  });
+});
+
+describe('kept members', () => {
+  it('keep the first member and the newest, bounded however large the story grows', () => {
+    const members = Array.from({ length: 20 }, (_, i) => evidenceOf(`Report ${i}`, `Words of report number ${i}.`, `2025-01-${String(i + 1).padStart(2, '0')}T00:00:00Z`));
+    const kept = members.reduce<ArticleEvidence[]>((all, member) => keepMember(all, member), []);
+    expect(kept).toHaveLength(KEPT_MEMBERS);
+    expect(kept[0]).toBe(members[0]);
+    expect(kept.slice(1)).toEqual(members.slice(20 - (KEPT_MEMBERS - 1)));
+    expect(keptMembersOf(['0', 'x', '1'], (id) => (id === 'x' ? undefined : members[Number(id)]))).toEqual([members[0], members[1]]);
+  });
+});
+
+describe('fitting tools', () => {
+  it('logistic regression finds the sign and the separating point of a feature', () => {
+    const rows = Array.from({ length: 200 }, (_, i) => [i / 100 - 1]);
+    const labels = rows.map(([x]) => (x + 0.2 * Math.sin(x * 50) > 0.3 ? 1 : 0));
+    const [weight, bias] = logisticRegression(rows, labels, rows.map(() => 1));
+    expect(weight).toBeGreaterThan(0);
+    expect(-bias / weight).toBeGreaterThan(0.1);
+    expect(-bias / weight).toBeLessThan(0.5);
+  });
+
+  it('the naive reference clusters two clear topics apart and respects its window', () => {
+    const articles = [
+      { text: 'earthquake chile iquique magnitude homes', publishedAt: '2025-03-03T00:00:00Z' },
+      { text: 'oracle sun microsystems billion acquisition', publishedAt: '2025-03-03T00:00:00Z' },
+      { text: 'earthquake chile iquique magnitude damage', publishedAt: '2025-03-04T00:00:00Z' },
+      { text: 'earthquake chile iquique magnitude homes', publishedAt: '2025-04-30T00:00:00Z' },
+      ...['parliament budget vote', 'football final score', 'storm flooding coast', 'election turnout record'].map((text) => ({ text, publishedAt: '2025-03-05T00:00:00Z' })),
+    ];
+    const labels = naiveClusters(articles, 0.3);
+    expect(labels[0]).toBe(labels[2]);
+    expect(labels[1]).not.toBe(labels[0]);
+    expect(labels[3]).not.toBe(labels[0]);
+    expect(naiveClusters(articles.map(({ text }) => ({ text })), 0.3)[3]).toBe(labels[0]);
+  });
+});
