@@ -4,6 +4,7 @@ import { runIngest } from './commands/ingest';
 import { runDigest } from './commands/digest';
 import { runEvalArticles } from './commands/eval-articles';
 import { runEvalPairs } from './commands/eval-pairs';
+import { runEvalStories } from './commands/eval-stories';
 
 const USAGE = `Usage: corroborate <command> [options]
 
@@ -20,6 +21,14 @@ Commands:
                             per line; with gold fields present, print clustering and reprint scores.
                             --orders N: also replay N-1 seeded shuffles of the file (online clustering
                             depends on arrival order) and print each order's scores and their mean.
+  eval stories DIR|FILES... [--orders N] [--ablate NAME,...] [--write-model FILE]
+                            Leave-one-dataset-out story grouping over stories-*.jsonl: for each set, the
+                            story model is fitted on the other sets, then the set runs through the ingest
+                            code in N arrival orders (default 3), dated sets also undated; prints pairwise
+                            F1 (mean, min), B-cubed, ARI and the naive TF-IDF reference tuned in-set.
+                            --ablate split,window-5d: one line per mechanism switched.
+                            --write-model FILE: also fit on every set and write the model.
+                            --errors N: print the N most mixed and most split stories per set.
   eval pairs FILE.jsonl [--out PRED.jsonl]
                             For each {id, a, b} write {id, same, score}: same = do the two sentences
                             state the same claim (the decision model, as the pipeline matches claims);
@@ -58,6 +67,15 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'eval': {
       const [kind, ...evalArgs] = rest;
+      if (kind === 'stories') {
+        const { values, positionals } = parseArgs({ args: evalArgs, allowPositionals: true, options: { orders: { type: 'string', default: '3' }, ablate: { type: 'string' }, 'write-model': { type: 'string' }, 'no-undated-training': { type: 'boolean', default: false }, errors: { type: 'string', default: '0' } } });
+        if (positionals.length === 0) throw new UsageError('eval stories needs a directory of stories-*.jsonl or the files');
+        const orders = Number(values.orders);
+        if (!Number.isInteger(orders) || orders < 1) throw new UsageError('--orders needs a whole number of orders, 1 or more');
+        const ablate = values.ablate ? values.ablate.split(',').filter(Boolean) : [];
+        await runEvalStories({ inputs: positionals, orders, ablate, writeModel: values['write-model'], trainUndated: !values['no-undated-training'], errors: Number(values.errors) });
+        return 0;
+      }
       const { values, positionals } = parseArgs({ args: evalArgs, allowPositionals: true, options: { out: { type: 'string' }, orders: { type: 'string' } } });
       if (positionals.length !== 1) throw new UsageError('eval needs exactly one JSON Lines file');
       const orders = values.orders === undefined ? 1 : Number(values.orders);

@@ -2,6 +2,7 @@ import { MemoryObjectStore } from '../../functions/adapters/memory-object-store'
 import { MemoryTableStore } from '../../functions/adapters/memory-table-store';
 import { ingestObject } from '../../functions/ingest/ingest-object';
 import { Ledger } from '../../functions/ledger/ledger';
+import type { StoryPolicy } from '../../functions/core/stories/story-policy';
 import { DEFAULT_MAX_OBJECT_BYTES } from '../../functions/shared/resources';
 import { jsonLinesWriter, progress, readJsonLines } from '../eval/jsonl';
 import { clusteringScores } from '../eval/metrics';
@@ -38,9 +39,9 @@ export function inputDocument(line: ArticleLine): Record<string, string> {
  * Runs every line through `ingestObject`, the function the Lambda handler calls, over in-process
  * adapters, one article at a time in file order, each a minute after the previous one.
  */
-export async function predictArticles(lines: AsyncIterable<ArticleLine> | Iterable<ArticleLine>, onEach?: (done: number) => void): Promise<ArticlePrediction[]> {
+export async function predictArticles(lines: AsyncIterable<ArticleLine> | Iterable<ArticleLine>, onEach?: (done: number) => void, storyPolicy?: StoryPolicy): Promise<ArticlePrediction[]> {
   const objects = new MemoryObjectStore();
-  const deps = { ledger: new Ledger(new MemoryTableStore()), objects, maxObjectBytes: DEFAULT_MAX_OBJECT_BYTES };
+  const deps = { ledger: new Ledger(new MemoryTableStore()), objects, maxObjectBytes: DEFAULT_MAX_OBJECT_BYTES, ...(storyPolicy ? { storyPolicy } : {}) };
   const inputIdOfArticle = new Map<string, string>();
   const predictions: ArticlePrediction[] = [];
   const articleOfLine = new Map<string, string | undefined>();

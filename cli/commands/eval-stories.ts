@@ -1,0 +1,195 @@
+import { readdir, writeFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import { ABLATIONS, DEFAULT_POLICY, type StoryPolicy } from '../../functions/core/stories/story-policy';
+import type { StoryModel } from '../../functions/core/stories/story-model';
+import { fitStoryModel, linkExamples, type LabelledSet } from '../eval/fit-story-model';
+import { readJsonLines } from '../eval/jsonl';
+import { clusteringScores } from '../eval/metrics';
+import { NAIVE_THRESHOLDS, naiveClusters } from '../eval/naive-clusterer';
+import { shuffle } from '../eval/shuffle';
+import type { StoryLine } from '../eval/story-replay';
+import { predictArticles } from './eval-articles';
+
+export interface EvalStoriesOptions {
+  /** A directory holding stories-*.jsonl, or the files themselves. */
+  inputs: string[];
+  /** Arrival orders per variant: the file order and orders-1 seeded shuffles. */
+  orders: number;
+  /** Mechanisms to switch off, one ablation line each (names from ABLATIONS). */
+  ablate: string[];
+  /** Where to write the model fitted on every set (the one the pipeline ships). */
+  writeModel?: string;
+  /** Print this many of the largest mixed and of the most split stories per set (file order). */
+  errors?: number;
+  /** Train on dated sets also undated (default true). */
+  trainUndated?: boolean;
+}
+
+type TrainingSet = LabelledSet & { examples: Awaited<ReturnType<typeof linkExamples>> };
+
+export interface VariantScore {
+  variant: string;
+  /** Pairwise F1 per order, file order first. */
+  f1s: number[];
+  bcubed: number;
+  ari: number;
+  precision: number;
+  recall: number;
+  /** The naive TF-IDF clusterer with its threshold tuned on this very file (an in-set reference). */
+  naive: { f1: number; threshold: number };
+}
+
+/**
+ * `corroborate eval stories`: leave-one-dataset-out evaluation of story grouping. For each set, the
+ * story model is fitted on the other sets only (link weights by logistic regression, threshold by the
+ * best worst-set F1 of the training sets), then the held-out set runs through the real ingest path
+ * (`predictArticles`, the handler's own function) in several arrival orders, and dated sets again
+ * with their dates removed. The naive reference is printed beside each line.
+ */
+export async function runEvalStories(options: EvalStoriesOptions): Promise<void> {
+  const files = await storyFiles(options.inputs);
+  if (files.length < 2) throw new Error('eval stories needs at least two story sets (it fits on the others to score each one)');
+  for (const name of options.ablate) if (!ABLATIONS[name]) throw new Error(`unknown ablation "${name}": use ${Object.keys(ABLATIONS).join(', ')}`);
+  const sets: LabelledSet[] = [];
+  for (const file of files) {
+    const lines: StoryLine[] = [];
+    for await (const line of readJsonLines<StoryLine>(file)) {
+      if (typeof line.story !== 'string') throw new Error(`${file}: line ${line.id} has no gold "story"`);
+      lines.push({ id: line.id, title: line.title, text: line.text, source: line.source, publishedAt: line.publishedAt, url: line.url, story: line.story });
+    }
+    sets.push({ name: basename(file).replace(/^stories-/, '').replace(/\.jsonl$/, ''), lines });
+  }
+  // The model learns from every set as released and, for dated sets, undated as well: an upload
+  // without dates must still be told apart by its words.
+  const examplesOf = new Map<string, TrainingSet[]>();
+  for (const set of sets) {
+    const variants: TrainingSet[] = [];
+    for (const variant of options.trainUndated === false ? [set] : variantsOf(set)) {
+      const started = Date.now();
+      const examples = await linkExamples(variant);
+      process.stderr.write(`${variant.name}: ${variant.lines.length} articles, ${examples.length} link examples (${((Date.now() - started) / 1000).toFixed(1)} s)\n`);
+      variants.push({ ...variant, examples });
+    }
+    examplesOf.set(set.name, variants);
+  }
+  const trainingOf = (chosen: readonly LabelledSet[]) => chosen.flatMap((set) => examplesOf.get(set.name)!);
+
+  if (options.writeModel) {
+    // The shipped model first: it does not depend on the held-out runs below.
+    process.stderr.write(`fitting on every set: ${sets.map((set) => set.name).join(', ')}\n`);
+    const model = await fitStoryModel(trainingOf(sets));
+    await writeFile(options.writeModel, `${JSON.stringify(roundModel(model), null, 2)}\n`);
+    console.log(`model fitted on every set written to ${options.writeModel}`);
+  }
+
+  const lines: string[] = [];
+  const minimum = new Map<string, number>();
+  const policies: Array<{ label: string; policy: (model: StoryModel) => StoryPolicy }> = [
+    { label: 'pipeline', policy: (model) => ({ ...DEFAULT_POLICY, model }) },
+    ...options.ablate.map((name) => ({ label: `ablate ${name}`, policy: (model: StoryModel) => ABLATIONS[name]({ ...DEFAULT_POLICY, model }) })),
+  ];
+  for (const held of sets) {
+    const training = sets.filter((set) => set !== held);
+    process.stderr.write(`fitting on ${training.map((set) => set.name).join(', ')} to score ${held.name}\n`);
+    const model = await fitStoryModel(trainingOf(training));
+    for (const variant of variantsOf(held)) {
+      const naive = bestNaive(variant.lines);
+      for (const { label, policy } of policies) {
+        const score = await scoreVariant(variant, policy(model), options.orders, label === 'pipeline' ? (options.errors ?? 0) : 0);
+        const line = formatScore(label, { ...score, naive });
+        console.log(line);
+        lines.push(line);
+        minimum.set(label, Math.min(minimum.get(label) ?? 1, ...score.f1s));
+      }
+    }
+  }
+  for (const [label, value] of minimum) console.log(`${label}: minimum pairwise F1 over every set, variant and order: ${value.toFixed(3)}`);
+
+}
+
+async function storyFiles(inputs: readonly string[]): Promise<string[]> {
+  const files: string[] = [];
+  for (const input of inputs) {
+    if (input.endsWith('.jsonl')) files.push(input);
+    else files.push(...(await readdir(input)).filter((name) => /^stories-.*\.jsonl$/.test(name)).sort().map((name) => join(input, name)));
+  }
+  return files;
+}
+
+/** A set as released and, when it carries dates, the same set undated: dates must help, not be needed. */
+function variantsOf(set: LabelledSet): LabelledSet[] {
+  const variants: LabelledSet[] = [{ name: set.name, lines: set.lines }];
+  if (set.lines.some((line) => line.publishedAt)) variants.push({ name: `${set.name} undated`, lines: set.lines.map(({ publishedAt: _dropped, ...line }) => line) });
+  return variants;
+}
+
+/** Pairwise F1 of the real ingest path over `orders` arrival orders, with the file order's other scores. */
+export async function scoreVariant(variant: LabelledSet, policy: StoryPolicy, orders: number, errors = 0): Promise<Omit<VariantScore, 'naive'>> {
+  const gold = variant.lines.map((line) => line.story);
+  const f1s: number[] = [];
+  let first: ReturnType<typeof clusteringScores> | undefined;
+  for (let order = 0; order < orders; order += 1) {
+    const arrival = order === 0 ? variant.lines : shuffle(variant.lines, order);
+    const started = Date.now();
+    const byId = new Map((await predictArticles(arrival, undefined, policy)).map((prediction) => [prediction.id, prediction]));
+    const predicted = variant.lines.map((line) => byId.get(line.id)?.story ?? `set-aside:${line.id}`);
+    const scores = clusteringScores(gold, predicted);
+    if (!first && errors > 0) for (const line of storyErrors(variant.lines, predicted, errors)) console.log(line);
+    first ??= scores;
+    f1s.push(scores.pairwise.f1);
+    process.stderr.write(`  ${variant.name} order ${order + 1}/${orders}: F1 ${scores.pairwise.f1.toFixed(3)} (${((Date.now() - started) / 1000).toFixed(1)} s)\n`);
+  }
+  return { variant: variant.name, f1s, bcubed: first!.bcubed.f1, ari: first!.ari, precision: first!.pairwise.precision, recall: first!.pairwise.recall };
+}
+
+/**
+ * What went wrong, to read rather than score: the predicted stories that mix the most gold stories
+ * (with a headline of each) and the gold stories cut into the most predicted ones.
+ */
+export function storyErrors(lines: readonly StoryLine[], predicted: readonly string[], count: number): string[] {
+  const groupBy = (keyOf: (i: number) => string, valueOf: (i: number) => string) => {
+    const groups = new Map<string, Map<string, number[]>>();
+    lines.forEach((_, i) => {
+      const inner = groups.get(keyOf(i)) ?? new Map<string, number[]>();
+      inner.set(valueOf(i), [...(inner.get(valueOf(i)) ?? []), i]);
+      groups.set(keyOf(i), inner);
+    });
+    return [...groups.entries()].filter(([, inner]) => inner.size > 1).sort((a, b) => b[1].size - a[1].size || (a[0] < b[0] ? -1 : 1));
+  };
+  const title = (i: number) => (lines[i].title ?? lines[i].text).slice(0, 70);
+  const out: string[] = [];
+  for (const [story, golds] of groupBy((i) => predicted[i], (i) => lines[i].story).slice(0, count)) {
+    out.push(`  merged: one story (${story}) holds ${golds.size} gold stories:`);
+    for (const [gold, members] of [...golds].sort((a, b) => b[1].length - a[1].length).slice(0, 6)) out.push(`    ${String(members.length).padStart(3)} x ${gold}: ${title(members[0])}`);
+  }
+  for (const [gold, parts] of groupBy((i) => lines[i].story, (i) => predicted[i]).slice(0, count)) {
+    out.push(`  split: gold story ${gold} is in ${parts.size} stories: ${[...parts.values()].map((members) => members.length).join(' + ')} articles (${title([...parts.values()][0][0])})`);
+  }
+  return out;
+}
+
+/** The naive clusterer at the threshold best for this very file: a generous, in-set reference. */
+function bestNaive(lines: readonly StoryLine[]): { f1: number; threshold: number } {
+  const gold = lines.map((line) => line.story);
+  let best = { f1: -1, threshold: 0 };
+  for (const threshold of NAIVE_THRESHOLDS) {
+    const f1 = clusteringScores(gold, naiveClusters(lines, threshold).map(String)).pairwise.f1;
+    if (f1 > best.f1) best = { f1, threshold };
+  }
+  return best;
+}
+
+function formatScore(label: string, score: VariantScore): string {
+  const mean = score.f1s.reduce((sum, f1) => sum + f1, 0) / score.f1s.length;
+  return [
+    `${score.variant.padEnd(18)} ${label.padEnd(22)}`,
+    `F1 mean ${mean.toFixed(3)} min ${Math.min(...score.f1s).toFixed(3)} over ${score.f1s.length} orders`,
+    `(file order P ${score.precision.toFixed(3)} R ${score.recall.toFixed(3)} B3 ${score.bcubed.toFixed(3)} ARI ${score.ari.toFixed(3)})`,
+    `naive ${score.naive.f1.toFixed(3)} @${score.naive.threshold}`,
+  ].join('  ');
+}
+
+function roundModel(model: StoryModel): StoryModel {
+  const round = (value: number) => Number(value.toFixed(4));
+  return { ...model, mean: model.mean.map(round), scale: model.scale.map(round), weights: model.weights.map(round), bias: round(model.bias), threshold: model.threshold };
+}

@@ -1,0 +1,95 @@
+import { MemoryTableStore } from '../../functions/adapters/memory-table-store';
+import { contentHash } from '../../functions/core/fingerprint/content-hash';
+import type { ParsedArticle } from '../../functions/core/parse/article';
+import { parseArticle } from '../../functions/core/parse/parse-article';
+import type { StoryRecord } from '../../functions/core/records';
+import { keepMember } from '../../functions/core/stories/kept-members';
+import { articleEvidence, countedTerms, readArticleTerms, termsToLookUp } from '../../functions/core/stories/story-evidence';
+import type { CandidateStory } from '../../functions/core/stories/story-link';
+import { decideStory, scoreCandidates, type StoryModel } from '../../functions/core/stories/story-model';
+import { addToCentroid, articleTermVector } from '../../functions/core/stories/term-vector';
+import { newStoryId } from '../../functions/core/stories/story-id';
+import { candidateStoryIds } from '../../functions/ingest/candidate-stories';
+import { Ledger } from '../../functions/ledger/ledger';
+import { inputDocument, type ArticleLine } from '../commands/eval-articles';
+
+/** An evaluation line with its gold story. */
+export interface StoryLine extends ArticleLine {
+  story: string;
+}
+
+/** One candidate story the pipeline would have weighed for an article, with its link features. */
+export interface LinkExample {
+  values: number[];
+  /** The candidate is the article's own story. */
+  joins: boolean;
+}
+
+/** A line as the pipeline reads it (the same parse as an upload), or undefined when it would be set aside. */
+export function parseLine(line: ArticleLine): ParsedArticle | undefined {
+  try {
+    return parseArticle(new TextEncoder().encode(JSON.stringify(inputDocument(line))), { key: `inbox/${line.id}.json`, contentType: 'application/json' });
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Replays articles through the story decision's own reads (term statistics, candidate stories
+ * through the term index, their kept members) on an in-process ledger, with joins, merges and
+ * splits left out: either following the gold stories (to collect link examples: every candidate
+ * the decision would weigh, labelled) or deciding with `model` (a quick clustering, to choose the
+ * model's threshold). Returns a story label per line (undefined for lines that would be set aside).
+ */
+export async function replayStories(
+  lines: readonly StoryLine[],
+  mode: { follow: 'gold'; examples: LinkExample[] } | { follow: 'model'; model: StoryModel },
+): Promise<Array<string | undefined>> {
+  const ledger = new Ledger(new MemoryTableStore());
+  const storyOfGold = new Map<string, string>();
+  const labels: Array<string | undefined> = [];
+  let clock = Date.parse('2000-01-01T00:00:00Z');
+  for (const line of lines) {
+    const article = parseLine(line);
+    if (!article) {
+      labels.push(undefined);
+      continue;
+    }
+    const id = contentHash(article.title, article.paragraphs);
+    const ingestedAt = new Date((clock += 60_000)).toISOString();
+    const vector = articleTermVector(article.title, article.paragraphs);
+    const terms = readArticleTerms(article.title, article.paragraphs);
+    const evidence = articleEvidence(terms, await ledger.termStatistics(termsToLookUp(terms)), article.publishedAt);
+    const found = await ledger.findStories(await candidateStoryIds(ledger, vector));
+    const candidates: CandidateStory[] = found.map((story) => ({ id: story.id, size: story.memberIds.length, members: story.members ?? [] }));
+    let storyId: string | undefined;
+    if (mode.follow === 'gold') {
+      storyId = storyOfGold.get(line.story);
+      for (const scored of scoreCandidates(evidence, candidates, STANDARD)) mode.examples.push({ values: scored.values, joins: scored.story.id === storyId });
+    } else {
+      const decision = decideStory(evidence, candidates, mode.model);
+      if (decision.kind === 'join') storyId = decision.storyId;
+    }
+    storyId ??= newStoryId(id, ingestedAt);
+    if (!storyOfGold.has(line.story)) storyOfGold.set(line.story, storyId);
+    const [current] = await ledger.findStories([storyId]);
+    const story: StoryRecord = {
+      id: storyId,
+      headline: current?.headline ?? article.title,
+      createdAt: current?.createdAt ?? ingestedAt,
+      updatedAt: ingestedAt,
+      centroid: addToCentroid(current?.centroid ?? {}, current?.memberIds.length ?? 0, vector),
+      memberIds: [...(current?.memberIds ?? []), id],
+      members: keepMember(current?.members ?? [], evidence),
+    };
+    await ledger.commitStoryUpdate(story, current?.revision, []);
+    const known = new Set(Object.keys(current?.centroid ?? {}));
+    await ledger.indexStoryTerms(storyId, Object.keys(story.centroid).filter((term) => !known.has(term)));
+    await ledger.countTerms(id, countedTerms(evidence));
+    labels.push(storyId);
+  }
+  return labels;
+}
+
+/** Scores raw feature values (scoreCandidates needs a model; the examples keep the values only). */
+const STANDARD: StoryModel = { features: [], mean: [], scale: [], weights: [], bias: 0, threshold: 0 };

@@ -1,0 +1,61 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runEvalStories } from '../../cli/commands/eval-stories';
+import type { StoryModel } from '../../functions/core/stories/story-model';
+import { eventArticles } from '../support/two-events';
+
+/** A small story set: reports of the two similar events, interleaved, dated a week apart or not at all. */
+function storySet(file: string, count: number, dated: boolean): void {
+  const bern = eventArticles('bern', count);
+  const mannheim = eventArticles('mannheim', count);
+  const lines = bern.flatMap((article, i) => [article, mannheim[i]]).map((article, i) => ({
+    id: `${file}-${article.name}`,
+    title: article.title,
+    text: article.text,
+    story: article.event,
+    ...(dated ? { publishedAt: new Date(Date.UTC(2025, 0, article.event === 'bern' ? 1 : 8, 0, i)).toISOString() } : {}),
+  }));
+  writeFileSync(file, lines.map((line) => JSON.stringify(line)).join('\n') + '\n');
+}
+
+describe('eval stories', () => {
+  it('scores each set with a model fitted on the others, dated sets also undated, beside the naive reference', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'eval-stories-'));
+    storySet(join(dir, 'stories-one-dev.jsonl'), 5, true);
+    storySet(join(dir, 'stories-two-dev.jsonl'), 4, false);
+    writeFileSync(join(dir, 'pairs-ignored.jsonl'), '');
+    const printed: string[] = [];
+    const log = jest.spyOn(console, 'log').mockImplementation((line: string) => void printed.push(line));
+    const stderr = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    try {
+      await runEvalStories({ inputs: [dir], orders: 2, ablate: ['split'], writeModel: join(dir, 'model.json') });
+    } finally {
+      log.mockRestore();
+      stderr.mockRestore();
+    }
+    const rows = printed.filter((line) => /F1 mean/.test(line));
+    // one-dev as released and undated, two-dev (undated already): each with the pipeline and one ablation line.
+    expect(rows.map((line) => line.split(/\s{2,}/).slice(0, 2).join(' | '))).toEqual([
+      'one-dev | pipeline',
+      'one-dev | ablate split',
+      'one-dev undated | pipeline',
+      'one-dev undated | ablate split',
+      'two-dev | pipeline',
+      'two-dev | ablate split',
+    ]);
+    for (const row of rows) expect(row).toMatch(/over 2 orders .* naive \d\.\d{3} @0\.\d+/);
+    expect(printed.some((line) => /^pipeline: minimum pairwise F1 over every set, variant and order: \d\.\d{3}$/.test(line))).toBe(true);
+    const model = JSON.parse(readFileSync(join(dir, 'model.json'), 'utf8')) as StoryModel;
+    expect(model.weights).toHaveLength(model.features.length);
+    expect(model.weights.every(Number.isFinite)).toBe(true);
+  });
+
+  it('refuses a single set (nothing to fit on) and an unknown ablation', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'eval-stories-'));
+    storySet(join(dir, 'stories-one-dev.jsonl'), 2, false);
+    await expect(runEvalStories({ inputs: [dir], orders: 1, ablate: [] })).rejects.toThrow(/at least two story sets/);
+    storySet(join(dir, 'stories-two-dev.jsonl'), 2, false);
+    await expect(runEvalStories({ inputs: [dir], orders: 1, ablate: ['nonsense'] })).rejects.toThrow(/unknown ablation "nonsense"/);
+  });
+});
