@@ -37,6 +37,13 @@ describe('article evidence', () => {
     expect(countedTerms(quake).length).toBeLessThanOrEqual(COUNTED_TERMS);
     expect(termsToLookUp(readArticleTerms('A', ['Words enough to read here and there.']))).not.toContain('a');
   });
+
+  it('does not take weekdays and months for names: two unrelated reports of a Monday share no name', () => {
+    const first = evidenceOf('Kagri logri', 'The council of Kagri said on Monday that the Logri bridge reopens in March.');
+    const second = evidenceOf('Tezo pami', 'Officials in Tezo said the Pami festival starts on Monday.');
+    expect(Object.keys(first.names).sort()).toEqual(['kagri', 'logri']);
+    expect(feature(linkFeatures(second, story('s', first), 0), 'nearestNames')).toBe(0);
+  });
 });
 
 describe('link features', () => {

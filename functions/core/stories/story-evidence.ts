@@ -1,3 +1,4 @@
+import { MONTHS, WEEKDAYS } from '../claims/dates';
 import { tokenize, type Token } from '../text/tokens';
 import { normalize, topTerms, type TermVector } from './term-vector';
 import { NO_STATISTICS, termWeight, type TermStatistics } from './term-statistics';
@@ -104,8 +105,11 @@ function isTerm(token: Token): boolean {
 }
 
 function isNameToken(text: string, token: Token): boolean {
-  return token.isCapitalized && !sentenceInitial(text, token.start);
+  return token.isCapitalized && !CALENDAR_WORDS.has(token.lower) && !sentenceInitial(text, token.start);
 }
+
+/** Weekdays and months are capitalised but name no one: every report of every event has them. */
+const CALENDAR_WORDS = new Set([...WEEKDAYS, ...MONTHS]);
 
 /** Capitalised at the start of a sentence says nothing about being a name. */
 function sentenceInitial(text: string, offset: number): boolean {
