@@ -1,8 +1,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { claimFeatures } from '../../functions/core/claims/claim-features';
-import { claimMatch, gradedScore } from '../../functions/core/claims/claim-similarity';
-import { combineScores } from '../../functions/core/claims/claim-similarity';
+import { claimMatch, combineScores, gradedScore, sameClaimModel } from '../../functions/core/claims/claim-similarity';
 import { FIT_OPTIONS, fitMatcher, pairLogits, type PairItem } from '../eval/fit-matcher';
 import { jsonLinesWriter, progress, readJsonLines } from '../eval/jsonl';
 import { binaryScores, spearman } from '../eval/metrics';
@@ -91,10 +90,11 @@ function crossValidate(sets: Map<string, PairLine[]>, folds: number): Map<string
     for (const item of items) {
       if (item.fold !== f) continue;
       const z = pairLogits(matcher, item);
-      const same = combineScores(z.same, z.graded, matcher.model, z.numbersDiffer, z.polarityDiffers) >= 0.5;
+      const judge = sameClaimModel(matcher.model, item.a, item.b);
+      const same = combineScores(z.same, z.graded, judge, z.numbersDiffer, z.polarityDiffers) >= 0.5;
       predictions.set(key(item.set, item.id), { id: item.id, set: item.set, same, score: round4(gradedScore(z.graded, z.numbersDiffer, z.polarityDiffers)) });
     }
-    log(`pairs: outer fold ${f + 1}/${folds}: ${items.filter((item) => item.fold === f).length} pairs decided; thresholds same ${matcher.model.threshold.toFixed(2)}, in-story ${matcher.model.match.threshold.toFixed(2)}; ${matcher.termWeights.weights.size} term weights`);
+    log(`pairs: outer fold ${f + 1}/${folds}: ${items.filter((item) => item.fold === f).length} pairs decided; ${matcher.termWeights.weights.size} term weights`);
   }
   return predictions;
 }

@@ -6,7 +6,7 @@
  *
  * Primary course:
  * 1. fit the discriminative term weights (TF-KLD) on the labelled pairs;
- * 2. compute the pair features under those weights;
+ * 2. compute the pair features under those weights (cross-fitted for the labelled pairs themselves);
  * 3. fit the "same claim" models on the labelled pairs and the "graded" models on the scored pairs;
  * 4. repeat 1-3 on each inner fold's complement and predict the inner fold;
  * 5. on those inner predictions choose the two thresholds (`same`, and in-story matching's).
@@ -19,7 +19,9 @@ import {
   type Matcher,
   type MatcherModel,
   pairFeatures,
+  sameClaimModel,
   sameLogit,
+  type SameClaimModel,
 } from '../../functions/core/claims/claim-similarity';
 import { fitTermWeights, type TermWeights } from '../../functions/core/claims/term-weights';
 import { trainLogistic, trainTrees, TREE_OPTIONS, type TreeOptions } from './learners';
@@ -40,9 +42,16 @@ export interface FitOptions {
   trees: TreeOptions;
   /** Weight of the graded model in in-story matching's decision (claimSimilarity). */
   matchLambda: number;
+  /**
+   * In-story matching's threshold when set (the shipped model's: tools/train-claim-matcher.ts);
+   * otherwise the most accurate one on the inner folds.
+   */
+  matchThreshold?: number;
+  /** Shares of the labelled pairs for cross-fitted term weights (see fitModels). */
+  crossFitFolds: number;
 }
 
-export const FIT_OPTIONS: FitOptions = { innerFolds: 3, l2: 1, trees: TREE_OPTIONS, matchLambda: 0.5 };
+export const FIT_OPTIONS: FitOptions = { innerFolds: 3, l2: 1, trees: TREE_OPTIONS, matchLambda: 0.5, crossFitFolds: 5 };
 
 /** The log-odds of both models for one pair, and the facts the final score needs. */
 export interface PairLogits {
@@ -66,21 +75,30 @@ export function fitMatcher(items: readonly PairItem[], options: FitOptions = FIT
     log(`  inner fold ${f + 1}/${options.innerFolds} fitted on ${train.length} pairs`);
   }
   const labelled = items.map((item, i) => ({ item, logits: inner[i] })).filter(({ item }) => item.label !== undefined);
-  const threshold = chooseThreshold(labelled, 0, 'accuracy+f1');
-  const matchThreshold = chooseThreshold(labelled, options.matchLambda, 'accuracy');
   const fitted = fitModels(items, options);
-  log(`  fitted on ${items.length} pairs; thresholds: same ${threshold.toFixed(2)}, in-story ${matchThreshold.toFixed(2)}`);
-  return {
-    termWeights: fitted.termWeights,
-    model: { ...fitted.model, lambda: 0, threshold, match: { lambda: options.matchLambda, threshold: matchThreshold } },
-  };
+  const { model } = fitted;
+  const operatingPoints = (pairs: typeof labelled) => ({
+    lambda: 0,
+    threshold: chooseThreshold(pairs, 0, 'accuracy+f1'),
+    match: { lambda: options.matchLambda, threshold: options.matchThreshold ?? chooseThreshold(pairs, options.matchLambda, 'accuracy') },
+  });
+  const uncased = model.uncased ? { ...model.uncased, ...operatingPoints(labelled.filter(({ item }) => uncasedPair(item))) } : undefined;
+  const main = operatingPoints(uncased ? labelled.filter(({ item }) => !uncasedPair(item)) : labelled);
+  const plateau = thresholdPlateau(uncased ? labelled.filter(({ item }) => !uncasedPair(item)) : labelled, options.matchLambda, 'accuracy', 0.005);
+  log(`  fitted on ${items.length} pairs; thresholds: same ${main.threshold.toFixed(2)}, in-story ${main.match.threshold.toFixed(2)} (accuracy within 0.5 of the best from ${plateau.from.toFixed(2)} to ${plateau.to.toFixed(2)})${uncased ? `; lower-cased pairs: same ${uncased.threshold.toFixed(2)}` : ''}`);
+  return { termWeights: fitted.termWeights, model: { ...model, ...main, uncased } };
+}
+
+/** Both sentences lower-cased: judged by the lower-cased same-claim model when there is one. */
+export function uncasedPair(item: PairItem): boolean {
+  return item.a.uncased === true && item.b.uncased === true;
 }
 
 /** Both models' log-odds for one pair under a fitted matcher. */
 export function pairLogits(matcher: Matcher, item: PairItem): PairLogits {
   const x = pairFeatures(item.a, item.b, new Float64Array(matcher.model.same.weights.length), matcher.termWeights);
   return {
-    same: sameLogit(matcher.model, x),
+    same: sameLogit(sameClaimModel(matcher.model, item.a, item.b), x),
     graded: gradedLogit(matcher.model, x),
     numbersDiffer: figuresDiffer(item.a.numbers, item.b.numbers),
     polarityDiffers: item.a.negated !== item.b.negated,
@@ -91,27 +109,54 @@ export function pairLogits(matcher: Matcher, item: PairItem): PairLogits {
 function fitModels(items: readonly PairItem[], options: FitOptions): Matcher {
   const labelled = items.filter((item) => item.label !== undefined);
   const scored = items.filter((item) => item.score !== undefined);
-  const termWeights = fitTermWeights(labelled.map((item) => ({ a: item.a.terms, b: item.b.terms, same: item.label === 1 })));
-  const rowOf = (item: PairItem) => ({ x: pairFeatures(item.a, item.b, undefined, termWeights) });
+  const termPairs = labelled.map((item) => ({ a: item.a.terms, b: item.b.terms, same: item.label === 1 }));
+  const termWeights = fitTermWeights(termPairs);
+  // Cross-fitting: a labelled pair's own label must not shape the weights of its own features, or the
+  // models learn to trust those features more than they deserve on pairs never seen. Each labelled
+  // pair is described under weights fitted without its share of the pairs; the rest under all.
+  const shares = options.crossFitFolds;
+  const shareWeights = Array.from({ length: shares }, (_, c) => fitTermWeights(termPairs.filter((_, i) => i % shares !== c)));
+  const shareOf = new Map(labelled.map((item, i) => [item, i % shares]));
+  const rowOf = (item: PairItem) => {
+    const share = shareOf.get(item);
+    return { x: pairFeatures(item.a, item.b, undefined, share === undefined ? termWeights : shareWeights[share]) };
+  };
   // Pairs whose figures differ are decided by that rule (combineScores), so they do not teach the
   // same-claim model; without labelled pairs the scored ones teach it (score / 5 as the target).
   const sameItems = labelled.length > 0 ? labelled.filter((item) => !figuresDiffer(item.a.numbers, item.b.numbers)) : scored;
   const gradedItems = scored.length > 0 ? scored : labelled;
   const target = (item: PairItem) => (item.label !== undefined ? item.label : item.score! / 5);
-  const sameRows = sameItems.map(rowOf);
-  const sameTargets = sameItems.map(target);
   const gradedRows = gradedItems.map(rowOf);
   const gradedTargets = gradedItems.map(target);
+  const sameModel = (group: readonly PairItem[]): SameClaimModel => {
+    const rows = group.map(rowOf);
+    const targets = group.map(target);
+    const weights = balancedWeights(group);
+    const logistic = trainLogistic(rows, targets, options.l2, weights);
+    return { same: logistic, trees: trainTrees(rows, targets, options.trees, weights), lambda: 0, threshold: 0, match: { lambda: options.matchLambda, threshold: 0 } };
+  };
+  // Lower-cased pairs get their own same-claim model when there are both kinds to learn from.
+  const lower = sameItems.filter(uncasedPair);
+  const split = lower.length > 0 && lower.length < sameItems.length;
+  const main = sameModel(split ? sameItems.filter((item) => !uncasedPair(item)) : sameItems);
   const model: MatcherModel = {
-    same: trainLogistic(sameRows, sameTargets, options.l2),
-    trees: trainTrees(sameRows, sameTargets, options.trees),
+    ...main,
     graded: trainLogistic(gradedRows, gradedTargets, options.l2),
     gradedTrees: trainTrees(gradedRows, gradedTargets, options.trees),
-    lambda: 0,
-    threshold: 0,
-    match: { lambda: options.matchLambda, threshold: 0 },
+    ...(split ? { uncased: sameModel(lower) } : {}),
   };
   return { model, termWeights };
+}
+
+/**
+ * Sample weights under which every set weighs the same in training (a larger set of another kind of
+ * text must not pull the model away from a smaller one): the mean set size over the item's set size.
+ */
+export function balancedWeights(items: readonly PairItem[]): number[] {
+  const sizes = new Map<string, number>();
+  for (const item of items) sizes.set(item.set, (sizes.get(item.set) ?? 0) + 1);
+  const mean = items.length / sizes.size;
+  return items.map((item) => mean / sizes.get(item.set)!);
 }
 
 /**
@@ -123,19 +168,38 @@ export function chooseThreshold(
   lambda: number,
   objective: 'accuracy' | 'accuracy+f1',
 ): number {
+  const curve = thresholdCurve(pairs, lambda, objective);
+  const best = curve.reduce((x, y) => (y.value > x.value ? y : x));
+  return best.threshold;
+}
+
+/** The thresholds whose objective is within `tolerance` of the best: as good, within noise. */
+export function thresholdPlateau(
+  pairs: ReadonlyArray<{ item: PairItem; logits: PairLogits }>,
+  lambda: number,
+  objective: 'accuracy' | 'accuracy+f1',
+  tolerance: number,
+): { from: number; to: number } {
+  const curve = thresholdCurve(pairs, lambda, objective);
+  const best = Math.max(...curve.map((v) => v.value));
+  const near = curve.filter((v) => v.value >= best - tolerance);
+  return { from: near[0].threshold, to: near[near.length - 1].threshold };
+}
+
+function thresholdCurve(pairs: ReadonlyArray<{ item: PairItem; logits: PairLogits }>, lambda: number, objective: 'accuracy' | 'accuracy+f1') {
   const sets = [...new Set(pairs.map(({ item }) => item.set))].map((set) => pairs.filter(({ item }) => item.set === set));
-  let best = { value: -Infinity, threshold: 0 };
+  const curve: Array<{ threshold: number; value: number }> = [];
   for (let step = 0; step <= 250; step += 1) {
-    const threshold = -2 + step * 0.02;
+    const threshold = Math.round((-2 + step * 0.02) * 100) / 100;
     let value = 0;
     for (const set of sets) {
       const decided = set.map(({ logits: z }) => combineScores(z.same, z.graded, { lambda, threshold }, z.numbersDiffer, z.polarityDiffers) >= 0.5);
       const scores = binaryScores(set.map(({ item }) => item.label === 1), decided);
-      value += objective === 'accuracy' ? scores.accuracy : scores.accuracy + scores.f1;
+      value += (objective === 'accuracy' ? scores.accuracy : scores.accuracy + scores.f1) / sets.length;
     }
-    if (value > best.value) best = { value, threshold };
+    curve.push({ threshold, value });
   }
-  return Math.round(best.threshold * 100) / 100;
+  return curve;
 }
 
 export type { TermWeights };

@@ -15,7 +15,8 @@ function standardise(rows: readonly FeatureRow[], d: number) {
   const scale = new Array<number>(d).fill(0);
   for (const r of rows) for (let i = 0; i < d; i += 1) mean[i] += r.x[i] / rows.length;
   for (const r of rows) for (let i = 0; i < d; i += 1) scale[i] += (r.x[i] - mean[i]) ** 2 / rows.length;
-  return { mean, scale: scale.map((v) => Math.sqrt(v) || 1) };
+  // a feature constant in the training rows (up to rounding) carries nothing: unit scale, so it stays finite when shipped rounded
+  return { mean, scale: scale.map((v) => (Math.sqrt(v) > 1e-6 ? Math.sqrt(v) : 1)) };
 }
 
 /** L2-regularised logistic regression by Newton's method (IRLS) on standardised features. */
@@ -93,7 +94,7 @@ export const TREE_OPTIONS: TreeOptions = { trees: 150, depth: 3, rate: 0.1, minL
  * splits searched over per-feature quantile bins; complete trees of `depth` (a node too small to
  * split passes everything left: feature -1). Deterministic (fixed subsampling seed).
  */
-export function trainTrees(rows: readonly FeatureRow[], targets: readonly number[], o: TreeOptions = TREE_OPTIONS): TreeEnsemble {
+export function trainTrees(rows: readonly FeatureRow[], targets: readonly number[], o: TreeOptions = TREE_OPTIONS, sampleWeights?: readonly number[]): TreeEnsemble {
   const n = rows.length;
   const features = rows[0].x.length;
   const edges: number[][] = [];
@@ -128,7 +129,14 @@ export function trainTrees(rows: readonly FeatureRow[], targets: readonly number
     }
     return out;
   });
-  const mean = Math.min(1 - 1e-6, Math.max(1e-6, targets.reduce((a, b) => a + b, 0) / n));
+  let weightSum = 0;
+  let targetSum = 0;
+  for (let i = 0; i < n; i += 1) {
+    const sw = sampleWeights ? sampleWeights[i] : 1;
+    weightSum += sw;
+    targetSum += sw * targets[i];
+  }
+  const mean = Math.min(1 - 1e-6, Math.max(1e-6, targetSum / weightSum));
   const base = Math.log(mean / (1 - mean));
   const z = new Float64Array(n).fill(base);
   const inner = (1 << o.depth) - 1;
@@ -143,8 +151,9 @@ export function trainTrees(rows: readonly FeatureRow[], targets: readonly number
   for (let t = 0; t < o.trees; t += 1) {
     for (let i = 0; i < n; i += 1) {
       const p = 1 / (1 + Math.exp(-z[i]));
-      g[i] = p - targets[i];
-      h[i] = Math.max(p * (1 - p), 1e-6);
+      const sw = sampleWeights ? sampleWeights[i] : 1;
+      g[i] = sw * (p - targets[i]);
+      h[i] = sw * Math.max(p * (1 - p), 1e-6);
     }
     const sample: number[] = [];
     for (let i = 0; i < n; i += 1) if (random() < o.subsample) sample.push(i);

@@ -16,7 +16,7 @@ export const FEATURE_NAMES = [
   'namesUnmatchedMax', 'negation', 'unigramAll', 'contentSmall', 'softDice', 'prefixMin', 'prefixMax', 'contentBigram',
   'p1Min', 'p1Max', 'p2Min', 'p2Max', 'p3Min', 'p3Max', 'p4Min', 'p4Max', 'bleuMin', 'bleuMax', 'char3', 'char4', 'char5',
   'editWords', 'editContent', 'lengthDiff', 'termsDiff', 'sharedTerms', 'idfDice', 'lengthSum', 'kldCosine',
-  'kldCoveredMin', 'kldCoveredMax', 'kldMissingMax',
+  'kldCoveredMin', 'kldCoveredMax', 'kldMissingMax', 'namesMin', 'namesMax', 'uncased',
 ] as const;
 export const FEATURE_COUNT = FEATURE_NAMES.length;
 
@@ -29,6 +29,26 @@ export interface MatcherModel {
   lambda: number;
   threshold: number;
   match: { lambda: number; threshold: number };
+  /**
+   * The same-claim model for pairs of lower-cased sentences (ClaimFeatures.uncased on both sides),
+   * trained on such pairs only: without capitals, names and sentence starts look like other words,
+   * and headline-and-post pairs are another kind of text from news prose.
+   */
+  uncased?: SameClaimModel;
+}
+
+/** A same-claim model and its operating points. */
+export interface SameClaimModel {
+  same: LogisticModel;
+  trees: TreeEnsemble;
+  lambda: number;
+  threshold: number;
+  match: { lambda: number; threshold: number };
+}
+
+/** The same-claim model that judges the pair: the lower-cased one for two lower-cased sentences. */
+export function sameClaimModel(model: MatcherModel, a: ClaimFeatures, b: ClaimFeatures): SameClaimModel {
+  return model.uncased && a.uncased && b.uncased ? model.uncased : model;
 }
 
 /** A matcher: models over the pair features, and the term weights some of those features use. */
@@ -52,8 +72,9 @@ export function claimSimilarity(a: ClaimFeatures, b: ClaimFeatures, matcher: Mat
   // a claim without a content word states nothing to compare
   if (a.terms.length === 0 || b.terms.length === 0) return 0;
   const { model } = matcher;
+  const judge = sameClaimModel(model, a, b);
   const x = pairFeatures(a, b, scratch, matcher.termWeights);
-  return combineScores(sameLogit(model, x), gradedLogit(model, x), model.match, figuresDiffer(a.numbers, b.numbers), a.negated !== b.negated);
+  return combineScores(sameLogit(judge, x), gradedLogit(model, x), judge.match, figuresDiffer(a.numbers, b.numbers), a.negated !== b.negated);
 }
 
 /**
@@ -75,14 +96,15 @@ export function claimMatch(a: ClaimFeatures, b: ClaimFeatures, matcher: Matcher 
   // a claim without a content word states nothing to compare
   if (a.terms.length === 0 || b.terms.length === 0) return { same: false, similarity: 0, score: 0 };
   const { model } = matcher;
+  const judge = sameClaimModel(model, a, b);
   const x = pairFeatures(a, b, scratch, matcher.termWeights);
-  const same = sameLogit(model, x);
+  const same = sameLogit(judge, x);
   const graded = gradedLogit(model, x);
   const numbersDiffer = figuresDiffer(a.numbers, b.numbers);
   const polarityDiffers = a.negated !== b.negated;
   return {
-    same: combineScores(same, graded, model, numbersDiffer, polarityDiffers) >= SAME_CLAIM_THRESHOLD,
-    similarity: combineScores(same, graded, model.match, numbersDiffer, polarityDiffers),
+    same: combineScores(same, graded, judge, numbersDiffer, polarityDiffers) >= SAME_CLAIM_THRESHOLD,
+    similarity: combineScores(same, graded, judge.match, numbersDiffer, polarityDiffers),
     score: gradedScore(graded, numbersDiffer, polarityDiffers),
   };
 }
@@ -304,6 +326,11 @@ export function pairFeatures(a: ClaimFeatures, b: ClaimFeatures, out: Float64Arr
   out[45] = agreement.coveredMin;
   out[46] = agreement.coveredMax;
   out[47] = agreement.missingMax;
+  // how many names each side writes: capitalised prose or lower-cased text (headlines and posts as
+  // some sources publish them), where names cannot be told from other words
+  out[48] = Math.log1p(Math.min(a.names.length, b.names.length));
+  out[49] = Math.log1p(Math.max(a.names.length, b.names.length));
+  out[50] = a.uncased && b.uncased ? 1 : 0;
   return out;
 }
 
