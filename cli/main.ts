@@ -20,7 +20,7 @@ Commands:
                             per line; with gold fields present, print clustering and reprint scores.
                             --orders N: also replay N-1 seeded shuffles of the file (online clustering
                             depends on arrival order) and print each order's scores and their mean.
-  eval pairs FILE.jsonl|DIR... [--out PRED.jsonl] [--folds N] [--shipped]
+  eval pairs FILE.jsonl|DIR... [--out PRED.jsonl] [--folds N] [--tf-kld] [--shipped]
                             The claim matcher on {id, a, b} sentence pairs: same = do the two sentences
                             state the same claim (the decision model, as the pipeline matches claims);
                             score = how similar they are, 0-1 (the graded model alone; it does not
@@ -29,6 +29,7 @@ Commands:
                             (default 5), term weights, models and thresholds fitted inside each
                             fold: prints out-of-fold accuracy/F1 (gold label) or Spearman (gold
                             score) per file, writes out-of-fold {id, set, same, score} with --out.
+                            --tf-kld: also fit TF-KLD term weights (inside each fit) as features.
                             --shipped: the shipped matcher as it is, no fitting (held-out files).
 `;
 
@@ -65,13 +66,19 @@ async function main(argv: string[]): Promise<number> {
       const { values, positionals } = parseArgs({
         args: evalArgs,
         allowPositionals: true,
-        options: { out: { type: 'string' }, orders: { type: 'string' }, folds: { type: 'string' }, shipped: { type: 'boolean', default: false } },
+        options: {
+          out: { type: 'string' },
+          orders: { type: 'string' },
+          folds: { type: 'string' },
+          shipped: { type: 'boolean', default: false },
+          'tf-kld': { type: 'boolean', default: false },
+        },
       });
       if (kind === 'pairs') {
         if (positionals.length === 0) throw new UsageError('eval pairs needs at least one JSON Lines file or directory');
         const folds = values.folds === undefined ? 5 : Number(values.folds);
         if (!Number.isInteger(folds) || folds < 2) throw new UsageError('--folds needs a whole number of folds, 2 or more');
-        await runEvalPairs({ files: positionals, out: values.out, folds, shipped: values.shipped! });
+        await runEvalPairs({ files: positionals, out: values.out, folds, shipped: values.shipped!, termWeights: values['tf-kld']! });
         return 0;
       }
       if (positionals.length !== 1) throw new UsageError('eval needs exactly one JSON Lines file');

@@ -2,7 +2,7 @@ import { readdirSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { claimFeatures } from '../../functions/core/claims/claim-features';
 import { claimMatch, combineScores, gradedScore, sameClaimModel } from '../../functions/core/claims/claim-similarity';
-import { FIT_OPTIONS, fitMatcher, pairLogits, type PairItem } from '../eval/fit-matcher';
+import { FIT_OPTIONS, type FitOptions, fitMatcher, pairLogits, type PairItem } from '../eval/fit-matcher';
 import { jsonLinesWriter, progress, readJsonLines } from '../eval/jsonl';
 import { binaryScores, spearman } from '../eval/metrics';
 
@@ -31,14 +31,15 @@ interface Prediction {
  * pairs-*.jsonl files): each file is dealt into `folds` outer folds by position; for each outer fold
  * the matcher is fitted (term weights, models, thresholds from inner folds: fitMatcher) on the other
  * folds of every file, and decides the held-out fold. The figures are out-of-fold, per file.
+ * `termWeights` adds TF-KLD term weights (fitted inside each fit) to the features the models see.
  * With `shipped`, the shipped matcher decides every pair as it is (for sealed held-out files).
  */
-export async function runEvalPairs(options: { files: string[]; out?: string; shipped?: boolean; folds?: number }): Promise<void> {
+export async function runEvalPairs(options: { files: string[]; out?: string; shipped?: boolean; folds?: number; termWeights?: boolean }): Promise<void> {
   const files = options.files.flatMap(pairFiles);
   if (files.length === 0) throw new Error('eval pairs: no pair files given');
   const sets = new Map<string, PairLine[]>();
   for (const file of files) sets.set(basename(file, '.jsonl'), await readPairs(file));
-  const predictions = options.shipped ? decideShipped(sets) : crossValidate(sets, options.folds ?? 5);
+  const predictions = options.shipped ? decideShipped(sets) : crossValidate(sets, options.folds ?? 5, { ...FIT_OPTIONS, termWeights: options.termWeights ?? false });
   if (options.out) {
     const out = jsonLinesWriter(options.out);
     for (const p of predictions.values()) out.write(p);
@@ -75,7 +76,7 @@ function decideShipped(sets: Map<string, PairLine[]>): Map<string, Prediction> {
 }
 
 /** Outer folds of nested cross-validation; each outer fit chooses its thresholds from inner folds only. */
-function crossValidate(sets: Map<string, PairLine[]>, folds: number): Map<string, Prediction> {
+function crossValidate(sets: Map<string, PairLine[]>, folds: number, fitOptions: FitOptions): Map<string, Prediction> {
   const items: Array<PairItem & { id: string; fold: number }> = [];
   for (const [set, lines] of sets) {
     lines.forEach((line, i) => items.push({ id: line.id, set, fold: i % folds, a: claimFeatures(line.a), b: claimFeatures(line.b), label: line.label, score: line.score }));
@@ -86,7 +87,7 @@ function crossValidate(sets: Map<string, PairLine[]>, folds: number): Map<string
   for (let f = 0; f < folds; f += 1) {
     const train = items.filter((item) => item.fold !== f);
     log(`pairs: outer fold ${f + 1}/${folds}: fitting on ${train.length} pairs (${((Date.now() - started) / 1000).toFixed(0)} s)`);
-    const matcher = fitMatcher(train, FIT_OPTIONS, log);
+    const matcher = fitMatcher(train, fitOptions, log);
     for (const item of items) {
       if (item.fold !== f) continue;
       const z = pairLogits(matcher, item);

@@ -5,7 +5,7 @@
  * points from inner folds of those pairs only.
  *
  * Primary course:
- * 1. fit the discriminative term weights (TF-KLD) on the labelled pairs;
+ * 1. fit the discriminative term weights (TF-KLD) on the labelled pairs, when asked to;
  * 2. compute the pair features under those weights (cross-fitted for the labelled pairs themselves);
  * 3. fit the "same claim" models on the labelled pairs and the "graded" models on the scored pairs;
  * 4. repeat 1-3 on each inner fold's complement and predict the inner fold;
@@ -47,11 +47,19 @@ export interface FitOptions {
    * otherwise the most accurate one on the inner folds.
    */
   matchThreshold?: number;
+  /**
+   * Fit TF-KLD term weights for the four weighted-agreement features; without, those features are
+   * constant (an empty table) and carry nothing. Off in the shipped matcher: under nested CV they
+   * change no set by more than noise (docs/claims-quality.md).
+   */
+  termWeights: boolean;
   /** Shares of the labelled pairs for cross-fitted term weights (see fitModels). */
   crossFitFolds: number;
 }
 
-export const FIT_OPTIONS: FitOptions = { innerFolds: 3, l2: 1, trees: TREE_OPTIONS, matchLambda: 0.5, crossFitFolds: 5 };
+export const FIT_OPTIONS: FitOptions = { innerFolds: 3, l2: 1, trees: TREE_OPTIONS, matchLambda: 0.5, crossFitFolds: 5, termWeights: false };
+
+const NO_TERM_WEIGHTS: TermWeights = { weights: new Map(), fallback: 0 };
 
 /** The log-odds of both models for one pair, and the facts the final score needs. */
 export interface PairLogits {
@@ -110,12 +118,12 @@ function fitModels(items: readonly PairItem[], options: FitOptions): Matcher {
   const labelled = items.filter((item) => item.label !== undefined);
   const scored = items.filter((item) => item.score !== undefined);
   const termPairs = labelled.map((item) => ({ a: item.a.terms, b: item.b.terms, same: item.label === 1 }));
-  const termWeights = fitTermWeights(termPairs);
+  const termWeights = options.termWeights ? fitTermWeights(termPairs) : NO_TERM_WEIGHTS;
   // Cross-fitting: a labelled pair's own label must not shape the weights of its own features, or the
   // models learn to trust those features more than they deserve on pairs never seen. Each labelled
   // pair is described under weights fitted without its share of the pairs; the rest under all.
   const shares = options.crossFitFolds;
-  const shareWeights = Array.from({ length: shares }, (_, c) => fitTermWeights(termPairs.filter((_, i) => i % shares !== c)));
+  const shareWeights = Array.from({ length: shares }, (_, c) => (options.termWeights ? fitTermWeights(termPairs.filter((_, i) => i % shares !== c)) : NO_TERM_WEIGHTS));
   const shareOf = new Map(labelled.map((item, i) => [item, i % shares]));
   const rowOf = (item: PairItem) => {
     const share = shareOf.get(item);

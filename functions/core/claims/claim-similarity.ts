@@ -321,11 +321,14 @@ export function pairFeatures(a: ClaimFeatures, b: ClaimFeatures, out: Float64Arr
   out[41] = Math.log1p(shared);
   out[42] = idfA + idfB === 0 ? 0 : (2 * sharedIdf) / (idfA + idfB);
   out[43] = Math.log1p(as.length + bs.length);
-  const agreement = weightedAgreement(weightsOf(a, da, termWeights), weightsOf(b, db, termWeights), at, bt, foundA, foundB);
-  out[44] = agreement.cosine;
-  out[45] = agreement.coveredMin;
-  out[46] = agreement.coveredMax;
-  out[47] = agreement.missingMax;
+  if (termWeights.weights.size === 0 && termWeights.fallback === 0) out.fill(0, 44, 48);
+  else {
+    const agreement = weightedAgreement(weightsOf(a, da, termWeights), weightsOf(b, db, termWeights), at, bt, foundA, foundB);
+    out[44] = agreement.cosine;
+    out[45] = agreement.coveredMin;
+    out[46] = agreement.coveredMax;
+    out[47] = agreement.missingMax;
+  }
   // how many names each side writes: capitalised prose or lower-cased text (headlines and posts as
   // some sources publish them), where names cannot be told from other words
   out[48] = Math.log1p(Math.min(a.names.length, b.names.length));
