@@ -16,7 +16,7 @@ export const FEATURE_NAMES = [
   'namesUnmatchedMax', 'negation', 'unigramAll', 'contentSmall', 'softDice', 'prefixMin', 'prefixMax', 'contentBigram',
   'p1Min', 'p1Max', 'p2Min', 'p2Max', 'p3Min', 'p3Max', 'p4Min', 'p4Max', 'bleuMin', 'bleuMax', 'char3', 'char4', 'char5',
   'editWords', 'editContent', 'lengthDiff', 'termsDiff', 'sharedTerms', 'idfDice', 'lengthSum', 'kldCosine',
-  'kldCoveredMin', 'kldCoveredMax', 'kldMissingMax', 'namesMin', 'namesMax', 'uncased',
+  'kldCoveredMin', 'kldCoveredMax', 'kldMissingMax', 'uncased',
 ] as const;
 export const FEATURE_COUNT = FEATURE_NAMES.length;
 
@@ -329,11 +329,7 @@ export function pairFeatures(a: ClaimFeatures, b: ClaimFeatures, out: Float64Arr
     out[46] = agreement.coveredMax;
     out[47] = agreement.missingMax;
   }
-  // how many names each side writes: capitalised prose or lower-cased text (headlines and posts as
-  // some sources publish them), where names cannot be told from other words
-  out[48] = Math.log1p(Math.min(a.names.length, b.names.length));
-  out[49] = Math.log1p(Math.max(a.names.length, b.names.length));
-  out[50] = a.uncased && b.uncased ? 1 : 0;
+  out[48] = a.uncased && b.uncased ? 1 : 0;
   return out;
 }
 
