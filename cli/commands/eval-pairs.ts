@@ -6,7 +6,7 @@ import { FIT_OPTIONS, type FitOptions, fitMatcher, pairLogits, type PairItem } f
 import { jsonLinesWriter, progress, readJsonLines } from '../eval/jsonl';
 import { binaryScores, spearman } from '../eval/metrics';
 
-interface PairLine {
+export interface PairLine {
   id: string;
   a: string;
   b: string;
@@ -14,7 +14,7 @@ interface PairLine {
   score?: number;
 }
 
-interface Prediction {
+export interface Prediction {
   id: string;
   set: string;
   same: boolean;
@@ -76,7 +76,7 @@ function decideShipped(sets: Map<string, PairLine[]>): Map<string, Prediction> {
 }
 
 /** Outer folds of nested cross-validation; each outer fit chooses its thresholds from inner folds only. */
-function crossValidate(sets: Map<string, PairLine[]>, folds: number, fitOptions: FitOptions): Map<string, Prediction> {
+export function crossValidate(sets: Map<string, PairLine[]>, folds: number, fitOptions: FitOptions): Map<string, Prediction> {
   const items: Array<PairItem & { id: string; fold: number }> = [];
   for (const [set, lines] of sets) {
     lines.forEach((line, i) => items.push({ id: line.id, set, fold: i % folds, a: claimFeatures(line.a), b: claimFeatures(line.b), label: line.label, score: line.score }));

@@ -210,4 +210,3 @@ function thresholdCurve(pairs: ReadonlyArray<{ item: PairItem; logits: PairLogit
   return curve;
 }
 
-export type { TermWeights };
