@@ -16,7 +16,7 @@ export const FEATURE_NAMES = [
   'namesUnmatchedMax', 'negation', 'unigramAll', 'contentSmall', 'softDice', 'prefixMin', 'prefixMax', 'contentBigram',
   'p1Min', 'p1Max', 'p2Min', 'p2Max', 'p3Min', 'p3Max', 'p4Min', 'p4Max', 'bleuMin', 'bleuMax', 'char3', 'char4', 'char5',
   'editWords', 'editContent', 'lengthDiff', 'termsDiff', 'sharedTerms', 'idfDice', 'lengthSum', 'kldCosine',
-  'kldCoveredMin', 'kldCoveredMax', 'kldMissingMax', 'uncased',
+  'kldCoveredMin', 'kldCoveredMax', 'kldMissingMax',
 ] as const;
 export const FEATURE_COUNT = FEATURE_NAMES.length;
 
@@ -329,7 +329,6 @@ export function pairFeatures(a: ClaimFeatures, b: ClaimFeatures, out: Float64Arr
     out[46] = agreement.coveredMax;
     out[47] = agreement.missingMax;
   }
-  out[48] = a.uncased && b.uncased ? 1 : 0;
   return out;
 }
 
