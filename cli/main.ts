@@ -29,12 +29,17 @@ Commands:
                             --ablate split,window-5d: one line per mechanism switched.
                             --write-model FILE: also fit on every set and write the model.
                             --errors N: print the N most mixed and most split stories per set.
-  eval pairs FILE.jsonl [--out PRED.jsonl]
-                            For each {id, a, b} write {id, same, score}: same = do the two sentences
+  eval pairs FILE.jsonl|DIR... [--out PRED.jsonl] [--folds N] [--tf-kld] [--shipped]
+                            The claim matcher on {id, a, b} sentence pairs: same = do the two sentences
                             state the same claim (the decision model, as the pipeline matches claims);
                             score = how similar they are, 0-1 (the graded model alone; it does not
-                            change the decision). With gold label/score, print accuracy/F1 of same or
-                            Spearman of score.
+                            change the decision). By default nested cross-validation over all the
+                            files given together (a directory: its pairs-*.jsonl), N outer folds
+                            (default 5), term weights, models and thresholds fitted inside each
+                            fold: prints out-of-fold accuracy/F1 (gold label) or Spearman (gold
+                            score) per file, writes out-of-fold {id, set, same, score} with --out.
+                            --tf-kld: also fit TF-KLD term weights (inside each fit) as features.
+                            --shipped: the shipped matcher as it is, no fitting (held-out files).
 `;
 
 async function main(argv: string[]): Promise<number> {
@@ -76,12 +81,28 @@ async function main(argv: string[]): Promise<number> {
         await runEvalStories({ inputs: positionals, orders, ablate, writeModel: values['write-model'], trainUndated: !values['no-undated-training'], errors: Number(values.errors) });
         return 0;
       }
-      const { values, positionals } = parseArgs({ args: evalArgs, allowPositionals: true, options: { out: { type: 'string' }, orders: { type: 'string' } } });
+      const { values, positionals } = parseArgs({
+        args: evalArgs,
+        allowPositionals: true,
+        options: {
+          out: { type: 'string' },
+          orders: { type: 'string' },
+          folds: { type: 'string' },
+          shipped: { type: 'boolean', default: false },
+          'tf-kld': { type: 'boolean', default: false },
+        },
+      });
+      if (kind === 'pairs') {
+        if (positionals.length === 0) throw new UsageError('eval pairs needs at least one JSON Lines file or directory');
+        const folds = values.folds === undefined ? 5 : Number(values.folds);
+        if (!Number.isInteger(folds) || folds < 2) throw new UsageError('--folds needs a whole number of folds, 2 or more');
+        await runEvalPairs({ files: positionals, out: values.out, folds, shipped: values.shipped!, termWeights: values['tf-kld']! });
+        return 0;
+      }
       if (positionals.length !== 1) throw new UsageError('eval needs exactly one JSON Lines file');
       const orders = values.orders === undefined ? 1 : Number(values.orders);
       if (!Number.isInteger(orders) || orders < 1) throw new UsageError('--orders needs a whole number of orders, 1 or more');
       if (kind === 'articles') await runEvalArticles({ file: positionals[0], out: values.out, orders });
-      else if (kind === 'pairs') await runEvalPairs({ file: positionals[0], out: values.out });
       else throw new UsageError(`unknown evaluation "${kind ?? ''}": use "eval articles" or "eval pairs"`);
       return 0;
     }

@@ -18,6 +18,11 @@ export interface ClaimFeatures {
   /** Stems of capitalised words that are not sentence-initial: names of people, places, bodies. */
   names: string[];
   negated: boolean;
+  /**
+   * Set when the sentence has letters but no capital at all (lower-cased headlines and posts, as some
+   * sources publish them): there, names cannot be told from other words.
+   */
+  uncased?: true;
 }
 
 const NEGATION = new Set(['not', 'no', 'never', "n't", 'without', 'deny', 'denied', 'denies', 'nobody', 'none', 'neither', 'nor']);
@@ -43,5 +48,7 @@ export function claimFeatures(text: string): ClaimFeatures {
     terms.add(stem);
     if (token.isCapitalized && i > 0) names.add(stem);
   });
-  return { seq, terms: [...terms], numbers: [...numbers], names: [...names], negated };
+  const features: ClaimFeatures = { seq, terms: [...terms], numbers: [...numbers], names: [...names], negated };
+  if (/[a-z]/.test(text) && !/[A-Z]/.test(text)) features.uncased = true;
+  return features;
 }

@@ -2,6 +2,8 @@ import type { ClaimFeatures } from './claim-features';
 import { MODEL } from './claim-model';
 import { idf, synsetIds } from './lexicon';
 import { STOPWORDS } from '../text/stopwords';
+import { termWeight, type TermWeights, weightedAgreement } from './term-weights';
+import { TERM_WEIGHTS } from './term-weights-data';
 
 /** `claimSimilarity` at or above which two claims are taken to state the same thing (the decision model's point). */
 export const SAME_CLAIM_THRESHOLD = 0.5;
@@ -13,9 +15,50 @@ export const FEATURE_NAMES = [
   'bigram', 'trigram', 'lcs', 'lengthRatio', 'numberConflict', 'numberExtra', 'numbersEqual', 'namesUnmatchedMin',
   'namesUnmatchedMax', 'negation', 'unigramAll', 'contentSmall', 'softDice', 'prefixMin', 'prefixMax', 'contentBigram',
   'p1Min', 'p1Max', 'p2Min', 'p2Max', 'p3Min', 'p3Max', 'p4Min', 'p4Max', 'bleuMin', 'bleuMax', 'char3', 'char4', 'char5',
-  'editWords', 'editContent', 'lengthDiff', 'termsDiff', 'sharedTerms', 'idfDice', 'lengthSum',
+  'editWords', 'editContent', 'lengthDiff', 'termsDiff', 'sharedTerms', 'idfDice', 'lengthSum', 'kldCosine',
+  'kldCoveredMin', 'kldCoveredMax', 'kldMissingMax',
 ] as const;
 export const FEATURE_COUNT = FEATURE_NAMES.length;
+
+/** The learned models and their operating points (claim-model.ts holds the shipped ones). */
+export interface MatcherModel {
+  same: LogisticModel;
+  trees: TreeEnsemble;
+  graded: LogisticModel;
+  gradedTrees?: TreeEnsemble;
+  lambda: number;
+  threshold: number;
+  match: { lambda: number; threshold: number };
+  /**
+   * The same-claim model for pairs of lower-cased sentences (ClaimFeatures.uncased on both sides),
+   * trained on such pairs only: without capitals, names and sentence starts look like other words,
+   * and headline-and-post pairs are another kind of text from news prose.
+   */
+  uncased?: SameClaimModel;
+}
+
+/** A same-claim model and its operating points. */
+export interface SameClaimModel {
+  same: LogisticModel;
+  trees: TreeEnsemble;
+  lambda: number;
+  threshold: number;
+  match: { lambda: number; threshold: number };
+}
+
+/** The same-claim model that judges the pair: the lower-cased one for two lower-cased sentences. */
+export function sameClaimModel(model: MatcherModel, a: ClaimFeatures, b: ClaimFeatures): SameClaimModel {
+  return model.uncased && a.uncased && b.uncased ? model.uncased : model;
+}
+
+/** A matcher: models over the pair features, and the term weights some of those features use. */
+export interface Matcher {
+  model: MatcherModel;
+  termWeights: TermWeights;
+}
+
+/** The matcher trained offline by tools/train-claim-matcher.ts. */
+export const SHIPPED_MATCHER: Matcher = { model: MODEL, termWeights: TERM_WEIGHTS };
 
 /**
  * Similarity of two claims in [0, 1], from models learned offline by tools/train-claim-matcher.ts
@@ -25,11 +68,13 @@ export const FEATURE_COUNT = FEATURE_NAMES.length;
  * judgements and a "graded" model trained on similarity scores must agree (>= 0.5 here; in-story
  * matching's operating point, see claimMatch), and the graded model orders the pairs on each side.
  */
-export function claimSimilarity(a: ClaimFeatures, b: ClaimFeatures): number {
+export function claimSimilarity(a: ClaimFeatures, b: ClaimFeatures, matcher: Matcher = SHIPPED_MATCHER): number {
   // a claim without a content word states nothing to compare
   if (a.terms.length === 0 || b.terms.length === 0) return 0;
-  const x = pairFeatures(a, b, scratch);
-  return combineScores(sameLogit(MODEL, x), gradedLogit(MODEL, x), MODEL.match, figuresDiffer(a.numbers, b.numbers), a.negated !== b.negated);
+  const { model } = matcher;
+  const judge = sameClaimModel(model, a, b);
+  const x = pairFeatures(a, b, scratch, matcher.termWeights);
+  return combineScores(sameLogit(judge, x), gradedLogit(model, x), judge.match, figuresDiffer(a.numbers, b.numbers), a.negated !== b.negated);
 }
 
 /**
@@ -47,17 +92,19 @@ export function claimSimilarity(a: ClaimFeatures, b: ClaimFeatures): number {
  *   leaves one claim in two; on the seed articles `same`'s looser point merges look-alike claims
  *   ("the timing of the deal raised eyebrows" / "the treaty was signed days before Trump's return").
  */
-export function claimMatch(a: ClaimFeatures, b: ClaimFeatures): { same: boolean; similarity: number; score: number } {
+export function claimMatch(a: ClaimFeatures, b: ClaimFeatures, matcher: Matcher = SHIPPED_MATCHER): { same: boolean; similarity: number; score: number } {
   // a claim without a content word states nothing to compare
   if (a.terms.length === 0 || b.terms.length === 0) return { same: false, similarity: 0, score: 0 };
-  const x = pairFeatures(a, b, scratch);
-  const same = sameLogit(MODEL, x);
-  const graded = gradedLogit(MODEL, x);
+  const { model } = matcher;
+  const judge = sameClaimModel(model, a, b);
+  const x = pairFeatures(a, b, scratch, matcher.termWeights);
+  const same = sameLogit(judge, x);
+  const graded = gradedLogit(model, x);
   const numbersDiffer = figuresDiffer(a.numbers, b.numbers);
   const polarityDiffers = a.negated !== b.negated;
   return {
-    same: combineScores(same, graded, MODEL, numbersDiffer, polarityDiffers) >= SAME_CLAIM_THRESHOLD,
-    similarity: combineScores(same, graded, MODEL.match, numbersDiffer, polarityDiffers),
+    same: combineScores(same, graded, judge, numbersDiffer, polarityDiffers) >= SAME_CLAIM_THRESHOLD,
+    similarity: combineScores(same, graded, judge.match, numbersDiffer, polarityDiffers),
     score: gradedScore(graded, numbersDiffer, polarityDiffers),
   };
 }
@@ -196,14 +243,16 @@ let lcsPrev = new Int32Array(64);
 /** Stems of stopwords as they appear in `seq`: left out of content matching, kept in n-grams. */
 const STOP_STEMS = new Set<string>(STOPWORDS);
 
-/** The pair features (symmetric in a and b). Writes into `out` when given. */
-export function pairFeatures(a: ClaimFeatures, b: ClaimFeatures, out: Float64Array = new Float64Array(FEATURE_COUNT)): Float64Array {
+/** The pair features (symmetric in a and b), some weighted by `termWeights`. Writes into `out` when given. */
+export function pairFeatures(a: ClaimFeatures, b: ClaimFeatures, out: Float64Array = new Float64Array(FEATURE_COUNT), termWeights: TermWeights = TERM_WEIGHTS): Float64Array {
   const at = a.terms;
   const bt = b.terms;
   const da = derived(a);
   const db = derived(b);
-  const ma = matchTerms(at, da, bt, db);
-  const mb = matchTerms(bt, db, at, da);
+  if (foundA.length < at.length) foundA = new Int8Array(2 * at.length);
+  if (foundB.length < bt.length) foundB = new Int8Array(2 * bt.length);
+  const ma = matchTerms(at, da, bt, db, foundA);
+  const mb = matchTerms(bt, db, at, da, foundB);
   out[0] = Math.min(ma.exact, mb.exact);
   out[1] = Math.max(ma.exact, mb.exact);
   out[2] = Math.min(ma.soft, mb.soft);
@@ -272,7 +321,28 @@ export function pairFeatures(a: ClaimFeatures, b: ClaimFeatures, out: Float64Arr
   out[41] = Math.log1p(shared);
   out[42] = idfA + idfB === 0 ? 0 : (2 * sharedIdf) / (idfA + idfB);
   out[43] = Math.log1p(as.length + bs.length);
+  if (termWeights.weights.size === 0 && termWeights.fallback === 0) out.fill(0, 44, 48);
+  else {
+    const agreement = weightedAgreement(weightsOf(a, da, termWeights), weightsOf(b, db, termWeights), at, bt, foundA, foundB);
+    out[44] = agreement.cosine;
+    out[45] = agreement.coveredMin;
+    out[46] = agreement.coveredMax;
+    out[47] = agreement.missingMax;
+  }
   return out;
+}
+
+/** Per term of `terms`: 1 when the other side states it exactly or by a related word (matchTerms). */
+let foundA = new Int8Array(64);
+let foundB = new Int8Array(64);
+
+/** The claim's term weights under `table`, kept with its derived features while the table stays the same. */
+function weightsOf(f: ClaimFeatures, d: Derived, table: TermWeights): Float64Array {
+  if (d.weightTable !== table) {
+    d.weightTable = table;
+    d.weights = Float64Array.from(f.terms, (term) => termWeight(table, term));
+  }
+  return d.weights!;
 }
 
 /** What the pair features need of one claim beyond its stored features, computed once per features object. */
@@ -284,6 +354,9 @@ interface Derived {
   /** Per term: its IDF weight and its WordNet synset ids. */
   idf: Float64Array;
   synsets: Array<readonly number[]>;
+  /** Per term: its discriminative weight under `weightTable`. */
+  weights?: Float64Array;
+  weightTable?: TermWeights;
 }
 
 const derivedCache = new WeakMap<ClaimFeatures, Derived>();
@@ -369,8 +442,8 @@ function editDistance(a: readonly string[], b: readonly string[]): number {
   return editPrev[b.length];
 }
 
-/** How much of `from` (by IDF weight) `to` states exactly, and exactly or by a related word. */
-function matchTerms(from: readonly string[], fromDerived: Derived, to: readonly string[], toDerived: Derived) {
+/** How much of `from` (by IDF weight) `to` states exactly, and exactly or by a related word; marks which terms in `found`. */
+function matchTerms(from: readonly string[], fromDerived: Derived, to: readonly string[], toDerived: Derived, found: Int8Array) {
   let total = 0;
   let exact = 0;
   let soft = 0;
@@ -383,19 +456,20 @@ function matchTerms(from: readonly string[], fromDerived: Derived, to: readonly 
     const w = fromDerived.idf[i];
     const own = fromDerived.synsets[i];
     total += w;
-    let found = 0;
+    let kind = 0;
     for (let j = 0; j < to.length; j += 1) {
       if (to[j] === term) {
-        found = 2;
+        kind = 2;
         break;
       }
-      if (found === 0 && own.length > 0 && shareId(own, toSynsets[j])) found = 1;
-      if (found === 0 && samePrefix(term, to[j])) found = -1;
+      if (kind === 0 && own.length > 0 && shareId(own, toSynsets[j])) kind = 1;
+      if (kind === 0 && samePrefix(term, to[j])) kind = -1;
     }
-    if (found === 2) exact += w;
-    if (found > 0) soft += w;
-    if (found !== 0) prefix += w;
-    if (found <= 0) {
+    found[i] = kind > 0 ? 1 : 0;
+    if (kind === 2) exact += w;
+    if (kind > 0) soft += w;
+    if (kind !== 0) prefix += w;
+    if (kind <= 0) {
       unmatched += 1;
       unmatchedIdf += w;
     }
