@@ -1,6 +1,7 @@
 import { Duration } from 'aws-cdk-lib';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type { Node } from 'constructs';
+import { FUNCTION_TIMEOUTS } from '../functions/shared/resources';
 
 /**
  * Everything that differs between deployments, read from CDK context (`-c key=value`) or the
@@ -40,7 +41,7 @@ export interface StageConfig {
  */
 export const INGEST_SIZING = {
   memorySize: 1769,
-  timeout: Duration.seconds(120),
+  timeout: Duration.seconds(FUNCTION_TIMEOUTS.ingestSeconds),
   /** Uploads above this are set aside as too large (CORROBORATE_MAX_OBJECT_BYTES). */
   maxObjectBytes: 2 * 1024 * 1024,
   /**

@@ -1,11 +1,10 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { GetObjectCommand, HeadObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import type { S3Event } from 'aws-lambda';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DeliveryQueue, toLambdaEvent } from '../../cli/local/event-delivery';
+import { startLocalPipeline } from '../../cli/commands/local';
 import { collectUploads, uploadAll } from '../../cli/upload';
 import { parseFeed } from '@rowanmanning/feed-parser';
 import { DIGEST_SCHEMA_VERSION, type Digest } from '../../functions/core/digest/build-digest';
@@ -17,34 +16,29 @@ import { seedFiles } from '../support/seeds';
 import { useLocalStack } from '../support/local-stack';
 import { eventArticles } from '../support/two-events';
 
-jest.setTimeout(60_000);
+jest.setTimeout(120_000);
 
 /**
- * The real handler against DynamoDB Local and the S3 emulator, with real SDK clients: an upload
- * makes the emulator emit an event, which is delivered to the handler as AWS would deliver it.
+ * The real handlers against DynamoDB Local and the S3 emulator, with real SDK clients: an upload
+ * makes the emulator emit an event, which goes through the ingest queue to the ingest handler as an
+ * SQS batch, and the publish request through the publish queue to the publisher, as on AWS.
  */
-describe('upload -> S3 event -> handler -> DynamoDB -> digest, on the local mini-AWS', () => {
+describe('upload -> S3 event -> queue -> handler -> DynamoDB -> publisher -> digest, on the local mini-AWS', () => {
   const local = useLocalStack();
   let s3: S3Client;
-  let queue: DeliveryQueue;
+  let pipeline: ReturnType<typeof startLocalPipeline>;
   const outcomes: ObjectIngestOutcome[] = [];
 
   beforeAll(async () => {
-    const { handler } = await import('../../functions/ingest/handler');
-    queue = new DeliveryQueue(async (event: S3Event) => {
-      outcomes.push(...(await handler(event)).outcomes);
-    });
-    local.current.onObjectCreated((event) => {
-      const lambdaEvent = toLambdaEvent(event);
-      if (lambdaEvent) queue.push(lambdaEvent);
-    });
+    pipeline = startLocalPipeline(local.current, { workers: 4, log: () => undefined, onOutcome: (outcome) => outcomes.push(outcome) });
     s3 = new S3Client({ forcePathStyle: true });
   });
+  afterAll(async () => pipeline.stop());
 
   async function upload(key: string, body: Uint8Array | string, contentType = 'text/plain') {
     await s3.send(new PutObjectCommand({ Bucket: local.current.bucket, Key: key, Body: body, ContentType: contentType }));
     await new Promise((r) => setTimeout(r, 50));
-    await queue.idle();
+    await pipeline.settled();
   }
 
   async function digest(): Promise<Digest> {
@@ -90,7 +84,7 @@ describe('upload -> S3 event -> handler -> DynamoDB -> digest, on the local mini
       rmSync(dir, { recursive: true, force: true });
     }
     await new Promise((r) => setTimeout(r, 50));
-    await queue.idle();
+    await pipeline.settled();
     expect(outcomes).toEqual([expect.objectContaining({ key: 'inbox/outlets/vote.txt', status: 'ingested' })]);
     const article = (await digest()).stories.flatMap((s) => s.articles).find((a) => a.key === 'inbox/outlets/vote.txt');
     expect(article?.source).toBe('Süddeutsche Zeitung');
