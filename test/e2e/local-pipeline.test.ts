@@ -30,15 +30,24 @@ describe('upload -> S3 event -> queue -> handler -> DynamoDB -> publisher -> dig
   const outcomes: ObjectIngestOutcome[] = [];
 
   beforeAll(async () => {
-    pipeline = startLocalPipeline(local.current, { workers: 4, log: () => undefined, onOutcome: (outcome) => outcomes.push(outcome) });
+    pipeline = startLocalPipeline(local.current, { workers: 1, log: () => undefined, onOutcome: (outcome) => outcomes.push(outcome) });
     s3 = new S3Client({ forcePathStyle: true });
   });
   afterAll(async () => pipeline.stop());
 
-  async function upload(key: string, body: Uint8Array | string, contentType = 'text/plain') {
+  async function put(key: string, body: Uint8Array | string, contentType = 'text/plain') {
     await s3.send(new PutObjectCommand({ Bucket: local.current.bucket, Key: key, Body: body, ContentType: contentType }));
+  }
+
+  /** Until the uploads so far are ingested and the digest published. */
+  async function settled() {
     await new Promise((r) => setTimeout(r, 50));
     await pipeline.settled();
+  }
+
+  async function upload(key: string, body: Uint8Array | string, contentType = 'text/plain') {
+    await put(key, body, contentType);
+    await settled();
   }
 
   async function digest(): Promise<Digest> {
@@ -47,7 +56,9 @@ describe('upload -> S3 event -> queue -> handler -> DynamoDB -> publisher -> dig
   }
 
   it('ingests the seeds into one story with cross-outlet claims', async () => {
-    for (const seed of seedFiles()) await upload(`inbox/${seed.name}`, seed.bytes);
+    // One batch, in upload order (one worker).
+    for (const seed of seedFiles()) await put(`inbox/${seed.name}`, seed.bytes);
+    await settled();
     expect(outcomes.map((o) => o.status)).toEqual(['ingested', 'ingested', 'ingested', 'ingested', 'ingested']);
     const published = await digest();
     expect(digestSchemaErrors(published)).toEqual([]);
@@ -66,7 +77,9 @@ describe('upload -> S3 event -> queue -> handler -> DynamoDB -> publisher -> dig
   it('changes no counts when the same files are uploaded again', async () => {
     const before = await digest();
     outcomes.length = 0;
-    for (const seed of seedFiles()) await upload(`inbox/${seed.name}`, seed.bytes);
+    for (const seed of seedFiles()) await put(`inbox/${seed.name}`, seed.bytes);
+    await settled();
+    expect(outcomes).toHaveLength(seedFiles().length);
     expect(outcomes.every((o) => o.status === 'already-processed' || o.status === 'duplicate')).toBe(true);
     const after = await digest();
     expect(after.stories.map((s) => [s.id, s.articles.length, s.claims.length])).toEqual(before.stories.map((s) => [s.id, s.articles.length, s.claims.length]));
@@ -112,7 +125,8 @@ describe('upload -> S3 event -> queue -> handler -> DynamoDB -> publisher -> dig
   it('splits a story that turns out to be two events, on DynamoDB Local', async () => {
     const bern = eventArticles('bern', 7);
     const mannheim = eventArticles('mannheim', 7);
-    for (const article of [...bern, ...mannheim]) await upload(`inbox/boxing/${article.name}.txt`, `${article.title}\n\n${article.text}`);
+    for (const article of [...bern, ...mannheim]) await put(`inbox/boxing/${article.name}.txt`, `${article.title}\n\n${article.text}`);
+    await settled();
     const stories = (await digest()).stories.filter((s) => s.articles.some((a) => a.key.startsWith('inbox/boxing/')));
     expect(stories.map((s) => s.articles.map((a) => a.key.replace(/^inbox\/boxing\/|\.txt$/g, '')).sort())).toEqual(
       expect.arrayContaining([bern.map((a) => a.name).sort(), mannheim.map((a) => a.name).sort()]),
