@@ -23,11 +23,11 @@ import { meterDynamoDb, meterS3, newMeter } from './sdk-meter';
 export type WorkerRequest = { type: 'event'; event: S3Event } | { type: 'report' } | { type: 'sqs'; event: unknown } | { type: 'publish'; event: unknown };
 export type WorkerReply =
   | { type: 'handled'; ms: number; statuses: string[] }
-  | { type: 'ingested'; ms: number; outcomes: Array<{ key: string; status: string }>; batchItemFailures: Array<{ itemIdentifier: string }> }
-  | { type: 'published'; ms: number; version?: number }
+  | { type: 'ingested'; ms: number; at: number; outcomes: Array<{ key: string; status: string }>; batchItemFailures: Array<{ itemIdentifier: string }> }
+  | { type: 'published'; ms: number; version?: number; keys: string[] }
   | { type: 'publish-request'; message: QueueMessage }
   | { type: 'failed'; error: string }
-  | { type: 'report'; dynamoDb: ReturnType<typeof newMeter>; s3: ReturnType<typeof newMeter>; maxRssMb: number; heapUsedMb: number; rssMb: number };
+  | { type: 'report'; dynamoDb: ReturnType<typeof newMeter>; s3: ReturnType<typeof newMeter>; maxRssMb: number; heapUsedMb: number; rssMb: number; cpuMs: number };
 
 const dynamoDb = newMeter();
 const s3 = newMeter();
@@ -70,7 +70,8 @@ function peakRssMb(): number {
 process.on('message', (request: WorkerRequest) => {
   if (request.type === 'report') {
     const memory = process.memoryUsage();
-    send({ type: 'report', dynamoDb, s3, maxRssMb: peakRssMb(), heapUsedMb: memory.heapUsed / 2 ** 20, rssMb: memory.rss / 2 ** 20 });
+    const cpu = process.cpuUsage();
+    send({ type: 'report', dynamoDb, s3, maxRssMb: peakRssMb(), heapUsedMb: memory.heapUsed / 2 ** 20, rssMb: memory.rss / 2 ** 20, cpuMs: (cpu.user + cpu.system) / 1000 });
     return;
   }
   const start = process.hrtime.bigint();
@@ -80,14 +81,14 @@ process.on('message', (request: WorkerRequest) => {
   if (request.type === 'sqs') {
     handleSqsEvent(request.event, queuedDeps).then((result) => {
       sample();
-      send({ type: 'ingested', ms: elapsed(), outcomes: result.outcomes.map((o) => ({ key: o.key, status: o.status })), batchItemFailures: result.batchItemFailures });
+      send({ type: 'ingested', ms: elapsed(), at: Date.now(), outcomes: result.outcomes.map((o) => ({ key: o.key, status: o.status })), batchItemFailures: result.batchItemFailures });
     }, failed);
     return;
   }
   if (request.type === 'publish') {
     handlePublishRequests(request.event, deps).then((digest) => {
       sample();
-      send({ type: 'published', ms: elapsed(), ...(digest ? { version: digest.version } : {}) });
+      send({ type: 'published', ms: elapsed(), keys: digest ? digest.stories.flatMap((story) => story.articles.map((a) => a.key)) : [], ...(digest ? { version: digest.version } : {}) });
     }, failed);
     return;
   }

@@ -18,9 +18,11 @@ export interface QueuedRun {
   /** First upload starts -> the digest that holds the last article is published. */
   drainSeconds: number;
   articlesPerSecond: number;
-  /** Upload start -> the first digest published after the article was ingested, ms. */
+  /** Upload start -> the first published digest that holds the article, ms. */
   uploadToDigestMs: { p50: number; p95: number; max: number };
-  /** The last ingest -> the digest that holds it. */
+  /** Articles no published digest held (their story left the 50 most recent before a publish). */
+  neverInDigest: number;
+  /** The last ingest (its invocation's end, by the wall clock) -> the end of the publish that holds it. */
   lastIngestToDigestMs: number;
   digestsPublished: number;
   digestsPer1000Articles: number;
@@ -33,6 +35,8 @@ export interface QueuedRun {
   s3: { requestsPerArticle: number; byOperation: Record<string, number> };
   /** The largest peak RSS of a handler process (ingest workers and the publisher). */
   handlerPeakRssMb: number;
+  /** CPU time of the handler processes (ingest workers and the publisher) per article; the rest of the machine runs s3rver, DynamoDB Local and the harness. */
+  handlerCpuMsPerArticle: number;
 }
 
 const UPLOAD_CONCURRENCY = 16;
@@ -85,9 +89,11 @@ export async function measureQueued(root: string, outdir: string, baseTexts: rea
 
   const uploadStart = new Map<string, number>();
   const ingestedAt = new Map<string, number>();
+  /** Wall-clock times, comparable across processes. */
+  const ingestedWall = new Map<string, number>();
   const statuses: Record<string, number> = {};
   const ingestedCount = new Map<string, number>();
-  const publishes: Array<{ start: number; end: number; version?: number }> = [];
+  const publishes: Array<{ start: number; end: number; endWall: number; version?: number; keys: Set<string> }> = [];
   let failedMessages = 0;
 
   const ingest = new EventSourceMapping({
@@ -106,7 +112,10 @@ export async function measureQueued(root: string, outdir: string, baseTexts: rea
         for (const { key, status } of reply.outcomes) {
           statuses[status] = (statuses[status] ?? 0) + 1;
           if (status === 'ingested') ingestedCount.set(key, (ingestedCount.get(key) ?? 0) + 1);
-          if (!ingestedAt.has(key)) ingestedAt.set(key, now);
+          if (!ingestedAt.has(key)) {
+            ingestedAt.set(key, now);
+            ingestedWall.set(key, reply.at);
+          }
         }
         failedMessages += reply.batchItemFailures.length;
         return { batchItemFailures: reply.batchItemFailures };
@@ -126,7 +135,7 @@ export async function measureQueued(root: string, outdir: string, baseTexts: rea
       const reply = await publisher.ask({ type: 'publish', event });
       if (reply.type === 'failed') throw new Error(reply.error);
       if (reply.type !== 'published') throw new Error(`unexpected reply ${reply.type}`);
-      publishes.push({ start, end: performance.now(), ...(reply.version !== undefined ? { version: reply.version } : {}) });
+      publishes.push({ start, end: performance.now(), endWall: Date.now(), keys: new Set(reply.keys), ...(reply.version !== undefined ? { version: reply.version } : {}) });
     },
   });
   stack.onObjectCreated((raw) => {
@@ -159,22 +168,24 @@ export async function measureQueued(root: string, outdir: string, baseTexts: rea
     const finished = publishes.filter((p) => p.version !== undefined).at(-1)?.end ?? performance.now();
 
     const latencies: number[] = [];
-    for (const [key, at] of ingestedAt) {
-      const digest = publishes.find((p) => p.version !== undefined && p.start >= at);
+    for (const key of ingestedAt.keys()) {
+      const digest = publishes.find((p) => p.keys.has(key));
       if (digest) latencies.push(digest.end - uploadStart.get(key)!);
     }
-    const lastIngest = Math.max(...ingestedAt.values());
-    const lastDigest = publishes.find((p) => p.version !== undefined && p.start >= lastIngest);
+    const [lastKey, lastIngest] = [...ingestedWall.entries()].reduce((a, b) => (b[1] > a[1] ? b : a));
+    const lastDigest = publishes.find((p) => p.keys.has(lastKey));
 
     const reports = await Promise.all([...ingestProcesses, publisher].map((p) => p.ask({ type: 'report' })));
     const dynamo = newMeter();
     const s3Meter = newMeter();
     let peak = 0;
+    let cpuMs = 0;
     for (const report of reports) {
       if (report.type !== 'report') continue;
       add(dynamo, report.dynamoDb);
       add(s3Meter, report.s3);
       peak = Math.max(peak, report.maxRssMb);
+      cpuMs += report.cpuMs;
     }
     const drainSeconds = (finished - started) / 1000;
     const digests = publishes.filter((p) => p.version !== undefined).length;
@@ -184,7 +195,8 @@ export async function measureQueued(root: string, outdir: string, baseTexts: rea
       drainSeconds,
       articlesPerSecond: articles / drainSeconds,
       uploadToDigestMs: { p50: percentile(latencies, 0.5), p95: percentile(latencies, 0.95), max: Math.max(...latencies) },
-      lastIngestToDigestMs: lastDigest ? lastDigest.end - lastIngest : Number.NaN,
+      neverInDigest: articles - latencies.length,
+      lastIngestToDigestMs: lastDigest ? lastDigest.endWall - lastIngest : Number.NaN,
       digestsPublished: digests,
       digestsPer1000Articles: (digests / articles) * 1000,
       statuses,
@@ -199,6 +211,7 @@ export async function measureQueued(root: string, outdir: string, baseTexts: rea
       },
       s3: { requestsPerArticle: total(s3Meter.requests) / articles, byOperation: perArticle(s3Meter.requests, articles) },
       handlerPeakRssMb: peak,
+      handlerCpuMsPerArticle: cpuMs / articles,
     };
   } finally {
     await Promise.all([ingest.stop(), publish.stop()]);

@@ -388,7 +388,7 @@ describe('observability', () => {
 });
 
 describe('stack', () => {
-  it('is termination-protected in prod and has the outputs the README names', () => {
+  it('is termination-protected in prod and has the outputs the deploy and operations docs name', () => {
     expect(corroborateStack({ terminationProtection: true }).stack.terminationProtection).toBe(true);
     for (const output of ['BucketName', 'InboxUri', 'DigestUrl', 'TableName', 'DigestTopicArn', 'IngestFunctionName', 'IngestLogGroup', 'IngestQueueUrl', 'IngestDeadLetterQueueUrl', 'IngestDeadLetterQueueArn', 'PublishDeadLetterQueueUrl', 'PublisherFunctionName', 'PublisherLogGroup', 'AlarmTopicArn', 'DashboardName']) {
       template.hasOutput(output, {});
