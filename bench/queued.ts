@@ -22,7 +22,10 @@ export interface QueuedRun {
   uploadToDigestMs: { p50: number; p95: number; max: number };
   /** Articles no published digest held (their story left the 50 most recent before a publish). */
   neverInDigest: number;
-  /** The last ingest (its invocation's end, by the wall clock) -> the end of the publish that holds it. */
+  /**
+   * The last ingest invocation's end (wall clock) -> the end of the first publish that holds every
+   * article of that invocation; negative when a publish already held them as the invocation returned.
+   */
   lastIngestToDigestMs: number;
   digestsPublished: number;
   digestsPer1000Articles: number;
@@ -172,8 +175,9 @@ export async function measureQueued(root: string, outdir: string, baseTexts: rea
       const digest = publishes.find((p) => p.keys.has(key));
       if (digest) latencies.push(digest.end - uploadStart.get(key)!);
     }
-    const [lastKey, lastIngest] = [...ingestedWall.entries()].reduce((a, b) => (b[1] > a[1] ? b : a));
-    const lastDigest = publishes.find((p) => p.keys.has(lastKey));
+    const lastIngest = Math.max(...ingestedWall.values());
+    const lastBatch = [...ingestedWall.entries()].filter(([, at]) => at === lastIngest).map(([key]) => key);
+    const lastDigest = publishes.find((p) => lastBatch.every((key) => p.keys.has(key)));
 
     const reports = await Promise.all([...ingestProcesses, publisher].map((p) => p.ask({ type: 'report' })));
     const dynamo = newMeter();
