@@ -34,7 +34,7 @@ export interface QueuedRun {
   ingestedExactlyOnce: boolean;
   deadLetters: number;
   failedMessages: number;
-  dynamoDb: { requestsPerArticle: number; readUnitsPerArticle: number; writeUnitsPerArticle: number; byOperation: Record<string, number> };
+  dynamoDb: { requestsPerArticle: number; readUnitsPerArticle: number; writeUnitsPerArticle: number; failedConditionalWritesPerArticle: number; byOperation: Record<string, number> };
   s3: { requestsPerArticle: number; byOperation: Record<string, number> };
   /** The largest peak RSS of a handler process (ingest workers and the publisher). */
   handlerPeakRssMb: number;
@@ -211,6 +211,7 @@ export async function measureQueued(root: string, outdir: string, baseTexts: rea
         requestsPerArticle: total(dynamo.requests) / articles,
         readUnitsPerArticle: dynamo.readUnits / articles,
         writeUnitsPerArticle: dynamo.writeUnits / articles,
+        failedConditionalWritesPerArticle: dynamo.failedConditionalWrites / articles,
         byOperation: perArticle(dynamo.requests, articles),
       },
       s3: { requestsPerArticle: total(s3Meter.requests) / articles, byOperation: perArticle(s3Meter.requests, articles) },
