@@ -113,3 +113,23 @@ describe('Function: handleSqsEvent', () => {
     });
   });
 });
+
+describe('Function: handleSqsEvent, when the publish request cannot be sent', () => {
+  it('fails the whole batch, and the redelivery finds the object processed and asks again', async () => {
+    // Prepare
+    const pipeline = memoryPipeline();
+    const queue = publishQueue();
+    await pipeline.objects.put('inbox/one.txt', seedFiles()[0]!.bytes, 'text/plain');
+    const event = sqsEvent([{ messageId: 'm-1', body: s3Event([{ key: 'inbox/one.txt', eventTime: pipeline.nextEventTime() }]) }]);
+    const down = { send: async () => Promise.reject(new Error('SQS is unavailable')) };
+
+    // Act
+    const failed = handleSqsEvent(event, { ...pipeline.deps, publishQueue: down });
+    await expect(failed).rejects.toThrow(/SQS is unavailable/);
+    const redelivered = await handleSqsEvent(event, { ...pipeline.deps, publishQueue: queue });
+
+    // Assess
+    expect(redelivered.outcomes.map((o) => o.status)).toEqual(['already-processed']);
+    expect(queue.depth).toBe(1);
+  });
+});
