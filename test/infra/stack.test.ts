@@ -210,7 +210,7 @@ describe('ingest function', () => {
     expect(QUEUES.ingest.maxConcurrency).toBeGreaterThanOrEqual(10);
   });
 
-  it('no longer runs on asynchronous S3 invocations', () => {
+  it('is not invoked by S3 directly (no asynchronous invocation config, no S3 permission)', () => {
     template.resourceCountIs('AWS::Lambda::EventInvokeConfig', 0);
     expect(Object.values(template.findResources('AWS::Lambda::Permission')).filter((p) => p.Properties.Principal === 's3.amazonaws.com')).toEqual([]);
   });
