@@ -47,23 +47,27 @@ const OUTCOME_METRICS: Record<ObjectIngestOutcome['status'], string> = {
 type MessageResult = { messageId: string; outcomes: ObjectIngestOutcome[] } | { messageId: string; failed: true };
 
 /**
- * The messages of one batch, `deps.batchConcurrency` at a time. A message fails as a whole when
- * one of its objects fails; a body that is not an S3 notification fails too, so that it ends in
- * the dead-letter queue where someone can look at it rather than vanishing. A failed publish request
- * fails the whole batch (the redelivered messages find their objects already processed and ask again).
+ * The messages of one batch, `deps.batchConcurrency` at a time. Each message that may have changed
+ * the ledger asks for a publish as soon as it is done, so the digest does not wait for the rest of
+ * the batch; requests of one time bucket are sent once per invocation (SQS would drop the repeats).
+ * A message fails as a whole when one of its objects fails or its publish request cannot be sent;
+ * a body that is not an S3 notification fails too, so that it ends in the dead-letter queue where
+ * someone can look at it rather than vanishing.
  */
 export async function handleSqsEvent(event: unknown, deps: PipelineDependencies): Promise<SqsIngestResult> {
   const messages = sqsMessages(event);
+  const requestPublish = publishRequester(deps);
   const results = await mapConcurrently(messages, deps.batchConcurrency ?? 1, async ({ messageId, body }): Promise<MessageResult> => {
     try {
-      return { messageId, outcomes: await ingestAll(objectsInNotification(body), deps) };
+      const outcomes = await ingestAll(objectsInNotification(body), deps);
+      if (mayHaveChanged(outcomes)) await requestPublish();
+      return { messageId, outcomes };
     } catch (error) {
       logger.warn('message failed, left for redelivery', { messageId, error: error as Error });
       return { messageId, failed: true };
     }
   });
   const outcomes = results.flatMap((result) => ('outcomes' in result ? result.outcomes : []));
-  await requestPublishIfChanged(outcomes, deps);
   const batchItemFailures = results.filter((result) => 'failed' in result).map(({ messageId }) => ({ itemIdentifier: messageId }));
   return { outcomes, batchItemFailures };
 }
@@ -74,7 +78,7 @@ export async function handleSqsEvent(event: unknown, deps: PipelineDependencies)
  */
 export async function handleS3Event(event: unknown, deps: PipelineDependencies): Promise<{ outcomes: ObjectIngestOutcome[] }> {
   const outcomes = await ingestAll(objectsCreated(event), deps);
-  await requestPublishIfChanged(outcomes, deps);
+  if (mayHaveChanged(outcomes)) await publishRequester(deps)();
   return { outcomes };
 }
 
@@ -90,19 +94,32 @@ async function ingestAll(objects: readonly S3ObjectCreated[], deps: PipelineDepe
 }
 
 /**
- * Asks for a publish when an outcome may have changed the ledger. Also after an object found
- * already processed: the delivery that processed it may have failed before asking, and this
- * redelivery is the only one left to do it. With a publish queue the request goes there (the
- * publisher coalesces them); without one the digest is published here, when it changed.
+ * Whether an outcome may have changed the ledger. Also an object found already processed: the
+ * delivery that processed it may have failed before asking for a publish, and this redelivery is
+ * the only one left to do it.
  */
-async function requestPublishIfChanged(outcomes: readonly ObjectIngestOutcome[], deps: PipelineDependencies): Promise<void> {
-  if (!outcomes.some((outcome) => outcome.status === 'ingested' || outcome.status === 'already-processed' || outcome.status === 'duplicate')) return;
-  if (deps.publishQueue) {
-    await deps.publishQueue.send(publishRequest(deps.now()));
-    logger.info('digest publish requested');
-    return;
-  }
-  const digest = await publishDigestIfChanged(deps);
-  if (digest) logger.info('digest published', { version: digest.version, stories: digest.stories.length });
-  else logger.info('digest unchanged, nothing published');
+function mayHaveChanged(outcomes: readonly ObjectIngestOutcome[]): boolean {
+  return outcomes.some((outcome) => outcome.status === 'ingested' || outcome.status === 'already-processed' || outcome.status === 'duplicate');
+}
+
+/**
+ * Asks for a publish. With a publish queue the request goes there (the publisher coalesces them),
+ * at most once per time bucket from one invocation; without one the digest is published here, when
+ * it changed.
+ */
+function publishRequester(deps: PipelineDependencies): () => Promise<void> {
+  let lastSent: string | undefined;
+  return async () => {
+    if (deps.publishQueue) {
+      const request = publishRequest(deps.now());
+      if (request.deduplicationId === lastSent) return;
+      await deps.publishQueue.send(request);
+      lastSent = request.deduplicationId;
+      logger.info('digest publish requested');
+      return;
+    }
+    const digest = await publishDigestIfChanged(deps);
+    if (digest) logger.info('digest published', { version: digest.version, stories: digest.stories.length });
+    else logger.info('digest unchanged, nothing published');
+  };
 }

@@ -1,4 +1,5 @@
 import { MemoryQueue } from '../../functions/adapters/memory-queue';
+import { publishRequest } from '../../functions/core/publishing/publish-request';
 import { handleSqsEvent } from '../../functions/ingest/handler';
 import { QUEUES } from '../../functions/shared/resources';
 import { memoryPipeline, s3Event, sqsEvent } from '../support/memory-pipeline';
@@ -103,6 +104,28 @@ describe('Function: handleSqsEvent', () => {
       expect(queue.bodies.map((body) => Object.keys(JSON.parse(body)))).toEqual([['changedAt'], ['changedAt'], ['changedAt']]);
     });
 
+    it('asks after each message, once per time bucket within an invocation', async () => {
+      // Prepare
+      const pipeline = memoryPipeline();
+      const sent: string[] = [];
+      const seeds = seedFiles().slice(0, 3);
+      for (const seed of seeds) await pipeline.objects.put(`inbox/${seed.name}`, seed.bytes, 'text/plain');
+      const at = pipeline.nextEventTime();
+      const ingested: string[] = [];
+      const recording = { send: async (message: { deduplicationId?: string }) => void sent.push(`${message.deduplicationId} after ${ingested.length}`) };
+      const ledgerRecord = pipeline.deps.ledger.recordObject.bind(pipeline.deps.ledger);
+      jest.spyOn(pipeline.deps.ledger, 'recordObject').mockImplementation(async (record) => {
+        ingested.push(record.key);
+        return ledgerRecord(record);
+      });
+
+      // Act
+      await handleSqsEvent(sqsEvent(seeds.map((seed) => ({ messageId: seed.name, body: s3Event([{ key: `inbox/${seed.name}`, eventTime: at }]) }))), { ...pipeline.deps, publishQueue: recording });
+
+      // Assess: the first request goes out after the first article, before the others are ingested
+      expect(sent).toEqual([`${publishRequest(pipeline.deps.now()).deduplicationId} after 1`]);
+    });
+
     it('asks for nothing when nothing could have changed', async () => {
       const pipeline = memoryPipeline();
       const queue = publishQueue();
@@ -115,7 +138,7 @@ describe('Function: handleSqsEvent', () => {
 });
 
 describe('Function: handleSqsEvent, when the publish request cannot be sent', () => {
-  it('fails the whole batch, and the redelivery finds the object processed and asks again', async () => {
+  it('reports the message, and its redelivery finds the object processed and asks again', async () => {
     // Prepare
     const pipeline = memoryPipeline();
     const queue = publishQueue();
@@ -124,12 +147,13 @@ describe('Function: handleSqsEvent, when the publish request cannot be sent', ()
     const down = { send: async () => Promise.reject(new Error('SQS is unavailable')) };
 
     // Act
-    const failed = handleSqsEvent(event, { ...pipeline.deps, publishQueue: down });
-    await expect(failed).rejects.toThrow(/SQS is unavailable/);
+    const failed = await handleSqsEvent(event, { ...pipeline.deps, publishQueue: down });
     const redelivered = await handleSqsEvent(event, { ...pipeline.deps, publishQueue: queue });
 
     // Assess
+    expect(failed.batchItemFailures).toEqual([{ itemIdentifier: 'm-1' }]);
     expect(redelivered.outcomes.map((o) => o.status)).toEqual(['already-processed']);
+    expect(redelivered.batchItemFailures).toEqual([]);
     expect(queue.depth).toBe(1);
   });
 });
