@@ -3,8 +3,9 @@
  * (`handleS3Event` with Logger and Metrics as the handler module sets them up) over real SDK clients
  * pointed at the local mini-AWS, with request and capacity meters on the clients. Bundled with
  * esbuild and run by plain `node`, so its memory is that of the shipped code, not of the harness.
- * Driven over IPC by bench/e2e.ts: one S3 event at a time, as the function's reserved concurrency
- * of one delivers them.
+ * Driven over IPC: by bench/e2e.ts one S3 event at a time (ingest and publish in one call), and by
+ * bench/queued.ts with SQS batches (`sqs`: the ingest handler, its publish requests sent back to the
+ * harness's publish queue) or publish-request batches (`publish`: the publisher).
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
@@ -12,16 +13,21 @@ import type { S3Event } from 'aws-lambda';
 import { readFileSync } from 'node:fs';
 import { DynamoDbTableStore } from '../functions/adapters/dynamodb-table-store';
 import { S3ObjectStore } from '../functions/adapters/s3-object-store';
-import { handleS3Event } from '../functions/ingest/handler';
+import { handleS3Event, handleSqsEvent } from '../functions/ingest/handler';
+import type { QueueMessage } from '../functions/ports/queue';
+import { handlePublishRequests } from '../functions/publish/handler';
 import { Ledger } from '../functions/ledger/ledger';
 import { DEFAULT_MAX_OBJECT_BYTES, ENVIRONMENT } from '../functions/shared/resources';
 import { meterDynamoDb, meterS3, newMeter } from './sdk-meter';
 
-export type WorkerRequest = { type: 'event'; event: S3Event } | { type: 'report' };
+export type WorkerRequest = { type: 'event'; event: S3Event } | { type: 'report' } | { type: 'sqs'; event: unknown } | { type: 'publish'; event: unknown };
 export type WorkerReply =
   | { type: 'handled'; ms: number; statuses: string[] }
+  | { type: 'ingested'; ms: number; at: number; outcomes: Array<{ key: string; status: string }>; batchItemFailures: Array<{ itemIdentifier: string }> }
+  | { type: 'published'; ms: number; version?: number; keys: string[] }
+  | { type: 'publish-request'; message: QueueMessage }
   | { type: 'failed'; error: string }
-  | { type: 'report'; dynamoDb: ReturnType<typeof newMeter>; s3: ReturnType<typeof newMeter>; maxRssMb: number; heapUsedMb: number; rssMb: number };
+  | { type: 'report'; dynamoDb: ReturnType<typeof newMeter>; s3: ReturnType<typeof newMeter>; maxRssMb: number; heapUsedMb: number; rssMb: number; cpuMs: number };
 
 const dynamoDb = newMeter();
 const s3 = newMeter();
@@ -41,6 +47,8 @@ const deps = {
 };
 
 const send = (reply: WorkerReply) => process.send!(reply);
+// Publish requests go back to the harness, which keeps the publish queue.
+const queuedDeps = { ...deps, publishQueue: { send: async (message: QueueMessage) => void send({ type: 'publish-request', message }) } };
 
 /**
  * Peak RSS of this process image. Not getrusage's maxRSS: Linux carries the forking parent's RSS
@@ -62,10 +70,28 @@ function peakRssMb(): number {
 process.on('message', (request: WorkerRequest) => {
   if (request.type === 'report') {
     const memory = process.memoryUsage();
-    send({ type: 'report', dynamoDb, s3, maxRssMb: peakRssMb(), heapUsedMb: memory.heapUsed / 2 ** 20, rssMb: memory.rss / 2 ** 20 });
+    const cpu = process.cpuUsage();
+    send({ type: 'report', dynamoDb, s3, maxRssMb: peakRssMb(), heapUsedMb: memory.heapUsed / 2 ** 20, rssMb: memory.rss / 2 ** 20, cpuMs: (cpu.user + cpu.system) / 1000 });
     return;
   }
   const start = process.hrtime.bigint();
+  const elapsed = () => Number(process.hrtime.bigint() - start) / 1e6;
+  const failed = (error: Error) => send({ type: 'failed', error: error.stack ?? String(error) });
+  const sample = () => (sampledPeakRss = Math.max(sampledPeakRss, process.memoryUsage().rss));
+  if (request.type === 'sqs') {
+    handleSqsEvent(request.event, queuedDeps).then((result) => {
+      sample();
+      send({ type: 'ingested', ms: elapsed(), at: Date.now(), outcomes: result.outcomes.map((o) => ({ key: o.key, status: o.status })), batchItemFailures: result.batchItemFailures });
+    }, failed);
+    return;
+  }
+  if (request.type === 'publish') {
+    handlePublishRequests(request.event, deps).then((digest) => {
+      sample();
+      send({ type: 'published', ms: elapsed(), keys: digest ? digest.stories.flatMap((story) => story.articles.map((a) => a.key)) : [], ...(digest ? { version: digest.version } : {}) });
+    }, failed);
+    return;
+  }
   handleS3Event(request.event, deps).then(
     (result) => {
       const ms = Number(process.hrtime.bigint() - start) / 1e6;

@@ -30,8 +30,8 @@ export interface EndToEnd {
 /**
  * Articles through the local mini-AWS one at a time: upload to s3rver -> its S3 event -> the
  * Lambda event AWS would deliver -> the handler in its own process (bench/e2e-worker.ts) ->
- * DynamoDB Local and s3rver. The next upload starts when the previous invocation has returned,
- * as with the function's reserved concurrency of one and an idle queue.
+ * DynamoDB Local and s3rver, ingest and publish in one call (`handleS3Event`). The next upload
+ * starts when the previous invocation has returned: the cost of one article on an idle pipeline.
  */
 export async function measureEndToEnd(root: string, outdir: string, baseTexts: readonly string[], articles: number, warmUp: number, heapLimitMb?: number): Promise<EndToEnd> {
   const worker = join(outdir, 'e2e-worker.js');

@@ -12,12 +12,18 @@
  *   bundle                 the ingest function's bundle as CDK builds it: size, cold-start init
  *   hostile inputs         one object of each hostile class at the size limit through the handler,
  *                          each in a process of its own: CPU, wall time, peak memory (bench/hostile.ts)
+ *   queued                 articles uploaded at once through the local stack's queues with 1, 4 and 8
+ *                          ingest worker processes and the publisher: articles/s, upload-to-digest
+ *                          latency, digests per 1,000 articles, exactly-once, requests per article,
+ *                          then a burst with the most workers (bench/queued.ts)
  *
  * Environment: BENCH_SAMPLE (articles per timed window, 200), BENCH_WINDOWS (timed windows per
  * corpus size, 5; the median counts), BENCH_SIZES (1000,20000),
  * BENCH_E2E (articles end to end, 250; 0 skips), BENCH_COLD_RUNS (9), BENCH_HANDLER_HEAP_MB (400),
- * BENCH_ONLY=hostile (the hostile inputs alone, a minute or two; their entry in results.json is
- * replaced, the rest kept), and the BENCH_HOSTILE_* settings of bench/hostile.ts.
+ * BENCH_ONLY=hostile or BENCH_ONLY=queued (that part alone; its entry in results.json is
+ * replaced, the rest kept), the BENCH_HOSTILE_* settings of bench/hostile.ts, BENCH_QUEUED
+ * (articles per queued run, 200), BENCH_WORKERS (1,4,8) and BENCH_BURST (articles in the burst,
+ * 2000; 0 skips).
  */
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -38,6 +44,7 @@ import { DEFAULT_MAX_OBJECT_BYTES } from '../functions/shared/resources';
 import { buildIngestBundle, measureColdStart } from './bundle';
 import { measureEndToEnd, type EndToEnd } from './e2e';
 import { hostileTable, measureHostile, type HostileReport } from './hostile';
+import { measureQueued, type QueuedRun } from './queued';
 import { percentile } from './percentile';
 import { loadBaseTexts, syntheticArticle } from './synthetic-corpus';
 
@@ -61,6 +68,9 @@ const E2E_WARM_UP = 10;
  */
 const HANDLER_HEAP_MB = Number(process.env.BENCH_HANDLER_HEAP_MB ?? 400);
 const COLD_RUNS = Number(process.env.BENCH_COLD_RUNS ?? 9);
+const QUEUED_ARTICLES = Number(process.env.BENCH_QUEUED ?? 200);
+const QUEUED_WORKERS = (process.env.BENCH_WORKERS ?? '1,4,8').split(',').map(Number);
+const BURST_ARTICLES = Number(process.env.BENCH_BURST ?? 2000);
 
 async function main(): Promise<void> {
   if (process.env.BENCH_ONLY !== undefined) return benchOnly(process.env.BENCH_ONLY);
@@ -188,6 +198,7 @@ async function main(): Promise<void> {
     }
 
     results.hostile = roundAll(measureHostile(ROOT, work));
+    results.queued = roundAll(await measureQueuedRuns(work, base));
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
@@ -224,22 +235,49 @@ async function main(): Promise<void> {
   }
   console.log(`| bench harness peak RSS (in-memory ledger of ${SIZES[SIZES.length - 1] + SAMPLE * WINDOWS} articles; not the function) | ${results.harnessPeakRssMb} MB |`);
   console.log(`\n${hostileTable(results.hostile as HostileReport)}`);
+  console.log(`\n${queuedTable(results.queued as QueuedReport)}`);
   console.log(`\nwritten to ${out}`);
 }
 
+interface QueuedReport {
+  runs: QueuedRun[];
+  burst?: QueuedRun;
+}
+
+/** The queued runs: fresh local stack each, the same articles for every worker count; then the burst. */
+async function measureQueuedRuns(work: string, base: readonly string[]): Promise<QueuedReport> {
+  const runs: QueuedRun[] = [];
+  for (const workers of QUEUED_WORKERS) runs.push(await measureQueued(ROOT, work, base, QUEUED_ARTICLES, workers));
+  const burst = BURST_ARTICLES > 0 ? await measureQueued(ROOT, work, base, BURST_ARTICLES, Math.max(...QUEUED_WORKERS)) : undefined;
+  return { runs, ...(burst ? { burst } : {}) };
+}
+
+function queuedTable(report: QueuedReport): string {
+  const row = (label: string, r: QueuedRun) =>
+    `| ${label} | ${r.articles} | ${r.workers} | ${r.articlesPerSecond} | ${r.drainSeconds} | ${r.uploadToDigestMs.p50} / ${r.uploadToDigestMs.p95} | ${r.lastIngestToDigestMs} | ${r.digestsPer1000Articles} | ${r.ingestedExactlyOnce ? 'yes' : 'NO'} | ${r.deadLetters} | ${r.dynamoDb.requestsPerArticle} / ${r.dynamoDb.writeUnitsPerArticle} / ${r.dynamoDb.readUnitsPerArticle} | ${r.s3.requestsPerArticle} | ${r.handlerPeakRssMb} | ${r.handlerCpuMsPerArticle} |`;
+  return [
+    '| queued run (local stack, uploaded at once) | articles | workers | articles/s | drain s | upload-to-digest p50 / p95 ms | last ingest to digest ms | digests per 1,000 | ingested exactly once | dead letters | DynamoDB requests / WCU / RCU per article | S3 requests per article | handler peak RSS MB | handler CPU ms per article |',
+    '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
+    ...report.runs.map((r) => row('throughput', r)),
+    ...(report.burst ? [row('burst', report.burst)] : []),
+  ].join('\n');
+}
+
 /** One part of the bench on its own (BENCH_ONLY): its entry in results.json is replaced, the others kept. */
-function benchOnly(part: string): void {
-  if (part !== 'hostile') throw new Error(`BENCH_ONLY=${part}: the only part that runs on its own is "hostile"`);
+async function benchOnly(part: string): Promise<void> {
+  if (part !== 'hostile' && part !== 'queued') throw new Error(`BENCH_ONLY=${part}: the parts that run on their own are "hostile" and "queued"`);
   const out = join(__dirname, 'results.json');
   const results = existsSync(out) ? (JSON.parse(readFileSync(out, 'utf8')) as Record<string, unknown>) : {};
   const work = mkdtempSync(join(tmpdir(), 'corroborate-bench-'));
   try {
-    results.hostile = roundAll(measureHostile(ROOT, work));
+    if (part === 'hostile') results.hostile = roundAll(measureHostile(ROOT, work));
+    else results.queued = roundAll(await measureQueuedRuns(work, loadBaseTexts(ROOT)));
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
   writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
-  console.log(`\n${hostileTable(results.hostile as HostileReport)}\n\nwritten to ${out}`);
+  const table = part === 'hostile' ? hostileTable(results.hostile as HostileReport) : queuedTable(results.queued as QueuedReport);
+  console.log(`\n${table}\n\nwritten to ${out}`);
 }
 
 interface IngestAtSize {

@@ -11,7 +11,8 @@ const USAGE = `Usage: corroborate <command> [options]
 Commands:
   local [paths...]          Run the whole pipeline on a local mini-AWS (DynamoDB Local + S3 emulator).
                             Default input: seeds/. Options: --serve (keep running), --reset (wipe local
-                            state first), --data-dir DIR (default .corroborate), --out FILE (default out/digest.json)
+                            state first), --data-dir DIR (default .corroborate), --out FILE (default out/digest.json),
+                            --workers N (ingest batches handled at once, default 1: file order)
   ingest <paths...>         Upload files or directories to the configured bucket's inbox/ (AWS or the local
                             stack, chosen by the standard AWS environment and CORROBORATE_BUCKET).
   digest [--json]           Print the current digest from the configured bucket (or out/digest.json).
@@ -54,9 +55,12 @@ async function main(argv: string[]): Promise<number> {
           reset: { type: 'boolean', default: false },
           'data-dir': { type: 'string', default: '.corroborate' },
           out: { type: 'string', default: 'out/digest.json' },
+          workers: { type: 'string' },
         },
       });
-      await runLocal({ inputs: positionals.length > 0 ? positionals : ['seeds'], dataDir: values['data-dir']!, reset: values.reset!, serve: values.serve!, out: values.out! });
+      const workers = values.workers === undefined ? undefined : Number(values.workers);
+      if (workers !== undefined && (!Number.isInteger(workers) || workers < 1)) throw new UsageError('--workers needs a whole number, 1 or more');
+      await runLocal({ inputs: positionals.length > 0 ? positionals : ['seeds'], dataDir: values['data-dir']!, reset: values.reset!, serve: values.serve!, out: values.out!, ...(workers ? { workers } : {}) });
       return 0;
     }
     case 'ingest': {

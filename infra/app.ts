@@ -14,7 +14,7 @@ new CorroborateStack(app, stackNameFor(config.stage), {
   description: `corroborate (${config.stage}): cross-outlet claim corroboration pipeline`,
 });
 
-// The one-time GitHub deploy access (README "Deploying to AWS"). GitHub Actions sets
+// The one-time GitHub deploy access (docs/deploy.md). GitHub Actions sets
 // GITHUB_REPOSITORY, so CI synthesizes and checks it too.
 const githubRepository = app.node.tryGetContext('githubRepository') ?? process.env.GITHUB_REPOSITORY;
 if (githubRepository) {

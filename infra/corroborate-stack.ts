@@ -7,6 +7,7 @@ import type { Construct } from 'constructs';
 import { BUCKET_PREFIXES, ENVIRONMENT, TABLE } from '../functions/shared/resources';
 import { ArticleStorage } from './constructs/article-storage';
 import { DigestDistribution } from './constructs/digest-distribution';
+import { DigestPublisher } from './constructs/digest-publisher';
 import { IngestFunction } from './constructs/ingest-function';
 import { Monitoring } from './constructs/monitoring';
 import type { StageConfig } from './stage-config';
@@ -16,7 +17,8 @@ export interface CorroborateStackProps extends StackProps {
 }
 
 /**
- * Articles bucket (inbox/ -> ingest function -> digest/, served by CloudFront), the ledger table,
+ * Articles bucket (inbox/ -> ingest queue -> ingest function -> publish queue -> publisher ->
+ * digest/, served by CloudFront), the ledger table,
  * the subscribers' topic, alarms and a dashboard, all named from the shared resource definition
  * that the local mini-AWS uses too.
  */
@@ -25,6 +27,7 @@ export class CorroborateStack extends Stack {
   readonly table: dynamodb.Table;
   readonly topic: sns.Topic;
   readonly ingest: IngestFunction;
+  readonly publisher: DigestPublisher;
   readonly digest: DigestDistribution;
   readonly monitoring: Monitoring;
 
@@ -73,7 +76,7 @@ export class CorroborateStack extends Stack {
 
     this.topic = new sns.Topic(this, 'DigestPublished', { displayName: 'corroborate digest updates', masterKey: topicKey, enforceSSL: true });
 
-    this.ingest = new IngestFunction(this, 'Ingest', {
+    this.publisher = new DigestPublisher(this, 'Publisher', {
       bucket: this.storage.bucket,
       table: this.table,
       topic: this.topic,
@@ -81,15 +84,26 @@ export class CorroborateStack extends Stack {
       metricsNamespace,
       logRetention: config.logRetentionDays,
     });
+    this.ingest = new IngestFunction(this, 'Ingest', {
+      bucket: this.storage.bucket,
+      table: this.table,
+      publishQueue: this.publisher.queue,
+      metricsNamespace,
+      logRetention: config.logRetentionDays,
+      maxConcurrency: config.ingestMaxConcurrency,
+    });
 
     this.digest = new DigestDistribution(this, 'Digest', { bucket: this.storage.bucket, logBucket: this.storage.logBucket });
     // The feed links to itself and the page with absolute URLs.
-    this.ingest.function.addEnvironment(ENVIRONMENT.siteUrl, `https://${this.digest.distribution.distributionDomainName}/`);
+    this.publisher.function.addEnvironment(ENVIRONMENT.siteUrl, `https://${this.digest.distribution.distributionDomainName}/`);
 
     this.monitoring = new Monitoring(this, 'Monitoring', {
       stage: config.stage,
       ingest: this.ingest.function,
-      failures: this.ingest.failures,
+      ingestQueue: this.ingest.queue,
+      ingestDeadLetters: this.ingest.deadLetters,
+      publisher: this.publisher.function,
+      publishDeadLetters: this.publisher.deadLetters,
       table: this.table,
       metricsNamespace,
       topicKey,
@@ -104,7 +118,12 @@ export class CorroborateStack extends Stack {
     new CfnOutput(this, 'DigestTopicArn', { value: this.topic.topicArn, description: 'Subscribe to hear about each new digest' });
     new CfnOutput(this, 'IngestFunctionName', { value: this.ingest.function.functionName });
     new CfnOutput(this, 'IngestLogGroup', { value: this.ingest.logGroup.logGroupName });
-    new CfnOutput(this, 'FailedEventsQueueUrl', { value: this.ingest.failures.queueUrl, description: 'S3 events the function could not process' });
+    new CfnOutput(this, 'IngestQueueUrl', { value: this.ingest.queue.queueUrl, description: 'Inbox notifications waiting to be ingested' });
+    new CfnOutput(this, 'IngestDeadLetterQueueUrl', { value: this.ingest.deadLetters.queueUrl, description: 'Inbox notifications that failed on every receive (redrive: docs/operations.md)' });
+    new CfnOutput(this, 'IngestDeadLetterQueueArn', { value: this.ingest.deadLetters.queueArn });
+    new CfnOutput(this, 'PublishDeadLetterQueueUrl', { value: this.publisher.deadLetters.queueUrl, description: 'Publish requests that failed on every receive' });
+    new CfnOutput(this, 'PublisherFunctionName', { value: this.publisher.function.functionName });
+    new CfnOutput(this, 'PublisherLogGroup', { value: this.publisher.logGroup.logGroupName });
     new CfnOutput(this, 'AlarmTopicArn', { value: this.monitoring.alarmTopic.topicArn });
     new CfnOutput(this, 'DashboardName', { value: this.monitoring.dashboard.dashboardName });
   }

@@ -1,6 +1,7 @@
 import { Duration } from 'aws-cdk-lib';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type { Node } from 'constructs';
+import { FUNCTION_TIMEOUTS, QUEUES } from '../functions/shared/resources';
 
 /**
  * Everything that differs between deployments, read from CDK context (`-c key=value`) or the
@@ -22,39 +23,27 @@ export interface StageConfig {
   accessLogRetentionDays: number;
   /** Stops `cdk destroy` / stack deletion until switched off; on for prod. */
   terminationProtection: boolean;
+  /** Ingest invocations at once, at most (the SQS event source mapping's maximum concurrency, 2-1000). */
+  ingestMaxConcurrency: number;
 }
 
 /**
  * Ingest function sizing, from `npx tsx infra/tools/measure-ingest.ts` (the real handler over
  * in-process stores, counting storage calls; one core of a 2-core AMD EPYC):
- *   - a news article, corpus of 240 articles in 60 stories, digest at its full 50 stories:
- *     CPU p50 284 ms, p99 559 ms; 144 storage calls per event, most of them the digest's 50 story
- *     reads, which run in parallel: roughly 1 s of DynamoDB/S3 latency on AWS;
+ *   - a news article: CPU p50 284 ms, p99 559 ms (ingest and, then, the digest publish);
  *   - inputs far larger than an article grow linearly, about 17 s of CPU per MiB of text
  *     (64 KiB: 0.9 s, 256 KiB: 4 s, 1 MiB: 17.5 s, peak RSS 260 MiB); the function's own 5 MiB default
  *     limit would need minutes, so the stack sets `maxObjectBytes` to 2 MiB (~35 s): larger uploads are
- *     set aside as `too-large` instead of timing out three times and landing in the failure queue.
+ *     set aside as `too-large` instead of timing out on every receive and landing in the dead-letter queue.
  * 1769 MB is one full vCPU (Lambda allocates CPU in proportion to memory, and the parse runs on one
- * thread), which keeps the serialized queue moving (see `reservedConcurrency`); memory use stays far
- * below it. 120 s is over three times the largest accepted input and ~50x a typical article.
+ * thread); memory use stays far below it. 120 s is over three times the largest accepted input and
+ * ~50x a typical article, and a batch of ten articles fits in it many times over.
  */
 export const INGEST_SIZING = {
   memorySize: 1769,
-  timeout: Duration.seconds(120),
+  timeout: Duration.seconds(FUNCTION_TIMEOUTS.ingestSeconds),
   /** Uploads above this are set aside as too large (CORROBORATE_MAX_OBJECT_BYTES). */
   maxObjectBytes: 2 * 1024 * 1024,
-  /**
-   * One at a time. Ingestion is a read-modify-write over shared state: two articles of one new story
-   * processed at once would each open their own story, matching claims in parallel would create the
-   * same claim twice, and a slower invocation could overwrite `digest/latest.json` with an older
-   * version. Serializing makes the ledger the same as a one-by-one run; S3 events wait in Lambda's
-   * async queue meanwhile (throttles are retried, up to `maxEventAge`).
-   */
-  reservedConcurrency: 1,
-  /** Function errors are retried twice (the handler is idempotent), then go to the failure queue. */
-  retryAttempts: 2,
-  /** The longest an event may wait (throttled behind others or between retries): Lambda's maximum. */
-  maxEventAge: Duration.hours(6),
 } as const;
 
 const DEFAULTS = {
@@ -63,6 +52,7 @@ const DEFAULTS = {
   rejectedRetentionDays: 30,
   noncurrentVersionRetentionDays: 30,
   accessLogRetentionDays: 90,
+  ingestMaxConcurrency: QUEUES.ingest.maxConcurrency,
 };
 
 /** `Corroborate-<stage>`: the name the workflows and the README deploy. */
@@ -74,7 +64,8 @@ export function stackNameFor(stage: string): string {
  * Reads the stage configuration: context first (`-c stage=prod`), then the environment
  * (`CORROBORATE_STAGE`, `CORROBORATE_ALARM_EMAIL`, `CORROBORATE_LOG_RETENTION_DAYS`,
  * `CORROBORATE_REJECTED_RETENTION_DAYS`, `CORROBORATE_NONCURRENT_VERSION_RETENTION_DAYS`,
- * `CORROBORATE_ACCESS_LOG_RETENTION_DAYS`), then the defaults. Invalid values throw.
+ * `CORROBORATE_ACCESS_LOG_RETENTION_DAYS`, `CORROBORATE_INGEST_MAX_CONCURRENCY`), then the
+ * defaults. Invalid values throw.
  */
 export function stageConfigFrom(node: Pick<Node, 'tryGetContext'>, env: NodeJS.ProcessEnv = process.env): StageConfig {
   const read = (contextKey: string, envKey: string): string | undefined => {
@@ -102,6 +93,13 @@ export function stageConfigFrom(node: Pick<Node, 'tryGetContext'>, env: NodeJS.P
     throw new Error(`logRetentionDays must be one that CloudWatch Logs offers (1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, ...), got ${logRetention}`);
   }
 
+  const concurrencyText = read('ingestMaxConcurrency', 'CORROBORATE_INGEST_MAX_CONCURRENCY');
+  const ingestMaxConcurrency = concurrencyText === undefined ? DEFAULTS.ingestMaxConcurrency : Number(concurrencyText);
+  // The limits of an SQS event source mapping's maximum concurrency.
+  if (!Number.isInteger(ingestMaxConcurrency) || ingestMaxConcurrency < 2 || ingestMaxConcurrency > 1000) {
+    throw new Error(`ingestMaxConcurrency must be a whole number from 2 to 1000, got "${concurrencyText}"`);
+  }
+
   return {
     stage,
     ...(alarmEmail ? { alarmEmail } : {}),
@@ -110,5 +108,6 @@ export function stageConfigFrom(node: Pick<Node, 'tryGetContext'>, env: NodeJS.P
     noncurrentVersionRetentionDays: days('noncurrentVersionRetentionDays', 'CORROBORATE_NONCURRENT_VERSION_RETENTION_DAYS', DEFAULTS.noncurrentVersionRetentionDays),
     accessLogRetentionDays: days('accessLogRetentionDays', 'CORROBORATE_ACCESS_LOG_RETENTION_DAYS', DEFAULTS.accessLogRetentionDays),
     terminationProtection: stage === 'prod',
+    ingestMaxConcurrency,
   };
 }

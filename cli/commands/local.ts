@@ -1,14 +1,17 @@
 import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import type { S3Event } from 'aws-lambda';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { Digest } from '../../functions/core/digest/build-digest';
 import type { ObjectIngestOutcome } from '../../functions/ingest/ingest-object';
 import { PUBLISHING_KEYS } from '../../functions/core/publishing/keys';
-import { handler } from '../../functions/ingest/handler';
-import { BUCKET_PREFIXES, DIGEST_KEYS } from '../../functions/shared/resources';
-import { DeliveryQueue, toLambdaEvent } from '../local/event-delivery';
-import { startLocalStack } from '../local/local-stack';
+import { handleSqsEvent } from '../../functions/ingest/handler';
+import { handlePublishRequests } from '../../functions/publish/handler';
+import { dependenciesFromEnvironment } from '../../functions/shared/aws-dependencies';
+import { BUCKET_PREFIXES, DIGEST_KEYS, QUEUES } from '../../functions/shared/resources';
+import { toLambdaEvent } from '../local/event-delivery';
+import { EventSourceMapping } from '../local/event-source-mapping';
+import { localQueues, type LocalQueues } from '../local/local-queues';
+import { startLocalStack, type LocalStack } from '../local/local-stack';
 import { formatSummary } from '../summary';
 import { collectUploads, uploadAll } from '../upload';
 
@@ -18,39 +21,84 @@ export interface LocalOptions {
   reset: boolean;
   serve: boolean;
   out: string;
+  /**
+   * Ingest batches handled at once (the mapping's maximum concurrency on AWS). One by default, so
+   * that a folder is ingested in file order, as it is uploaded.
+   */
+  workers?: number;
   quiet?: boolean;
 }
 
-// Lambda retries a failed asynchronous invocation twice.
-const DELIVERY_ATTEMPTS = 3;
+/** A failed message is delivered again after this long (on AWS: the visibility timeout). */
+const LOCAL_RETRY_DELAY_MS = 500;
 
 /**
- * The whole pipeline on the local mini-AWS: upload the inputs to the inbox, deliver each S3 event
- * to the real handler, and write the published digest to `out`.
+ * The local pipeline: ingest and publish queues in process, fed and drained as on AWS, with the
+ * handlers' own code. Returns a function that stops the workers.
+ */
+export function startLocalPipeline(stack: LocalStack, options: { workers: number; log: (line: string) => void; onOutcome?: (outcome: ObjectIngestOutcome) => void }) {
+  const queues: LocalQueues = localQueues();
+  // The handlers read their configuration from the environment, exactly as on Lambda.
+  Object.assign(process.env, stack.environment);
+  const deps = { ...dependenciesFromEnvironment(), publishQueue: queues.publish };
+  const ingest = new EventSourceMapping({
+    queue: queues.ingest,
+    workers: options.workers,
+    batchSize: QUEUES.ingest.batchSize,
+    batchingWindowMs: QUEUES.ingest.maxBatchingWindowSeconds * 1000,
+    retryDelayMs: LOCAL_RETRY_DELAY_MS,
+    handler: async (event) => {
+      const result = await handleSqsEvent(event, deps);
+      for (const outcome of result.outcomes) {
+        options.onOutcome?.(outcome);
+        options.log(`  ${describeOutcome(outcome)}`);
+      }
+      for (const failure of result.batchItemFailures) console.error(`  message ${failure.itemIdentifier} failed; it is delivered again`);
+      return result;
+    },
+    onError: (error) => console.error(`  ingest batch failed: ${(error as Error).stack ?? error}`),
+  });
+  const publish = new EventSourceMapping({
+    queue: queues.publish,
+    workers: 1,
+    batchSize: QUEUES.publish.batchSize,
+    batchingWindowMs: 0,
+    retryDelayMs: LOCAL_RETRY_DELAY_MS,
+    handler: async (event) => {
+      const digest = await handlePublishRequests(event, deps);
+      if (digest) options.log(`  digest version ${digest.version} published (${event.Records.length} request(s))`);
+    },
+    onError: (error) => console.error(`  publish failed: ${(error as Error).stack ?? error}`),
+  });
+  stack.onObjectCreated((event) => {
+    const lambdaEvent = toLambdaEvent(event);
+    if (lambdaEvent) void queues.ingest.send({ body: JSON.stringify(lambdaEvent) });
+  });
+  return {
+    queues,
+    /** Resolves when every upload so far is ingested and the digest published. */
+    async settled(): Promise<void> {
+      await ingest.idle();
+      await publish.idle();
+    },
+    async stop(): Promise<void> {
+      await Promise.all([ingest.stop(), publish.stop()]);
+    },
+  };
+}
+
+/**
+ * The whole pipeline on the local mini-AWS: upload the inputs to the inbox; each S3 event goes to
+ * the ingest queue, `workers` consumers hand batches to the ingest handler, and the publisher
+ * publishes the digest; write the published digest to `out`.
  */
 export async function runLocal(options: LocalOptions): Promise<Digest | undefined> {
   const log = options.quiet ? () => undefined : (line: string) => console.log(line);
   log(`Starting the local mini-AWS (DynamoDB Local + S3 emulator), data in ${options.dataDir}${options.reset ? ' (reset)' : ''}...`);
   const stack = await startLocalStack({ dataDir: options.dataDir, reset: options.reset });
   const stop = async () => stack.stop();
+  const pipeline = startLocalPipeline(stack, { workers: options.workers ?? 1, log });
   try {
-    // The handler reads its configuration from the environment, exactly as on Lambda.
-    Object.assign(process.env, stack.environment);
-    const queue = new DeliveryQueue(async (event: S3Event) => {
-      for (let attempt = 1; attempt <= DELIVERY_ATTEMPTS; attempt += 1) {
-        try {
-          const { outcomes } = await handler(event);
-          for (const outcome of outcomes) log(`  ${describeOutcome(outcome)}`);
-          return;
-        } catch (error) {
-          console.error(`  handler failed on attempt ${attempt}/${DELIVERY_ATTEMPTS}: ${(error as Error).stack ?? error}`);
-        }
-      }
-    });
-    stack.onObjectCreated((event) => {
-      const lambdaEvent = toLambdaEvent(event);
-      if (lambdaEvent) queue.push(lambdaEvent);
-    });
 
     const s3 = new S3Client({ forcePathStyle: true });
     const uploads = collectUploads(options.inputs);
@@ -60,7 +108,9 @@ export async function runLocal(options: LocalOptions): Promise<Digest | undefine
     await uploadAll(s3, stack.bucket, uploads, (done, total, item) => log(`  [${done}/${total}] ${item.key}`), 1);
     // The emulator emits the event as the object is stored, possibly just after our PUT returns.
     await new Promise((r) => setTimeout(r, 50));
-    await queue.idle();
+    await pipeline.settled();
+    const dead = pipeline.queues.ingestDeadLetter.depth;
+    if (dead > 0) console.error(`${dead} notification(s) failed ${QUEUES.ingest.maxReceiveCount} times and are in the dead-letter queue`);
 
     const digest = await readDigest(s3, stack.bucket);
     if (digest) {
@@ -77,11 +127,11 @@ export async function runLocal(options: LocalOptions): Promise<Digest | undefine
 
     if (options.serve) {
       printServeInstructions(stack);
-      stack.onObjectCreated(() => undefined);
       await waitForSignal();
     }
     return digest;
   } finally {
+    await pipeline.stop();
     await stop();
   }
 }

@@ -32,30 +32,3 @@ export function toLambdaEvent(event: EmulatorEvent): S3Event | undefined {
 export function encodeS3Key(key: string): string {
   return encodeURIComponent(key).replace(/%2F/g, '/').replace(/%20/g, '+');
 }
-
-/** Runs deliveries one at a time, in arrival order, and can be awaited until none are pending. */
-export class DeliveryQueue {
-  private tail: Promise<void> = Promise.resolve();
-  private pending = 0;
-  private idleWaiters: Array<() => void> = [];
-
-  constructor(private readonly deliver: (event: S3Event) => Promise<void>) {}
-
-  push(event: S3Event): void {
-    this.pending += 1;
-    this.tail = this.tail
-      .then(() => this.deliver(event))
-      .finally(() => {
-        this.pending -= 1;
-        if (this.pending === 0) for (const resolve of this.idleWaiters.splice(0)) resolve();
-      });
-  }
-
-  get size(): number {
-    return this.pending;
-  }
-
-  idle(): Promise<void> {
-    return this.pending === 0 ? Promise.resolve() : new Promise((resolve) => this.idleWaiters.push(resolve));
-  }
-}

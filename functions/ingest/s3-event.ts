@@ -40,3 +40,23 @@ export function decodeS3Key(encoded: string): string {
 export function normalizeEtag(etag: string): string {
   return etag.replace(/^"|"$/g, '');
 }
+
+const SqsEventSchema = z.object({ Records: z.array(z.object({ messageId: z.string(), body: z.string() })) });
+
+/** The messages of an SQS event: their ids (for batchItemFailures) and bodies. */
+export function sqsMessages(event: unknown): Array<{ messageId: string; body: string }> {
+  return SqsEventSchema.parse(event).Records.map(({ messageId, body }) => ({ messageId, body }));
+}
+
+const S3TestEventSchema = z.object({ Event: z.literal('s3:TestEvent') });
+
+/**
+ * The objects an SQS message from the bucket's notification names. S3 sends one `s3:TestEvent`
+ * when the notification is configured: it names no object. Anything else that is not an S3 event
+ * throws.
+ */
+export function objectsInNotification(body: string): S3ObjectCreated[] {
+  const parsed: unknown = JSON.parse(body);
+  if (S3TestEventSchema.safeParse(parsed).success) return [];
+  return objectsCreated(parsed);
+}

@@ -3,14 +3,17 @@ import { Tracer } from '@aws-lambda-powertools/tracer';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
 import { SNSClient } from '@aws-sdk/client-sns';
+import { SQSClient } from '@aws-sdk/client-sqs';
 import { DynamoDbTableStore } from '../adapters/dynamodb-table-store';
 import { RecordingNotifier } from '../adapters/recording-notifier';
 import { S3ObjectStore } from '../adapters/s3-object-store';
 import { SnsNotifier } from '../adapters/sns-notifier';
+import { SqsQueue } from '../adapters/sqs-queue';
 import { Ledger } from '../ledger/ledger';
 import type { Notifier } from '../ports/notifier';
 import type { ObjectStore } from '../ports/object-store';
-import { DEFAULT_MAX_OBJECT_BYTES, ENVIRONMENT } from './resources';
+import type { QueuePort } from '../ports/queue';
+import { DEFAULT_MAX_OBJECT_BYTES, ENVIRONMENT, QUEUES } from './resources';
 
 export interface PipelineDependencies {
   ledger: Ledger;
@@ -21,6 +24,10 @@ export interface PipelineDependencies {
   siteUrl?: string;
   /** How stories are decided; the fitted default unless an evaluation or a test swaps it. */
   storyPolicy?: StoryPolicy;
+  /** Where ingest asks for a publish. Absent: ingest publishes the digest itself. */
+  publishQueue?: QueuePort;
+  /** Messages of one SQS batch ingested at once (1 when absent). */
+  batchConcurrency?: number;
 }
 
 /**
@@ -35,6 +42,7 @@ export function dependenciesFromEnvironment(env: NodeJS.ProcessEnv = process.env
   const tableName = required(env, ENVIRONMENT.tableName);
   const bucketName = required(env, ENVIRONMENT.bucketName);
   const topicArn = env[ENVIRONMENT.topicArn];
+  const publishQueueUrl = env[ENVIRONMENT.publishQueueUrl];
   return {
     ledger: new Ledger(new DynamoDbTableStore(tableName, tracer.captureAWSv3Client(new DynamoDBClient({})))),
     objects: new S3ObjectStore(bucketName, tracer.captureAWSv3Client(new S3Client({ forcePathStyle: env.CORROBORATE_S3_PATH_STYLE === 'true' }))),
@@ -42,6 +50,8 @@ export function dependenciesFromEnvironment(env: NodeJS.ProcessEnv = process.env
     maxObjectBytes: Number(env[ENVIRONMENT.maxObjectBytes] ?? DEFAULT_MAX_OBJECT_BYTES),
     now: () => new Date(),
     ...(env[ENVIRONMENT.siteUrl] ? { siteUrl: env[ENVIRONMENT.siteUrl] } : {}),
+    ...(publishQueueUrl ? { publishQueue: new SqsQueue(publishQueueUrl, tracer.captureAWSv3Client(new SQSClient({}))) } : {}),
+    batchConcurrency: Number(env[ENVIRONMENT.batchConcurrency] ?? QUEUES.ingest.batchConcurrency),
   };
 }
 

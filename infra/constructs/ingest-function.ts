@@ -2,28 +2,28 @@ import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import type * as kms from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
+import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as s3n from 'aws-cdk-lib/aws-s3-notifications';
-import type * as sns from 'aws-cdk-lib/aws-sns';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { join } from 'node:path';
-import { BUCKET_PREFIXES, ENVIRONMENT, TABLE } from '../../functions/shared/resources';
+import { BUCKET_PREFIXES, ENVIRONMENT, QUEUES, TABLE } from '../../functions/shared/resources';
 import { INGEST_SIZING } from '../stage-config';
 
 export interface IngestFunctionProps {
   bucket: s3.Bucket;
   table: dynamodb.Table;
-  topic: sns.Topic;
-  topicKey: kms.IKey;
+  /** Where ingest asks for a digest publish (the publisher's FIFO queue). */
+  publishQueue: sqs.IQueue;
   /** CloudWatch namespace of the function's metrics (Powertools EMF and the log metric filters). */
   metricsNamespace: string;
   logRetention: logs.RetentionDays;
+  /** Invocations at once, at most (the event source mapping's maximum concurrency). */
+  maxConcurrency: number;
 }
 
 /** Log lines of the handler (Powertools Logger, JSON) that the metric filters count. */
@@ -31,36 +31,40 @@ export const LOG_METRICS = {
   ingested: { metricName: 'ArticlesIngested', pattern: '{ $.message = "object processed" && $.status = "ingested" }' },
   duplicates: { metricName: 'DuplicatesRecognised', pattern: '{ $.message = "object processed" && $.status = "duplicate" }' },
   rejected: { metricName: 'InputsSetAside', pattern: '{ $.message = "input set aside" }' },
-  digests: { metricName: 'DigestsPublished', pattern: '{ $.message = "digest published" }' },
+  failedMessages: { metricName: 'MessagesFailed', pattern: '{ $.message = "message failed, left for redelivery" }' },
 } as const;
 
 /**
  * The ingest function: every object created under inbox/ (PUT, POST, COPY and completed multipart
- * uploads) -> ledger table -> digest/ and the topic. One invocation at a time, two retries, then the
- * event goes to the failure queue. Its role can do exactly what the code does, on the prefixes it
- * does it to.
+ * uploads) -> the ingest queue -> batches, up to `maxConcurrency` at once -> ledger table -> a
+ * publish request. A message that fails `QUEUES.ingest.maxReceiveCount` times goes to the
+ * dead-letter queue. Its role can do exactly what the code does, on the prefixes it does it to.
  */
 export class IngestFunction extends Construct {
   readonly function: NodejsFunction;
   readonly logGroup: logs.LogGroup;
-  readonly failures: sqs.Queue;
+  readonly queue: sqs.Queue;
+  readonly deadLetters: sqs.Queue;
   readonly role: iam.Role;
 
   constructor(scope: Construct, id: string, props: IngestFunctionProps) {
     super(scope, id);
-    const { bucket, table, topic } = props;
+    const { bucket, table } = props;
 
     this.logGroup = new logs.LogGroup(this, 'Logs', { retention: props.logRetention, removalPolicy: RemovalPolicy.DESTROY });
 
-    this.failures = new sqs.Queue(this, 'Failures', {
+    this.deadLetters = new sqs.Queue(this, 'DeadLetters', {
       encryption: sqs.QueueEncryption.SQS_MANAGED,
       enforceSSL: true,
-      retentionPeriod: Duration.days(14),
+      retentionPeriod: Duration.days(QUEUES.ingestDeadLetter.retentionDays),
     });
-    Validations.of(this.failures).acknowledge({
-      id: 'AwsSolutions-SQS3',
-      reason:
-        "This queue is the ingest function's on-failure destination, i.e. the dead-letter queue itself; nothing consumes it automatically, messages are kept 14 days and an alarm fires as soon as one arrives.",
+    // SSE-SQS: S3 event notifications cannot reach a queue encrypted with the AWS-managed KMS key.
+    this.queue = new sqs.Queue(this, 'Queue', {
+      encryption: sqs.QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(QUEUES.ingest.retentionDays),
+      visibilityTimeout: Duration.seconds(INGEST_SIZING.timeout.toSeconds() * QUEUES.ingest.visibilityTimeoutFactor),
+      deadLetterQueue: { queue: this.deadLetters, maxReceiveCount: QUEUES.ingest.maxReceiveCount },
     });
 
     // A role of its own instead of AWSLambdaBasicExecutionRole: logs go to this log group only.
@@ -78,10 +82,6 @@ export class IngestFunction extends Construct {
       architecture: lambda.Architecture.ARM_64,
       memorySize: INGEST_SIZING.memorySize,
       timeout: INGEST_SIZING.timeout,
-      reservedConcurrentExecutions: INGEST_SIZING.reservedConcurrency,
-      retryAttempts: INGEST_SIZING.retryAttempts,
-      maxEventAge: INGEST_SIZING.maxEventAge,
-      onFailure: new SqsDestination(this.failures),
       recursiveLoop: lambda.RecursiveLoop.TERMINATE,
       role: this.role,
       logGroup: this.logGroup,
@@ -92,7 +92,8 @@ export class IngestFunction extends Construct {
       environment: {
         [ENVIRONMENT.tableName]: table.tableName,
         [ENVIRONMENT.bucketName]: bucket.bucketName,
-        [ENVIRONMENT.topicArn]: topic.topicArn,
+        [ENVIRONMENT.publishQueueUrl]: props.publishQueue.queueUrl,
+        [ENVIRONMENT.batchConcurrency]: String(QUEUES.ingest.batchConcurrency),
         [ENVIRONMENT.maxObjectBytes]: String(INGEST_SIZING.maxObjectBytes),
         NODE_OPTIONS: '--enable-source-maps',
         POWERTOOLS_SERVICE_NAME: 'corroborate-ingest',
@@ -121,8 +122,16 @@ export class IngestFunction extends Construct {
 
     this.grantWhatTheCodeUses(props);
 
-    // Only inbox/ triggers ingestion: the function's own writes (digest/, rejected/) never do.
-    bucket.addEventNotification(s3.EventType.OBJECT_CREATED, new s3n.LambdaDestination(this.function), { prefix: BUCKET_PREFIXES.inbox });
+    // Only inbox/ is queued for ingestion: the pipeline's own writes (digest/, rejected/) never are.
+    bucket.addEventNotification(s3.EventType.OBJECT_CREATED, new s3n.SqsDestination(this.queue), { prefix: BUCKET_PREFIXES.inbox });
+    this.function.addEventSource(
+      new SqsEventSource(this.queue, {
+        batchSize: QUEUES.ingest.batchSize,
+        maxBatchingWindow: Duration.seconds(QUEUES.ingest.maxBatchingWindowSeconds),
+        reportBatchItemFailures: true,
+        maxConcurrency: props.maxConcurrency,
+      }),
+    );
     const notificationsHandler = Stack.of(this).node.children.find((child) => child.node.id.startsWith('BucketNotificationsHandler'));
     if (notificationsHandler) {
       Validations.of(notificationsHandler).acknowledge({
@@ -144,8 +153,9 @@ export class IngestFunction extends Construct {
     }
   }
 
-  /** The calls in functions/adapters and functions/ingest, and nothing else. */
-  private grantWhatTheCodeUses({ bucket, table, topic, topicKey }: IngestFunctionProps): void {
+  /** The calls in functions/adapters and functions/ingest, and nothing else (publishing is the publisher's). */
+  private grantWhatTheCodeUses(props: IngestFunctionProps): void {
+    const { bucket, table } = props;
     const statements = [
       new iam.PolicyStatement({
         sid: 'ReadInbox',
@@ -164,11 +174,6 @@ export class IngestFunction extends Construct {
         resources: [bucket.arnForObjects(`${BUCKET_PREFIXES.rejected}*`)],
       }),
       new iam.PolicyStatement({
-        sid: 'PublishDigest',
-        actions: ['s3:PutObject'],
-        resources: [bucket.arnForObjects(`${BUCKET_PREFIXES.digest}*`)],
-      }),
-      new iam.PolicyStatement({
         sid: 'TellMissingFromForbidden',
         // Without ListBucket, HeadObject on a key that is gone answers 403 instead of 404, and the
         // handler would retry a redelivered event for an input it already moved to rejected/.
@@ -185,8 +190,7 @@ export class IngestFunction extends Construct {
         actions: ['dynamodb:Query'],
         resources: [`${table.tableArn}/index/${TABLE.recencyIndex.name}`],
       }),
-      new iam.PolicyStatement({ sid: 'Notify', actions: ['sns:Publish'], resources: [topic.topicArn] }),
-      new iam.PolicyStatement({ sid: 'NotifyEncrypted', actions: ['kms:GenerateDataKey', 'kms:Decrypt'], resources: [topicKey.keyArn] }),
+      new iam.PolicyStatement({ sid: 'RequestPublish', actions: ['sqs:SendMessage'], resources: [props.publishQueue.queueArn] }),
     ];
     for (const statement of statements) this.role.addToPrincipalPolicy(statement);
 
@@ -194,7 +198,6 @@ export class IngestFunction extends Construct {
     for (const [prefix, why] of [
       [BUCKET_PREFIXES.inbox, 'reads, and after setting an input aside deletes, the uploads under inbox/ only'],
       [BUCKET_PREFIXES.rejected, 'writes set-aside inputs and their .error.json records under rejected/ only'],
-      [BUCKET_PREFIXES.digest, 'writes digest/latest.json and digest/versions/<n>.json under digest/ only'],
     ] as const) {
       Validations.of(this.role).acknowledge({
         id: `AwsSolutions-IAM5[${objectArn(prefix)}]`,

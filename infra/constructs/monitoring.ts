@@ -8,13 +8,18 @@ import * as sns from 'aws-cdk-lib/aws-sns';
 import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { QUEUES } from '../../functions/shared/resources';
 import { INGEST_SIZING } from '../stage-config';
+import { PUBLISHED_METRIC } from './digest-publisher';
 import { LOG_METRICS } from './ingest-function';
 
 export interface MonitoringProps {
   stage: string;
   ingest: lambda.IFunction;
-  failures: sqs.IQueue;
+  ingestQueue: sqs.IQueue;
+  ingestDeadLetters: sqs.IQueue;
+  publisher: lambda.IFunction;
+  publishDeadLetters: sqs.IQueue;
   table: dynamodb.ITable;
   metricsNamespace: string;
   /** Encrypts the alarm topic; its key policy must let CloudWatch use it. */
@@ -22,13 +27,13 @@ export interface MonitoringProps {
   alarmEmail?: string;
 }
 
-/** Minutes an S3 event may wait for the (serialized) function before someone is told. */
-export const EVENT_AGE_ALARM_MINUTES = 30;
+/** Minutes the oldest inbox notification may wait in the ingest queue before someone is told. */
+export const QUEUE_AGE_ALARM_MINUTES = 15;
 
 /**
- * Alarms on everything that means an upload is not becoming part of the digest (errors, failed
- * events, events waiting too long or dropped, lasting throttling, runs close to the timeout), an
- * encrypted topic they notify, and a dashboard.
+ * Alarms on everything that means an upload is not becoming part of the digest (errors, a backlog
+ * that keeps growing older, messages in a dead-letter queue, lasting throttling, runs close to the
+ * timeout), an encrypted topic they notify, and a dashboard.
  */
 export class Monitoring extends Construct {
   readonly alarmTopic: sns.Topic;
@@ -37,15 +42,16 @@ export class Monitoring extends Construct {
 
   constructor(scope: Construct, id: string, props: MonitoringProps) {
     super(scope, id);
-    const { ingest, failures } = props;
+    const { ingest, publisher } = props;
     const fiveMinutes = Duration.minutes(5);
 
     this.alarmTopic = new sns.Topic(this, 'AlarmTopic', { displayName: `corroborate ${props.stage} alarms`, masterKey: props.topicKey, enforceSSL: true });
     if (props.alarmEmail) this.alarmTopic.addSubscription(new subscriptions.EmailSubscription(props.alarmEmail));
 
-    const eventAge = ingest.metric('AsyncEventAge', { statistic: 'Maximum', period: fiveMinutes });
-    const dropped = ingest.metric('AsyncEventsDropped', { statistic: 'Sum', period: fiveMinutes });
-    const failuresQueued = failures.metricApproximateNumberOfMessagesVisible({ statistic: 'Maximum', period: fiveMinutes });
+    const queueAge = props.ingestQueue.metricApproximateAgeOfOldestMessage({ statistic: 'Maximum', period: fiveMinutes });
+    const queued = props.ingestQueue.metricApproximateNumberOfMessagesVisible({ statistic: 'Maximum', period: fiveMinutes });
+    const deadLetters = props.ingestDeadLetters.metricApproximateNumberOfMessagesVisible({ statistic: 'Maximum', period: fiveMinutes });
+    const publishDeadLetters = props.publishDeadLetters.metricApproximateNumberOfMessagesVisible({ statistic: 'Maximum', period: fiveMinutes });
 
     const alarm = (id: string, props: cloudwatch.AlarmProps) => {
       const created = new cloudwatch.Alarm(this, id, { treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING, ...props });
@@ -55,7 +61,8 @@ export class Monitoring extends Construct {
       return created;
     };
     alarm('IngestErrors', {
-      alarmDescription: 'The ingest function failed (an infrastructure error; unreadable input is set aside, not an error). Failed events are retried twice, then land in the failure queue.',
+      alarmDescription:
+        'The ingest function failed as a whole (an infrastructure error; unreadable input is set aside, not an error). Its batch is delivered again; a message that fails on every receive lands in the dead-letter queue.',
       metric: ingest.metricErrors({ statistic: 'Sum', period: fiveMinutes }),
       threshold: 1,
       evaluationPeriods: 1,
@@ -63,30 +70,37 @@ export class Monitoring extends Construct {
     });
     alarm('IngestThrottles', {
       alarmDescription:
-        'The ingest function has been throttled for 15 minutes in a row. It runs one invocation at a time on purpose, so bursts throttle briefly; lasting throttling means uploads arrive faster than they are ingested (see event age).',
+        'The ingest function has been throttled for 15 minutes in a row: the account or function concurrency is below the event source mapping\'s maximum concurrency (see the queue age).',
       metric: ingest.metricThrottles({ statistic: 'Sum', period: fiveMinutes }),
       threshold: 1,
       evaluationPeriods: 3,
       datapointsToAlarm: 3,
       comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
     });
-    alarm('IngestEventAge', {
-      alarmDescription: `An S3 event has waited more than ${EVENT_AGE_ALARM_MINUTES} minutes for the ingest function (events are dropped to the failure queue after ${INGEST_SIZING.maxEventAge.toHours()} hours).`,
-      metric: eventAge,
-      threshold: Duration.minutes(EVENT_AGE_ALARM_MINUTES).toMilliseconds(),
+    alarm('IngestQueueAge', {
+      alarmDescription: `The oldest inbox notification has waited more than ${QUEUE_AGE_ALARM_MINUTES} minutes in the ingest queue: uploads arrive faster than they are ingested, or ingest is failing. Messages are kept ${QUEUES.ingest.retentionDays} days.`,
+      metric: queueAge,
+      threshold: Duration.minutes(QUEUE_AGE_ALARM_MINUTES).toSeconds(),
       evaluationPeriods: 1,
       comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
     });
-    alarm('IngestEventsDropped', {
-      alarmDescription: 'Lambda dropped S3 events for the ingest function (too old or out of retries).',
-      metric: dropped,
+    alarm('IngestDeadLetters', {
+      alarmDescription: `Inbox notifications failed ${QUEUES.ingest.maxReceiveCount} times and wait in the ingest dead-letter queue: see docs/operations.md for how to redrive them.`,
+      metric: deadLetters,
       threshold: 1,
       evaluationPeriods: 1,
       comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
     });
-    alarm('FailedEventsQueued', {
-      alarmDescription: 'S3 events that the ingest function could not process are waiting in the failure queue: see README "Deploying to AWS" for how to replay them.',
-      metric: failuresQueued,
+    alarm('PublishDeadLetters', {
+      alarmDescription: `Publish requests failed ${QUEUES.publish.maxReceiveCount} times and wait in the publish dead-letter queue: the digest may lag the ledger (docs/operations.md).`,
+      metric: publishDeadLetters,
+      threshold: 1,
+      evaluationPeriods: 1,
+      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+    });
+    alarm('PublisherErrors', {
+      alarmDescription: 'The digest publisher failed; its batch of publish requests is delivered again.',
+      metric: publisher.metricErrors({ statistic: 'Sum', period: fiveMinutes }),
       threshold: 1,
       evaluationPeriods: 1,
       comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
@@ -113,7 +127,7 @@ export class Monitoring extends Construct {
               logMetric(LOG_METRICS.ingested.metricName, 'ingested'),
               logMetric(LOG_METRICS.duplicates.metricName, 'duplicates'),
               logMetric(LOG_METRICS.rejected.metricName, 'set aside'),
-              logMetric(LOG_METRICS.digests.metricName, 'digests published'),
+              logMetric(PUBLISHED_METRIC.metricName, 'digests published'),
             ],
             width: 8,
           }),
@@ -130,8 +144,8 @@ export class Monitoring extends Construct {
           }),
         ],
         [
-          new cloudwatch.GraphWidget({ title: 'Oldest waiting S3 event (ms)', left: [eventAge], width: 8 }),
-          new cloudwatch.GraphWidget({ title: 'Failed events', left: [failuresQueued], right: [dropped], width: 8 }),
+          new cloudwatch.GraphWidget({ title: 'Ingest queue: oldest message (s), messages waiting', left: [queueAge], right: [queued], width: 8 }),
+          new cloudwatch.GraphWidget({ title: 'Dead-letter queues', left: [deadLetters, publishDeadLetters], width: 8 }),
           new cloudwatch.GraphWidget({
             title: 'Ledger table',
             left: [props.table.metricConsumedReadCapacityUnits({ statistic: 'Sum', period: fiveMinutes }), props.table.metricConsumedWriteCapacityUnits({ statistic: 'Sum', period: fiveMinutes })],

@@ -1,11 +1,10 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { GetObjectCommand, HeadObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import type { S3Event } from 'aws-lambda';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DeliveryQueue, toLambdaEvent } from '../../cli/local/event-delivery';
+import { startLocalPipeline } from '../../cli/commands/local';
 import { collectUploads, uploadAll } from '../../cli/upload';
 import { parseFeed } from '@rowanmanning/feed-parser';
 import { DIGEST_SCHEMA_VERSION, type Digest } from '../../functions/core/digest/build-digest';
@@ -17,34 +16,38 @@ import { seedFiles } from '../support/seeds';
 import { useLocalStack } from '../support/local-stack';
 import { eventArticles } from '../support/two-events';
 
-jest.setTimeout(60_000);
+jest.setTimeout(120_000);
 
 /**
- * The real handler against DynamoDB Local and the S3 emulator, with real SDK clients: an upload
- * makes the emulator emit an event, which is delivered to the handler as AWS would deliver it.
+ * The real handlers against DynamoDB Local and the S3 emulator, with real SDK clients: an upload
+ * makes the emulator emit an event, which goes through the ingest queue to the ingest handler as an
+ * SQS batch, and the publish request through the publish queue to the publisher, as on AWS.
  */
-describe('upload -> S3 event -> handler -> DynamoDB -> digest, on the local mini-AWS', () => {
+describe('upload -> S3 event -> queue -> handler -> DynamoDB -> publisher -> digest, on the local mini-AWS', () => {
   const local = useLocalStack();
   let s3: S3Client;
-  let queue: DeliveryQueue;
+  let pipeline: ReturnType<typeof startLocalPipeline>;
   const outcomes: ObjectIngestOutcome[] = [];
 
   beforeAll(async () => {
-    const { handler } = await import('../../functions/ingest/handler');
-    queue = new DeliveryQueue(async (event: S3Event) => {
-      outcomes.push(...(await handler(event)).outcomes);
-    });
-    local.current.onObjectCreated((event) => {
-      const lambdaEvent = toLambdaEvent(event);
-      if (lambdaEvent) queue.push(lambdaEvent);
-    });
+    pipeline = startLocalPipeline(local.current, { workers: 1, log: () => undefined, onOutcome: (outcome) => outcomes.push(outcome) });
     s3 = new S3Client({ forcePathStyle: true });
   });
+  afterAll(async () => pipeline.stop());
+
+  async function put(key: string, body: Uint8Array | string, contentType = 'text/plain') {
+    await s3.send(new PutObjectCommand({ Bucket: local.current.bucket, Key: key, Body: body, ContentType: contentType }));
+  }
+
+  /** Until the uploads so far are ingested and the digest published. */
+  async function settled() {
+    await new Promise((r) => setTimeout(r, 50));
+    await pipeline.settled();
+  }
 
   async function upload(key: string, body: Uint8Array | string, contentType = 'text/plain') {
-    await s3.send(new PutObjectCommand({ Bucket: local.current.bucket, Key: key, Body: body, ContentType: contentType }));
-    await new Promise((r) => setTimeout(r, 50));
-    await queue.idle();
+    await put(key, body, contentType);
+    await settled();
   }
 
   async function digest(): Promise<Digest> {
@@ -53,7 +56,9 @@ describe('upload -> S3 event -> handler -> DynamoDB -> digest, on the local mini
   }
 
   it('ingests the seeds into one story with cross-outlet claims', async () => {
-    for (const seed of seedFiles()) await upload(`inbox/${seed.name}`, seed.bytes);
+    // One batch, in upload order (one worker).
+    for (const seed of seedFiles()) await put(`inbox/${seed.name}`, seed.bytes);
+    await settled();
     expect(outcomes.map((o) => o.status)).toEqual(['ingested', 'ingested', 'ingested', 'ingested', 'ingested']);
     const published = await digest();
     expect(digestSchemaErrors(published)).toEqual([]);
@@ -72,7 +77,9 @@ describe('upload -> S3 event -> handler -> DynamoDB -> digest, on the local mini
   it('changes no counts when the same files are uploaded again', async () => {
     const before = await digest();
     outcomes.length = 0;
-    for (const seed of seedFiles()) await upload(`inbox/${seed.name}`, seed.bytes);
+    for (const seed of seedFiles()) await put(`inbox/${seed.name}`, seed.bytes);
+    await settled();
+    expect(outcomes).toHaveLength(seedFiles().length);
     expect(outcomes.every((o) => o.status === 'already-processed' || o.status === 'duplicate')).toBe(true);
     const after = await digest();
     expect(after.stories.map((s) => [s.id, s.articles.length, s.claims.length])).toEqual(before.stories.map((s) => [s.id, s.articles.length, s.claims.length]));
@@ -90,7 +97,7 @@ describe('upload -> S3 event -> handler -> DynamoDB -> digest, on the local mini
       rmSync(dir, { recursive: true, force: true });
     }
     await new Promise((r) => setTimeout(r, 50));
-    await queue.idle();
+    await pipeline.settled();
     expect(outcomes).toEqual([expect.objectContaining({ key: 'inbox/outlets/vote.txt', status: 'ingested' })]);
     const article = (await digest()).stories.flatMap((s) => s.articles).find((a) => a.key === 'inbox/outlets/vote.txt');
     expect(article?.source).toBe('Süddeutsche Zeitung');
@@ -118,7 +125,8 @@ describe('upload -> S3 event -> handler -> DynamoDB -> digest, on the local mini
   it('keeps two similar events in two stories, on DynamoDB Local', async () => {
     const bern = eventArticles('bern', 7);
     const mannheim = eventArticles('mannheim', 7);
-    for (const article of [...bern, ...mannheim]) await upload(`inbox/boxing/${article.name}.txt`, `${article.title}\n\n${article.text}`);
+    for (const article of [...bern, ...mannheim]) await put(`inbox/boxing/${article.name}.txt`, `${article.title}\n\n${article.text}`);
+    await settled();
     const stories = (await digest()).stories.filter((s) => s.articles.some((a) => a.key.startsWith('inbox/boxing/')));
     expect(stories.map((s) => s.articles.map((a) => a.key.replace(/^inbox\/boxing\/|\.txt$/g, '')).sort())).toEqual(
       expect.arrayContaining([bern.map((a) => a.name).sort(), mannheim.map((a) => a.name).sort()]),

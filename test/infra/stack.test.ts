@@ -1,14 +1,18 @@
 import { Match, Template } from 'aws-cdk-lib/assertions';
-import { BUCKET_PREFIXES, ENVIRONMENT, TABLE } from '../../functions/shared/resources';
-import { EVENT_AGE_ALARM_MINUTES } from '../../infra/constructs/monitoring';
+import { BUCKET_PREFIXES, ENVIRONMENT, FUNCTION_TIMEOUTS, QUEUES, TABLE } from '../../functions/shared/resources';
+import { QUEUE_AGE_ALARM_MINUTES } from '../../infra/constructs/monitoring';
 import { INGEST_SIZING } from '../../infra/stage-config';
 import { asArray, corroborateStack, logicalIdOf, roleStatements } from './synth';
 
-const { template, config } = corroborateStack({ stage: 'prod', alarmEmail: 'ops@example.com', rejectedRetentionDays: 21, terminationProtection: true });
+const { template, config } = corroborateStack({ stage: 'prod', alarmEmail: 'ops@example.com', rejectedRetentionDays: 21, terminationProtection: true, ingestMaxConcurrency: 25 });
 const articles = logicalIdOf(template, 'AWS::S3::Bucket', /^StorageArticles/);
 const logs = logicalIdOf(template, 'AWS::S3::Bucket', /^StorageAccessLogs/);
 const ingestFn = logicalIdOf(template, 'AWS::Lambda::Function', /^IngestFunction/);
-const failures = logicalIdOf(template, 'AWS::SQS::Queue', /^IngestFailures/);
+const ingestQueue = logicalIdOf(template, 'AWS::SQS::Queue', /^IngestQueue/);
+const ingestDeadLetters = logicalIdOf(template, 'AWS::SQS::Queue', /^IngestDeadLetters/);
+const publishQueue = logicalIdOf(template, 'AWS::SQS::Queue', /^PublisherQueue/);
+const publishDeadLetters = logicalIdOf(template, 'AWS::SQS::Queue', /^PublisherDeadLetters/);
+const publisherFn = logicalIdOf(template, 'AWS::Lambda::Function', /^PublisherFunction/);
 const alarmTopic = logicalIdOf(template, 'AWS::SNS::Topic', /AlarmTopic/);
 const digestTopic = logicalIdOf(template, 'AWS::SNS::Topic', /^DigestPublished/);
 const topicKey = logicalIdOf(template, 'AWS::KMS::Key', /^TopicKey/);
@@ -58,19 +62,28 @@ describe('storage', () => {
     expect(logRules).toEqual([expect.objectContaining({ ExpirationInDays: config.accessLogRetentionDays })]);
   });
 
-  it('triggers the function for every kind of object creation (multipart included), under inbox/ only', () => {
+  it('queues every kind of object creation (multipart included), under inbox/ only', () => {
     const notifications = template.findResources('Custom::S3BucketNotifications');
     expect(Object.keys(notifications)).toHaveLength(1);
     const { NotificationConfiguration, BucketName } = Object.values(notifications)[0]!.Properties;
     expect(BucketName).toEqual({ Ref: articles });
     expect(NotificationConfiguration).toEqual({
-      LambdaFunctionConfigurations: [
+      QueueConfigurations: [
         {
           Events: ['s3:ObjectCreated:*'],
           Filter: { Key: { FilterRules: [{ Name: 'prefix', Value: BUCKET_PREFIXES.inbox }] } },
-          LambdaFunctionArn: { 'Fn::GetAtt': [ingestFn, 'Arn'] },
+          QueueArn: { 'Fn::GetAtt': [ingestQueue, 'Arn'] },
         },
       ],
+    });
+    // Only this bucket may send to the queue.
+    template.hasResourceProperties('AWS::SQS::QueuePolicy', {
+      Queues: [{ Ref: ingestQueue }],
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({ Effect: 'Allow', Principal: { Service: 's3.amazonaws.com' }, Condition: { ArnLike: { 'aws:SourceArn': { 'Fn::GetAtt': [articles, 'Arn'] } } } }),
+        ]),
+      },
     });
     // The function writes digest/ and rejected/: neither may ever be a trigger.
     for (const prefix of [BUCKET_PREFIXES.digest, BUCKET_PREFIXES.rejected]) expect(BUCKET_PREFIXES.inbox.startsWith(prefix) || prefix.startsWith(BUCKET_PREFIXES.inbox)).toBe(false);
@@ -131,14 +144,13 @@ describe('digest over HTTPS', () => {
 });
 
 describe('ingest function', () => {
-  it('runs on nodejs22.x arm64, sized from the measurements, one at a time, traced', () => {
+  it('runs on nodejs22.x arm64, sized from the measurements, without reserved concurrency, traced', () => {
     template.hasResourceProperties('AWS::Lambda::Function', {
       Runtime: 'nodejs22.x',
       Architectures: ['arm64'],
       Handler: 'index.handler',
       MemorySize: INGEST_SIZING.memorySize,
       Timeout: INGEST_SIZING.timeout.toSeconds(),
-      ReservedConcurrentExecutions: 1,
       TracingConfig: { Mode: 'Active' },
       LoggingConfig: { LogFormat: 'JSON', ApplicationLogLevel: 'INFO', SystemLogLevel: 'WARN', LogGroup: { Ref: Match.stringLikeRegexp('^IngestLogs') } },
       RecursiveLoop: 'Terminate',
@@ -146,7 +158,7 @@ describe('ingest function', () => {
         Variables: Match.objectLike({
           [ENVIRONMENT.tableName]: { Ref: Match.stringLikeRegexp('^Ledger') },
           [ENVIRONMENT.bucketName]: { Ref: articles },
-          [ENVIRONMENT.topicArn]: { Ref: digestTopic },
+          [ENVIRONMENT.publishQueueUrl]: { Ref: publishQueue },
           [ENVIRONMENT.maxObjectBytes]: String(INGEST_SIZING.maxObjectBytes),
           NODE_OPTIONS: '--enable-source-maps',
           POWERTOOLS_SERVICE_NAME: 'corroborate-ingest',
@@ -155,28 +167,56 @@ describe('ingest function', () => {
         }),
       },
     });
+    expect(template.toJSON().Resources[ingestFn].Properties.ReservedConcurrentExecutions).toBeUndefined();
+    expect(template.toJSON().Resources[ingestFn].Properties.Environment.Variables[ENVIRONMENT.topicArn]).toBeUndefined();
   });
 
-  it('writes to an explicit log group with the configured retention', () => {
+  it('writes to explicit log groups (ingest, publisher) with the configured retention', () => {
     template.hasResourceProperties('AWS::Logs::LogGroup', { RetentionInDays: config.logRetentionDays });
-    template.resourceCountIs('AWS::Logs::LogGroup', 1);
+    template.resourceCountIs('AWS::Logs::LogGroup', 2);
   });
 
-  it('retries a failed event twice, keeps it at most 6 hours, then sends it to the failure queue', () => {
-    template.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
+  it('consumes the ingest queue: 14 days of retention, 6x the timeout of visibility, a dead-letter queue after a few receives', () => {
+    const queue = template.toJSON().Resources[ingestQueue].Properties;
+    expect(queue).toMatchObject({
+      MessageRetentionPeriod: 14 * 24 * 3600,
+      SqsManagedSseEnabled: true,
+      VisibilityTimeout: INGEST_SIZING.timeout.toSeconds() * 6,
+      RedrivePolicy: { deadLetterTargetArn: { 'Fn::GetAtt': [ingestDeadLetters, 'Arn'] }, maxReceiveCount: QUEUES.ingest.maxReceiveCount },
+    });
+    expect(queue.VisibilityTimeout).toBeGreaterThanOrEqual(6 * INGEST_SIZING.timeout.toSeconds());
+    expect(QUEUES.ingest.maxReceiveCount).toBeGreaterThanOrEqual(3);
+    expect(QUEUES.ingest.maxReceiveCount).toBeLessThanOrEqual(5);
+    template.hasResourceProperties('AWS::SQS::Queue', { MessageRetentionPeriod: 14 * 24 * 3600, SqsManagedSseEnabled: true, RedrivePolicy: Match.absent() });
+    for (const queueId of [ingestQueue, ingestDeadLetters, publishQueue, publishDeadLetters]) {
+      template.hasResourceProperties('AWS::SQS::QueuePolicy', {
+        Queues: [{ Ref: queueId }],
+        PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })]) },
+      });
+    }
+  });
+
+  it('takes batches through an event source mapping that reports partial failures, up to the configured concurrency', () => {
+    template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
       FunctionName: { Ref: ingestFn },
-      MaximumRetryAttempts: 2,
-      MaximumEventAgeInSeconds: 6 * 3600,
-      DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': [failures, 'Arn'] } } },
+      EventSourceArn: { 'Fn::GetAtt': [ingestQueue, 'Arn'] },
+      BatchSize: QUEUES.ingest.batchSize,
+      MaximumBatchingWindowInSeconds: QUEUES.ingest.maxBatchingWindowSeconds,
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+      ScalingConfig: { MaximumConcurrency: 25 },
     });
-    template.hasResourceProperties('AWS::SQS::Queue', { MessageRetentionPeriod: 14 * 24 * 3600, SqsManagedSseEnabled: true });
-    template.hasResourceProperties('AWS::SQS::QueuePolicy', {
-      PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })]) },
-    });
+    const defaults = corroborateStack({}).template;
+    defaults.hasResourceProperties('AWS::Lambda::EventSourceMapping', { FunctionResponseTypes: ['ReportBatchItemFailures'], ScalingConfig: { MaximumConcurrency: QUEUES.ingest.maxConcurrency } });
+    expect(QUEUES.ingest.maxConcurrency).toBeGreaterThanOrEqual(10);
+  });
+
+  it('is not invoked by S3 directly (no asynchronous invocation config, no S3 permission)', () => {
+    template.resourceCountIs('AWS::Lambda::EventInvokeConfig', 0);
+    expect(Object.values(template.findResources('AWS::Lambda::Permission')).filter((p) => p.Properties.Principal === 's3.amazonaws.com')).toEqual([]);
   });
 
   it('turns the structured log lines into metrics', () => {
-    for (const metricName of ['ArticlesIngested', 'InputsSetAside', 'DigestsPublished']) {
+    for (const metricName of ['ArticlesIngested', 'InputsSetAside', 'MessagesFailed', 'DigestsPublished']) {
       template.hasResourceProperties('AWS::Logs::MetricFilter', {
         MetricTransformations: [Match.objectLike({ MetricName: metricName, MetricNamespace: 'Corroborate/prod' })],
       });
@@ -201,8 +241,7 @@ describe('least privilege', () => {
   it('scopes object access to the prefixes the code uses', () => {
     expect(allowed('s3:GetObject')).toEqual([objectsUnder(articles, BUCKET_PREFIXES.inbox)]);
     expect(allowed('s3:DeleteObject')).toEqual([objectsUnder(articles, BUCKET_PREFIXES.inbox)]);
-    expect(allowed('s3:PutObject')).toEqual(expect.arrayContaining([objectsUnder(articles, BUCKET_PREFIXES.rejected), objectsUnder(articles, BUCKET_PREFIXES.digest)]));
-    expect(allowed('s3:PutObject')).toHaveLength(2);
+    expect(allowed('s3:PutObject')).toEqual([objectsUnder(articles, BUCKET_PREFIXES.rejected)]);
     expect(allowed('s3:ListBucket')).toEqual([{ 'Fn::GetAtt': [articles, 'Arn'] }]);
   });
 
@@ -215,12 +254,62 @@ describe('least privilege', () => {
       Resource: { 'Fn::GetAtt': [Match.stringLikeRegexp('^Ledger'), 'Arn'] },
     });
     has({ Action: 'dynamodb:Query', Resource: { 'Fn::Join': ['', [{ 'Fn::GetAtt': [Match.stringLikeRegexp('^Ledger'), 'Arn'] }, `/index/${TABLE.recencyIndex.name}`]] } });
-    has({ Action: 'sns:Publish', Resource: { Ref: digestTopic } });
-    has({ Action: ['kms:Decrypt', 'kms:GenerateDataKey'], Resource: { 'Fn::GetAtt': [topicKey, 'Arn'] } });
-    has({ Action: Match.arrayWith(['sqs:SendMessage']), Resource: { 'Fn::GetAtt': [failures, 'Arn'] } });
+    has({ Action: 'sqs:SendMessage', Resource: { 'Fn::GetAtt': [publishQueue, 'Arn'] } });
+    has({ Action: Match.arrayWith(['sqs:ChangeMessageVisibility', 'sqs:DeleteMessage', 'sqs:ReceiveMessage']), Resource: { 'Fn::GetAtt': [ingestQueue, 'Arn'] } });
     has({ Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Resource: { 'Fn::GetAtt': [Match.stringLikeRegexp('^IngestLogs'), 'Arn'] } });
+    // Publishing is the publisher's: ingest cannot write digest/ or notify.
+    const actions = statements.flatMap((s) => asArray(s.Action as string | string[]));
+    expect(actions).not.toContain('sns:Publish');
+    expect(actions.filter((a) => a.startsWith('kms:'))).toEqual([]);
+    expect(statements.filter((s) => asArray(s.Action as string[]).includes('sqs:SendMessage')).map((s) => s.Resource)).toEqual([{ 'Fn::GetAtt': [publishQueue, 'Arn'] }]);
     // Everything on "*" is X-Ray, which has no resource-level permissions.
     expect(statements.filter((s) => s.Resource === '*').flatMap((s) => asArray(s.Action as string[]))).toEqual(['xray:PutTelemetryRecords', 'xray:PutTraceSegments']);
+  });
+});
+
+describe('digest publisher', () => {
+  const statements = roleStatements(template, /^PublisherRole/);
+  const allowed = (action: string) => statements.filter((s) => asArray(s.Action as string | string[]).includes(action)).map((s) => s.Resource);
+
+  it('takes publish requests from a FIFO queue, delivered one time bucket late, with a FIFO dead-letter queue', () => {
+    expect(template.toJSON().Resources[publishQueue].Properties).toMatchObject({
+      FifoQueue: true,
+      ContentBasedDeduplication: false,
+      DelaySeconds: QUEUES.publish.bucketSeconds,
+      VisibilityTimeout: FUNCTION_TIMEOUTS.publishSeconds * 6,
+      SqsManagedSseEnabled: true,
+      RedrivePolicy: { deadLetterTargetArn: { 'Fn::GetAtt': [publishDeadLetters, 'Arn'] }, maxReceiveCount: QUEUES.publish.maxReceiveCount },
+    });
+    expect(template.toJSON().Resources[publishDeadLetters].Properties).toMatchObject({ FifoQueue: true });
+    template.hasResourceProperties('AWS::Lambda::EventSourceMapping', { FunctionName: { Ref: publisherFn }, EventSourceArn: { 'Fn::GetAtt': [publishQueue, 'Arn'] }, BatchSize: QUEUES.publish.batchSize });
+  });
+
+  it('runs one invocation at a time, and publishes where the digest is served', () => {
+    template.hasResourceProperties('AWS::Lambda::Function', {
+      Handler: 'index.handler',
+      Runtime: 'nodejs22.x',
+      ReservedConcurrentExecutions: 1,
+      Timeout: FUNCTION_TIMEOUTS.publishSeconds,
+      Environment: {
+        Variables: Match.objectLike({
+          [ENVIRONMENT.tableName]: { Ref: Match.stringLikeRegexp('^Ledger') },
+          [ENVIRONMENT.bucketName]: { Ref: articles },
+          [ENVIRONMENT.topicArn]: { Ref: digestTopic },
+          [ENVIRONMENT.siteUrl]: Match.anyValue(),
+        }),
+      },
+    });
+    expect(template.toJSON().Resources[publisherFn].Properties.Environment.Variables[ENVIRONMENT.siteUrl]).toBeDefined();
+  });
+
+  it('reads and writes digest/ only, notifies the topic, and cannot write the inbox or delete', () => {
+    expect(allowed('s3:GetObject')).toEqual([objectsUnder(articles, BUCKET_PREFIXES.digest)]);
+    expect(allowed('s3:PutObject')).toEqual([objectsUnder(articles, BUCKET_PREFIXES.digest)]);
+    expect(allowed('sns:Publish')).toEqual([{ Ref: digestTopic }]);
+    expect(allowed('kms:GenerateDataKey')).toEqual([{ 'Fn::GetAtt': [topicKey, 'Arn'] }]);
+    const actions = statements.flatMap((s) => asArray(s.Action as string | string[]));
+    expect(actions.filter((action) => action.includes('*'))).toEqual([]);
+    for (const action of ['s3:DeleteObject', 'dynamodb:BatchWriteItem', 'dynamodb:DeleteItem', 'dynamodb:Scan', 'sqs:SendMessage']) expect(actions).not.toContain(action);
   });
 });
 
@@ -268,16 +357,24 @@ describe('observability', () => {
   const alarms = Object.values(template.findResources('AWS::CloudWatch::Alarm')).map((alarm) => alarm.Properties);
   const alarmOn = (metricName: string) => alarms.find((alarm) => alarm.MetricName === metricName);
 
+  const dimension = (alarm: Record<string, any> | undefined) => alarm?.Dimensions?.[0]?.Value;
+
   it.each([
-    ['Errors', 'AWS/Lambda', 1],
-    ['Throttles', 'AWS/Lambda', 1],
-    ['AsyncEventAge', 'AWS/Lambda', EVENT_AGE_ALARM_MINUTES * 60_000],
-    ['AsyncEventsDropped', 'AWS/Lambda', 1],
-    ['ApproximateNumberOfMessagesVisible', 'AWS/SQS', 1],
-    ['Duration', 'AWS/Lambda', INGEST_SIZING.timeout.toMilliseconds() * 0.8],
-  ])('alarms on %s and notifies the alarm topic', (metricName, namespace, threshold) => {
-    const alarm = alarmOn(metricName);
+    ['Errors', 'AWS/Lambda', 1, ingestFn],
+    ['Errors', 'AWS/Lambda', 1, publisherFn],
+    ['Throttles', 'AWS/Lambda', 1, ingestFn],
+    ['ApproximateAgeOfOldestMessage', 'AWS/SQS', QUEUE_AGE_ALARM_MINUTES * 60, ingestQueue],
+    ['ApproximateNumberOfMessagesVisible', 'AWS/SQS', 1, ingestDeadLetters],
+    ['ApproximateNumberOfMessagesVisible', 'AWS/SQS', 1, publishDeadLetters],
+    ['Duration', 'AWS/Lambda', INGEST_SIZING.timeout.toMilliseconds() * 0.8, ingestFn],
+  ])('alarms on %s of %s and notifies the alarm topic', (metricName, namespace, threshold, resource) => {
+    const alarm = alarms.find((a) => a.MetricName === metricName && JSON.stringify(dimension(a)).includes(resource));
     expect(alarm).toMatchObject({ Namespace: namespace, Threshold: threshold, TreatMissingData: 'notBreaching', AlarmActions: [{ Ref: alarmTopic }], OKActions: [{ Ref: alarmTopic }] });
+  });
+
+  it('has no alarms left on asynchronous invocation metrics', () => {
+    expect(alarmOn('AsyncEventAge')).toBeUndefined();
+    expect(alarmOn('AsyncEventsDropped')).toBeUndefined();
   });
 
   it('subscribes the configured e-mail address to the alarms', () => {
@@ -291,9 +388,9 @@ describe('observability', () => {
 });
 
 describe('stack', () => {
-  it('is termination-protected in prod and has the outputs the README names', () => {
+  it('is termination-protected in prod and has the outputs the deploy and operations docs name', () => {
     expect(corroborateStack({ terminationProtection: true }).stack.terminationProtection).toBe(true);
-    for (const output of ['BucketName', 'InboxUri', 'DigestUrl', 'TableName', 'DigestTopicArn', 'IngestFunctionName', 'IngestLogGroup', 'FailedEventsQueueUrl', 'AlarmTopicArn', 'DashboardName']) {
+    for (const output of ['BucketName', 'InboxUri', 'DigestUrl', 'TableName', 'DigestTopicArn', 'IngestFunctionName', 'IngestLogGroup', 'IngestQueueUrl', 'IngestDeadLetterQueueUrl', 'IngestDeadLetterQueueArn', 'PublishDeadLetterQueueUrl', 'PublisherFunctionName', 'PublisherLogGroup', 'AlarmTopicArn', 'DashboardName']) {
       template.hasOutput(output, {});
     }
   });

@@ -14,6 +14,7 @@ describe('stage configuration', () => {
       noncurrentVersionRetentionDays: 30,
       accessLogRetentionDays: 90,
       terminationProtection: false,
+      ingestMaxConcurrency: 10,
     });
   });
 
@@ -21,6 +22,7 @@ describe('stage configuration', () => {
     const env = { CORROBORATE_STAGE: 'prod', CORROBORATE_ALARM_EMAIL: 'ops@example.com', CORROBORATE_LOG_RETENTION_DAYS: '90', CORROBORATE_REJECTED_RETENTION_DAYS: '14' };
     expect(stageConfigFrom(node(), env)).toMatchObject({ stage: 'prod', alarmEmail: 'ops@example.com', logRetentionDays: 90, rejectedRetentionDays: 14, terminationProtection: true });
     expect(stageConfigFrom(node({ stage: 'staging', rejectedRetentionDays: 7 }), env)).toMatchObject({ stage: 'staging', rejectedRetentionDays: 7, terminationProtection: false });
+    expect(stageConfigFrom(node(), { CORROBORATE_INGEST_MAX_CONCURRENCY: '50' }).ingestMaxConcurrency).toBe(50);
   });
 
   it('treats an empty setting (an unset GitHub variable) as absent', () => {
@@ -32,6 +34,8 @@ describe('stage configuration', () => {
     expect(() => stageConfigFrom(node({ alarmEmail: 'ops' }), {})).toThrow(/e-mail/);
     expect(() => stageConfigFrom(node({ logRetentionDays: 31 }), {})).toThrow(/logRetentionDays/);
     expect(() => stageConfigFrom(node({ rejectedRetentionDays: 0 }), {})).toThrow(/rejectedRetentionDays/);
+    expect(() => stageConfigFrom(node({ ingestMaxConcurrency: 1 }), {})).toThrow(/ingestMaxConcurrency/);
+    expect(() => stageConfigFrom(node({ ingestMaxConcurrency: 'ten' }), {})).toThrow(/ingestMaxConcurrency/);
   });
 
   it('keeps account ids out of the infrastructure code and workflows', () => {

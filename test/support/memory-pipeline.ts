@@ -35,3 +35,20 @@ export function s3Event(keys: Array<{ key: string; eventTime: string; etag?: str
     })),
   };
 }
+
+/** SQS messages, each carrying one S3 notification as the inbox's notification sends it. */
+export function sqsEvent(messages: Array<{ messageId: string; body: unknown }>) {
+  return {
+    Records: messages.map(({ messageId, body }) => ({
+      messageId,
+      receiptHandle: `${messageId}-receipt`,
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+      attributes: { ApproximateReceiveCount: '1', SentTimestamp: '0', SenderId: 'test', ApproximateFirstReceiveTimestamp: '0' },
+      messageAttributes: {},
+      md5OfBody: '',
+      eventSource: 'aws:sqs',
+      eventSourceARN: 'arn:aws:sqs:us-east-1:123456789012:corroborate-ingest',
+      awsRegion: 'us-east-1',
+    })),
+  };
+}
