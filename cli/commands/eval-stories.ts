@@ -21,6 +21,8 @@ export interface EvalStoriesOptions {
   writeModel?: string;
   /** Print this many of the largest mixed and of the most split stories per set (file order). */
   errors?: number;
+  /** Also train on the candidates met when following the model's own decisions (labelled by gold). */
+  onPolicy?: boolean;
   /** Train on dated sets also undated (default true). */
   trainUndated?: boolean;
 }
@@ -77,7 +79,7 @@ export async function runEvalStories(options: EvalStoriesOptions): Promise<void>
   if (options.writeModel) {
     // The shipped model first: it does not depend on the held-out runs below.
     process.stderr.write(`fitting on every set: ${sets.map((set) => set.name).join(', ')}\n`);
-    const model = await fitStoryModel(trainingOf(sets));
+    const model = await fitStoryModel(trainingOf(sets), undefined, { onPolicy: options.onPolicy });
     await writeFile(options.writeModel, `${JSON.stringify(roundModel(model), null, 2)}\n`);
     console.log(`model fitted on every set written to ${options.writeModel}`);
   }
@@ -91,7 +93,7 @@ export async function runEvalStories(options: EvalStoriesOptions): Promise<void>
   for (const held of sets) {
     const training = sets.filter((set) => set !== held);
     process.stderr.write(`fitting on ${training.map((set) => set.name).join(', ')} to score ${held.name}\n`);
-    const model = await fitStoryModel(trainingOf(training));
+    const model = await fitStoryModel(trainingOf(training), undefined, { onPolicy: options.onPolicy });
     for (const variant of variantsOf(held)) {
       const naive = bestNaive(variant.lines);
       for (const { label, policy } of policies) {

@@ -29,7 +29,22 @@ export async function linkExamples(set: LabelledSet): Promise<LinkExample[]> {
  * story" on the standardised link features (Newton's method, ridge), then the threshold that gives
  * the best worst-set pairwise F1 when the same sets are replayed with the model deciding.
  */
-export async function fitStoryModel(sets: ReadonlyArray<LabelledSet & { examples: LinkExample[] }>, features: readonly LinkFeature[] = LINK_FEATURES): Promise<StoryModel> {
+export async function fitStoryModel(sets: ReadonlyArray<LabelledSet & { examples: LinkExample[] }>, features: readonly LinkFeature[] = LINK_FEATURES, options: { onPolicy?: boolean } = {}): Promise<StoryModel> {
+  const first = await fitOnExamples(sets, features);
+  if (!options.onPolicy) return first;
+  // The gold path never shows the model its own mistakes (an event already cut in two, a story
+  // already mixed): add the candidates it meets when it follows its own decisions, labelled by gold.
+  const withOwnPath = await Promise.all(
+    sets.map(async (set) => {
+      const own: LinkExample[] = [];
+      await replayStories(set.lines, { follow: 'model', model: first, examples: own });
+      return { ...set, examples: [...set.examples, ...own] };
+    }),
+  );
+  return fitOnExamples(withOwnPath, features);
+}
+
+async function fitOnExamples(sets: ReadonlyArray<LabelledSet & { examples: LinkExample[] }>, features: readonly LinkFeature[]): Promise<StoryModel> {
   const columns = features.map((feature) => LINK_FEATURES.indexOf(feature));
   const rows: number[][] = [];
   const labels: number[] = [];

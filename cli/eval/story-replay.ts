@@ -43,10 +43,11 @@ export function parseLine(line: ArticleLine): ParsedArticle | undefined {
  */
 export async function replayStories(
   lines: readonly StoryLine[],
-  mode: { follow: 'gold'; examples: LinkExample[] } | { follow: 'model'; model: StoryModel },
+  mode: { follow: 'gold'; examples: LinkExample[] } | { follow: 'model'; model: StoryModel; examples?: LinkExample[] },
 ): Promise<Array<string | undefined>> {
   const ledger = new Ledger(new MemoryTableStore());
   const storyOfGold = new Map<string, string>();
+  const goldOfStory = new Map<string, Map<string, number>>();
   const labels: Array<string | undefined> = [];
   let clock = Date.parse('2000-01-01T00:00:00Z');
   for (const line of lines) {
@@ -67,6 +68,8 @@ export async function replayStories(
       storyId = storyOfGold.get(line.story);
       for (const scored of scoreCandidates(evidence, candidates, STANDARD)) mode.examples.push({ values: scored.values, joins: scored.story.id === storyId });
     } else {
+      // On the model's own path, a candidate is the article's story when most of its articles are of the article's gold story.
+      if (mode.examples) for (const scored of scoreCandidates(evidence, candidates, STANDARD)) mode.examples.push({ values: scored.values, joins: majorityGold(goldOfStory.get(scored.story.id)) === line.story });
       const decision = decideStory(evidence, candidates, mode.model);
       if (decision.kind === 'join') storyId = decision.storyId;
     }
@@ -86,9 +89,16 @@ export async function replayStories(
     const known = new Set(Object.keys(current?.centroid ?? {}));
     await ledger.indexStoryTerms(storyId, Object.keys(story.centroid).filter((term) => !known.has(term)));
     await ledger.countTerms(id, countedTerms(evidence));
+    const golds = goldOfStory.get(storyId) ?? new Map<string, number>();
+    golds.set(line.story, (golds.get(line.story) ?? 0) + 1);
+    goldOfStory.set(storyId, golds);
     labels.push(storyId);
   }
   return labels;
+}
+
+function majorityGold(golds: ReadonlyMap<string, number> | undefined): string | undefined {
+  return golds ? [...golds].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0] : undefined;
 }
 
 /** Scores raw feature values (scoreCandidates needs a model; the examples keep the values only). */

@@ -51,6 +51,24 @@ describe('eval stories', () => {
     expect(model.weights.every(Number.isFinite)).toBe(true);
   });
 
+  it('fits on the model\'s own path too with onPolicy, and still scores every set', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'eval-stories-'));
+    storySet(join(dir, 'stories-one-dev.jsonl'), 4, false);
+    storySet(join(dir, 'stories-two-dev.jsonl'), 3, false);
+    const printed: string[] = [];
+    const log = jest.spyOn(console, 'log').mockImplementation((line: string) => void printed.push(line));
+    const stderr = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    try {
+      await runEvalStories({ inputs: [dir], orders: 1, ablate: [], onPolicy: true, writeModel: join(dir, 'model.json') });
+    } finally {
+      log.mockRestore();
+      stderr.mockRestore();
+    }
+    expect(printed.filter((line) => /F1 mean/.test(line))).toHaveLength(2);
+    const model = JSON.parse(readFileSync(join(dir, 'model.json'), 'utf8')) as StoryModel;
+    expect(model.weights.every(Number.isFinite)).toBe(true);
+  });
+
   it('refuses a single set (nothing to fit on) and an unknown ablation', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'eval-stories-'));
     storySet(join(dir, 'stories-one-dev.jsonl'), 2, false);
