@@ -4,7 +4,7 @@ import { LINK_FEATURES, linkFeatures, type CandidateStory } from '../../function
 import { decideStory, linkScore, scoreCandidates, type StoryModel } from '../../functions/core/stories/story-model';
 import { STORY_MODEL } from '../../functions/core/stories/story-policy';
 import { CountedTerms, NO_STATISTICS, termWeight } from '../../functions/core/stories/term-statistics';
-import { logisticRegression } from '../../cli/eval/fit-story-model';
+import { trainLogistic } from '../../cli/eval/learners';
 import { naiveClusters } from '../../cli/eval/naive-clusterer';
 
 const evidenceOf = (title: string, text: string, publishedAt?: string, statistics = NO_STATISTICS): ArticleEvidence =>
@@ -108,10 +108,12 @@ describe('fitting tools', () => {
   it('logistic regression finds the sign and the separating point of a feature', () => {
     const rows = Array.from({ length: 200 }, (_, i) => [i / 100 - 1]);
     const labels = rows.map(([x]) => (x + 0.2 * Math.sin(x * 50) > 0.3 ? 1 : 0));
-    const [weight, bias] = logisticRegression(rows, labels, rows.map(() => 1));
+    const { weights: [weight], bias, mean: [mean], scale: [scale] } = trainLogistic(rows.map(([x]) => ({ x: Float64Array.of(x) })), labels, 1, rows.map(() => 1));
     expect(weight).toBeGreaterThan(0);
-    expect(-bias / weight).toBeGreaterThan(0.1);
-    expect(-bias / weight).toBeLessThan(0.5);
+    // Where the log-odds cross 0, back in the feature's own units.
+    const separatingPoint = mean - (bias * scale) / weight;
+    expect(separatingPoint).toBeGreaterThan(0.1);
+    expect(separatingPoint).toBeLessThan(0.5);
   });
 
   it('the naive reference clusters two clear topics apart and respects its window', () => {
