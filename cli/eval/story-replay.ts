@@ -5,7 +5,7 @@ import { parseArticle } from '../../functions/core/parse/parse-article';
 import type { StoryRecord } from '../../functions/core/records';
 import { keepMember } from '../../functions/core/stories/kept-members';
 import { articleEvidence, countedTerms, readArticleTerms, termsToLookUp } from '../../functions/core/stories/story-evidence';
-import type { CandidateStory } from '../../functions/core/stories/story-link';
+import { candidateStory } from '../../functions/core/stories/story-link';
 import { decideStory, scoreCandidates, type StoryModel } from '../../functions/core/stories/story-model';
 import { addToCentroid, articleTermVector } from '../../functions/core/stories/term-vector';
 import { newStoryId } from '../../functions/core/stories/story-id';
@@ -62,7 +62,7 @@ export async function replayStories(
     const terms = readArticleTerms(article.title, article.paragraphs);
     const evidence = articleEvidence(terms, await ledger.termStatistics(termsToLookUp(terms)), article.publishedAt);
     const found = await ledger.findStories(await candidateStoryIds(ledger, vector));
-    const candidates: CandidateStory[] = found.map((story) => ({ id: story.id, size: story.memberIds.length, members: story.members ?? [] }));
+    const candidates = found.map(candidateStory);
     let storyId: string | undefined;
     if (mode.follow === 'gold') {
       storyId = storyOfGold.get(line.story);

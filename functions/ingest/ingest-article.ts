@@ -11,7 +11,7 @@ import { keepMember } from '../core/stories/kept-members';
 import { decideStory } from '../core/stories/story-model';
 import { DEFAULT_POLICY, type StoryPolicy } from '../core/stories/story-policy';
 import { articleEvidence, countedTerms, readArticleTerms, termsToLookUp, type ArticleEvidence } from '../core/stories/story-evidence';
-import type { CandidateStory } from '../core/stories/story-link';
+import { candidateStory, type CandidateStory } from '../core/stories/story-link';
 import { daysOutside, publicationRange } from '../core/stories/publication-range';
 import { newStoryId } from '../core/stories/story-id';
 import { survivorOf } from '../core/stories/merge';
@@ -144,7 +144,7 @@ async function scoreCandidateStories(ledger: Ledger, vector: TermVector, evidenc
   const stories = [...new Map([...found.filter((s) => !s.mergedInto), ...survivors.filter((s) => !s.mergedInto && s.id !== excluding)].map((s) => [s.id, s])).values()];
   const candidates: CandidateStory[] = stories
     .filter((story) => policy.windowDays === undefined || daysOutside(evidence.publishedAt, story) <= policy.windowDays)
-    .map((story) => ({ id: story.id, size: story.memberIds.length, members: story.members ?? [] }));
+    .map(candidateStory);
   return decideStory(evidence, candidates, policy.model);
 }
 

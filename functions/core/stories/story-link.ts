@@ -1,3 +1,4 @@
+import type { StoryRecord } from '../records';
 import type { ArticleEvidence } from './story-evidence';
 import { cosine } from './term-vector';
 
@@ -7,6 +8,11 @@ export interface CandidateStory {
   /** All the story's articles, of which `members` are the ones kept. */
   size: number;
   members: readonly ArticleEvidence[];
+}
+
+/** A stored story as the decision sees it. */
+export function candidateStory(story: Pick<StoryRecord, 'id' | 'memberIds' | 'members'>): CandidateStory {
+  return { id: story.id, size: story.memberIds.length, members: story.members ?? [] };
 }
 
 /**
