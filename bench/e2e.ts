@@ -22,7 +22,7 @@ export interface EndToEnd {
   /** The slowest invocation, to look into. */
   slowest: { key: string; handlerMs: number };
   statuses: Record<string, number>;
-  dynamoDb: { requestsPerArticle: number; byOperation: Record<string, number>; readUnitsPerArticle: number; writeUnitsPerArticle: number; capacityReported: boolean; failedConditionalWritesPerArticle: number };
+  dynamoDb: { requestsPerArticle: number; byOperation: Record<string, number>; readUnitsPerArticle: number; writeUnitsPerArticle: number; capacityReported: boolean; failedConditionalWritesPerArticle: number; writeUnitsByKind: Record<string, number> };
   s3: { requestsPerArticle: number; byOperation: Record<string, number> };
   handlerProcess: { heapLimitMb?: number; maxRssMb: number; heapUsedMbAtEnd: number; rssMbAtEnd: number };
 }
@@ -109,6 +109,7 @@ export async function measureEndToEnd(root: string, outdir: string, baseTexts: r
         writeUnitsPerArticle: dynamo.writeUnits / measured,
         capacityReported: after.dynamoDb.responsesWithCapacity > 0,
         failedConditionalWritesPerArticle: dynamo.failedConditionalWrites / measured,
+        writeUnitsByKind: perArticle(dynamo.writeUnitsByKind, measured),
       },
       s3: { requestsPerArticle: total(s3Meter.requests) / measured, byOperation: perArticle(s3Meter.requests, measured) },
       handlerProcess: { ...(heapLimitMb ? { heapLimitMb } : {}), maxRssMb: after.maxRssMb, heapUsedMbAtEnd: after.heapUsedMb, rssMbAtEnd: after.rssMb },
@@ -127,6 +128,8 @@ function difference(after: Meter, before: Meter): Meter {
     requests,
     readUnits: after.readUnits - before.readUnits,
     writeUnits: after.writeUnits - before.writeUnits,
+    estimatedWriteUnits: after.estimatedWriteUnits - before.estimatedWriteUnits,
+    writeUnitsByKind: Object.fromEntries(Object.entries(after.writeUnitsByKind).map(([kind, units]) => [kind, units - (before.writeUnitsByKind[kind] ?? 0)])),
     responsesWithCapacity: after.responsesWithCapacity - before.responsesWithCapacity,
     failedConditionalWrites: after.failedConditionalWrites - before.failedConditionalWrites,
   };

@@ -34,7 +34,7 @@ export interface QueuedRun {
   ingestedExactlyOnce: boolean;
   deadLetters: number;
   failedMessages: number;
-  dynamoDb: { requestsPerArticle: number; readUnitsPerArticle: number; writeUnitsPerArticle: number; failedConditionalWritesPerArticle: number; byOperation: Record<string, number> };
+  dynamoDb: { requestsPerArticle: number; readUnitsPerArticle: number; writeUnitsPerArticle: number; failedConditionalWritesPerArticle: number; byOperation: Record<string, number>; writeUnitsByKind: Record<string, number> };
   s3: { requestsPerArticle: number; byOperation: Record<string, number> };
   /** The largest peak RSS of a handler process (ingest workers and the publisher). */
   handlerPeakRssMb: number;
@@ -213,6 +213,7 @@ export async function measureQueued(root: string, outdir: string, baseTexts: rea
         writeUnitsPerArticle: dynamo.writeUnits / articles,
         failedConditionalWritesPerArticle: dynamo.failedConditionalWrites / articles,
         byOperation: perArticle(dynamo.requests, articles),
+        writeUnitsByKind: perArticle(dynamo.writeUnitsByKind, articles),
       },
       s3: { requestsPerArticle: total(s3Meter.requests) / articles, byOperation: perArticle(s3Meter.requests, articles) },
       handlerPeakRssMb: peak,
@@ -230,6 +231,8 @@ function add(into: Meter, from: Meter): void {
   for (const [operation, count] of Object.entries(from.requests)) into.requests[operation] = (into.requests[operation] ?? 0) + count;
   into.readUnits += from.readUnits;
   into.writeUnits += from.writeUnits;
+  into.estimatedWriteUnits += from.estimatedWriteUnits;
+  for (const [kind, units] of Object.entries(from.writeUnitsByKind)) into.writeUnitsByKind[kind] = (into.writeUnitsByKind[kind] ?? 0) + units;
   into.responsesWithCapacity += from.responsesWithCapacity;
   into.failedConditionalWrites += from.failedConditionalWrites;
 }

@@ -260,6 +260,8 @@ function queuedTable(report: QueuedReport): string {
     '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
     ...report.runs.map((r) => row('throughput', r)),
     ...(report.burst ? [row('burst', report.burst)] : []),
+    '',
+    ...report.runs.map((r) => `write units per article by request and item kind, ${r.workers} worker(s): ${Object.entries(r.dynamoDb.writeUnitsByKind).sort((a, b) => b[1] - a[1]).map(([kind, units]) => `${kind} ${units}`).join(', ')}`),
   ].join('\n');
 }
 

@@ -6,13 +6,17 @@ export interface Meter {
   requests: Record<string, number>;
   readUnits: number;
   writeUnits: number;
+  /** Write units by operation and kind of item written (the partition key up to its first '#'), to see where they go. */
+  writeUnitsByKind: Record<string, number>;
+  /** Write units of requests for which DynamoDB Local reports no capacity, computed from the item sizes (see meterDynamoDb). */
+  estimatedWriteUnits: number;
   /** Responses that carried ConsumedCapacity: whether the service (DynamoDB Local) reports it at all. */
   responsesWithCapacity: number;
   /** Conditional writes that failed: they consume write units, but the error response does not say how many. */
   failedConditionalWrites: number;
 }
 
-export const newMeter = (): Meter => ({ requests: {}, readUnits: 0, writeUnits: 0, responsesWithCapacity: 0, failedConditionalWrites: 0 });
+export const newMeter = (): Meter => ({ requests: {}, readUnits: 0, writeUnits: 0, writeUnitsByKind: {}, estimatedWriteUnits: 0, responsesWithCapacity: 0, failedConditionalWrites: 0 });
 
 interface Capacity {
   CapacityUnits?: number;
@@ -40,8 +44,23 @@ export function meterDynamoDb(client: DynamoDBClient, meter: Meter): void {
           for (const capacity of Array.isArray(consumed) ? consumed : [consumed]) {
             const units = capacity.CapacityUnits ?? 0;
             if (READS.has(command)) meter.readUnits += capacity.ReadCapacityUnits ?? units;
-            else meter.writeUnits += capacity.WriteCapacityUnits ?? units;
+            else {
+              const written = capacity.WriteCapacityUnits ?? units;
+              meter.writeUnits += written;
+              const kind = `${command.replace(/Command$/, '')} ${itemKinds(args.input)}`;
+              meter.writeUnitsByKind[kind] = (meter.writeUnitsByKind[kind] ?? 0) + written;
+            }
           }
+        }
+        if (!consumed && command === 'BatchExecuteStatementCommand') {
+          // DynamoDB Local reports no capacity for PartiQL batches. The statements the pipeline
+          // batches write items under 1 KB (LSH bands): one write unit per statement that succeeded,
+          // counted as estimated.
+          const written = ((result.output as { Responses?: Array<{ Error?: unknown }> }).Responses ?? []).filter((response) => !response.Error).length;
+          meter.writeUnits += written;
+          meter.estimatedWriteUnits += written;
+          const kind = `${command.replace(/Command$/, '')} ${statementKinds(args.input)} (estimated)`;
+          meter.writeUnitsByKind[kind] = (meter.writeUnitsByKind[kind] ?? 0) + written;
         }
         return result;
       } catch (error) {
@@ -53,6 +72,35 @@ export function meterDynamoDb(client: DynamoDBClient, meter: Meter): void {
     { step: 'initialize', name: 'benchCapacityMeter', override: true },
   );
   countRequests(client, meter);
+}
+
+/** The kinds of item a write request touches: the distinct partition-key prefixes of its keys and items. */
+function itemKinds(input: unknown): string {
+  const kinds = new Set<string>();
+  const visit = (value: unknown, depth: number): void => {
+    if (depth > 6 || value === null || typeof value !== 'object') return;
+    const pk = (value as { pk?: { S?: unknown } | string }).pk;
+    if (pk !== undefined) {
+      const text = typeof pk === 'string' ? pk : typeof pk.S === 'string' ? pk.S : '';
+      kinds.add(text.split('#')[0] || '?');
+      return;
+    }
+    for (const child of Object.values(value)) visit(child, depth + 1);
+  };
+  visit(input, 0);
+  return [...kinds].sort().join('+') || '?';
+}
+
+/** The partition-key prefixes among a PartiQL batch's parameters. */
+function statementKinds(input: unknown): string {
+  const kinds = new Set<string>();
+  for (const statement of (input as { Statements?: Array<{ Parameters?: unknown[] }> }).Statements ?? []) {
+    for (const parameter of statement.Parameters ?? []) {
+      const text = typeof parameter === 'string' ? parameter : (parameter as { S?: unknown } | undefined)?.S;
+      if (typeof text === 'string' && text.includes('#')) kinds.add(text.split('#')[0]);
+    }
+  }
+  return [...kinds].sort().join('+') || '?';
 }
 
 export function meterS3(client: S3Client, meter: Meter): void {
