@@ -1,7 +1,7 @@
 import { ConditionalCheckFailedException, DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { BatchGetCommand, BatchWriteCommand, DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchExecuteStatementCommand, BatchGetCommand, BatchWriteCommand, DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { TABLE } from '../shared/resources';
-import type { QueryOptions, TableItem, TableKey, TableStore } from '../ports/table-store';
+import type { QueryOptions, SetTarget, TableItem, TableKey, TableStore } from '../ports/table-store';
 
 const BATCH_GET_LIMIT = 100;
 const BATCH_WRITE_LIMIT = 25;
@@ -155,23 +155,35 @@ export class DynamoDbTableStore implements TableStore {
     return this.conditionalPut(item, 'attribute_not_exists(#pk) OR #attribute < :value', { '#pk': TABLE.partitionKey, '#attribute': attribute }, { ':value': item[attribute] });
   }
 
-  async addToSet(key: TableKey, attribute: string, values: readonly string[], maxSize?: number): Promise<boolean> {
-    if (values.length === 0) return true;
-    try {
-      await this.documents.send(
-        new UpdateCommand({
-          TableName: this.tableName,
-          Key: keyOf(key),
-          UpdateExpression: 'ADD #attribute :values',
-          ExpressionAttributeNames: { '#attribute': attribute },
-          ExpressionAttributeValues: { ':values': new Set(values), ...(maxSize !== undefined ? { ':max': maxSize } : {}) },
-          ...(maxSize !== undefined ? { ConditionExpression: 'attribute_not_exists(#attribute) OR size(#attribute) < :max' } : {}),
-        }),
-      );
-      return true;
-    } catch (error) {
-      if (error instanceof ConditionalCheckFailedException || (error as Error).name === 'ConditionalCheckFailedException') return false;
-      throw error;
+  /**
+   * PartiQL statements, 25 to a request: INSERT for the items the caller saw absent, UPDATE with
+   * set_add for the others (UpdateItem has no batch form, and one request per item is what makes a
+   * per-article write fan-out cost). A statement that meets the other case, because a concurrent
+   * writer created the item first, is redone as the other kind; a throttled one is retried.
+   */
+  async addToSets(targets: readonly SetTarget[], attribute: string, value: string): Promise<void> {
+    const table = quoted(this.tableName);
+    const names = `${quoted(TABLE.partitionKey)} = ? AND ${quoted(TABLE.sortKey)} = ?`;
+    const statement = ({ key, exists }: SetTarget) =>
+      exists
+        ? { Statement: `UPDATE ${table} SET ${quoted(attribute)} = set_add(${quoted(attribute)}, ?) WHERE ${names}`, Parameters: [new Set([value]), key.pk, key.sk] }
+        : { Statement: `INSERT INTO ${table} VALUE {'${TABLE.partitionKey}': ?, '${TABLE.sortKey}': ?, '${attribute}': ?}`, Parameters: [key.pk, key.sk, new Set([value])] };
+    let pending = [...new Map(targets.map((target) => [`${target.key.pk}\u0000${target.key.sk}`, target])).values()];
+    for (let attempt = 0; pending.length > 0; attempt += 1) {
+      if (attempt > MAX_UNPROCESSED_RETRIES) throw new Error('DynamoDB kept failing set additions');
+      if (attempt > 0) await backoff(attempt);
+      const retry: SetTarget[] = [];
+      for (let i = 0; i < pending.length; i += BATCH_WRITE_LIMIT) {
+        const chunk = pending.slice(i, i + BATCH_WRITE_LIMIT);
+        const result = await this.documents.send(new BatchExecuteStatementCommand({ Statements: chunk.map(statement) }));
+        (result.Responses ?? []).forEach((response, j) => {
+          const code = response.Error?.Code;
+          if (code === 'DuplicateItem') retry.push({ ...chunk[j], exists: true });
+          else if (code === 'ConditionalCheckFailed') retry.push({ ...chunk[j], exists: false });
+          else if (code) retry.push(chunk[j]);
+        });
+      }
+      pending = retry;
     }
   }
 
@@ -206,6 +218,11 @@ export class DynamoDbTableStore implements TableStore {
       throw error;
     }
   }
+}
+
+/** A PartiQL identifier: double quotes, so that reserved words and any table name parse. */
+function quoted(name: string): string {
+  return `"${name.replace(/"/g, '""')}"`;
 }
 
 function keyOf(key: TableKey): Record<string, string> {

@@ -1,6 +1,6 @@
 import { deserialize, serialize } from 'node:v8';
 import { TABLE } from '../shared/resources';
-import type { QueryOptions, TableItem, TableKey, TableStore } from '../ports/table-store';
+import type { QueryOptions, SetTarget, TableItem, TableKey, TableStore } from '../ports/table-store';
 
 /**
  * In-process TableStore with the same semantics as the DynamoDB adapter (conditional writes,
@@ -122,16 +122,14 @@ export class MemoryTableStore implements TableStore {
     return true;
   }
 
-  async addToSet(key: TableKey, attribute: string, values: readonly string[], maxSize?: number): Promise<boolean> {
-    this.count('addToSet');
-    if (values.length === 0) return true;
-    const current = this.read(key.pk, key.sk) ?? { ...key };
-    const stored = current[attribute] as Set<string> | undefined;
-    if (maxSize !== undefined && stored && stored.size >= maxSize) return false;
-    const set = stored ?? new Set<string>();
-    for (const value of values) set.add(value);
-    this.write({ ...current, [attribute]: set });
-    return true;
+  async addToSets(targets: readonly SetTarget[], attribute: string, value: string): Promise<void> {
+    this.count('addToSets');
+    for (const { key } of targets) {
+      const current = this.read(key.pk, key.sk) ?? { ...key };
+      const set = (current[attribute] as Set<string> | undefined) ?? new Set<string>();
+      set.add(value);
+      this.write({ ...current, [attribute]: set });
+    }
   }
 
   async increment(key: TableKey, attribute: string, by: number): Promise<number> {

@@ -17,7 +17,7 @@ import { newStoryId } from '../core/stories/story-id';
 import { survivorOf } from '../core/stories/merge';
 import type { MemberTerms } from '../core/stories/split';
 import { addToCentroid, articleNames, articleTermVector, CENTROID_TERMS, topTerms, type TermVector } from '../core/stories/term-vector';
-import type { Ledger, StoredArticle } from '../ledger/ledger';
+import type { BandReading, Ledger, StoredArticle } from '../ledger/ledger';
 import { candidateStoryIds } from './candidate-stories';
 import { mergeAlikeStories, mergeStories } from './merge-stories';
 import { finishSplit, joinedStoryFrom, moveToBetterPart, splitIfTwoEvents, type JoinedStory } from './split-story';
@@ -67,7 +67,8 @@ export async function ingestArticle(ledger: Ledger, input: ArticleInput, policy:
 
   const signature = minhash(article.paragraphs.join('\n'));
   const bands = lshBands(signature);
-  const duplicate = await findDuplicateOf(ledger, id, bands, signature);
+  const bandReading = await ledger.readBands(bands);
+  const duplicate = await findDuplicateOf(ledger, id, bandReading, signature);
   const vector = articleTermVector(article.title, article.paragraphs);
   const articleTerms = readArticleTerms(article.title, article.paragraphs);
   const evidence = articleEvidence(articleTerms, await ledger.termStatistics(termsToLookUp(articleTerms)), article.publishedAt);
@@ -98,7 +99,7 @@ export async function ingestArticle(ledger: Ledger, input: ArticleInput, policy:
   }
   await ledger.saveMentions(record.storyId, claims.mentions, record, terms);
   record.storyId = await settleStory(ledger, record, vector, evidence, opened, policy);
-  await ledger.addToBands(id, bands);
+  await ledger.addToBands(id, bands, bandReading);
   await ledger.countTerms(id, countedTerms(evidence));
   const stored: StoredArticle = { ...record, signature };
   await ledger.commitArticle(stored);
@@ -121,8 +122,8 @@ export async function ingestArticle(ledger: Ledger, input: ArticleInput, policy:
   };
 }
 
-async function findDuplicateOf(ledger: Ledger, id: string, bands: string[], signature: StoredArticle['signature']) {
-  const hits = await ledger.articleIdsInBands(bands);
+async function findDuplicateOf(ledger: Ledger, id: string, bands: BandReading, signature: StoredArticle['signature']) {
+  const hits = new Map(bands.sharing);
   hits.delete(id);
   const candidateIds = [...hits.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, MAX_DUPLICATE_CANDIDATES).map(([candidate]) => candidate);
   const candidates = await ledger.findArticles(candidateIds);

@@ -35,12 +35,21 @@ export interface StoredStory extends StorySnapshot {
 const STORIES_PER_TERM = 25;
 /**
  * Article ids kept per LSH band item. A band value that many articles share (boilerplate, a wire
- * story reprinted everywhere) stops growing here: the item stays under 1 KB (one write unit per
- * ADD, far from DynamoDB's 400 KB item limit) and reading it costs the same at any corpus size. The
- * ids kept are the earliest ones, i.e. the originals that later copies are matched to, and a real
- * copy shares many bands with its original, so a full band costs no recall in practice.
+ * story reprinted everywhere) stops growing here: an article that reads the band full does not add
+ * itself (concurrent writers may pass the limit by a few), so the item stays under 1 KB (one write
+ * unit) and reading it costs the same at any corpus size. The ids kept are the earliest ones, i.e.
+ * the originals that later copies are matched to, and a real copy shares many bands with its
+ * original, so a full band costs no recall in practice.
  */
 export const MAX_IDS_PER_BAND = 40;
+
+/** What the LSH band items of an article say: the articles sharing its bands, and how full each band is. */
+export interface BandReading {
+  /** Article id -> number of the article's bands it is in. */
+  sharing: Map<string, number>;
+  /** Band -> ids it holds, for the bands that have an item. */
+  held: Map<string, number>;
+}
 /** One transaction holds the story META and up to this many new claims (DynamoDB allows 100 items). */
 const MAX_CLAIMS_PER_TRANSACTION = 99;
 
@@ -90,15 +99,22 @@ export class Ledger {
     await this.table.putAll([{ ...keys.article(article.id), ...article }]);
   }
 
-  async articleIdsInBands(bands: readonly string[]): Promise<Map<string, number>> {
+  async readBands(bands: readonly string[]): Promise<BandReading> {
     const items = await this.table.batchGet(bands.map(keys.lshBand));
-    const hits = new Map<string, number>();
-    for (const item of items) for (const id of (item.articleIds as Set<string> | undefined) ?? []) hits.set(id, (hits.get(id) ?? 0) + 1);
-    return hits;
+    const sharing = new Map<string, number>();
+    const held = new Map<string, number>();
+    for (const item of items) {
+      const ids = (item.articleIds as Set<string> | undefined) ?? new Set<string>();
+      held.set(item.pk.slice(keys.lshBand('').pk.length), ids.size);
+      for (const id of ids) sharing.set(id, (sharing.get(id) ?? 0) + 1);
+    }
+    return { sharing, held };
   }
 
-  async addToBands(articleId: string, bands: readonly string[]): Promise<void> {
-    await Promise.all(bands.map((band) => this.table.addToSet(keys.lshBand(band), 'articleIds', [articleId], MAX_IDS_PER_BAND)));
+  /** Lists the article in its bands, except those `reading` found full. */
+  async addToBands(articleId: string, bands: readonly string[], reading: BandReading): Promise<void> {
+    const open = bands.filter((band) => (reading.held.get(band) ?? 0) < MAX_IDS_PER_BAND);
+    await this.table.addToSets(open.map((band) => ({ key: keys.lshBand(band), exists: reading.held.has(band) })), 'articleIds', articleId);
   }
 
   /** The corpus's statistics of `terms` (and the number of articles counted), in one batch read. */

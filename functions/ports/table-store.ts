@@ -16,6 +16,12 @@ export interface QueryOptions {
   limit?: number;
 }
 
+/** An item to add a value to (see TableStore.addToSets). */
+export interface SetTarget {
+  key: TableKey;
+  exists: boolean;
+}
+
 export interface TableStore {
   get(key: TableKey): Promise<TableItem | undefined>;
   /** Items that exist among the keys, in no particular order. */
@@ -38,10 +44,11 @@ export interface TableStore {
   /** Writes only if the stored item's numeric `attribute` is lower than the new one (or the item is absent). */
   putIfGreater(item: TableItem, attribute: string): Promise<boolean>;
   /**
-   * Adds strings to a string-set attribute, creating the item if needed. With `maxSize`, only while
-   * the set holds fewer than `maxSize` values: false when it is full (and nothing was added).
+   * Adds `value` to the string-set `attribute` of each item, creating the items that do not exist,
+   * in as few requests as the store allows. `exists` is what the caller last read of each item (it
+   * picks the cheaper write); an item created or removed meanwhile is still handled.
    */
-  addToSet(key: TableKey, attribute: string, values: readonly string[], maxSize?: number): Promise<boolean>;
+  addToSets(targets: readonly SetTarget[], attribute: string, value: string): Promise<void>;
   /**
    * Adds 1 to the number `attribute` of each counter item (creating it), all or none, and only the
    * first time for `marker`: false, with nothing counted, when the marker already exists. Makes a

@@ -182,7 +182,8 @@ export class IngestFunction extends Construct {
       }),
       new iam.PolicyStatement({
         sid: 'Ledger',
-        actions: ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:PutItem', 'dynamodb:BatchWriteItem', 'dynamodb:UpdateItem'],
+        // PartiQL INSERT and UPDATE: set additions in batches (the LSH bands; see DynamoDbTableStore.addToSets).
+        actions: ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:PutItem', 'dynamodb:BatchWriteItem', 'dynamodb:UpdateItem', 'dynamodb:PartiQLInsert', 'dynamodb:PartiQLUpdate'],
         resources: [table.tableArn],
       }),
       new iam.PolicyStatement({

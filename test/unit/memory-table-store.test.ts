@@ -71,13 +71,18 @@ describe('MemoryTableStore', () => {
     expect(table.returnedItems.bytes).toBeGreaterThan(100);
   });
 
-  it('adds to a capped set only while it has room', async () => {
+  it('adds a value to the sets of items, creating those that are missing', async () => {
     const table = new MemoryTableStore();
-    const key = { pk: 'LSH#1', sk: 'IDS' };
-    expect(await table.addToSet(key, 'ids', ['a'], 2)).toBe(true);
-    expect(await table.addToSet(key, 'ids', ['b'], 2)).toBe(true);
-    expect(await table.addToSet(key, 'ids', ['c'], 2)).toBe(false);
-    expect([...((await table.get(key))!.ids as Set<string>)]).toEqual(['a', 'b']);
-    expect(await table.addToSet(key, 'ids', ['c'])).toBe(true);
+    await table.putAll([{ pk: 'LSH#1', sk: 'IDS', ids: new Set(['a']) }]);
+    await table.addToSets(
+      [
+        { key: { pk: 'LSH#1', sk: 'IDS' }, exists: true },
+        { key: { pk: 'LSH#2', sk: 'IDS' }, exists: false },
+      ],
+      'ids',
+      'b',
+    );
+    expect([...((await table.get({ pk: 'LSH#1', sk: 'IDS' }))!.ids as Set<string>)].sort()).toEqual(['a', 'b']);
+    expect([...((await table.get({ pk: 'LSH#2', sk: 'IDS' }))!.ids as Set<string>)]).toEqual(['b']);
   });
 });

@@ -1,0 +1,46 @@
+import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDbTableStore } from '../../functions/adapters/dynamodb-table-store';
+import { createTableInput } from '../../functions/shared/table-definition';
+import { useLocalStack } from '../support/local-stack';
+
+jest.setTimeout(120_000);
+
+/** The DynamoDB adapter's batched writes against DynamoDB Local. */
+describe('DynamoDbTableStore (DynamoDB Local)', () => {
+  useLocalStack();
+  let table: DynamoDbTableStore;
+  beforeAll(async () => {
+    const client = new DynamoDBClient({});
+    await client.send(new CreateTableCommand(createTableInput('sets')));
+    table = new DynamoDbTableStore('sets', client);
+  });
+
+  const idsOf = async (pk: string) => [...(((await table.get({ pk, sk: 'IDS' }))?.ids as Set<string> | undefined) ?? [])].sort();
+
+  it('adds to sets in batches, whether or not the caller knew that the item exists', async () => {
+    await table.putAll([{ pk: 'LSH#known', sk: 'IDS', ids: new Set(['a']) }, { pk: 'LSH#created-meanwhile', sk: 'IDS', ids: new Set(['c']) }]);
+    const many = Array.from({ length: 30 }, (_, i) => ({ key: { pk: `LSH#new-${i}`, sk: 'IDS' }, exists: false }));
+    await table.addToSets(
+      [
+        { key: { pk: 'LSH#known', sk: 'IDS' }, exists: true },
+        // Read as absent, then created by another writer before this one: an INSERT that meets an item.
+        { key: { pk: 'LSH#created-meanwhile', sk: 'IDS' }, exists: false },
+        // Read as present but absent now: an UPDATE that meets no item.
+        { key: { pk: 'LSH#gone', sk: 'IDS' }, exists: true },
+        ...many,
+      ],
+      'ids',
+      'b',
+    );
+    expect(await idsOf('LSH#known')).toEqual(['a', 'b']);
+    expect(await idsOf('LSH#created-meanwhile')).toEqual(['b', 'c']);
+    expect(await idsOf('LSH#gone')).toEqual(['b']);
+    for (let i = 0; i < 30; i += 1) expect(await idsOf(`LSH#new-${i}`)).toEqual(['b']);
+  });
+
+  it('adds the same value twice as once', async () => {
+    await table.addToSets([{ key: { pk: 'LSH#twice', sk: 'IDS' }, exists: false }], 'ids', 'x');
+    await table.addToSets([{ key: { pk: 'LSH#twice', sk: 'IDS' }, exists: false }], 'ids', 'x');
+    expect(await idsOf('LSH#twice')).toEqual(['x']);
+  });
+});
