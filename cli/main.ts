@@ -16,12 +16,13 @@ Commands:
   ingest <paths...>         Upload files or directories to the configured bucket's inbox/ (AWS or the local
                             stack, chosen by the standard AWS environment and CORROBORATE_BUCKET).
   digest [--json]           Print the current digest from the configured bucket (or out/digest.json).
-  eval articles FILE.jsonl [--out PRED.jsonl] [--orders N]
+  eval articles FILE.jsonl [--out PRED.jsonl] [--orders N] [--concurrency N]
                             Ingest every article line ({id, title, text, source?, publishedAt?, url?}) in
                             file order through the ingest code; write {id, story, duplicateOf, derivedFrom}
                             per line; with gold fields present, print clustering and reprint scores.
                             --orders N: also replay N-1 seeded shuffles of the file (online clustering
                             depends on arrival order) and print each order's scores and their mean.
+                            --concurrency N: ingest N consecutive lines at once, as concurrent invocations.
   eval stories DIR|FILES... [--orders N] [--ablate NAME,...] [--write-model FILE]
                             Leave-one-dataset-out story grouping over stories-*.jsonl: for each set, the
                             story model is fitted on the other sets, then the set runs through the ingest
@@ -93,6 +94,7 @@ async function main(argv: string[]): Promise<number> {
         options: {
           out: { type: 'string' },
           orders: { type: 'string' },
+          concurrency: { type: 'string' },
           folds: { type: 'string' },
           shipped: { type: 'boolean', default: false },
           'tf-kld': { type: 'boolean', default: false },
@@ -108,7 +110,9 @@ async function main(argv: string[]): Promise<number> {
       if (positionals.length !== 1) throw new UsageError('eval needs exactly one JSON Lines file');
       const orders = values.orders === undefined ? 1 : Number(values.orders);
       if (!Number.isInteger(orders) || orders < 1) throw new UsageError('--orders needs a whole number of orders, 1 or more');
-      if (kind === 'articles') await runEvalArticles({ file: positionals[0], out: values.out, orders });
+      const concurrency = values.concurrency === undefined ? 1 : Number(values.concurrency);
+      if (!Number.isInteger(concurrency) || concurrency < 1) throw new UsageError('--concurrency needs a whole number of articles at once, 1 or more');
+      if (kind === 'articles') await runEvalArticles({ file: positionals[0], out: values.out, orders, concurrency });
       else throw new UsageError(`unknown evaluation "${kind ?? ''}": use "eval articles" or "eval pairs"`);
       return 0;
     }

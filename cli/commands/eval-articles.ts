@@ -37,35 +37,63 @@ export function inputDocument(line: ArticleLine): Record<string, string> {
 
 /**
  * Runs every line through `ingestObject`, the function the Lambda handler calls, over in-process
- * adapters, one article at a time in file order, each a minute after the previous one.
+ * adapters, each a minute after the previous one. With `concurrency` 1, one article at a time in
+ * file order; with more, that many consecutive lines are ingested at once (their ledger operations
+ * interleave as concurrent invocations' would), a wave finishing before the next starts.
  */
-export async function predictArticles(lines: AsyncIterable<ArticleLine> | Iterable<ArticleLine>, onEach?: (done: number) => void, storyPolicy?: StoryPolicy): Promise<ArticlePrediction[]> {
+export async function predictArticles(
+  lines: AsyncIterable<ArticleLine> | Iterable<ArticleLine>,
+  onEach?: (done: number) => void,
+  storyPolicy?: StoryPolicy,
+  concurrency = 1,
+): Promise<ArticlePrediction[]> {
   const objects = new MemoryObjectStore();
   const deps = { ledger: new Ledger(new MemoryTableStore()), objects, maxObjectBytes: DEFAULT_MAX_OBJECT_BYTES, ...(storyPolicy ? { storyPolicy } : {}) };
   const inputIdOfArticle = new Map<string, string>();
   const predictions: ArticlePrediction[] = [];
   const articleOfLine = new Map<string, string | undefined>();
   let clock = Date.parse('2000-01-01T00:00:00Z');
-  for await (const line of lines) {
-    const key = `inbox/${line.id}.json`;
-    await objects.put(key, JSON.stringify(inputDocument(line)), 'application/json');
-    const outcome = await ingestObject(deps, { key, eventTime: new Date((clock += 60_000)).toISOString() });
-    const prediction: ArticlePrediction = { id: line.id, story: null, duplicateOf: null, derivedFrom: null };
-    if (outcome.status === 'ingested') {
-      inputIdOfArticle.set(outcome.articleId, line.id);
-      prediction.story = outcome.storyId;
-      prediction.duplicateOf = outcome.duplicateOf ? (inputIdOfArticle.get(outcome.duplicateOf) ?? null) : null;
-      prediction.derivedFrom = outcome.derivedFrom ? (inputIdOfArticle.get(outcome.derivedFrom) ?? null) : null;
-    } else if (outcome.status === 'duplicate') {
-      prediction.story = outcome.storyId;
-      prediction.duplicateOf = inputIdOfArticle.get(outcome.articleId) ?? null;
-    } else if (outcome.status === 'rejected') {
-      process.stderr.write(`${line.id}: set aside (${outcome.code}): ${outcome.reason}\n`);
+  const ingestWave = async (wave: ArticleLine[]) => {
+    const ingested = await Promise.all(
+      wave.map(async (line) => {
+        const key = `inbox/${line.id}.json`;
+        await objects.put(key, JSON.stringify(inputDocument(line)), 'application/json');
+        return { line, outcome: await ingestObject(deps, { key, eventTime: new Date((clock += 60_000)).toISOString() }) };
+      }),
+    );
+    // Outcomes in line order: a copy's original is known when it was in an earlier line.
+    // Two identical lines of one wave are one article, ingested by both: the first line is its input.
+    for (const { line, outcome } of ingested) if (outcome.status === 'ingested' && !inputIdOfArticle.has(outcome.articleId)) inputIdOfArticle.set(outcome.articleId, line.id);
+    for (const { line, outcome } of ingested) {
+      const prediction: ArticlePrediction = { id: line.id, story: null, duplicateOf: null, derivedFrom: null };
+      const first = outcome.status === 'ingested' ? inputIdOfArticle.get(outcome.articleId) : undefined;
+      if (outcome.status === 'ingested' && first !== line.id) {
+        prediction.story = outcome.storyId;
+        prediction.duplicateOf = first ?? null;
+      } else if (outcome.status === 'ingested') {
+        prediction.story = outcome.storyId;
+        prediction.duplicateOf = outcome.duplicateOf ? (inputIdOfArticle.get(outcome.duplicateOf) ?? null) : null;
+        prediction.derivedFrom = outcome.derivedFrom ? (inputIdOfArticle.get(outcome.derivedFrom) ?? null) : null;
+      } else if (outcome.status === 'duplicate') {
+        prediction.story = outcome.storyId;
+        prediction.duplicateOf = inputIdOfArticle.get(outcome.articleId) ?? null;
+      } else if (outcome.status === 'rejected') {
+        process.stderr.write(`${line.id}: set aside (${outcome.code}): ${outcome.reason}\n`);
+      }
+      predictions.push(prediction);
+      articleOfLine.set(line.id, outcome.status === 'ingested' || outcome.status === 'duplicate' ? outcome.articleId : undefined);
+      onEach?.(predictions.length);
     }
-    predictions.push(prediction);
-    articleOfLine.set(line.id, outcome.status === 'ingested' || outcome.status === 'duplicate' ? outcome.articleId : undefined);
-    onEach?.(predictions.length);
+  };
+  let wave: ArticleLine[] = [];
+  for await (const line of lines) {
+    wave.push(line);
+    if (wave.length >= concurrency) {
+      await ingestWave(wave);
+      wave = [];
+    }
   }
+  if (wave.length > 0) await ingestWave(wave);
   // Stories merged after an article joined them: report the story that finally holds each article.
   const finalStory = new Map((await deps.ledger.findArticles([...new Set([...articleOfLine.values()].filter((id): id is string => !!id))])).map((a) => [a.id, a.storyId]));
   for (const prediction of predictions) {
@@ -81,7 +109,8 @@ interface GoldLine {
   duplicateOf?: string | null;
 }
 
-export async function runEvalArticles(options: { file: string; out?: string; orders?: number }): Promise<void> {
+export async function runEvalArticles(options: { file: string; out?: string; orders?: number; concurrency?: number }): Promise<void> {
+  const concurrency = options.concurrency ?? 1;
   const gold: GoldLine[] = [];
   const lines: ArticleLine[] = [];
   const meter = progress('articles', 50);
@@ -94,14 +123,14 @@ export async function runEvalArticles(options: { file: string; out?: string; ord
     }
   }
   const started = Date.now();
-  const predictions = await predictArticles(inputs(), (done) => meter.tick(done));
+  const predictions = await predictArticles(inputs(), (done) => meter.tick(done), undefined, concurrency);
   const seconds = (Date.now() - started) / 1000;
   if (options.out) {
     const out = jsonLinesWriter(options.out);
     for (const prediction of predictions) out.write(prediction);
     await out.close();
   }
-  console.log(`articles: ${predictions.length} ingested in ${seconds.toFixed(1)} s (${(predictions.length / seconds).toFixed(0)} articles/s)`);
+  console.log(`articles: ${predictions.length} ingested ${concurrency > 1 ? `${concurrency} at a time ` : ''}in ${seconds.toFixed(1)} s (${(predictions.length / seconds).toFixed(0)} articles/s)`);
   for (const line of scoreArticles(gold, predictions)) console.log(line);
   const orders = options.orders ?? 1;
   if (orders < 2 || !gold.every((g) => g.story !== undefined)) return;
@@ -110,7 +139,7 @@ export async function runEvalArticles(options: { file: string; out?: string; ord
   for (let order = 1; order < orders; order += 1) {
     const shuffled = shuffle(lines, order);
     const meterOrder = progress(`order ${order + 1}/${orders}`, 200);
-    const byId = new Map((await predictArticles(shuffled, (done) => meterOrder.tick(done))).map((p) => [p.id, p]));
+    const byId = new Map((await predictArticles(shuffled, (done) => meterOrder.tick(done), undefined, concurrency)).map((p) => [p.id, p]));
     const realigned = lines.map((line) => byId.get(line.id)!);
     f1s.push(storyF1(gold, realigned));
     console.log(`order ${order + 1} (shuffle seed ${order}): ${scoreArticles(gold, realigned)[0]}`);

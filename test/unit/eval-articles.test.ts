@@ -30,6 +30,16 @@ describe('eval articles', () => {
     expect(predictions[1]).toMatchObject({ id: 'again', duplicateOf: first.id, story: predictions[0].story });
   });
 
+  it('ingests lines at once with --concurrency, reporting them in line order', async () => {
+    const lines = seedLines();
+    const [first] = lines;
+    const predictions = await predictArticles([...lines, { ...first, id: 'again' }], undefined, undefined, 8);
+    expect(predictions.map((p) => p.id)).toEqual([...lines.map((l) => l.id), 'again']);
+    // The five seeds arrive together and still end in one story; the copy in the same wave is known as one.
+    expect(new Set(predictions.map((p) => p.story)).size).toBe(1);
+    expect(predictions[lines.length]).toMatchObject({ duplicateOf: first.id });
+  });
+
   it('scores clusterings and reprints from gold fields', () => {
     const predictions = [
       { id: 'a', story: 's1', duplicateOf: null, derivedFrom: null },
