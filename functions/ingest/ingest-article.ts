@@ -43,6 +43,8 @@ export interface IngestedArticle {
 /** Near-duplicate candidates verified per article, strongest LSH agreement first. */
 const MAX_DUPLICATE_CANDIDATES = 30;
 const MAX_STORY_UPDATE_ATTEMPTS = 8;
+/** Stories an article that opened one may fold together when it settles (see settleStory). */
+const MAX_SETTLE_FOLDS = 4;
 
 /**
  * Takes one parsed article into the ledger: exact and near duplicates, story, claims and mentions.
@@ -151,19 +153,25 @@ async function scoreCandidateStories(ledger: Ledger, vector: TermVector, evidenc
 
 /**
  * After the article's mentions are written: if its story was merged away meanwhile, or if it opened
- * a story while another invocation opened one for the same event, fold the newer story into the
- * older. Returns the story that finally holds the article.
+ * a story while other invocations opened or filled stories of the same event, fold the stories
+ * together, the newer into the older, until none the article would join is left apart (articles of
+ * one event arriving at once each open a story and pair off in separate merges otherwise). Returns
+ * the story that finally holds the article.
  */
 async function settleStory(ledger: Ledger, article: ArticleRecord, vector: TermVector, evidence: ArticleEvidence, opened: boolean, policy: StoryPolicy): Promise<string> {
   const [own] = await ledger.findStories([article.storyId]);
   if (own?.mergedInto) return mergeStories(ledger, article.storyId, own.mergedInto);
   if (!opened || !own) return article.storyId;
-  const decision = await scoreCandidateStories(ledger, vector, evidence, policy, article.storyId);
-  if (decision.kind === 'open') return article.storyId;
-  const [other] = await ledger.findStories([decision.storyId]);
-  if (!other) return article.storyId;
-  const { survivor, absorbed } = survivorOf(own, other);
-  return mergeStories(ledger, absorbed.id, survivor.id);
+  let storyId = article.storyId;
+  for (let fold = 0; fold < MAX_SETTLE_FOLDS; fold += 1) {
+    const decision = await scoreCandidateStories(ledger, vector, evidence, policy, storyId);
+    if (decision.kind === 'open') return storyId;
+    const [current, other] = await ledger.findStories([storyId, decision.storyId]).then((found) => [storyId, decision.storyId].map((id) => found.find((story) => story.id === id)));
+    if (!current || !other) return storyId;
+    const { survivor, absorbed } = survivorOf(current, other);
+    storyId = await mergeStories(ledger, absorbed.id, survivor.id);
+  }
+  return storyId;
 }
 
 /**
