@@ -59,11 +59,14 @@ export function matchArticleClaims(
   ]);
   const reference = article.publishedAt ?? article.ingestedAt;
   const referenceKind = article.publishedAt ? 'publishedAt' : 'ingestedAt';
-  const read = extractClaims(paragraphs).map((claim) => readClaim(claim, reference, referenceKind));
-  const matches = read.map(({ features, facts }) => bestMatch(index, claimsById, [{ features, form: WHOLE }, ...partialWordings(facts.statement, features)], features, facts));
-  const rewrite = rewriteJoins(read, matches, claimsById, storyMentions, article.id);
+  const extracted = extractClaims(paragraphs).map((claim) => readClaim(claim, reference, referenceKind));
+  const matches = extracted.map(({ features, facts }) => {
+    const probes = [{ features, form: WHOLE }, ...partialWordings(facts.statement, features)];
+    return bestMatch(index, claimsById, probes, features, facts);
+  });
+  const rewrite = rewriteJoins(extracted, matches, claimsById, storyMentions, article.id);
   const result: ArticleClaims = { newClaims: [], mentions: [], matchedTo: [], ...(rewrite ? { derivedFrom: rewrite.origin } : {}) };
-  read.forEach(({ claim, features, dates, statementDates, quantities, facts }, position) => {
+  extracted.forEach(({ claim, features, dates, statementDates, quantities, facts }, position) => {
     const { contradiction: opposite, sameAs } = matches[position];
     const match = matches[position].match ?? rewrite?.joins.get(position);
     let contradiction: Contradiction | undefined = opposite;
@@ -129,7 +132,8 @@ function readClaim(claim: ExtractedClaim, reference: string, referenceKind: 'pub
   const dates = resolveDates(claim.text, reference, referenceKind);
   const statementDates = dates.filter((d) => claim.statement.includes(d.text));
   const quantities = findQuantities(claim.statement, statementDates);
-  return { claim, features, dates, statementDates, quantities, facts: { negated: claim.negated, dates: statementDates, quantities, statement: claim.statement } };
+  const facts = { negated: claim.negated, dates: statementDates, quantities, statement: claim.statement };
+  return { claim, features, dates, statementDates, quantities, facts };
 }
 
 /**
@@ -138,7 +142,13 @@ function readClaim(claim: ExtractedClaim, reference: string, referenceKind: 'pub
  * origin's mention in its place, unless it conflicts with that claim's own wording or with the
  * origin's (polarity, figures, actors: the checks of any match).
  */
-function rewriteJoins(read: readonly ReadClaim[], matches: ReadonlyArray<{ match?: { claim: ClaimRecord } }>, claimsById: ReadonlyMap<string, ClaimRecord>, storyMentions: readonly MentionRecord[], articleId: string) {
+function rewriteJoins(
+  extracted: readonly ReadClaim[],
+  matches: ReadonlyArray<{ match?: { claim: ClaimRecord } }>,
+  claimsById: ReadonlyMap<string, ClaimRecord>,
+  storyMentions: readonly MentionRecord[],
+  articleId: string,
+): { origin: string; joins: Map<number, { claim: ClaimRecord; similarity: number }> } | undefined {
   const matchedTo = matches.map(({ match }) => match?.claim.id);
   const originFeatures = new Map<MentionRecord, ClaimFeatures>();
   const featuresOf = (mention: MentionRecord) => {
@@ -147,7 +157,7 @@ function rewriteJoins(read: readonly ReadClaim[], matches: ReadonlyArray<{ match
     return features;
   };
   const alignment = alignRewrite(matchedTo, storyMentions, articleId, (sentence, mention) => {
-    const ours = read[sentence].features;
+    const ours = extracted[sentence].features;
     const theirs = featuresOf(mention);
     // as the story's term index: too few shared terms to be scored at all
     if (ours.terms.filter((term) => theirs.terms.includes(term)).length < MIN_SHARED_TERMS) return 0;
@@ -158,9 +168,10 @@ function rewriteJoins(read: readonly ReadClaim[], matches: ReadonlyArray<{ match
   for (const { sentence, mention, similarity } of alignment.aligned) {
     const claim = claimsById.get(mention.claimId);
     if (!claim) continue;
-    const { features, facts } = read[sentence];
+    const { features, facts } = extracted[sentence];
     const wordings = [claim, mentionWording(claim, mention, featuresOf(mention))];
-    if (wordings.some((wording) => (wording.negated ?? facts.negated) !== facts.negated || incompatible(features, facts, wording))) continue;
+    const conflicts = (wording: ClaimRecord) => (wording.negated ?? facts.negated) !== facts.negated || incompatible(features, facts, wording);
+    if (wordings.some(conflicts)) continue;
     joins.set(sentence, { claim, similarity });
   }
   return { origin: alignment.origin, joins };
