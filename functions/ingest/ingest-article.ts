@@ -1,7 +1,5 @@
 import { claimsTruncation } from '../core/claims/extract-claims';
 import { matchArticleClaims, type ArticleClaims } from '../core/claims/match-article-claims';
-import type { StorySnapshot } from '../core/digest/build-digest';
-import { findRewriteOrigin } from '../core/claims/rewrite';
 import { contentHash } from '../core/fingerprint/content-hash';
 import { findNearDuplicate } from '../core/fingerprint/near-duplicate';
 import { lshBands, minhash } from '../core/fingerprint/minhash';
@@ -91,14 +89,11 @@ export async function ingestArticle(ledger: Ledger, input: ArticleInput, policy:
     ...(article.truncated ? { truncated: article.truncated } : {}),
   };
 
-  const { claims, snapshot, opened, joined } = await joinStory(ledger, record, vector, terms, article);
+  const { claims, opened, joined } = await joinStory(ledger, record, vector, terms, article);
   record.claimCount = claims.mentions.length;
   const claimsCut = claimsTruncation(record.claimCount);
   if (claimsCut && !record.truncated) record.truncated = claimsCut;
-  if (!duplicate && snapshot) {
-    const origin = findRewriteOrigin(claims.matchedTo, snapshot.mentions, id);
-    if (origin) record.derivedFrom = origin;
-  }
+  if (!duplicate && claims.derivedFrom) record.derivedFrom = claims.derivedFrom;
   await ledger.saveMentions(record.storyId, claims.mentions, record, terms);
   record.storyId = await settleStory(ledger, record, vector, evidence, opened, policy);
   await ledger.addToBands(id, bands, bandReading);
@@ -201,7 +196,7 @@ async function joinStory(
   vector: TermVector,
   terms: MemberTerms,
   parsed: ParsedArticle,
-): Promise<{ claims: ArticleClaims; snapshot: StorySnapshot | undefined; opened: boolean; joined?: JoinedStory }> {
+): Promise<{ claims: ArticleClaims; opened: boolean; joined?: JoinedStory }> {
   for (let attempt = 0; attempt < MAX_STORY_UPDATE_ATTEMPTS; attempt += 1) {
     const snapshot = await ledger.storySnapshot(article.storyId);
     const current = snapshot?.story;
@@ -219,7 +214,7 @@ async function joinStory(
       // An earlier try got this far; make sure its term index writes happened too.
       await ledger.indexStoryTerms(article.storyId, Object.keys(current.centroid));
       const joined = joinedStoryFrom(snapshot!, { id: article.id, terms });
-      return { claims, snapshot: withoutArticle(snapshot, article.id), opened: current.memberIds[0] === article.id, joined };
+      return { claims, opened: current.memberIds[0] === article.id, joined };
     }
     const centroid = addToCentroid(current?.centroid ?? {}, current?.memberIds.length ?? 0, vector);
     const story: StoryRecord = {
@@ -238,16 +233,10 @@ async function joinStory(
       const known = new Set(Object.keys(current?.centroid ?? {}));
       await ledger.indexStoryTerms(article.storyId, Object.keys(centroid).filter((term) => !known.has(term)));
       const memberTerms = new Map(snapshot?.memberTerms ?? []).set(article.id, terms);
-      return { claims, snapshot, opened: current === undefined, joined: { story, revision: (current?.revision ?? 0) + 1, memberTerms } };
+      return { claims, opened: current === undefined, joined: { story, revision: (current?.revision ?? 0) + 1, memberTerms } };
     }
   }
   throw new Error(`story ${article.storyId} kept changing under concurrent updates`);
-}
-
-/** The story as it was before this article: for rewrite detection on a retried ingest. */
-function withoutArticle(snapshot: StorySnapshot | undefined, articleId: string): StorySnapshot | undefined {
-  if (!snapshot) return undefined;
-  return { ...snapshot, mentions: snapshot.mentions.filter((mention) => mention.articleId !== articleId) };
 }
 
 /** Without a named outlet, the file name is the most specific thing that tells articles apart. */

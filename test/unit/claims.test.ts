@@ -1,7 +1,7 @@
 import { claimFeatures } from '../../functions/core/claims/claim-features';
 import { claimMatch, claimSimilarity, SAME_CLAIM_THRESHOLD } from '../../functions/core/claims/claim-similarity';
 import { extractClaims } from '../../functions/core/claims/extract-claims';
-import { findRewriteOrigin } from '../../functions/core/claims/rewrite';
+import { alignRewrite, findRewriteOrigin, REWRITE_ALIGNMENT_FLOOR } from '../../functions/core/claims/rewrite';
 import { mainClause, matchArticleClaims, matchingCore } from '../../functions/core/claims/match-article-claims';
 import { countriesForLeaders } from '../../functions/core/claims/entities';
 import type { ClaimRecord } from '../../functions/core/records';
@@ -70,6 +70,88 @@ describe('findRewriteOrigin', () => {
   it('does not call shared facts in a different order a rewrite', () => {
     expect(findRewriteOrigin(['c6', 'c1', 'c4', 'c0', 'c7', 'c2'], earlier, 'new')).toBeUndefined();
     expect(findRewriteOrigin(['c0', undefined, undefined, undefined, undefined, undefined, 'c1', undefined], earlier, 'new')).toBeUndefined();
+  });
+});
+
+describe('alignRewrite', () => {
+  const earlier = Array.from({ length: 8 }, (_, i) => ({ claimId: `c${i}`, articleId: 'original', claimIndex: i }));
+  /** Similarity of the article's sentence to an origin mention, from a table of pairs (0 elsewhere). */
+  const table = (pairs: Record<string, number>) => (sentence: number, mention: { claimId: string }) => pairs[`${sentence}:${mention.claimId}`] ?? 0;
+
+  it('places an unmatched sentence of a rewrite against the origin sentence between its neighbours', () => {
+    const alignment = alignRewrite(['c0', 'c1', undefined, 'c3', 'c4', undefined], earlier, 'new', table({ '2:c2': 0.3, '5:c5': 0.28, '5:c7': 0.26 }));
+    expect(alignment?.origin).toBe('original');
+    expect(alignment?.aligned.map(({ sentence, mention, similarity }) => [sentence, mention.claimId, similarity])).toEqual([
+      [2, 'c2', 0.3],
+      [5, 'c5', 0.28],
+    ]);
+  });
+
+  it('aligns in order and one to one, for the largest summed similarity', () => {
+    // c3 alone is the likelier partner of sentence 2, but c2 then c3 place both sentences
+    const alignment = alignRewrite(['c0', 'c1', undefined, undefined, 'c4', 'c5'], earlier, 'new', table({ '2:c2': 0.3, '2:c3': 0.45, '3:c3': 0.3 }));
+    expect(alignment?.aligned.map(({ sentence, mention }) => [sentence, mention.claimId])).toEqual([
+      [2, 'c2'],
+      [3, 'c3'],
+    ]);
+  });
+
+  it('does not place a sentence outside its stretch, below the floor, or on a claim the article matched already', () => {
+    // sentence 2 sits between the origin's c1 and c3: c6 is elsewhere in the origin
+    expect(alignRewrite(['c0', 'c1', undefined, 'c3', 'c4'], earlier, 'new', table({ '2:c6': 0.9 }))?.aligned).toEqual([]);
+    expect(alignRewrite(['c0', 'c1', undefined, 'c3', 'c4'], earlier, 'new', table({ '2:c2': REWRITE_ALIGNMENT_FLOOR - 0.01 }))?.aligned).toEqual([]);
+    // c2 is matched by sentence 5 (out of order, so not an anchor): not free for sentence 2
+    expect(alignRewrite(['c0', 'c1', undefined, 'c3', 'c4', 'c2'], earlier, 'new', table({ '2:c2': 0.4 }))?.aligned).toEqual([]);
+  });
+
+  it('aligns nothing when the article rewrites no earlier one', () => {
+    expect(alignRewrite(['c6', 'c1', undefined, 'c0', 'c7', 'c2'], earlier, 'new', table({ '2:c3': 0.9 }))).toBeUndefined();
+  });
+});
+
+describe('matchArticleClaims on a rewrite', () => {
+  const at = '2025-01-20T00:00:00.000Z';
+  const article = (id: string) => ({ id: id.padEnd(20, '0'), source: id, ingestedAt: at, storyId: 's' });
+  const original = [
+    'The Kremlin earlier said that the treaty will enhance the military-political and trade-economic relations between Tehran and Moscow, though the specifics remain undisclosed.',
+    'Pezeshkian said the two countries were entering a new chapter in relations, especially in trade.',
+    'The leaders said the two countries would intensify cooperation across a range of areas including politics, security, trade, transport and energy.',
+    'Both countries have increased their trade activities in response to Western sanctions.',
+    'Since Russia’s invasion of Ukraine in February 2022, Moscow has viewed Iran as a key strategic partner, a move that has alarmed Western officials who see both nations as destabilising forces globally.',
+  ];
+  const rewrite = (third: string) => [
+    'The Kremlin highlighted the treaty’s aim to bolster military-political and trade-economic relations, though specific details remain undisclosed.',
+    'Pezeshkian stated that the agreement marks a new chapter in their bilateral relations, particularly in trade.',
+    third,
+    'The partnership follows increased trade activities by both nations in response to Western sanctions.',
+    'Since Russia’s 2022 invasion of Ukraine, Moscow has viewed Iran as a crucial strategic ally, raising concerns among Western officials who consider the two nations as destabilizing global forces.',
+  ];
+  const first = matchArticleClaims(article('a'), original, []);
+
+  it('joins a sentence reworded past matching to the claim of the origin sentence in its place', () => {
+    const reworded = 'Both leaders emphasized plans to enhance cooperation in politics, security, trade, transportation, and energy.';
+    // on its own, the sentence does not match the origin's
+    expect(matchArticleClaims(article('b'), [reworded], first.newClaims).matchedTo).toEqual([undefined]);
+    const second = matchArticleClaims(article('b'), rewrite(reworded), first.newClaims, first.mentions);
+    expect(second.derivedFrom).toBe(article('a').id);
+    expect(second.matchedTo).toEqual(first.newClaims.map((claim) => claim.id));
+    expect(second.newClaims).toEqual([]);
+  });
+
+  it('keeps an aligned sentence apart from the origin claim it conflicts with', () => {
+    // alike in words (claimSimilarity above the alignment floor), opposite in polarity
+    const denied = 'Both leaders emphasized that they have no plans to enhance cooperation in politics, security, trade, transportation, and energy.';
+    const second = matchArticleClaims(article('b'), rewrite(denied), first.newClaims, first.mentions);
+    expect(second.derivedFrom).toBe(article('a').id);
+    expect(second.matchedTo[2]).toBeUndefined();
+    expect(second.newClaims.map((claim) => [claim.id, claim.negated])).toEqual([[`c-${article('b').id.slice(0, 12)}-2`, true]]);
+  });
+
+  it('names no origin, and joins nothing beyond the matcher, for an article that rewrites none', () => {
+    const reworded = 'Both leaders emphasized plans to enhance cooperation in politics, security, trade, transportation, and energy.';
+    const second = matchArticleClaims(article('b'), [rewrite(reworded)[0], reworded], first.newClaims, first.mentions);
+    expect(second.derivedFrom).toBeUndefined();
+    expect(second.matchedTo[1]).toBeUndefined();
   });
 });
 

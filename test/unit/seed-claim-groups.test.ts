@@ -46,13 +46,18 @@ describe.each([
     expect(agreement.differentGrouped).toEqual([]);
   });
 
+  it('puts every labelled sentence of the rewrite (002) in the claim of its origin (001)', () => {
+    const betweenRewriteAndOrigin = (m: { a: string; b: string }) => [m.a.slice(0, 3), m.b.slice(0, 3)].sort().join() === '001,002';
+    expect(agreement.missed.filter(betweenRewriteAndOrigin)).toEqual([]);
+  });
+
   it('groups most same-claim pairs', () => {
     expect(agreement.sameGrouped / agreement.samePairs).toBeGreaterThanOrEqual(RECALL_FLOOR);
   });
 });
 
 /**
- * Share of same-claim pairs grouped, just below the lowest measured over these orders (52/57 = 91.2%;
- * 53/57 = 93.0% in file order): a drop below it is a regression.
+ * Share of same-claim pairs grouped, just below the lowest measured over these orders (54/57 = 94.7%;
+ * 55/57 = 96.5% in file order): a drop below it is a regression.
  */
-const RECALL_FLOOR = 0.9;
+const RECALL_FLOOR = 0.94;

@@ -2,20 +2,23 @@ import type { ArticleRecord, ClaimRecord, MentionRecord } from '../records';
 import { claimFeatures, type ClaimFeatures } from './claim-features';
 import { MIN_SHARED_TERMS } from './claim-index';
 import { claimSimilarity, numbersConflict, SAME_CLAIM_THRESHOLD } from './claim-similarity';
-import { findQuantities, resolveDates, type Quantity } from './dates';
+import { findQuantities, resolveDates, type Quantity, type ResolvedDate } from './dates';
 import { contradictionWith, StoryClaimIndex, type Contradiction, type StatementFacts } from './disputes';
 import { countriesForCapitals, countriesForLeaders, findEntities, sameEntity } from './entities';
 import { related } from './lexicon';
 import { AUX, isVerbLike } from './verbs';
-import { extractClaims } from './extract-claims';
+import { extractClaims, type ExtractedClaim } from './extract-claims';
+import { alignRewrite } from './rewrite';
 
 export interface ArticleClaims {
   /** Claims this article is the first to make. */
   newClaims: ClaimRecord[];
   /** One per extracted claim, pointing at a new or an existing claim. */
   mentions: MentionRecord[];
-  /** For each extracted claim in order, the existing claim it matched (for rewrite detection). */
+  /** For each extracted claim in order, the existing claim it joined, if any. */
   matchedTo: Array<string | undefined>;
+  /** The earlier article of the story that this one rewrites sentence by sentence (see alignRewrite). */
+  derivedFrom?: string;
 }
 
 /**
@@ -28,6 +31,11 @@ export interface ArticleClaims {
  * or third outlet rather than the first still joins it. Candidates come from the story's term index
  * over all these wordings; a match through a later wording must not conflict with the claim's own
  * (figures, polarity, actors), so that no chain of paraphrases drifts into another claim.
+ *
+ * An article that rewrites an earlier one of the story sentence by sentence (alignRewrite) is
+ * aligned with it: a sentence the matcher left unmatched joins the claim of the origin's sentence in
+ * its place, unless the two conflict (polarity, figures, actors, as for any match). The origin is
+ * named in `derivedFrom`.
  *
  * Each mention carries what was read from its sentence (attribution, quotes, a reported denial,
  * entities, resolved dates, figures); a new claim that contradicts one the story holds (states it in
@@ -51,15 +59,16 @@ export function matchArticleClaims(
   ]);
   const reference = article.publishedAt ?? article.ingestedAt;
   const referenceKind = article.publishedAt ? 'publishedAt' : 'ingestedAt';
-  const result: ArticleClaims = { newClaims: [], mentions: [], matchedTo: [] };
-  for (const claim of extractClaims(paragraphs)) {
-    const features = claimFeatures(countriesForCapitals(claim.statement));
-    const dates = resolveDates(claim.text, reference, referenceKind);
-    const statementDates = dates.filter((d) => claim.statement.includes(d.text));
-    const quantities = findQuantities(claim.statement, statementDates);
-    const facts = { negated: claim.negated, dates: statementDates, quantities, statement: claim.statement };
-    const probes = [{ features, form: WHOLE }, ...partialWordings(claim.statement, features)];
-    const { match, contradiction: opposite, sameAs } = bestMatch(index, claimsById, probes, features, facts);
+  const extracted = extractClaims(paragraphs).map((claim) => readClaim(claim, reference, referenceKind));
+  const matches = extracted.map(({ features, facts }) => {
+    const probes = [{ features, form: WHOLE }, ...partialWordings(facts.statement, features)];
+    return bestMatch(index, claimsById, probes, features, facts);
+  });
+  const rewrite = rewriteJoins(extracted, matches, claimsById, storyMentions, article.id);
+  const result: ArticleClaims = { newClaims: [], mentions: [], matchedTo: [], ...(rewrite ? { derivedFrom: rewrite.origin } : {}) };
+  extracted.forEach(({ claim, features, dates, statementDates, quantities, facts }, position) => {
+    const { contradiction: opposite, sameAs } = matches[position];
+    const match = matches[position].match ?? rewrite?.joins.get(position);
     let contradiction: Contradiction | undefined = opposite;
     const claimId = match?.claim.id ?? `c-${article.id.slice(0, 12)}-${claim.index}`;
     if (!match) {
@@ -103,8 +112,69 @@ export function matchArticleClaims(
       ...(quantities.length > 0 ? { quantities } : {}),
       ...(sameAs.length > 0 ? { sameAs } : {}),
     });
-  }
+  });
   return result;
+}
+
+/** What a claim of the article states: its features and the facts that tell claims apart. */
+interface ReadClaim {
+  claim: ExtractedClaim;
+  features: ClaimFeatures;
+  /** Dates of the whole sentence, and those of the statement. */
+  dates: ResolvedDate[];
+  statementDates: ResolvedDate[];
+  quantities: Quantity[];
+  facts: StatementFacts & { statement: string };
+}
+
+function readClaim(claim: ExtractedClaim, reference: string, referenceKind: 'publishedAt' | 'ingestedAt'): ReadClaim {
+  const features = claimFeatures(countriesForCapitals(claim.statement));
+  const dates = resolveDates(claim.text, reference, referenceKind);
+  const statementDates = dates.filter((d) => claim.statement.includes(d.text));
+  const quantities = findQuantities(claim.statement, statementDates);
+  const facts = { negated: claim.negated, dates: statementDates, quantities, statement: claim.statement };
+  return { claim, features, dates, statementDates, quantities, facts };
+}
+
+/**
+ * When the article rewrites an earlier one (alignRewrite over what the matcher matched), the
+ * existing claims its unmatched sentences join: each aligned sentence joins the claim of the
+ * origin's mention in its place, unless it conflicts with that claim's own wording or with the
+ * origin's (polarity, figures, actors: the checks of any match).
+ */
+function rewriteJoins(
+  extracted: readonly ReadClaim[],
+  matches: ReadonlyArray<{ match?: { claim: ClaimRecord } }>,
+  claimsById: ReadonlyMap<string, ClaimRecord>,
+  storyMentions: readonly MentionRecord[],
+  articleId: string,
+): { origin: string; joins: Map<number, { claim: ClaimRecord; similarity: number }> } | undefined {
+  const matchedTo = matches.map(({ match }) => match?.claim.id);
+  const originFeatures = new Map<MentionRecord, ClaimFeatures>();
+  const featuresOf = (mention: MentionRecord) => {
+    let features = originFeatures.get(mention);
+    if (!features) originFeatures.set(mention, (features = claimFeatures(countriesForCapitals(mention.statement ?? mention.text))));
+    return features;
+  };
+  const alignment = alignRewrite(matchedTo, storyMentions, articleId, (sentence, mention) => {
+    const ours = extracted[sentence].features;
+    const theirs = featuresOf(mention);
+    // as the story's term index: too few shared terms to be scored at all
+    if (ours.terms.filter((term) => theirs.terms.includes(term)).length < MIN_SHARED_TERMS) return 0;
+    return claimSimilarity(ours, theirs);
+  });
+  if (!alignment) return undefined;
+  const joins = new Map<number, { claim: ClaimRecord; similarity: number }>();
+  for (const { sentence, mention, similarity } of alignment.aligned) {
+    const claim = claimsById.get(mention.claimId);
+    if (!claim) continue;
+    const { features, facts } = extracted[sentence];
+    const wordings = [claim, mentionWording(claim, mention, featuresOf(mention))];
+    const conflicts = (wording: ClaimRecord) => (wording.negated ?? facts.negated) !== facts.negated || incompatible(features, facts, wording);
+    if (wordings.some(conflicts)) continue;
+    joins.set(sentence, { claim, similarity });
+  }
+  return { origin: alignment.origin, joins };
 }
 
 /**
@@ -193,23 +263,28 @@ function laterWordings(claimsById: ReadonlyMap<string, ClaimRecord>, mentions: r
     const key = `${claim.id}\u0000${statement}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    const dates = (mention.dates ?? []).filter((d) => statement.includes(d.text));
-    const features = claimFeatures(countriesForCapitals(statement));
-    const wording: Wording = {
-      id: claim.id,
-      storyId: claim.storyId,
-      text: mention.text,
-      features,
-      createdAt: claim.createdAt,
-      statement,
-      negated: mention.negated ?? claim.negated,
-      ...(dates.length > 0 ? { dates } : {}),
-      ...(mention.quantities ? { quantities: mention.quantities } : {}),
-      form: WHOLE,
-    };
-    out.push(wording, ...partialWordings(statement, features).map((partial) => ({ ...wording, ...partial })));
+    const wording = mentionWording(claim, mention, claimFeatures(countriesForCapitals(statement)));
+    out.push(wording, ...partialWordings(statement, wording.features).map((partial) => ({ ...wording, ...partial })));
   }
   return out;
+}
+
+/** A mention's wording of its claim, as a claim record under the claim's id: features (given) and facts read from the mention's statement. */
+function mentionWording(claim: ClaimRecord, mention: MentionRecord, features: ClaimFeatures): Wording {
+  const statement = mention.statement ?? mention.text;
+  const dates = (mention.dates ?? []).filter((d) => statement.includes(d.text));
+  return {
+    id: claim.id,
+    storyId: claim.storyId,
+    text: mention.text,
+    features,
+    createdAt: claim.createdAt,
+    statement,
+    negated: mention.negated ?? claim.negated,
+    ...(dates.length > 0 ? { dates } : {}),
+    ...(mention.quantities ? { quantities: mention.quantities } : {}),
+    form: WHOLE,
+  };
 }
 
 /**
