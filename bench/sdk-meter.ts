@@ -52,6 +52,18 @@ export function meterDynamoDb(client: DynamoDBClient, meter: Meter): void {
             }
           }
         }
+        if (command === 'TransactWriteItemsCommand') {
+          // DynamoDB Local reports far less than a transaction costs (two write units per KB of each
+          // item it writes): the difference is computed from the items and counted as estimated.
+          const computed = transactionWriteUnits(args.input);
+          const reported = consumed ? [consumed].flat().reduce((sum, capacity) => sum + (capacity.WriteCapacityUnits ?? capacity.CapacityUnits ?? 0), 0) : 0;
+          if (computed > reported) {
+            meter.writeUnits += computed - reported;
+            meter.estimatedWriteUnits += computed - reported;
+            const kind = `${command.replace(/Command$/, '')} ${itemKinds(args.input)}`;
+            meter.writeUnitsByKind[kind] = (meter.writeUnitsByKind[kind] ?? 0) + computed - reported;
+          }
+        }
         if (!consumed && command === 'BatchExecuteStatementCommand') {
           // DynamoDB Local reports no capacity for PartiQL batches. The statements the pipeline
           // batches write items under 1 KB (LSH bands): one write unit per statement that succeeded,
@@ -89,6 +101,47 @@ function itemKinds(input: unknown): string {
   };
   visit(input, 0);
   return [...kinds].sort().join('+') || '?';
+}
+
+/**
+ * What DynamoDB bills a transaction of writes: two units per started KB of each item. A Put's item
+ * is known; an Update's (the pipeline's are counters) is taken as its key, its smallest possible size.
+ */
+function transactionWriteUnits(input: unknown): number {
+  let units = 0;
+  for (const action of (input as { TransactItems?: Array<Record<string, { Item?: unknown; Key?: unknown }>> }).TransactItems ?? []) {
+    for (const operation of Object.values(action)) units += 2 * Math.max(1, Math.ceil(itemBytes(operation.Item ?? operation.Key) / 1024));
+  }
+  return units;
+}
+
+const ATTRIBUTE_VALUE_TYPES = new Set(['S', 'N', 'B', 'SS', 'NS', 'BS', 'M', 'L', 'NULL', 'BOOL']);
+
+/** An item's size by DynamoDB's rules (names plus values; numbers by significant digits; 3 bytes per list or map plus 1 per element), native or marshalled. */
+function itemBytes(item: unknown): number {
+  if (!item || typeof item !== 'object') return 0;
+  let bytes = 0;
+  for (const [name, value] of Object.entries(item)) bytes += Buffer.byteLength(name) + valueBytes(value);
+  return bytes;
+}
+
+function valueBytes(value: unknown): number {
+  if (value === null || value === undefined || typeof value === 'boolean') return 1;
+  if (typeof value === 'string') return Buffer.byteLength(value);
+  if (typeof value === 'number' || typeof value === 'bigint') return Math.ceil(String(value).replace(/^-|\.|e.*$/g, '').replace(/^0+|0+$/g, '').length / 2) + 1;
+  if (value instanceof Uint8Array) return value.byteLength;
+  if (value instanceof Set) return [...value].reduce((sum: number, element) => sum + valueBytes(element), 0);
+  if (Array.isArray(value)) return 3 + value.reduce((sum: number, element) => sum + 1 + valueBytes(element), 0);
+  const entries = Object.entries(value as Record<string, unknown>);
+  if (entries.length === 1 && ATTRIBUTE_VALUE_TYPES.has(entries[0][0])) {
+    const [type, inner] = entries[0];
+    if (type === 'N') return valueBytes(Number(inner));
+    if (type === 'M') return 3 + Object.entries(inner as Record<string, unknown>).reduce((sum, [name, element]) => sum + 1 + Buffer.byteLength(name) + valueBytes(element), 0);
+    if (type === 'L') return valueBytes(inner);
+    if (type === 'SS' || type === 'NS' || type === 'BS') return (inner as unknown[]).reduce((sum: number, element) => sum + valueBytes(type === 'NS' ? Number(element) : element), 0);
+    return valueBytes(inner);
+  }
+  return 3 + entries.reduce((sum, [name, element]) => sum + 1 + Buffer.byteLength(name) + valueBytes(element), 0);
 }
 
 /** The partition-key prefixes among a PartiQL batch's parameters. */
