@@ -36,8 +36,9 @@ export interface QueuedRun {
   failedMessages: number;
   dynamoDb: { requestsPerArticle: number; readUnitsPerArticle: number; writeUnitsPerArticle: number; failedConditionalWritesPerArticle: number; byOperation: Record<string, number>; writeUnitsByKind: Record<string, number> };
   s3: { requestsPerArticle: number; byOperation: Record<string, number> };
-  /** The largest peak RSS of a handler process (ingest workers and the publisher). */
+  /** The largest peak RSS of an ingest worker process, and the publisher's (they are functions of different memory sizes). */
   handlerPeakRssMb: number;
+  publisherPeakRssMb: number;
   /** CPU time of the handler processes (ingest workers and the publisher) per article; the rest of the machine runs s3rver, DynamoDB Local and the harness. */
   handlerCpuMsPerArticle: number;
 }
@@ -183,12 +184,14 @@ export async function measureQueued(root: string, outdir: string, baseTexts: rea
     const dynamo = newMeter();
     const s3Meter = newMeter();
     let peak = 0;
+    let publisherPeak = 0;
     let cpuMs = 0;
-    for (const report of reports) {
+    for (const [i, report] of reports.entries()) {
       if (report.type !== 'report') continue;
       add(dynamo, report.dynamoDb);
       add(s3Meter, report.s3);
-      peak = Math.max(peak, report.maxRssMb);
+      if (i < ingestProcesses.length) peak = Math.max(peak, report.maxRssMb);
+      else publisherPeak = report.maxRssMb;
       cpuMs += report.cpuMs;
     }
     const drainSeconds = (finished - started) / 1000;
@@ -217,6 +220,7 @@ export async function measureQueued(root: string, outdir: string, baseTexts: rea
       },
       s3: { requestsPerArticle: total(s3Meter.requests) / articles, byOperation: perArticle(s3Meter.requests, articles) },
       handlerPeakRssMb: peak,
+      publisherPeakRssMb: publisherPeak,
       handlerCpuMsPerArticle: cpuMs / articles,
     };
   } finally {
