@@ -1,5 +1,6 @@
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { fork, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildSync } from 'esbuild';
 import { toLambdaEvent } from '../cli/local/event-delivery';
@@ -41,6 +42,8 @@ export interface QueuedRun {
   publisherPeakRssMb: number;
   /** CPU time of the handler processes (ingest workers and the publisher) per article; the rest of the machine runs s3rver, DynamoDB Local and the harness. */
   handlerCpuMsPerArticle: number;
+  /** CPU time of the DynamoDB Local process (Java) per article, from upload to drain (NaN where /proc is not there). */
+  dynamoDbLocalCpuMsPerArticle: number;
 }
 
 const UPLOAD_CONCURRENCY = 16;
@@ -151,6 +154,7 @@ export async function measureQueued(root: string, outdir: string, baseTexts: rea
   try {
     const items = Array.from({ length: articles }, (_, i) => syntheticArticle(baseTexts, firstIndex + i));
     const started = performance.now();
+    const emulatorCpuAtStart = processCpuMs(stack.dynamoDbPid);
     let next = 0;
     await Promise.all(
       Array.from({ length: UPLOAD_CONCURRENCY }, async () => {
@@ -195,6 +199,7 @@ export async function measureQueued(root: string, outdir: string, baseTexts: rea
       cpuMs += report.cpuMs;
     }
     const drainSeconds = (finished - started) / 1000;
+    const emulatorCpuMs = (processCpuMs(stack.dynamoDbPid) ?? Number.NaN) - (emulatorCpuAtStart ?? Number.NaN);
     const digests = publishes.filter((p) => p.version !== undefined).length;
     return {
       workers,
@@ -222,6 +227,7 @@ export async function measureQueued(root: string, outdir: string, baseTexts: rea
       handlerPeakRssMb: peak,
       publisherPeakRssMb: publisherPeak,
       handlerCpuMsPerArticle: cpuMs / articles,
+      dynamoDbLocalCpuMsPerArticle: emulatorCpuMs / articles,
     };
   } finally {
     await Promise.all([ingest.stop(), publish.stop()]);
@@ -245,4 +251,16 @@ const total = (counts: Record<string, number>) => Object.values(counts).reduce((
 
 function perArticle(counts: Record<string, number>, articles: number): Record<string, number> {
   return Object.fromEntries(Object.entries(counts).map(([operation, count]) => [operation.replace(/Command$/, ''), Math.round((count / articles) * 100) / 100]));
+}
+
+/** A process's CPU time (user + system) so far, from /proc (Linux); undefined elsewhere. */
+function processCpuMs(pid: number | undefined): number | undefined {
+  if (pid === undefined) return undefined;
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    // utime and stime, fields 14 and 15 of stat (11 and 12 after the command name), in clock ticks of 10 ms.
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return undefined;
+  }
 }

@@ -254,10 +254,10 @@ async function measureQueuedRuns(work: string, base: readonly string[]): Promise
 
 function queuedTable(report: QueuedReport): string {
   const row = (label: string, r: QueuedRun) =>
-    `| ${label} | ${r.articles} | ${r.workers} | ${r.articlesPerSecond} | ${r.drainSeconds} | ${r.uploadToDigestMs.p50} / ${r.uploadToDigestMs.p95} | ${r.lastIngestToDigestMs} | ${r.digestsPer1000Articles} | ${r.ingestedExactlyOnce ? 'yes' : 'NO'} | ${r.deadLetters} | ${r.dynamoDb.requestsPerArticle} / ${r.dynamoDb.writeUnitsPerArticle} / ${r.dynamoDb.readUnitsPerArticle} | ${r.s3.requestsPerArticle} | ${r.handlerPeakRssMb} / ${r.publisherPeakRssMb} | ${r.handlerCpuMsPerArticle} |`;
+    `| ${label} | ${r.articles} | ${r.workers} | ${r.articlesPerSecond} | ${r.drainSeconds} | ${r.uploadToDigestMs.p50} / ${r.uploadToDigestMs.p95} | ${r.lastIngestToDigestMs} | ${r.digestsPer1000Articles} | ${r.ingestedExactlyOnce ? 'yes' : 'NO'} | ${r.deadLetters} | ${r.dynamoDb.requestsPerArticle} / ${r.dynamoDb.writeUnitsPerArticle} / ${r.dynamoDb.readUnitsPerArticle} | ${r.s3.requestsPerArticle} | ${r.handlerPeakRssMb} / ${r.publisherPeakRssMb} | ${r.handlerCpuMsPerArticle} | ${r.dynamoDbLocalCpuMsPerArticle} |`;
   return [
-    '| queued run (local stack, uploaded at once) | articles | workers | articles/s | drain s | upload-to-digest p50 / p95 ms | last ingest to digest ms | digests per 1,000 | ingested exactly once | dead letters | DynamoDB requests / WCU / RCU per article | S3 requests per article | peak RSS MB, ingest worker / publisher | handler CPU ms per article |',
-    '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
+    '| queued run (local stack, uploaded at once) | articles | workers | articles/s | drain s | upload-to-digest p50 / p95 ms | last ingest to digest ms | digests per 1,000 | ingested exactly once | dead letters | DynamoDB requests / WCU / RCU per article | S3 requests per article | peak RSS MB, ingest worker / publisher | handler CPU ms per article | DynamoDB Local CPU ms per article |',
+    '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
     ...report.runs.map((r) => row('throughput', r)),
     ...(report.burst ? [row('burst', report.burst)] : []),
     '',

@@ -30,6 +30,8 @@ export interface LocalStack {
   table: string;
   /** The standard AWS variables (plus ours) that point unmodified SDK clients at this stack. */
   environment: Record<string, string>;
+  /** DynamoDB Local's process (Java), for measuring what the emulator itself costs. */
+  dynamoDbPid: number | undefined;
   onObjectCreated(listener: (event: EmulatorEvent) => void): void;
   stop(): Promise<void>;
 }
@@ -91,6 +93,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       bucket: LOCAL_NAMES.bucket,
       table: LOCAL_NAMES.table,
       environment,
+      dynamoDbPid: dynamo.pid,
       onObjectCreated(listener) {
         // s3rver is an EventEmitter at run time; its type declarations omit that.
         (s3 as unknown as EventEmitter).on('event', (event: EmulatorEvent) => listener(event));
