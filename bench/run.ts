@@ -20,7 +20,7 @@
  * Environment: BENCH_SAMPLE (articles per timed window, 200), BENCH_WINDOWS (timed windows per
  * corpus size, 5; the median counts), BENCH_SIZES (1000,20000),
  * BENCH_E2E (articles end to end, 250; 0 skips), BENCH_COLD_RUNS (9), BENCH_HANDLER_HEAP_MB (400),
- * BENCH_ONLY=hostile or BENCH_ONLY=queued (that part alone; its entry in results.json is
+ * BENCH_ONLY=ingest, hostile or queued (that part alone; its entry in results.json is
  * replaced, the rest kept), the BENCH_HOSTILE_* settings of bench/hostile.ts, BENCH_QUEUED
  * (articles per queued run, 200), BENCH_WORKERS (1,4,8) and BENCH_BURST (articles in the burst,
  * 2000; 0 skips).
@@ -73,7 +73,8 @@ const QUEUED_WORKERS = (process.env.BENCH_WORKERS ?? '1,4,8').split(',').map(Num
 const BURST_ARTICLES = Number(process.env.BENCH_BURST ?? 2000);
 
 async function main(): Promise<void> {
-  if (process.env.BENCH_ONLY !== undefined) return benchOnly(process.env.BENCH_ONLY);
+  const only = process.env.BENCH_ONLY;
+  if (only !== undefined && only !== 'ingest') return benchOnly(only);
   const base = loadBaseTexts(ROOT);
   const encoder = new TextEncoder();
   const results: Record<string, unknown> = { machine: `${process.platform} ${process.arch}, node ${process.version}`, baseTexts: base.length, sample: SAMPLE };
@@ -181,6 +182,7 @@ async function main(): Promise<void> {
     results.readRatio = round(atSize[large].kbReadPerArticle / atSize[small].kbReadPerArticle);
   }
   results.harnessPeakRssMb = round(process.resourceUsage().maxRSS / 1024);
+  if (only === 'ingest') return ingestOnly(results);
 
   const work = mkdtempSync(join(tmpdir(), 'corroborate-bench-'));
   let e2e: EndToEnd | undefined;
@@ -263,6 +265,16 @@ function queuedTable(report: QueuedReport): string {
     '',
     ...report.runs.map((r) => `write units per article by request and item kind, ${r.workers} worker(s): ${Object.entries(r.dynamoDb.writeUnitsByKind).sort((a, b) => b[1] - a[1]).map(([kind, units]) => `${kind} ${units}`).join(', ')}`),
   ].join('\n');
+}
+
+/** BENCH_ONLY=ingest: core throughput and the ingest cost at each corpus size; results.json keeps the other parts. */
+function ingestOnly(measured: Record<string, unknown>): void {
+  const out = join(__dirname, 'results.json');
+  const results = { ...(existsSync(out) ? (JSON.parse(readFileSync(out, 'utf8')) as Record<string, unknown>) : {}), ...measured };
+  writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
+  const ingest = measured.ingest as Record<string, IngestAtSize>;
+  for (const [size, figures] of Object.entries(ingest)) console.log(`ingest at corpus ${size}: ${figures.msPerArticle} ms/article (windows ${figures.windowRangeMs.join(' to ')}; GC ${figures.gcMsPerArticle} ms), ${figures.storageOpsPerArticle} storage calls, ${figures.kbReadPerArticle} KB read per article`);
+  if (measured.costRatio !== undefined) console.log(`cost ratio ${SIZES[SIZES.length - 1]}/${SIZES[0]}: ${measured.costRatio} (of the means ${measured.meanCostRatio}); read ratio ${measured.readRatio}\n\nwritten to ${out}`);
 }
 
 /** One part of the bench on its own (BENCH_ONLY): its entry in results.json is replaced, the others kept. */
