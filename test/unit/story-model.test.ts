@@ -14,6 +14,7 @@ const quake = evidenceOf('Earthquake strikes northern Chile', 'A magnitude 7 ear
 const quake2 = evidenceOf('Strong quake hits Chile', 'An earthquake of magnitude 7 hit northern Chile, officials in Iquique said, damaging homes.', '2025-03-03T12:00:00Z');
 const merger = evidenceOf('Oracle buys Sun Microsystems', 'Oracle agreed to buy Sun Microsystems for 7.4 billion dollars on Monday.', '2025-03-03T09:00:00Z');
 const story = (id: string, ...members: ArticleEvidence[]): CandidateStory => ({ id, size: members.length, members });
+const NO_OTHERS = { otherBest: 0, rivalBest: 0 };
 const feature = (values: number[], name: (typeof LINK_FEATURES)[number]) => values[LINK_FEATURES.indexOf(name)];
 
 describe('term weights', () => {
@@ -42,20 +43,20 @@ describe('article evidence', () => {
     const first = evidenceOf('Kagri logri', 'The council of Kagri said on Monday that the Logri bridge reopens in March.');
     const second = evidenceOf('Tezo pami', 'Officials in Tezo said the Pami festival starts on Monday.');
     expect(Object.keys(first.names).sort()).toEqual(['kagri', 'logri']);
-    expect(feature(linkFeatures(second, story('s', first), 0), 'nearestNames')).toBe(0);
+    expect(feature(linkFeatures(second, story('s', first), NO_OTHERS), 'nearestNames')).toBe(0);
   });
 });
 
 describe('link features', () => {
   it('see the same event as near and another as far, and count days to the nearest dated member', () => {
-    const same = linkFeatures(quake2, story('q', quake), 0);
-    const other = linkFeatures(quake2, story('m', merger), 0);
+    const same = linkFeatures(quake2, story('q', quake), NO_OTHERS);
+    const other = linkFeatures(quake2, story('m', merger), NO_OTHERS);
     expect(feature(same, 'nearestMember')).toBeGreaterThan(feature(other, 'nearestMember'));
     expect(feature(same, 'nearestTitle')).toBeGreaterThan(0);
     expect(feature(same, 'bothDated')).toBe(1);
     expect(feature(same, 'daysApart')).toBeCloseTo(Math.log1p(4 / 24), 6);
     const undated = evidenceOf('Strong quake hits Chile', 'An earthquake hit northern Chile.');
-    expect(feature(linkFeatures(undated, story('q', quake), 0), 'bothDated')).toBe(0);
+    expect(feature(linkFeatures(undated, story('q', quake), NO_OTHERS), 'bothDated')).toBe(0);
   });
 });
 
