@@ -1,6 +1,6 @@
 import { KEPT_MEMBERS, keepMember, keptMembersOf } from '../../functions/core/stories/kept-members';
 import { articleEvidence, countedTerms, COUNTED_TERMS, readArticleTerms, termsToLookUp, type ArticleEvidence } from '../../functions/core/stories/story-evidence';
-import { LINK_FEATURES, linkFeatures, type CandidateStory } from '../../functions/core/stories/story-link';
+import { LINK_FEATURES, linkFeatures, otherCandidates, type CandidateStory } from '../../functions/core/stories/story-link';
 import { decideStory, linkScore, scoreCandidates, type StoryModel } from '../../functions/core/stories/story-model';
 import { STORY_MODEL } from '../../functions/core/stories/story-policy';
 import { CountedTerms, NO_STATISTICS, termWeight } from '../../functions/core/stories/term-statistics';
@@ -57,6 +57,23 @@ describe('link features', () => {
     expect(feature(same, 'daysApart')).toBeCloseTo(Math.log1p(4 / 24), 6);
     const undated = evidenceOf('Strong quake hits Chile', 'An earthquake hit northern Chile.');
     expect(feature(linkFeatures(undated, story('q', quake), NO_OTHERS), 'bothDated')).toBe(0);
+  });
+});
+
+describe('other candidates', () => {
+  it('count another event as a rival of the story an article reports, and a second piece of the same event only as another candidate', () => {
+    const peru = evidenceOf('Earthquake strikes southern Peru', 'A magnitude 6 earthquake struck southern Peru near Arequipa, damaging homes.');
+    const [ownStory, piece] = otherCandidates(quake2, [story('q', quake), story('p', quake), story('r', peru)]);
+    expect(ownStory.otherBest).toBeGreaterThan(ownStory.rivalBest);
+    expect(ownStory.rivalBest).toBeGreaterThan(0);
+    expect(piece.otherBest).toBeCloseTo(ownStory.otherBest, 9);
+  });
+
+  it('give the likeness to the running centroid, or to the nearest member when a story has none', () => {
+    const withCentroid = linkFeatures(quake2, { ...story('q', quake), centroid: merger.terms }, NO_OTHERS);
+    expect(feature(withCentroid, 'centroid')).toBeLessThan(feature(withCentroid, 'nearestMember'));
+    const without = linkFeatures(quake2, story('q', quake), NO_OTHERS);
+    expect(feature(without, 'centroid')).toBe(feature(without, 'nearestMember'));
   });
 });
 
