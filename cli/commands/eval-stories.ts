@@ -1,5 +1,6 @@
 import { readdir, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
+import { LINK_FEATURES, MODEL_FEATURES, type LinkFeature } from '../../functions/core/stories/story-link';
 import { ABLATIONS, DEFAULT_POLICY, type StoryPolicy } from '../../functions/core/stories/story-policy';
 import type { StoryModel } from '../../functions/core/stories/story-model';
 import { fitStoryModel, linkExamples, type LabelledSet } from '../eval/fit-story-model';
@@ -15,7 +16,11 @@ export interface EvalStoriesOptions {
   inputs: string[];
   /** Arrival orders per variant: the file order and orders-1 seeded shuffles. */
   orders: number;
-  /** Mechanisms to switch off, one ablation line each (names from ABLATIONS). */
+  /**
+   * One ablation line each: a mechanism switched (a name from ABLATIONS), or `feature:NAME`, the
+   * link feature NAME taken out of the fit and the decision (or put in, when the model is not fitted
+   * on it); several joined by `+` are switched together.
+   */
   ablate: string[];
   /** Where to write the model fitted on every set (the one the pipeline ships). */
   writeModel?: string;
@@ -51,7 +56,7 @@ export interface VariantScore {
 export async function runEvalStories(options: EvalStoriesOptions): Promise<void> {
   const files = await storyFiles(options.inputs);
   if (files.length < 2) throw new Error('eval stories needs at least two story sets (it fits on the others to score each one)');
-  for (const name of options.ablate) if (!ABLATIONS[name]) throw new Error(`unknown ablation "${name}": use ${Object.keys(ABLATIONS).join(', ')}`);
+  const ablations = options.ablate.map(parseAblation);
   const sets: LabelledSet[] = [];
   for (const file of files) {
     const lines: StoryLine[] = [];
@@ -86,18 +91,20 @@ export async function runEvalStories(options: EvalStoriesOptions): Promise<void>
 
   const lines: string[] = [];
   const minimum = new Map<string, number>();
-  const policies: Array<{ label: string; policy: (model: StoryModel) => StoryPolicy }> = [
-    { label: 'pipeline', policy: (model) => ({ ...DEFAULT_POLICY, model }) },
-    ...options.ablate.map((name) => ({ label: `ablate ${name}`, policy: (model: StoryModel) => ABLATIONS[name]({ ...DEFAULT_POLICY, model }) })),
-  ];
+  const policies: Ablation[] = [{ label: 'pipeline', features: MODEL_FEATURES, policy: (model) => ({ ...DEFAULT_POLICY, model }) }, ...ablations];
   for (const held of sets) {
     const training = sets.filter((set) => set !== held);
-    process.stderr.write(`fitting on ${training.map((set) => set.name).join(', ')} to score ${held.name}\n`);
-    const model = await fitStoryModel(trainingOf(training), undefined, { onPolicy: options.onPolicy });
+    // One fit per feature set: mechanism ablations share the pipeline's model.
+    const models = new Map<string, StoryModel>();
+    for (const { features } of policies) {
+      if (models.has(features.join())) continue;
+      process.stderr.write(`fitting on ${training.map((set) => set.name).join(', ')} to score ${held.name} (${features.join(', ')})\n`);
+      models.set(features.join(), await fitStoryModel(trainingOf(training), features, { onPolicy: options.onPolicy }));
+    }
     for (const variant of variantsOf(held)) {
       const naive = bestNaive(variant.lines);
-      for (const { label, policy } of policies) {
-        const score = await scoreVariant(variant, policy(model), options.orders, label === 'pipeline' ? (options.errors ?? 0) : 0);
+      for (const { label, features, policy } of policies) {
+        const score = await scoreVariant(variant, policy(models.get(features.join())!), options.orders, options.errors ?? 0);
         const line = formatScore(label, { ...score, naive });
         console.log(line);
         lines.push(line);
@@ -107,6 +114,28 @@ export async function runEvalStories(options: EvalStoriesOptions): Promise<void>
   }
   for (const [label, value] of minimum) console.log(`${label}: minimum pairwise F1 over every set, variant and order: ${value.toFixed(3)}`);
 
+}
+
+interface Ablation {
+  label: string;
+  /** The link features the model of this line is fitted on. */
+  features: readonly LinkFeature[];
+  policy: (model: StoryModel) => StoryPolicy;
+}
+
+/** An ablation line from its name: mechanisms and `feature:NAME` switches, joined by `+`. */
+function parseAblation(name: string): Ablation {
+  let features: readonly LinkFeature[] = MODEL_FEATURES;
+  const mechanisms: Array<(policy: StoryPolicy) => StoryPolicy> = [];
+  for (const part of name.split('+')) {
+    const feature = /^feature:(.+)$/.exec(part)?.[1];
+    if (feature !== undefined) {
+      if (!(LINK_FEATURES as readonly string[]).includes(feature)) throw new Error(`unknown link feature "${feature}": use ${LINK_FEATURES.join(', ')}`);
+      features = features.includes(feature as LinkFeature) ? features.filter((f) => f !== feature) : [...features, feature as LinkFeature];
+    } else if (ABLATIONS[part]) mechanisms.push(ABLATIONS[part]);
+    else throw new Error(`unknown ablation "${part}": use ${Object.keys(ABLATIONS).join(', ')} or feature:NAME`);
+  }
+  return { label: `ablate ${name}`, features, policy: (model) => mechanisms.reduce((policy, apply) => apply(policy), { ...DEFAULT_POLICY, model }) };
 }
 
 async function storyFiles(inputs: readonly string[]): Promise<string[]> {

@@ -1,4 +1,4 @@
-import { LINK_FEATURES, type LinkFeature } from '../../functions/core/stories/story-link';
+import { LINK_FEATURES, MODEL_FEATURES, type LinkFeature } from '../../functions/core/stories/story-link';
 import type { StoryModel } from '../../functions/core/stories/story-model';
 import { trainLogistic, type FeatureRow } from './learners';
 import { clusteringScores } from './metrics';
@@ -29,7 +29,7 @@ export async function linkExamples(set: LabelledSet): Promise<LinkExample[]> {
  * story" on the standardised link features (Newton's method, ridge), then the threshold that gives
  * the best worst-set pairwise F1 when the same sets are replayed with the model deciding.
  */
-export async function fitStoryModel(sets: ReadonlyArray<LabelledSet & { examples: LinkExample[] }>, features: readonly LinkFeature[] = LINK_FEATURES, options: { onPolicy?: boolean } = {}): Promise<StoryModel> {
+export async function fitStoryModel(sets: ReadonlyArray<LabelledSet & { examples: LinkExample[] }>, features: readonly LinkFeature[] = MODEL_FEATURES, options: { onPolicy?: boolean } = {}): Promise<StoryModel> {
   const first = await fitOnExamples(sets, features);
   if (!options.onPolicy) return first;
   // The gold path never shows the model its own mistakes (an event already cut in two, a story

@@ -69,11 +69,40 @@ describe('eval stories', () => {
     expect(model.weights.every(Number.isFinite)).toBe(true);
   });
 
+  it('fits a model per feature set for feature ablations, and switches several together with +', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'eval-stories-'));
+    storySet(join(dir, 'stories-one-dev.jsonl'), 3, false);
+    storySet(join(dir, 'stories-two-dev.jsonl'), 3, false);
+    const printed: string[] = [];
+    const fitted: string[] = [];
+    const log = jest.spyOn(console, 'log').mockImplementation((line: string) => void printed.push(line));
+    const stderr = jest.spyOn(process.stderr, 'write').mockImplementation((text) => (/^fitting/.test(String(text)) && fitted.push(String(text)), true));
+    try {
+      await runEvalStories({ inputs: [dir], orders: 1, ablate: ['feature:otherBest', 'feature:otherBest+feature:rivalBest+split'] });
+    } finally {
+      log.mockRestore();
+      stderr.mockRestore();
+    }
+    expect(printed.filter((line) => /F1 mean/.test(line)).map((line) => line.split(/\s{2,}/)[1])).toEqual([
+      'pipeline',
+      'ablate feature:otherBest',
+      'ablate feature:otherBest+feature:rivalBest+split',
+      'pipeline',
+      'ablate feature:otherBest',
+      'ablate feature:otherBest+feature:rivalBest+split',
+    ]);
+    // Three feature sets for each of the two held-out sets.
+    expect(fitted).toHaveLength(6);
+    expect(fitted.filter((line) => /otherBest/.test(line))).toHaveLength(2);
+    expect(fitted.filter((line) => /rivalBest/.test(line))).toHaveLength(2);
+  });
+
   it('refuses a single set (nothing to fit on) and an unknown ablation', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'eval-stories-'));
     storySet(join(dir, 'stories-one-dev.jsonl'), 2, false);
     await expect(runEvalStories({ inputs: [dir], orders: 1, ablate: [] })).rejects.toThrow(/at least two story sets/);
     storySet(join(dir, 'stories-two-dev.jsonl'), 2, false);
     await expect(runEvalStories({ inputs: [dir], orders: 1, ablate: ['nonsense'] })).rejects.toThrow(/unknown ablation "nonsense"/);
+    await expect(runEvalStories({ inputs: [dir], orders: 1, ablate: ['feature:nonsense'] })).rejects.toThrow(/unknown link feature "nonsense"/);
   });
 });

@@ -1,6 +1,6 @@
 import { KEPT_MEMBERS, keepMember, keptMembersOf } from '../../functions/core/stories/kept-members';
 import { articleEvidence, countedTerms, COUNTED_TERMS, readArticleTerms, termsToLookUp, type ArticleEvidence } from '../../functions/core/stories/story-evidence';
-import { LINK_FEATURES, linkFeatures, type CandidateStory } from '../../functions/core/stories/story-link';
+import { LINK_FEATURES, linkFeatures, otherCandidates, type CandidateStory } from '../../functions/core/stories/story-link';
 import { decideStory, linkScore, scoreCandidates, type StoryModel } from '../../functions/core/stories/story-model';
 import { STORY_MODEL } from '../../functions/core/stories/story-policy';
 import { CountedTerms, NO_STATISTICS, termWeight } from '../../functions/core/stories/term-statistics';
@@ -14,6 +14,7 @@ const quake = evidenceOf('Earthquake strikes northern Chile', 'A magnitude 7 ear
 const quake2 = evidenceOf('Strong quake hits Chile', 'An earthquake of magnitude 7 hit northern Chile, officials in Iquique said, damaging homes.', '2025-03-03T12:00:00Z');
 const merger = evidenceOf('Oracle buys Sun Microsystems', 'Oracle agreed to buy Sun Microsystems for 7.4 billion dollars on Monday.', '2025-03-03T09:00:00Z');
 const story = (id: string, ...members: ArticleEvidence[]): CandidateStory => ({ id, size: members.length, members });
+const NO_OTHERS = { otherBest: 0, rivalBest: 0 };
 const feature = (values: number[], name: (typeof LINK_FEATURES)[number]) => values[LINK_FEATURES.indexOf(name)];
 
 describe('term weights', () => {
@@ -42,20 +43,37 @@ describe('article evidence', () => {
     const first = evidenceOf('Kagri logri', 'The council of Kagri said on Monday that the Logri bridge reopens in March.');
     const second = evidenceOf('Tezo pami', 'Officials in Tezo said the Pami festival starts on Monday.');
     expect(Object.keys(first.names).sort()).toEqual(['kagri', 'logri']);
-    expect(feature(linkFeatures(second, story('s', first), 0), 'nearestNames')).toBe(0);
+    expect(feature(linkFeatures(second, story('s', first), NO_OTHERS), 'nearestNames')).toBe(0);
   });
 });
 
 describe('link features', () => {
   it('see the same event as near and another as far, and count days to the nearest dated member', () => {
-    const same = linkFeatures(quake2, story('q', quake), 0);
-    const other = linkFeatures(quake2, story('m', merger), 0);
+    const same = linkFeatures(quake2, story('q', quake), NO_OTHERS);
+    const other = linkFeatures(quake2, story('m', merger), NO_OTHERS);
     expect(feature(same, 'nearestMember')).toBeGreaterThan(feature(other, 'nearestMember'));
     expect(feature(same, 'nearestTitle')).toBeGreaterThan(0);
     expect(feature(same, 'bothDated')).toBe(1);
     expect(feature(same, 'daysApart')).toBeCloseTo(Math.log1p(4 / 24), 6);
     const undated = evidenceOf('Strong quake hits Chile', 'An earthquake hit northern Chile.');
-    expect(feature(linkFeatures(undated, story('q', quake), 0), 'bothDated')).toBe(0);
+    expect(feature(linkFeatures(undated, story('q', quake), NO_OTHERS), 'bothDated')).toBe(0);
+  });
+});
+
+describe('other candidates', () => {
+  it('count another event as a rival of the story an article reports, and a second piece of the same event only as another candidate', () => {
+    const peru = evidenceOf('Earthquake strikes southern Peru', 'A magnitude 6 earthquake struck southern Peru near Arequipa, damaging homes.');
+    const [ownStory, piece] = otherCandidates(quake2, [story('q', quake), story('p', quake), story('r', peru)]);
+    expect(ownStory.otherBest).toBeGreaterThan(ownStory.rivalBest);
+    expect(ownStory.rivalBest).toBeGreaterThan(0);
+    expect(piece.otherBest).toBeCloseTo(ownStory.otherBest, 9);
+  });
+
+  it('give the likeness to the running centroid, or to the nearest member when a story has none', () => {
+    const withCentroid = linkFeatures(quake2, { ...story('q', quake), centroid: merger.terms }, NO_OTHERS);
+    expect(feature(withCentroid, 'centroid')).toBeLessThan(feature(withCentroid, 'nearestMember'));
+    const without = linkFeatures(quake2, story('q', quake), NO_OTHERS);
+    expect(feature(without, 'centroid')).toBe(feature(without, 'nearestMember'));
   });
 });
 

@@ -1,6 +1,6 @@
 import type { StoryRecord } from '../records';
 import type { ArticleEvidence } from './story-evidence';
-import { cosine } from './term-vector';
+import { cosine, type TermVector } from './term-vector';
 
 /** A story as the decision sees it: its id and what it keeps of its members (bounded, see storyMembersKept). */
 export interface CandidateStory {
@@ -8,19 +8,22 @@ export interface CandidateStory {
   /** All the story's articles, of which `members` are the ones kept. */
   size: number;
   members: readonly ArticleEvidence[];
+  /** The running centroid of all its articles (bounded, see CENTROID_TERMS). */
+  centroid?: TermVector;
 }
 
 /** A stored story as the decision sees it. */
-export function candidateStory(story: Pick<StoryRecord, 'id' | 'memberIds' | 'members'>): CandidateStory {
-  return { id: story.id, size: story.memberIds.length, members: story.members ?? [] };
+export function candidateStory(story: Pick<StoryRecord, 'id' | 'memberIds' | 'members' | 'centroid'>): CandidateStory {
+  return { id: story.id, size: story.memberIds.length, members: story.members ?? [], centroid: story.centroid };
 }
 
 /**
- * The evidence that an article reports the same event as a story, one number each. A story is
- * compared with its members, never a centroid, so a large story is not a magnet: its nearest
- * members must be close. `otherBest` puts the likeness in context: an article about one of many
- * stories of a topic (a president, a pandemic) is like all of them, and none is its event unless one
- * stands out.
+ * The evidence that an article reports the same event as a story, one number each, that a model
+ * can be fitted on. A story is compared with its members, so a large story is not a magnet: its
+ * nearest members must be close. `otherBest` puts the likeness in context: an article about one of
+ * many stories of a topic (a president, a pandemic) is like all of them, and none is its event
+ * unless one stands out. `rivalBest` is the same over the other candidates that are not pieces of
+ * this story's event (see rivalsOf); `centroid` is the likeness to the story's running centroid.
  */
 export const LINK_FEATURES = [
   'nearestMember',
@@ -32,13 +35,24 @@ export const LINK_FEATURES = [
   'storySize',
   'otherBest',
   'articleTerms',
+  'rivalBest',
+  'centroid',
 ] as const;
 export type LinkFeature = (typeof LINK_FEATURES)[number];
 
+/** The features the story model is fitted on (the others can be switched in by `eval stories --ablate feature:NAME`). */
+export const MODEL_FEATURES: readonly LinkFeature[] = ['nearestMember', 'nearestTwo', 'nearestNames', 'nearestTitle', 'daysApart', 'bothDated', 'storySize', 'otherBest', 'articleTerms'];
+
+/** What the other candidates say about one: the nearest member of any of them, and of those that are not pieces of its event. */
+export interface OtherCandidates {
+  otherBest: number;
+  rivalBest: number;
+}
+
 const DAY_MS = 86_400_000;
 
-/** The link features of `article` and `story`, in LINK_FEATURES order; `otherBest` is the nearest member of any other candidate. */
-export function linkFeatures(article: ArticleEvidence, story: CandidateStory, otherBest: number): number[] {
+/** The link features of `article` and `story`, in LINK_FEATURES order. */
+export function linkFeatures(article: ArticleEvidence, story: CandidateStory, others: OtherCandidates): number[] {
   const termSimilarities = story.members.map((member) => cosine(article.terms, member.terms)).sort((a, b) => b - a);
   const nearest = termSimilarities[0] ?? 0;
   const nearestTwo = termSimilarities.length > 1 ? (termSimilarities[0] + termSimilarities[1]) / 2 : nearest;
@@ -51,15 +65,43 @@ export function linkFeatures(article: ArticleEvidence, story: CandidateStory, ot
     daysApart: gap === undefined ? 0 : Math.log1p(gap),
     bothDated: gap === undefined ? 0 : 1,
     storySize: Math.log(Math.max(1, story.size)),
-    otherBest,
+    otherBest: others.otherBest,
     articleTerms: Math.log1p(article.distinctTerms),
+    rivalBest: others.rivalBest,
+    centroid: story.centroid ? cosine(article.terms, story.centroid) : nearest,
   };
   return LINK_FEATURES.map((feature) => values[feature]);
 }
 
-/** The nearest member's likeness (for `otherBest` of the other candidates). */
-export function nearestMember(article: ArticleEvidence, story: CandidateStory): number {
-  return Math.max(0, ...story.members.map((member) => cosine(article.terms, member.terms)));
+/**
+ * For each candidate, what the others say about it. Once an event is cut into two stories, each
+ * piece is the other's best rival, and each makes joining either less likely: so a candidate whose
+ * nearest member is at least as like this story's nearest member as the article is counts as a
+ * piece of the same event, not a rival.
+ */
+export function otherCandidates(article: ArticleEvidence, candidates: readonly CandidateStory[]): OtherCandidates[] {
+  const nearest = candidates.map((story) => nearestMemberOf(article, story));
+  return nearest.map((own, i) => {
+    let otherBest = 0;
+    let rivalBest = 0;
+    nearest.forEach((other, j) => {
+      if (j === i) return;
+      otherBest = Math.max(otherBest, other.likeness);
+      if (other.likeness <= rivalBest) return;
+      const piece = own.member !== undefined && other.member !== undefined && cosine(own.member.terms, other.member.terms) >= own.likeness;
+      if (!piece) rivalBest = other.likeness;
+    });
+    return { otherBest, rivalBest };
+  });
+}
+
+function nearestMemberOf(article: ArticleEvidence, story: CandidateStory): { likeness: number; member?: ArticleEvidence } {
+  let best: { likeness: number; member?: ArticleEvidence } = { likeness: 0 };
+  for (const member of story.members) {
+    const likeness = cosine(article.terms, member.terms);
+    if (likeness > best.likeness) best = { likeness, member };
+  }
+  return best;
 }
 
 /** Days from the article to the nearest dated member; undefined unless both sides have dates. */

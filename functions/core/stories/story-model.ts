@@ -1,5 +1,5 @@
 import type { ArticleEvidence } from './story-evidence';
-import { LINK_FEATURES, linkFeatures, nearestMember, type CandidateStory, type LinkFeature } from './story-link';
+import { LINK_FEATURES, linkFeatures, otherCandidates, type CandidateStory, type LinkFeature } from './story-link';
 
 /**
  * A logistic model of "this article reports this story's event" over the link features, fitted on
@@ -41,11 +41,10 @@ export function decideStory(article: ArticleEvidence, candidates: readonly Candi
 
 /** Every candidate with its features and log-odds, best first. */
 export function scoreCandidates(article: ArticleEvidence, candidates: readonly CandidateStory[], model: StoryModel) {
-  const nearest = candidates.map((story) => nearestMember(article, story));
+  const others = otherCandidates(article, candidates);
   return candidates
     .map((story, i) => {
-      const otherBest = Math.max(0, ...nearest.filter((_, j) => j !== i));
-      const values = linkFeatures(article, story, otherBest);
+      const values = linkFeatures(article, story, others[i]);
       return { story, values, score: linkScore(model, values) };
     })
     .sort((a, b) => b.score - a.score || (a.story.id < b.story.id ? -1 : 1));
