@@ -5,7 +5,7 @@ import { parseArticle } from '../../functions/core/parse/parse-article';
 import type { StoryRecord } from '../../functions/core/records';
 import { keepMember } from '../../functions/core/stories/kept-members';
 import { articleEvidence, countedTerms, readArticleTerms, termsToLookUp } from '../../functions/core/stories/story-evidence';
-import { candidateStory } from '../../functions/core/stories/story-link';
+import { candidateStory, LINK_FEATURES } from '../../functions/core/stories/story-link';
 import { decideStory, scoreCandidates, type StoryModel } from '../../functions/core/stories/story-model';
 import { addToCentroid, articleTermVector } from '../../functions/core/stories/term-vector';
 import { newStoryId } from '../../functions/core/stories/story-id';
@@ -66,10 +66,10 @@ export async function replayStories(
     let storyId: string | undefined;
     if (mode.follow === 'gold') {
       storyId = storyOfGold.get(line.story);
-      for (const scored of scoreCandidates(evidence, candidates, STANDARD)) mode.examples.push({ values: scored.values, joins: scored.story.id === storyId });
+      for (const scored of scoreCandidates(evidence, candidates, STANDARD, LINK_FEATURES)) mode.examples.push({ values: scored.values, joins: scored.story.id === storyId });
     } else {
       // On the model's own path, a candidate is the article's story when most of its articles are of the article's gold story.
-      if (mode.examples) for (const scored of scoreCandidates(evidence, candidates, STANDARD)) mode.examples.push({ values: scored.values, joins: majorityGold(goldOfStory.get(scored.story.id)) === line.story });
+      if (mode.examples) for (const scored of scoreCandidates(evidence, candidates, STANDARD, LINK_FEATURES)) mode.examples.push({ values: scored.values, joins: majorityGold(goldOfStory.get(scored.story.id)) === line.story });
       const decision = decideStory(evidence, candidates, mode.model);
       if (decision.kind === 'join') storyId = decision.storyId;
     }

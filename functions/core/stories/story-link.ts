@@ -51,8 +51,11 @@ export interface OtherCandidates {
 
 const DAY_MS = 86_400_000;
 
-/** The link features of `article` and `story`, in LINK_FEATURES order. */
-export function linkFeatures(article: ArticleEvidence, story: CandidateStory, others: OtherCandidates): number[] {
+/**
+ * The link features of `article` and `story`, in LINK_FEATURES order. `centroid` is worked out only
+ * when asked for (the shipped model does not use it); otherwise it reads as the nearest member.
+ */
+export function linkFeatures(article: ArticleEvidence, story: CandidateStory, others: OtherCandidates, computed: readonly LinkFeature[] = LINK_FEATURES): number[] {
   const termSimilarities = story.members.map((member) => cosine(article.terms, member.terms)).sort((a, b) => b - a);
   const nearest = termSimilarities[0] ?? 0;
   const nearestTwo = termSimilarities.length > 1 ? (termSimilarities[0] + termSimilarities[1]) / 2 : nearest;
@@ -68,7 +71,7 @@ export function linkFeatures(article: ArticleEvidence, story: CandidateStory, ot
     otherBest: others.otherBest,
     articleTerms: Math.log1p(article.distinctTerms),
     rivalBest: others.rivalBest,
-    centroid: story.centroid ? cosine(article.terms, story.centroid) : nearest,
+    centroid: story.centroid && computed.includes('centroid') ? cosine(article.terms, story.centroid) : nearest,
   };
   return LINK_FEATURES.map((feature) => values[feature]);
 }
@@ -79,7 +82,7 @@ export function linkFeatures(article: ArticleEvidence, story: CandidateStory, ot
  * nearest member is at least as like this story's nearest member as the article is counts as a
  * piece of the same event, not a rival.
  */
-export function otherCandidates(article: ArticleEvidence, candidates: readonly CandidateStory[]): OtherCandidates[] {
+export function otherCandidates(article: ArticleEvidence, candidates: readonly CandidateStory[], withRivals = true): OtherCandidates[] {
   const nearest = candidates.map((story) => nearestMemberOf(article, story));
   return nearest.map((own, i) => {
     let otherBest = 0;
@@ -87,7 +90,9 @@ export function otherCandidates(article: ArticleEvidence, candidates: readonly C
     nearest.forEach((other, j) => {
       if (j === i) return;
       otherBest = Math.max(otherBest, other.likeness);
-      if (other.likeness <= rivalBest) return;
+      // Without rivals asked for (the shipped model does not use them), rivalBest reads as otherBest.
+      if (!withRivals) rivalBest = otherBest;
+      if (!withRivals || other.likeness <= rivalBest) return;
       const piece = own.member !== undefined && other.member !== undefined && cosine(own.member.terms, other.member.terms) >= own.likeness;
       if (!piece) rivalBest = other.likeness;
     });

@@ -39,12 +39,15 @@ export function decideStory(article: ArticleEvidence, candidates: readonly Candi
   return best.score >= model.threshold ? { kind: 'join', storyId: best.story.id, score: best.score } : { kind: 'open', score: best.score };
 }
 
-/** Every candidate with its features and log-odds, best first. */
-export function scoreCandidates(article: ArticleEvidence, candidates: readonly CandidateStory[], model: StoryModel) {
-  const others = otherCandidates(article, candidates);
+/**
+ * Every candidate with its features and log-odds, best first. Only the `computed` features are
+ * worked out (by default the model's; the evaluation's replay asks for all of them).
+ */
+export function scoreCandidates(article: ArticleEvidence, candidates: readonly CandidateStory[], model: StoryModel, computed: readonly LinkFeature[] = model.features) {
+  const others = otherCandidates(article, candidates, computed.includes('rivalBest'));
   return candidates
     .map((story, i) => {
-      const values = linkFeatures(article, story, others[i]);
+      const values = linkFeatures(article, story, others[i], computed);
       return { story, values, score: linkScore(model, values) };
     })
     .sort((a, b) => b.score - a.score || (a.story.id < b.story.id ? -1 : 1));
