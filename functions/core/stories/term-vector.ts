@@ -64,17 +64,8 @@ export function normalize(vector: TermVector): TermVector {
   const norm = Math.sqrt(sum);
   if (norm === 0) return {};
   const normalized: TermVector = {};
-  for (const term in vector) normalized[term] = storedWeight(vector[term] / norm);
+  for (const term in vector) normalized[term] = vector[term] / norm;
   return normalized;
-}
-
-/**
- * A weight as vectors keep it: 4 significant digits. Cosines move by about 1e-4, far below the
- * differences the story decision rests on, and a stored vector (a story's centroid and kept members,
- * an article's entry) is half the size: DynamoDB bills writes by the kilobyte.
- */
-function storedWeight(weight: number): number {
-  return Number(weight.toPrecision(4));
 }
 
 export function cosine(a: TermVector, b: TermVector): number {
