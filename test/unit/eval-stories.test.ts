@@ -19,21 +19,28 @@ function storySet(file: string, count: number, dated: boolean): void {
   writeFileSync(file, lines.map((line) => JSON.stringify(line)).join('\n') + '\n');
 }
 
+/** Runs the command with its report (stdout lines) and progress (stderr writes) captured. */
+async function runCaptured(options: Parameters<typeof runEvalStories>[0]): Promise<{ printed: string[]; progress: string[] }> {
+  const printed: string[] = [];
+  const progress: string[] = [];
+  const log = jest.spyOn(console, 'log').mockImplementation((line: string) => void printed.push(line));
+  const stderr = jest.spyOn(process.stderr, 'write').mockImplementation((text) => (progress.push(String(text)), true));
+  try {
+    await runEvalStories(options);
+  } finally {
+    log.mockRestore();
+    stderr.mockRestore();
+  }
+  return { printed, progress };
+}
+
 describe('eval stories', () => {
   it('scores each set with a model fitted on the others, dated sets also undated, beside the naive reference', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'eval-stories-'));
     storySet(join(dir, 'stories-one-dev.jsonl'), 5, true);
     storySet(join(dir, 'stories-two-dev.jsonl'), 4, false);
     writeFileSync(join(dir, 'pairs-ignored.jsonl'), '');
-    const printed: string[] = [];
-    const log = jest.spyOn(console, 'log').mockImplementation((line: string) => void printed.push(line));
-    const stderr = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
-    try {
-      await runEvalStories({ inputs: [dir], orders: 2, ablate: ['split'], writeModel: join(dir, 'model.json') });
-    } finally {
-      log.mockRestore();
-      stderr.mockRestore();
-    }
+    const { printed } = await runCaptured({ inputs: [dir], orders: 2, ablate: ['split'], writeModel: join(dir, 'model.json') });
     const rows = printed.filter((line) => /F1 mean/.test(line));
     // one-dev as released and undated, two-dev (undated already): each with the pipeline and one ablation line.
     expect(rows.map((line) => line.split(/\s{2,}/).slice(0, 2).join(' | '))).toEqual([
@@ -55,15 +62,7 @@ describe('eval stories', () => {
     const dir = mkdtempSync(join(tmpdir(), 'eval-stories-'));
     storySet(join(dir, 'stories-one-dev.jsonl'), 4, false);
     storySet(join(dir, 'stories-two-dev.jsonl'), 3, false);
-    const printed: string[] = [];
-    const log = jest.spyOn(console, 'log').mockImplementation((line: string) => void printed.push(line));
-    const stderr = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
-    try {
-      await runEvalStories({ inputs: [dir], orders: 1, ablate: [], onPolicy: true, writeModel: join(dir, 'model.json') });
-    } finally {
-      log.mockRestore();
-      stderr.mockRestore();
-    }
+    const { printed } = await runCaptured({ inputs: [dir], orders: 1, ablate: [], onPolicy: true, writeModel: join(dir, 'model.json') });
     expect(printed.filter((line) => /F1 mean/.test(line))).toHaveLength(2);
     const model = JSON.parse(readFileSync(join(dir, 'model.json'), 'utf8')) as StoryModel;
     expect(model.weights.every(Number.isFinite)).toBe(true);
@@ -73,16 +72,8 @@ describe('eval stories', () => {
     const dir = mkdtempSync(join(tmpdir(), 'eval-stories-'));
     storySet(join(dir, 'stories-one-dev.jsonl'), 3, false);
     storySet(join(dir, 'stories-two-dev.jsonl'), 3, false);
-    const printed: string[] = [];
-    const fitted: string[] = [];
-    const log = jest.spyOn(console, 'log').mockImplementation((line: string) => void printed.push(line));
-    const stderr = jest.spyOn(process.stderr, 'write').mockImplementation((text) => (/^fitting/.test(String(text)) && fitted.push(String(text)), true));
-    try {
-      await runEvalStories({ inputs: [dir], orders: 1, ablate: ['feature:otherBest', 'feature:otherBest+feature:rivalBest+split'] });
-    } finally {
-      log.mockRestore();
-      stderr.mockRestore();
-    }
+    const { printed, progress } = await runCaptured({ inputs: [dir], orders: 1, ablate: ['feature:otherBest', 'feature:otherBest+feature:rivalBest+split'] });
+    const fitted = progress.filter((text) => /^fitting/.test(text));
     expect(printed.filter((line) => /F1 mean/.test(line)).map((line) => line.split(/\s{2,}/)[1])).toEqual([
       'pipeline',
       'ablate feature:otherBest',
