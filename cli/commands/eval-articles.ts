@@ -66,17 +66,15 @@ export async function predictArticles(
     for (const { line, outcome } of ingested) if (outcome.status === 'ingested' && !inputIdOfArticle.has(outcome.articleId)) inputIdOfArticle.set(outcome.articleId, line.id);
     for (const { line, outcome } of ingested) {
       const prediction: ArticlePrediction = { id: line.id, story: null, duplicateOf: null, derivedFrom: null };
-      const first = outcome.status === 'ingested' ? inputIdOfArticle.get(outcome.articleId) : undefined;
-      if (outcome.status === 'ingested' && first !== line.id) {
+      if (outcome.status === 'ingested' || outcome.status === 'duplicate') {
         prediction.story = outcome.storyId;
-        prediction.duplicateOf = first ?? null;
-      } else if (outcome.status === 'ingested') {
-        prediction.story = outcome.storyId;
-        prediction.duplicateOf = outcome.duplicateOf ? (inputIdOfArticle.get(outcome.duplicateOf) ?? null) : null;
-        prediction.derivedFrom = outcome.derivedFrom ? (inputIdOfArticle.get(outcome.derivedFrom) ?? null) : null;
-      } else if (outcome.status === 'duplicate') {
-        prediction.story = outcome.storyId;
-        prediction.duplicateOf = inputIdOfArticle.get(outcome.articleId) ?? null;
+        const input = inputIdOfArticle.get(outcome.articleId);
+        // Another line brought this very article (earlier, or in the same wave): this line repeats it.
+        if (input !== line.id) prediction.duplicateOf = input ?? null;
+        else if (outcome.status === 'ingested') {
+          prediction.duplicateOf = outcome.duplicateOf ? (inputIdOfArticle.get(outcome.duplicateOf) ?? null) : null;
+          prediction.derivedFrom = outcome.derivedFrom ? (inputIdOfArticle.get(outcome.derivedFrom) ?? null) : null;
+        }
       } else if (outcome.status === 'rejected') {
         process.stderr.write(`${line.id}: set aside (${outcome.code}): ${outcome.reason}\n`);
       }

@@ -90,13 +90,12 @@ export function otherCandidates(article: ArticleEvidence, candidates: readonly C
     nearest.forEach((other, j) => {
       if (j === i) return;
       otherBest = Math.max(otherBest, other.likeness);
-      // Without rivals asked for (the shipped model does not use them), rivalBest reads as otherBest.
-      if (!withRivals) rivalBest = otherBest;
       if (!withRivals || other.likeness <= rivalBest) return;
       const piece = own.member !== undefined && other.member !== undefined && cosine(own.member.terms, other.member.terms) >= own.likeness;
       if (!piece) rivalBest = other.likeness;
     });
-    return { otherBest, rivalBest };
+    // Without rivals asked for (the shipped model does not use them), rivalBest reads as otherBest.
+    return { otherBest, rivalBest: withRivals ? rivalBest : otherBest };
   });
 }
 
