@@ -38,41 +38,35 @@ export function meterDynamoDb(client: DynamoDBClient, meter: Meter): void {
       (args.input as Record<string, unknown>).ReturnConsumedCapacity = 'TOTAL';
       try {
         const result = await next(args);
+        const operation = command.replace(/Command$/, '');
+        const wrote = (kind: string, units: number, estimated: boolean) => {
+          meter.writeUnits += units;
+          if (estimated) meter.estimatedWriteUnits += units;
+          meter.writeUnitsByKind[kind] = (meter.writeUnitsByKind[kind] ?? 0) + units;
+        };
         const consumed = (result.output as { ConsumedCapacity?: Capacity | Capacity[] }).ConsumedCapacity;
+        let reportedWrites = 0;
         if (consumed) {
           meter.responsesWithCapacity += 1;
-          for (const capacity of Array.isArray(consumed) ? consumed : [consumed]) {
+          for (const capacity of [consumed].flat()) {
             const units = capacity.CapacityUnits ?? 0;
             if (READS.has(command)) meter.readUnits += capacity.ReadCapacityUnits ?? units;
-            else {
-              const written = capacity.WriteCapacityUnits ?? units;
-              meter.writeUnits += written;
-              const kind = `${command.replace(/Command$/, '')} ${itemKinds(args.input)}`;
-              meter.writeUnitsByKind[kind] = (meter.writeUnitsByKind[kind] ?? 0) + written;
-            }
+            else reportedWrites += capacity.WriteCapacityUnits ?? units;
           }
+          if (!READS.has(command)) wrote(`${operation} ${itemKinds(args.input)}`, reportedWrites, false);
         }
         if (command === 'TransactWriteItemsCommand') {
           // DynamoDB Local reports far less than a transaction costs (two write units per KB of each
           // item it writes): the difference is computed from the items and counted as estimated.
           const computed = transactionWriteUnits(args.input);
-          const reported = consumed ? [consumed].flat().reduce((sum, capacity) => sum + (capacity.WriteCapacityUnits ?? capacity.CapacityUnits ?? 0), 0) : 0;
-          if (computed > reported) {
-            meter.writeUnits += computed - reported;
-            meter.estimatedWriteUnits += computed - reported;
-            const kind = `${command.replace(/Command$/, '')} ${itemKinds(args.input)}`;
-            meter.writeUnitsByKind[kind] = (meter.writeUnitsByKind[kind] ?? 0) + computed - reported;
-          }
+          if (computed > reportedWrites) wrote(`${operation} ${itemKinds(args.input)}`, computed - reportedWrites, true);
         }
         if (!consumed && command === 'BatchExecuteStatementCommand') {
           // DynamoDB Local reports no capacity for PartiQL batches. The statements the pipeline
           // batches write items under 1 KB (LSH bands): one write unit per statement that succeeded,
           // counted as estimated.
           const written = ((result.output as { Responses?: Array<{ Error?: unknown }> }).Responses ?? []).filter((response) => !response.Error).length;
-          meter.writeUnits += written;
-          meter.estimatedWriteUnits += written;
-          const kind = `${command.replace(/Command$/, '')} ${statementKinds(args.input)} (estimated)`;
-          meter.writeUnitsByKind[kind] = (meter.writeUnitsByKind[kind] ?? 0) + written;
+          wrote(`${operation} ${statementKinds(args.input)} (estimated)`, written, true);
         }
         return result;
       } catch (error) {
