@@ -161,7 +161,9 @@ async function settleStory(ledger: Ledger, article: ArticleRecord, vector: TermV
   for (let fold = 0; fold < MAX_SETTLE_FOLDS; fold += 1) {
     const decision = await scoreCandidateStories(ledger, vector, evidence, policy, storyId);
     if (decision.kind === 'open') return storyId;
-    const [current, other] = await ledger.findStories([storyId, decision.storyId]).then((found) => [storyId, decision.storyId].map((id) => found.find((story) => story.id === id)));
+    const found = await ledger.findStories([storyId, decision.storyId]);
+    const current = found.find((story) => story.id === storyId);
+    const other = found.find((story) => story.id === decision.storyId);
     if (!current || !other) return storyId;
     const { survivor, absorbed } = survivorOf(current, other);
     storyId = await mergeStories(ledger, absorbed.id, survivor.id);
