@@ -92,11 +92,24 @@ export async function predictArticles(
     }
   }
   if (wave.length > 0) await ingestWave(wave);
-  // Stories merged after an article joined them: report the story that finally holds each article.
-  const finalStory = new Map((await deps.ledger.findArticles([...new Set([...articleOfLine.values()].filter((id): id is string => !!id))])).map((a) => [a.id, a.storyId]));
+  // Stories merged after an article joined them, and copies found after an article was committed
+  // (of articles ingested at the same moment): report what the ledger finally holds.
+  const finalRecords = new Map((await deps.ledger.findArticles([...new Set([...articleOfLine.values()].filter((id): id is string => !!id))])).map((a) => [a.id, a]));
   for (const prediction of predictions) {
     const articleId = articleOfLine.get(prediction.id);
-    if (articleId && finalStory.has(articleId)) prediction.story = finalStory.get(articleId)!;
+    const record = articleId ? finalRecords.get(articleId) : undefined;
+    if (!record) continue;
+    prediction.story = record.storyId;
+    if (!record.duplicateOf) continue;
+    // A line that repeats another line's article copies what that article copies; a copy of a copy
+    // (marks set by concurrent ingests can chain) copies the first article, as independence counts it.
+    let originId = record.duplicateOf;
+    for (const seen = new Set([record.id]); finalRecords.get(originId)?.duplicateOf && !seen.has(originId); ) {
+      seen.add(originId);
+      originId = finalRecords.get(originId)!.duplicateOf!;
+    }
+    prediction.duplicateOf = inputIdOfArticle.get(originId) ?? null;
+    prediction.derivedFrom = null;
   }
   return predictions;
 }

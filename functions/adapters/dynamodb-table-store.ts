@@ -187,6 +187,26 @@ export class DynamoDbTableStore implements TableStore {
     }
   }
 
+  async setIfUnset(key: TableKey, attribute: string, value: string, replacing?: string): Promise<boolean> {
+    try {
+      await this.documents.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: keyOf(key),
+          UpdateExpression: 'SET #attribute = :value',
+          ConditionExpression:
+            replacing === undefined ? 'attribute_exists(#pk) AND attribute_not_exists(#attribute)' : 'attribute_exists(#pk) AND (attribute_not_exists(#attribute) OR #attribute = :replacing)',
+          ExpressionAttributeNames: { '#pk': TABLE.partitionKey, '#attribute': attribute },
+          ExpressionAttributeValues: { ':value': value, ...(replacing === undefined ? {} : { ':replacing': replacing }) },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException || (error as Error).name === 'ConditionalCheckFailedException') return false;
+      throw error;
+    }
+  }
+
   async increment(key: TableKey, attribute: string, by: number): Promise<number> {
     const result = await this.documents.send(
       new UpdateCommand({

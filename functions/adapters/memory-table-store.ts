@@ -132,6 +132,14 @@ export class MemoryTableStore implements TableStore {
     }
   }
 
+  async setIfUnset(key: TableKey, attribute: string, value: string, replacing?: string): Promise<boolean> {
+    this.count('setIfUnset');
+    const current = this.read(key.pk, key.sk);
+    if (current === undefined || (current[attribute] !== undefined && (replacing === undefined || current[attribute] !== replacing))) return false;
+    this.write({ ...current, [attribute]: value });
+    return true;
+  }
+
   async increment(key: TableKey, attribute: string, by: number): Promise<number> {
     this.count('increment');
     const current = this.read(key.pk, key.sk) ?? { ...key };

@@ -1,7 +1,7 @@
 import { claimsTruncation } from '../core/claims/extract-claims';
 import { matchArticleClaims, type ArticleClaims } from '../core/claims/match-article-claims';
 import { contentHash } from '../core/fingerprint/content-hash';
-import { findNearDuplicate } from '../core/fingerprint/near-duplicate';
+import { findNearDuplicate, lateCopies } from '../core/fingerprint/near-duplicate';
 import { lshBands, minhash } from '../core/fingerprint/minhash';
 import type { ParsedArticle } from '../core/parse/article';
 import type { ArticleRecord, StoryRecord } from '../core/records';
@@ -62,13 +62,15 @@ export async function ingestArticle(ledger: Ledger, input: ArticleInput, policy:
     const snapshot = await ledger.storySnapshot(storyId);
     const stored = snapshot?.memberTerms.get(id);
     if (policy.split && snapshot?.story.memberIds.includes(id) && stored) storyId = await splitIfTwoEventsNow(ledger, id, storyId, joinedStoryFrom(snapshot), stored.vector);
+    // ...and the check for copies ingested at the same moment, which runs after the commit.
+    await markLateCopies(ledger, existing, lshBands(existing.signature), []);
     return { status: 'duplicate', articleId: id, storyId, newClaims: 0, matchedClaims: 0 };
   }
 
   const signature = minhash(article.paragraphs.join('\n'));
   const bands = lshBands(signature);
   const bandReading = await ledger.readBands(bands);
-  const duplicate = await findDuplicateOf(ledger, id, bandReading, signature);
+  const { duplicate, candidates } = await findDuplicateOf(ledger, id, bandReading, signature);
   const vector = articleTermVector(article.title, article.paragraphs);
   const articleTerms = readArticleTerms(article.title, article.paragraphs);
   const evidence = articleEvidence(articleTerms, await ledger.termStatistics(termsToLookUp(articleTerms)), article.publishedAt);
@@ -99,7 +101,12 @@ export async function ingestArticle(ledger: Ledger, input: ArticleInput, policy:
   await ledger.addToBands(id, bands, bandReading);
   await ledger.countTerms(id, countedTerms(evidence));
   const stored: StoredArticle = { ...record, signature };
-  await ledger.commitArticle(stored);
+  const committed = await ledger.commitArticle(stored);
+  const lateOrigin = await markLateCopies(ledger, committed, bands, candidates);
+  if (lateOrigin) {
+    record.duplicateOf = lateOrigin;
+    delete record.derivedFrom;
+  }
   // A merge that ran between settling and committing moved the story's articles before this one
   // was committed; point this one at the survivor too (a later merge finds it committed).
   const final = await survivingStoryRecord(ledger, record.storyId);
@@ -120,13 +127,33 @@ export async function ingestArticle(ledger: Ledger, input: ArticleInput, policy:
 }
 
 async function findDuplicateOf(ledger: Ledger, id: string, bands: BandReading, signature: StoredArticle['signature']) {
+  const candidates = await ledger.findArticles(duplicateCandidateIds(id, bands));
+  const match = findNearDuplicate(signature, candidates);
+  return { duplicate: match ? { originId: match.duplicateOf ?? match.id, storyId: match.storyId } : undefined, candidates };
+}
+
+/** The articles sharing most of an article's LSH bands, the ones worth verifying as its originals or copies. */
+function duplicateCandidateIds(id: string, bands: BandReading): string[] {
   const hits = new Map(bands.sharing);
   hits.delete(id);
-  const candidateIds = [...hits.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, MAX_DUPLICATE_CANDIDATES).map(([candidate]) => candidate);
-  const candidates = await ledger.findArticles(candidateIds);
-  const match = findNearDuplicate(signature, candidates);
-  if (!match) return undefined;
-  return { originId: match.duplicateOf ?? match.id, storyId: match.storyId };
+  return [...hits.entries()]
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .slice(0, MAX_DUPLICATE_CANDIDATES)
+    .map(([candidate]) => candidate);
+}
+
+/**
+ * After the article is committed: marks the copies that it and articles ingested at the same
+ * moment missed in each other (see lateCopies), re-reading its bands. Articles `read` before the
+ * commit are not read again. Returns the original when the article itself is found a copy.
+ */
+async function markLateCopies(ledger: Ledger, article: StoredArticle, bands: readonly string[], read: readonly StoredArticle[]): Promise<string | undefined> {
+  const ids = duplicateCandidateIds(article.id, await ledger.readBands(bands));
+  const known = new Map(read.map((candidate) => [candidate.id, candidate]));
+  const sharing = [...ids.filter((id) => known.has(id)).map((id) => known.get(id)!), ...(await ledger.findArticles(ids.filter((id) => !known.has(id))))];
+  const copies = lateCopies(article, sharing);
+  await ledger.markCopies(copies.map((copy) => ({ articleId: copy.article.id, storyId: copy.article.storyId, originId: copy.originId, ...(copy.replacing ? { replacing: copy.replacing } : {}) })));
+  return copies.find((copy) => copy.article.id === article.id)?.originId;
 }
 
 async function chooseStory(ledger: Ledger, articleId: string, vector: TermVector, evidence: ArticleEvidence, ingestedAt: string, policy: StoryPolicy): Promise<string> {

@@ -94,9 +94,15 @@ export class Ledger {
     if (moved.length > 0) await this.table.putAll(moved);
   }
 
-  /** Commits an article: written last, so a retried ingest that finds it knows the work is done. */
-  async commitArticle(article: StoredArticle): Promise<void> {
-    await this.table.putAll([{ ...keys.article(article.id), ...article }]);
+  /**
+   * Commits an article: written last, so a retried ingest that finds it knows the work is done.
+   * First writer wins: two ingests of one article at the same moment (the same text uploaded twice)
+   * keep one record, so every later decision about the article sees one ingestion time. Returns the
+   * record that is committed.
+   */
+  async commitArticle(article: StoredArticle): Promise<StoredArticle> {
+    if (await this.table.putIfAbsent({ ...keys.article(article.id), ...article })) return article;
+    return (await this.findArticle(article.id)) ?? article;
   }
 
   async readBands(bands: readonly string[]): Promise<BandReading> {
@@ -115,6 +121,20 @@ export class Ledger {
   async addToBands(articleId: string, bands: readonly string[], reading: BandReading): Promise<void> {
     const open = bands.filter((band) => (reading.held.get(band) ?? 0) < MAX_IDS_PER_BAND);
     await this.table.addToSets(open.map((band) => ({ key: keys.lshBand(band), exists: reading.held.has(band) })), 'articleIds', articleId);
+  }
+
+  /**
+   * Marks articles found to be copies after they were committed (see lateCopies): the entry in the
+   * story, which the digest shows, then the article record, each only where no mark is yet (or the
+   * mark being replaced is), so the first mark stays. The story is stamped every time: a retry after
+   * a failure between the two writes still gets the change published.
+   */
+  async markCopies(copies: ReadonlyArray<{ articleId: string; storyId: string; originId: string; replacing?: string }>): Promise<void> {
+    for (const { articleId, storyId, originId, replacing } of copies) {
+      await this.table.setIfUnset(keys.storyArticle(storyId, articleId), 'duplicateOf', originId, replacing);
+      await this.stampStory(storyId);
+      await this.table.setIfUnset(keys.article(articleId), 'duplicateOf', originId, replacing);
+    }
   }
 
   /** The corpus's statistics of `terms` (and the number of articles counted), in one batch read. */

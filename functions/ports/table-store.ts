@@ -55,6 +55,11 @@ export interface TableStore {
    * count idempotent under retries.
    */
   countOnce(marker: TableItem, counters: readonly TableKey[], attribute: string): Promise<boolean>;
+  /**
+   * Sets the string `attribute` of an existing item that has none, or whose value is `replacing`;
+   * false when the item is absent or holds another value.
+   */
+  setIfUnset(key: TableKey, attribute: string, value: string, replacing?: string): Promise<boolean>;
   /** Atomically adds to a number attribute and returns the new value. */
   increment(key: TableKey, attribute: string, by: number): Promise<number>;
 }

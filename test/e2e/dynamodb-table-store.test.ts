@@ -43,4 +43,17 @@ describe('DynamoDbTableStore (DynamoDB Local)', () => {
     await table.addToSets([{ key: { pk: 'LSH#twice', sk: 'IDS' }, exists: false }], 'ids', 'x');
     expect(await idsOf('LSH#twice')).toEqual(['x']);
   });
+
+  it('sets an attribute only on an existing item that has none, or holds the value being replaced', async () => {
+    await table.putAll([{ pk: 'ARTICLE#a', sk: 'META', title: 't' }]);
+    const key = { pk: 'ARTICLE#a', sk: 'META' };
+    expect(await table.setIfUnset(key, 'duplicateOf', 'x')).toBe(true);
+    expect(await table.setIfUnset(key, 'duplicateOf', 'y')).toBe(false);
+    expect(await table.setIfUnset(key, 'duplicateOf', 'z', 'y')).toBe(false);
+    expect(await table.get(key)).toEqual({ pk: 'ARTICLE#a', sk: 'META', title: 't', duplicateOf: 'x' });
+    expect(await table.setIfUnset(key, 'duplicateOf', 'z', 'x')).toBe(true);
+    expect((await table.get(key))?.duplicateOf).toBe('z');
+    expect(await table.setIfUnset({ pk: 'ARTICLE#none', sk: 'META' }, 'duplicateOf', 'x')).toBe(false);
+    expect(await table.get({ pk: 'ARTICLE#none', sk: 'META' })).toBeUndefined();
+  });
 });

@@ -33,11 +33,13 @@ describe('eval articles', () => {
   it('ingests lines at once with --concurrency, reporting them in line order', async () => {
     const lines = seedLines();
     const [first] = lines;
-    const predictions = await predictArticles([...lines, { ...first, id: 'again' }], undefined, undefined, 8);
-    expect(predictions.map((p) => p.id)).toEqual([...lines.map((l) => l.id), 'again']);
-    // The five seeds arrive together and still end in one story; the copy in the same wave is known as one.
+    const edited = { ...lines[4], id: 'edited', text: lines[4].text.replace(/said/g, 'stated') };
+    const predictions = await predictArticles([...lines, { ...first, id: 'again' }, edited], undefined, undefined, 8);
+    expect(predictions.map((p) => p.id)).toEqual([...lines.map((l) => l.id), 'again', 'edited']);
+    // The five seeds arrive together and still end in one story; the copies in the same wave are known as such.
     expect(new Set(predictions.map((p) => p.story)).size).toBe(1);
     expect(predictions[lines.length]).toMatchObject({ duplicateOf: first.id });
+    expect(predictions[lines.length + 1]).toMatchObject({ duplicateOf: lines[4].id });
   });
 
   it('scores clusterings and reprints from gold fields', () => {

@@ -1,6 +1,6 @@
 import { contentHash } from '../../functions/core/fingerprint/content-hash';
 import { estimateContainment, estimateJaccard, lshBands, minhash } from '../../functions/core/fingerprint/minhash';
-import { findNearDuplicate } from '../../functions/core/fingerprint/near-duplicate';
+import { findNearDuplicate, lateCopies } from '../../functions/core/fingerprint/near-duplicate';
 import { parseArticle } from '../../functions/core/parse/parse-article';
 import { seedFiles } from '../support/seeds';
 
@@ -46,5 +46,44 @@ describe('minhash', () => {
     ];
     expect(findNearDuplicate(minhash(reordered), candidates)?.id).toBe('original');
     expect(findNearDuplicate(minhash(bodyOf(3)), candidates)).toBeUndefined();
+  });
+});
+
+describe('lateCopies (copies ingested at the same moment, checked after the commit)', () => {
+  const at = (minute: number) => new Date(Date.UTC(2025, 0, 1, 0, minute)).toISOString();
+  const original = { id: 'original', signature: minhash(bodyOf(4)), ingestedAt: at(1) };
+  const edited = { id: 'edited', signature: minhash(bodyOf(4).replace(/said/g, 'stated')), ingestedAt: at(2) };
+  const trimmed = { id: 'trimmed', signature: minhash(seeds[4].paragraphs.slice(0, Math.ceil(seeds[4].paragraphs.length / 2)).join('\n')), ingestedAt: at(3) };
+  const independent = { id: 'independent', signature: minhash(bodyOf(1)), ingestedAt: at(0) };
+  const marks = (found: ReturnType<typeof lateCopies>) => found.map((m) => [m.article.id, m.originId, m.replacing]);
+
+  it('marks the later of two copies, whichever of them checks', () => {
+    expect(marks(lateCopies(edited, [original, independent]))).toEqual([['edited', 'original', undefined]]);
+    expect(marks(lateCopies(original, [edited, independent]))).toEqual([['edited', 'original', undefined]]);
+  });
+
+  it('reads containment from the copy towards the original, so a trimmed copy is found from either side', () => {
+    expect(marks(lateCopies(original, [trimmed]))).toEqual([['trimmed', 'original', undefined]]);
+    expect(marks(lateCopies(trimmed, [original]))).toEqual([['trimmed', 'original', undefined]]);
+  });
+
+  it('leaves independent reports and marked articles alone, and never points an article at itself or back', () => {
+    expect(lateCopies(independent, [original, edited])).toEqual([]);
+    expect(lateCopies(original, [{ ...edited, duplicateOf: 'original' }])).toEqual([]);
+    // The original was committed after the edited copy and took it as its original: no mark back.
+    expect(lateCopies(edited, [{ ...original, duplicateOf: 'edited' }])).toEqual([]);
+  });
+
+  it('moves copies of an article found to be a copy on to its original', () => {
+    const found = lateCopies(edited, [original, { ...trimmed, duplicateOf: 'edited' }]);
+    expect(marks(found)).toEqual([
+      ['edited', 'original', undefined],
+      ['trimmed', 'original', 'edited'],
+    ]);
+    // Seen from the original: the edited copy is marked, and the copy that points at it moves along.
+    expect(marks(lateCopies(original, [edited, { ...trimmed, duplicateOf: 'edited' }]))).toEqual([
+      ['edited', 'original', undefined],
+      ['trimmed', 'original', 'edited'],
+    ]);
   });
 });

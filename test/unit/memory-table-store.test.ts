@@ -85,4 +85,17 @@ describe('MemoryTableStore', () => {
     expect([...((await table.get({ pk: 'LSH#1', sk: 'IDS' }))!.ids as Set<string>)].sort()).toEqual(['a', 'b']);
     expect([...((await table.get({ pk: 'LSH#2', sk: 'IDS' }))!.ids as Set<string>)]).toEqual(['b']);
   });
+
+  it('sets an attribute only on an existing item that has none, or holds the value being replaced', async () => {
+    const table = new MemoryTableStore();
+    await table.putAll([{ pk: 'A', sk: 'META', title: 't' }]);
+    expect(await table.setIfUnset({ pk: 'A', sk: 'META' }, 'duplicateOf', 'x')).toBe(true);
+    expect(await table.setIfUnset({ pk: 'A', sk: 'META' }, 'duplicateOf', 'y')).toBe(false);
+    expect(await table.setIfUnset({ pk: 'A', sk: 'META' }, 'duplicateOf', 'z', 'y')).toBe(false);
+    expect(await table.get({ pk: 'A', sk: 'META' })).toEqual({ pk: 'A', sk: 'META', title: 't', duplicateOf: 'x' });
+    expect(await table.setIfUnset({ pk: 'A', sk: 'META' }, 'duplicateOf', 'z', 'x')).toBe(true);
+    expect((await table.get({ pk: 'A', sk: 'META' }))?.duplicateOf).toBe('z');
+    expect(await table.setIfUnset({ pk: 'B', sk: 'META' }, 'duplicateOf', 'x')).toBe(false);
+    expect(await table.get({ pk: 'B', sk: 'META' })).toBeUndefined();
+  });
 });

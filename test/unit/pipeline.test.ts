@@ -357,3 +357,29 @@ describe('feed pages', () => {
     expect(written).toEqual(expect.arrayContaining(['digest/feed.json', 'digest/feed-2.json']));
   });
 });
+
+describe('copies ingested at the same moment as their original', () => {
+  it('are known as copies in the ledger and the digest, and are not counted as independent', async () => {
+    const pipeline = memoryPipeline();
+    const seed = seedFiles()[4];
+    const text = new TextDecoder().decode(seed.bytes);
+    const uploads = [
+      { key: 'inbox/original.txt', body: text },
+      { key: 'inbox/edited.txt', body: text.replace(/said/g, 'stated') },
+      { key: 'inbox/reordered.txt', body: [text.split('\n')[0], ...text.split('\n').slice(1).reverse()].join('\n') },
+    ];
+    for (const upload of uploads) await pipeline.objects.put(upload.key, upload.body, 'text/plain');
+    const events = uploads.map((upload) => s3Event([{ key: upload.key, eventTime: pipeline.nextEventTime() }]));
+    await Promise.all(events.map((event) => handleS3Event(event, pipeline.deps)));
+    await publishDigest(pipeline.deps);
+
+    const [story] = latestDigest(pipeline).stories;
+    const byKey = new Map(story.articles.map((a) => [a.key, a]));
+    const originalId = byKey.get('inbox/original.txt')!.id;
+    expect(byKey.get('inbox/original.txt')!.duplicateOf).toBeUndefined();
+    expect(byKey.get('inbox/edited.txt')!.duplicateOf).toBe(originalId);
+    expect(byKey.get('inbox/reordered.txt')!.duplicateOf).toBe(originalId);
+    expect((await pipeline.deps.ledger.findArticle(byKey.get('inbox/edited.txt')!.id))?.duplicateOf).toBe(originalId);
+    for (const claim of story.claims) expect(claim.independentOutlets).toBe(1);
+  });
+});

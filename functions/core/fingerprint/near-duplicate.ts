@@ -24,3 +24,44 @@ export function findNearDuplicate<T extends FingerprintedArticle>(signature: Min
   copies.sort((a, b) => (a.ingestedAt < b.ingestedAt ? -1 : a.ingestedAt > b.ingestedAt ? 1 : a.id < b.id ? -1 : 1));
   return copies[0];
 }
+
+/** An article found to be a copy after it was committed, and the original it copies. */
+export interface LateCopy<T> {
+  article: T;
+  originId: string;
+  /** The original it was marked with, when the mark moves to that original's own original. */
+  replacing?: string;
+}
+
+/**
+ * The copies among articles ingested at the same moment as `article`, which the duplicate check
+ * before committing cannot see: each read the LSH bands before the other had written them. Run
+ * after `article` is committed, over the committed articles that now share its bands, so that of
+ * two concurrent copies at least the one that checks last sees the other. The earlier arrival
+ * (ingestion time, then id) is the original, as in a sequential run. A mark is only ever set on an
+ * article that has none, or moved from an article being marked to that article's original, so
+ * copies keep pointing at the first article (no chains, no loops).
+ */
+export function lateCopies<T extends FingerprintedArticle>(article: T, sharing: readonly T[]): Array<LateCopy<T>> {
+  const others = sharing.filter((other) => other.id !== article.id);
+  const arrivedBefore = (a: FingerprintedArticle, b: FingerprintedArticle) => a.ingestedAt < b.ingestedAt || (a.ingestedAt === b.ingestedAt && a.id < b.id);
+  const original = findNearDuplicate(article.signature, others.filter((other) => arrivedBefore(other, article) && other.duplicateOf !== article.id));
+  const marks: Array<LateCopy<T>> = [];
+  let originId = article.duplicateOf ?? article.id;
+  if (original && !article.duplicateOf && (original.duplicateOf ?? original.id) !== article.id) {
+    originId = original.duplicateOf ?? original.id;
+    marks.push({ article, originId });
+  }
+  for (const other of others) {
+    if (other.id === originId) continue;
+    if (!other.duplicateOf && arrivedBefore(article, other) && findNearDuplicate(other.signature, [article])) marks.push({ article: other, originId });
+    else if (other.duplicateOf === article.id && originId !== article.id) marks.push({ article: other, originId, replacing: article.id });
+  }
+  // Copies already pointing at an article marked here move on to its original.
+  const moved = new Map(marks.map((mark) => [mark.article.id, mark.originId]));
+  for (const other of others) {
+    const next = other.duplicateOf && other.duplicateOf !== article.id ? moved.get(other.duplicateOf) : undefined;
+    if (next && next !== other.id && !moved.has(other.id)) marks.push({ article: other, originId: next, replacing: other.duplicateOf });
+  }
+  return marks;
+}
