@@ -10,6 +10,9 @@ import { decideStory, scoreCandidates, type StoryModel } from '../../functions/c
 import { addToCentroid, articleTermVector } from '../../functions/core/stories/term-vector';
 import { newStoryId } from '../../functions/core/stories/story-id';
 import { candidateStoryIds } from '../../functions/ingest/candidate-stories';
+import { duplicateCandidateIds, storyContent } from '../../functions/ingest/ingest-article';
+import { findNearDuplicate } from '../../functions/core/fingerprint/near-duplicate';
+import { lshBands, minhash } from '../../functions/core/fingerprint/minhash';
 import { Ledger } from '../../functions/ledger/ledger';
 import { inputDocument, type ArticleLine } from '../commands/eval-articles';
 
@@ -58,8 +61,14 @@ export async function replayStories(
     }
     const id = contentHash(article.title, article.paragraphs);
     const ingestedAt = new Date((clock += 60_000)).toISOString();
-    const vector = articleTermVector(article.title, article.paragraphs);
-    const terms = readArticleTerms(article.title, article.paragraphs);
+    // The article's text as ingestion reads it (page chrome left out), through the same band reads.
+    const signature = minhash(article.paragraphs.join('\n'));
+    const bands = lshBands(signature);
+    const bandReading = await ledger.readBands(bands);
+    const copyCandidates = await ledger.findArticles(duplicateCandidateIds(id, bandReading));
+    const content = storyContent(article, signature, copyCandidates, findNearDuplicate({ title: article.title, signature }, copyCandidates) !== undefined);
+    const vector = articleTermVector(content.title, content.paragraphs);
+    const terms = readArticleTerms(content.title, content.paragraphs);
     const evidence = articleEvidence(terms, await ledger.termStatistics(termsToLookUp(terms)), article.publishedAt);
     const found = await ledger.findStories(await candidateStoryIds(ledger, vector));
     const candidates = found.map(candidateStory);
@@ -89,6 +98,8 @@ export async function replayStories(
     const known = new Set(Object.keys(current?.centroid ?? {}));
     await ledger.indexStoryTerms(storyId, Object.keys(story.centroid).filter((term) => !known.has(term)));
     await ledger.countTerms(id, countedTerms(evidence));
+    await ledger.addToBands(id, bands, bandReading);
+    await ledger.commitArticle({ id, key: `inbox/${line.id}.json`, source: article.source ?? line.id, title: article.title, ingestedAt, language: article.language, storyId, claimCount: 0, signature });
     const golds = goldOfStory.get(storyId) ?? new Map<string, number>();
     golds.set(line.story, (golds.get(line.story) ?? 0) + 1);
     goldOfStory.set(storyId, golds);

@@ -1,7 +1,7 @@
 import { claimsTruncation } from '../core/claims/extract-claims';
 import { matchArticleClaims, type ArticleClaims } from '../core/claims/match-article-claims';
 import { contentHash } from '../core/fingerprint/content-hash';
-import { findNearDuplicate, lateCopies } from '../core/fingerprint/near-duplicate';
+import { findNearDuplicate, isPageChrome, lateCopies } from '../core/fingerprint/near-duplicate';
 import { lshBands, minhash } from '../core/fingerprint/minhash';
 import type { ParsedArticle } from '../core/parse/article';
 import type { ArticleRecord, StoryRecord } from '../core/records';
@@ -70,11 +70,12 @@ export async function ingestArticle(ledger: Ledger, input: ArticleInput, policy:
   const signature = minhash(article.paragraphs.join('\n'));
   const bands = lshBands(signature);
   const bandReading = await ledger.readBands(bands);
-  const { duplicate, candidates } = await findDuplicateOf(ledger, id, bandReading, signature);
-  const vector = articleTermVector(article.title, article.paragraphs);
-  const articleTerms = readArticleTerms(article.title, article.paragraphs);
+  const { duplicate, candidates } = await findDuplicateOf(ledger, id, bandReading, { title: article.title, signature });
+  const content = policy.pageChrome ? storyContent(article, signature, candidates, duplicate !== undefined) : article;
+  const vector = articleTermVector(content.title, content.paragraphs);
+  const articleTerms = readArticleTerms(content.title, content.paragraphs);
   const evidence = articleEvidence(articleTerms, await ledger.termStatistics(termsToLookUp(articleTerms)), article.publishedAt);
-  const terms = storedTerms(vector, article, evidence);
+  const terms = storedTerms(vector, content, evidence);
   const storyId = await survivingStory(ledger, await ledger.chooseStoryOnce(id, duplicate?.storyId ?? (await chooseStory(ledger, id, vector, evidence, ingestedAt, policy))));
   const record: ArticleRecord = {
     id,
@@ -91,7 +92,7 @@ export async function ingestArticle(ledger: Ledger, input: ArticleInput, policy:
     ...(article.truncated ? { truncated: article.truncated } : {}),
   };
 
-  const { claims, opened, joined } = await joinStory(ledger, record, vector, terms, article);
+  const { claims, opened, joined } = await joinStory(ledger, record, vector, terms, content);
   record.claimCount = claims.mentions.length;
   const claimsCut = claimsTruncation(record.claimCount);
   if (claimsCut && !record.truncated) record.truncated = claimsCut;
@@ -126,14 +127,19 @@ export async function ingestArticle(ledger: Ledger, input: ArticleInput, policy:
   };
 }
 
-async function findDuplicateOf(ledger: Ledger, id: string, bands: BandReading, signature: StoredArticle['signature']) {
+async function findDuplicateOf(ledger: Ledger, id: string, bands: BandReading, fingerprint: Pick<StoredArticle, 'title' | 'signature'>) {
   const candidates = await ledger.findArticles(duplicateCandidateIds(id, bands));
-  const match = findNearDuplicate(signature, candidates);
+  const match = findNearDuplicate(fingerprint, candidates);
   return { duplicate: match ? { originId: match.duplicateOf ?? match.id, storyId: match.storyId } : undefined, candidates };
 }
 
+/** What the story and claims read of an article: a page whose text is its site's chrome is its headline, since the text says nothing of its event. */
+export function storyContent(article: ParsedArticle, signature: StoredArticle['signature'], candidates: readonly StoredArticle[], isCopy: boolean): ParsedArticle {
+  return !isCopy && isPageChrome({ title: article.title, signature }, candidates) ? { ...article, paragraphs: [] } : article;
+}
+
 /** The articles sharing most of an article's LSH bands, the ones worth verifying as its originals or copies. */
-function duplicateCandidateIds(id: string, bands: BandReading): string[] {
+export function duplicateCandidateIds(id: string, bands: BandReading): string[] {
   const hits = new Map(bands.sharing);
   hits.delete(id);
   return [...hits.entries()]

@@ -1,6 +1,6 @@
 import { contentHash } from '../../functions/core/fingerprint/content-hash';
 import { estimateContainment, estimateJaccard, lshBands, minhash } from '../../functions/core/fingerprint/minhash';
-import { findNearDuplicate, lateCopies } from '../../functions/core/fingerprint/near-duplicate';
+import { findNearDuplicate, headlinesAgree, isPageChrome, lateCopies, MIN_TEXT_SHINGLES, type FingerprintedArticle } from '../../functions/core/fingerprint/near-duplicate';
 import { parseArticle } from '../../functions/core/parse/parse-article';
 import { seedFiles } from '../support/seeds';
 
@@ -40,21 +40,51 @@ describe('minhash', () => {
   it('links a reordered copy to the earliest candidate and ignores independent reports', () => {
     const reordered = [...seeds[4].paragraphs].reverse().join('\n');
     const candidates = [
-      { id: 'independent', signature: minhash(bodyOf(1)), ingestedAt: '2025-01-01T00:00:00Z' },
-      { id: 'original', signature: minhash(bodyOf(4)), ingestedAt: '2025-01-02T00:00:00Z' },
-      { id: 'earlier-copy-of-original', signature: minhash(bodyOf(4)), ingestedAt: '2025-01-03T00:00:00Z', duplicateOf: 'original' },
+      { id: 'independent', title: seeds[1].title, signature: minhash(bodyOf(1)), ingestedAt: '2025-01-01T00:00:00Z' },
+      { id: 'original', title: seeds[4].title, signature: minhash(bodyOf(4)), ingestedAt: '2025-01-02T00:00:00Z' },
+      { id: 'earlier-copy-of-original', title: seeds[4].title, signature: minhash(bodyOf(4)), ingestedAt: '2025-01-03T00:00:00Z', duplicateOf: 'original' },
     ];
-    expect(findNearDuplicate(minhash(reordered), candidates)?.id).toBe('original');
-    expect(findNearDuplicate(minhash(bodyOf(3)), candidates)).toBeUndefined();
+    expect(findNearDuplicate({ title: seeds[4].title, signature: minhash(reordered) }, candidates)?.id).toBe('original');
+    expect(findNearDuplicate({ title: seeds[3].title, signature: minhash(bodyOf(3)) }, candidates)).toBeUndefined();
+  });
+});
+
+describe('page chrome (a site notice crawled as the text of every page)', () => {
+  const notice = 'Sign in using your profile. By submitting your registration information, you agree to our Terms of Service and Privacy Policy. Already have an account? We have sent a confirmation email. Please check your email and click on the link to activate your account.';
+  const page = (id: string, title: string, text = notice) => ({ id, title, signature: minhash(text), ingestedAt: '2025-01-01T00:00:00Z' });
+  const first = page('first', '4 people shot in southeast Atlanta');
+
+  it('is no copy of another page under another headline, and is read as chrome', () => {
+    const second = page('second', 'Sheriff wounded in Habersham shootout released from hospital');
+    expect(second.signature.shingleCount).toBeLessThan(MIN_TEXT_SHINGLES);
+    expect(findNearDuplicate(second, [first])).toBeUndefined();
+    expect(isPageChrome(second, [first])).toBe(true);
+  });
+
+  it('is a copy when the headline agrees too', () => {
+    const again = page('again', 'UPDATE: 4 people shot in southeast Atlanta');
+    expect(headlinesAgree(again.title, first.title)).toBe(true);
+    expect(findNearDuplicate(again, [first])?.id).toBe('first');
+    expect(isPageChrome(again, [first])).toBe(false);
+  });
+
+  it('leaves long texts to their likeness alone: a reprint under a new headline is a copy, and no text of an article is chrome', () => {
+    const article = page('article', seeds[4].title, bodyOf(4));
+    const retitled = page('retitled', 'Regional leaders meet', `${bodyOf(4)}\n${bodyOf(4).split(' ').reverse().join(' ')}`);
+    expect(retitled.signature.shingleCount).toBeGreaterThanOrEqual(MIN_TEXT_SHINGLES);
+    expect(findNearDuplicate(retitled, [article])?.id).toBe('article');
+    expect(isPageChrome(retitled, [article])).toBe(false);
+    expect(isPageChrome(page('other', seeds[1].title, bodyOf(1)), [article])).toBe(false);
   });
 });
 
 describe('lateCopies (copies ingested at the same moment, checked after the commit)', () => {
   const at = (minute: number) => new Date(Date.UTC(2025, 0, 1, 0, minute)).toISOString();
-  const original = { id: 'original', signature: minhash(bodyOf(4)), ingestedAt: at(1) };
-  const edited = { id: 'edited', signature: minhash(bodyOf(4).replace(/said/g, 'stated')), ingestedAt: at(2) };
-  const trimmed = { id: 'trimmed', signature: minhash(seeds[4].paragraphs.slice(0, Math.ceil(seeds[4].paragraphs.length / 2)).join('\n')), ingestedAt: at(3) };
-  const independent = { id: 'independent', signature: minhash(bodyOf(1)), ingestedAt: at(0) };
+  const { title } = seeds[4];
+  const original: FingerprintedArticle = { id: 'original', title, signature: minhash(bodyOf(4)), ingestedAt: at(1) };
+  const edited: FingerprintedArticle = { id: 'edited', title, signature: minhash(bodyOf(4).replace(/said/g, 'stated')), ingestedAt: at(2) };
+  const trimmed: FingerprintedArticle = { id: 'trimmed', title, signature: minhash(seeds[4].paragraphs.slice(0, Math.ceil(seeds[4].paragraphs.length / 2)).join('\n')), ingestedAt: at(3) };
+  const independent: FingerprintedArticle = { id: 'independent', title: seeds[1].title, signature: minhash(bodyOf(1)), ingestedAt: at(0) };
   const marks = (found: ReturnType<typeof lateCopies>) => found.map((m) => [m.article.id, m.originId, m.replacing]);
 
   it('marks the later of two copies, whichever of them checks', () => {

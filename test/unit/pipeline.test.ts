@@ -383,3 +383,29 @@ describe('copies ingested at the same moment as their original', () => {
     for (const claim of story.claims) expect(claim.independentOutlets).toBe(1);
   });
 });
+
+describe('pages whose text is their site chrome', () => {
+  it('are not copies of each other and are grouped by their headlines, with no claims from the notice', async () => {
+    const pipeline = memoryPipeline();
+    const notice = [
+      'Sign in using your station profile.',
+      'By submitting your registration information, you agree to our Terms of Service and Privacy Policy.',
+      'Already have an account? We have sent a confirmation email to your address. Please check your email and click on the link to activate your account.',
+      'Thank you for registering! We look forward to seeing you on our website frequently.',
+    ].join('\n\n');
+    const headlines = ['Four people shot at a birthday party in southeast Atlanta', 'City council approves new budget for Savannah schools', 'Wildfire forces evacuation of mountain town near Boulder'];
+    for (const [i, title] of headlines.entries()) {
+      const key = `inbox/page-${i}.json`;
+      await pipeline.objects.put(key, JSON.stringify({ title, text: notice, source: 'station.example' }), 'application/json');
+      await handleS3Event(s3Event([{ key, eventTime: pipeline.nextEventTime() }]), pipeline.deps);
+    }
+    const digest = latestDigest(pipeline);
+    const articles = digest.stories.flatMap((story) => story.articles);
+    expect(articles).toHaveLength(3);
+    expect(articles.filter((a) => a.duplicateOf)).toEqual([]);
+    expect(digest.stories).toHaveLength(3);
+    // The first page cannot know yet that its text is chrome; the later ones make no claim of it.
+    const claimed = digest.stories.flatMap((story) => story.claims.flatMap((claim) => claim.mentions.map((m) => m.articleId)));
+    for (const article of articles.slice(0)) if (article.key !== 'inbox/page-0.json') expect(claimed).not.toContain(article.id);
+  });
+});

@@ -1,3 +1,4 @@
+import { contentStems } from '../text/tokens';
 import { estimateContainment, estimateJaccard, type MinHashSignature } from './minhash';
 
 /**
@@ -8,21 +9,53 @@ import { estimateContainment, estimateJaccard, type MinHashSignature } from './m
  */
 export const CONTAINMENT_THRESHOLD = 0.6;
 export const JACCARD_THRESHOLD = 0.3;
+/**
+ * Word 5-grams a text needs before its likeness alone shows a copy. A crawled page whose text is
+ * only the site's chrome (a sign-in or newsletter prompt, a station's "about us", a social
+ * network's notice) is the same on every page of the site, whatever the headline; measured on the
+ * GVA dev set such texts run to about 160 words. Below this length a text shows a copy only when
+ * the headlines agree too (see headlinesAgree); reprints with a new headline are longer.
+ */
+export const MIN_TEXT_SHINGLES = 200;
+/** Share of content words two headlines must have in common (Jaccard) to agree. */
+export const HEADLINE_AGREEMENT = 0.5;
 
 export interface FingerprintedArticle {
   id: string;
+  title: string;
   signature: MinHashSignature;
   duplicateOf?: string;
   ingestedAt: string;
 }
 
+type Fingerprint = Pick<FingerprintedArticle, 'title' | 'signature'>;
+
 /** The earliest candidate that the article copies, if any. */
-export function findNearDuplicate<T extends FingerprintedArticle>(signature: MinHashSignature, candidates: readonly T[]): T | undefined {
-  const copies = candidates.filter(
-    (candidate) => estimateJaccard(signature, candidate.signature) >= JACCARD_THRESHOLD || estimateContainment(signature, candidate.signature) >= CONTAINMENT_THRESHOLD,
-  );
+export function findNearDuplicate<T extends FingerprintedArticle>(article: Fingerprint, candidates: readonly T[]): T | undefined {
+  const copies = candidates.filter((candidate) => textsMatch(article, candidate) && (article.signature.shingleCount >= MIN_TEXT_SHINGLES || headlinesAgree(article.title, candidate.title)));
   copies.sort((a, b) => (a.ingestedAt < b.ingestedAt ? -1 : a.ingestedAt > b.ingestedAt ? 1 : a.id < b.id ? -1 : 1));
   return copies[0];
+}
+
+/**
+ * Whether the article's text is page chrome: a short text that another page carries under a
+ * headline of its own. Such an article is its headline; its text says nothing about its event.
+ */
+export function isPageChrome(article: Fingerprint, candidates: readonly Fingerprint[]): boolean {
+  return article.signature.shingleCount < MIN_TEXT_SHINGLES && candidates.some((candidate) => textsMatch(article, candidate) && !headlinesAgree(article.title, candidate.title));
+}
+
+function textsMatch(article: Fingerprint, candidate: Fingerprint): boolean {
+  return estimateJaccard(article.signature, candidate.signature) >= JACCARD_THRESHOLD || estimateContainment(article.signature, candidate.signature) >= CONTAINMENT_THRESHOLD;
+}
+
+/** Whether two headlines share at least HEADLINE_AGREEMENT of their content words. */
+export function headlinesAgree(a: string, b: string): boolean {
+  const first = new Set(contentStems(a));
+  const second = new Set(contentStems(b));
+  const shared = [...first].filter((stem) => second.has(stem)).length;
+  const union = first.size + second.size - shared;
+  return union > 0 && shared / union >= HEADLINE_AGREEMENT;
 }
 
 /** An article found to be a copy after it was committed, and the original it copies. */
@@ -45,7 +78,7 @@ export interface LateCopy<T> {
 export function lateCopies<T extends FingerprintedArticle>(article: T, sharing: readonly T[]): Array<LateCopy<T>> {
   const others = sharing.filter((other) => other.id !== article.id);
   const arrivedBefore = (a: FingerprintedArticle, b: FingerprintedArticle) => a.ingestedAt < b.ingestedAt || (a.ingestedAt === b.ingestedAt && a.id < b.id);
-  const original = findNearDuplicate(article.signature, others.filter((other) => arrivedBefore(other, article) && other.duplicateOf !== article.id));
+  const original = findNearDuplicate(article, others.filter((other) => arrivedBefore(other, article) && other.duplicateOf !== article.id));
   const marks: Array<LateCopy<T>> = [];
   let originId = article.duplicateOf ?? article.id;
   if (original && !article.duplicateOf && (original.duplicateOf ?? original.id) !== article.id) {
@@ -54,7 +87,7 @@ export function lateCopies<T extends FingerprintedArticle>(article: T, sharing: 
   }
   for (const other of others) {
     if (other.id === originId) continue;
-    if (!other.duplicateOf && arrivedBefore(article, other) && findNearDuplicate(other.signature, [article])) marks.push({ article: other, originId });
+    if (!other.duplicateOf && arrivedBefore(article, other) && findNearDuplicate(other, [article])) marks.push({ article: other, originId });
     else if (other.duplicateOf === article.id && originId !== article.id) marks.push({ article: other, originId, replacing: article.id });
   }
   // Copies already pointing at an article marked here move on to its original.

@@ -11,14 +11,17 @@ export interface StoryPolicy {
   split: boolean;
   /** Refuse candidates more than this many days from the article, when both are dated. */
   windowDays?: number;
+  /** Read a page whose text is its site's chrome as its headline alone (isPageChrome). */
+  pageChrome: boolean;
 }
 
 export const STORY_MODEL: StoryModel = fitted as StoryModel;
 
-export const DEFAULT_POLICY: StoryPolicy = { model: STORY_MODEL, split: true };
+export const DEFAULT_POLICY: StoryPolicy = { model: STORY_MODEL, split: true, pageChrome: true };
 
 /** The mechanisms an ablation can switch off, by name. */
 export const ABLATIONS: Record<string, (policy: StoryPolicy) => StoryPolicy> = {
   split: (policy) => ({ ...policy, split: false }),
+  'page-chrome': (policy) => ({ ...policy, pageChrome: false }),
   'window-5d': (policy) => ({ ...policy, windowDays: policy.windowDays === undefined ? 5 : undefined }),
 };
