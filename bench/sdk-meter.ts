@@ -63,7 +63,7 @@ export function meterDynamoDb(client: DynamoDBClient, meter: Meter): void {
         }
         if (!consumed && command === 'BatchExecuteStatementCommand') {
           // DynamoDB Local reports no capacity for PartiQL batches. The statements the pipeline
-          // batches write items under 1 KB (LSH bands): one write unit per statement that succeeded,
+          // batches write items under 1 KB (LSH bands, term counters): one write unit per statement that succeeded,
           // counted as estimated.
           const written = ((result.output as { Responses?: Array<{ Error?: unknown }> }).Responses ?? []).filter((response) => !response.Error).length;
           wrote(`${operation} ${statementKinds(args.input)} (estimated)`, written, true);

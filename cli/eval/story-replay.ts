@@ -11,7 +11,7 @@ import { addToCentroid, articleTermVector } from '../../functions/core/stories/t
 import { newStoryId } from '../../functions/core/stories/story-id';
 import { candidateStoryIds } from '../../functions/ingest/candidate-stories';
 import { duplicateCandidateIds, storyContent } from '../../functions/ingest/ingest-article';
-import { findNearDuplicate } from '../../functions/core/fingerprint/near-duplicate';
+import { findNearDuplicate, titleInText } from '../../functions/core/fingerprint/near-duplicate';
 import { lshBands, minhash } from '../../functions/core/fingerprint/minhash';
 import { Ledger } from '../../functions/ledger/ledger';
 import { inputDocument, type ArticleLine } from '../commands/eval-articles';
@@ -66,10 +66,12 @@ export async function replayStories(
     const bands = lshBands(signature);
     const bandReading = await ledger.readBands(bands);
     const copyCandidates = await ledger.findArticles(duplicateCandidateIds(id, bandReading));
-    const content = storyContent(article, signature, copyCandidates, findNearDuplicate({ title: article.title, signature }, copyCandidates) !== undefined);
+    const fingerprint = { title: article.title, signature, titleInText: titleInText(article.title, article.paragraphs) };
+    const content = storyContent(article, fingerprint, copyCandidates, findNearDuplicate(fingerprint, copyCandidates) !== undefined);
     const vector = articleTermVector(content.title, content.paragraphs);
     const terms = readArticleTerms(content.title, content.paragraphs);
-    const evidence = articleEvidence(terms, await ledger.termStatistics(termsToLookUp(terms)), article.publishedAt);
+    const statistics = await ledger.termStatistics(termsToLookUp(terms));
+    const evidence = articleEvidence(terms, statistics, article.publishedAt);
     const found = await ledger.findStories(await candidateStoryIds(ledger, vector));
     const candidates = found.map(candidateStory);
     let storyId: string | undefined;
@@ -97,9 +99,9 @@ export async function replayStories(
     await ledger.commitStoryUpdate(story, current?.revision, []);
     const known = new Set(Object.keys(current?.centroid ?? {}));
     await ledger.indexStoryTerms(storyId, Object.keys(story.centroid).filter((term) => !known.has(term)));
-    await ledger.countTerms(id, countedTerms(evidence));
+    await ledger.countTerms(id, countedTerms(evidence), statistics);
     await ledger.addToBands(id, bands, bandReading);
-    await ledger.commitArticle({ id, key: `inbox/${line.id}.json`, source: article.source ?? line.id, title: article.title, ingestedAt, language: article.language, storyId, claimCount: 0, signature });
+    await ledger.commitArticle({ id, key: `inbox/${line.id}.json`, source: article.source ?? line.id, title: article.title, ingestedAt, language: article.language, storyId, claimCount: 0, signature, titleInText: fingerprint.titleInText });
     const golds = goldOfStory.get(storyId) ?? new Map<string, number>();
     golds.set(line.story, (golds.get(line.story) ?? 0) + 1);
     goldOfStory.set(storyId, golds);

@@ -1,15 +1,21 @@
 import { ConditionalCheckFailedException, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { BatchExecuteStatementCommand, BatchGetCommand, BatchWriteCommand, DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { TABLE } from '../shared/resources';
-import type { QueryOptions, SetTarget, TableItem, TableKey, TableStore } from '../ports/table-store';
+import type { QueryOptions, ItemTarget, TableItem, TableKey, TableStore } from '../ports/table-store';
 
 const BATCH_GET_LIMIT = 100;
 const BATCH_WRITE_LIMIT = 25;
-/** Retries of a counting transaction that collided with another on a shared counter. */
-const MAX_CONFLICT_RETRIES = 8;
 /** DynamoDB's limit on the actions of one transaction. */
 export const TRANSACTION_LIMIT = 100;
 const MAX_UNPROCESSED_RETRIES = 8;
+
+/** The key condition of a PartiQL statement on one item: its partition and sort key, as parameters. */
+const KEY_CONDITION = `${quoted(TABLE.partitionKey)} = ? AND ${quoted(TABLE.sortKey)} = ?`;
+
+interface Statement {
+  Statement: string;
+  Parameters: unknown[];
+}
 
 type WriteRequest = { PutRequest: { Item: TableItem } } | { DeleteRequest: { Key: Record<string, string> } };
 
@@ -129,53 +135,51 @@ export class DynamoDbTableStore implements TableStore {
     }
   }
 
-  async countOnce(marker: TableItem, counters: readonly TableKey[], attribute: string): Promise<boolean> {
-    if (counters.length + 1 > TRANSACTION_LIMIT) throw new Error(`a transaction takes at most ${TRANSACTION_LIMIT} items, not ${counters.length + 1}`);
-    const add = (key: TableKey) => ({
-      Update: { TableName: this.tableName, Key: keyOf(key), UpdateExpression: 'ADD #attribute :one', ExpressionAttributeNames: { '#attribute': attribute }, ExpressionAttributeValues: { ':one': 1 } },
-    });
-    const put = { Put: { TableName: this.tableName, Item: marker, ConditionExpression: 'attribute_not_exists(#pk)', ExpressionAttributeNames: { '#pk': TABLE.partitionKey } } };
-    // Counters that many articles share (a common term) make concurrent transactions collide:
-    // those are retried, while a marker that exists means the count was already made.
-    for (let attempt = 0; ; attempt += 1) {
-      try {
-        await this.documents.send(new TransactWriteCommand({ TransactItems: [put, ...counters.map(add)] }));
-        return true;
-      } catch (error) {
-        const reasons = (error as { CancellationReasons?: Array<{ Code?: string }> }).CancellationReasons ?? [];
-        if (reasons[0]?.Code === 'ConditionalCheckFailed') return false;
-        const conflict = (error as Error).name === 'TransactionConflictException' || reasons.some((reason) => reason.Code === 'TransactionConflict');
-        if (!conflict || attempt >= MAX_CONFLICT_RETRIES) throw error;
-        await backoff(attempt);
-      }
-    }
+  /**
+   * The marker by a conditional put, then the counters by PartiQL statements, 25 to a request: a
+   * transaction would make the count exact under retries at twice the write units of every counter
+   * item, for statistics that a lost occurrence does not change.
+   */
+  async countOnce(marker: TableItem, counters: readonly ItemTarget[], attribute: string): Promise<boolean> {
+    if (!(await this.putIfAbsent(marker))) return false;
+    const name = quoted(attribute);
+    await this.upsertAll(
+      counters,
+      (key) => ({ Statement: `UPDATE ${quoted(this.tableName)} SET ${name} = ${name} + 1 WHERE ${KEY_CONDITION}`, Parameters: [key.pk, key.sk] }),
+      (key) => ({ Statement: `INSERT INTO ${quoted(this.tableName)} VALUE {'${TABLE.partitionKey}': ?, '${TABLE.sortKey}': ?, '${attribute}': 1}`, Parameters: [key.pk, key.sk] }),
+    );
+    return true;
   }
 
   async putIfGreater(item: TableItem, attribute: string): Promise<boolean> {
     return this.conditionalPut(item, 'attribute_not_exists(#pk) OR #attribute < :value', { '#pk': TABLE.partitionKey, '#attribute': attribute }, { ':value': item[attribute] });
   }
 
+  /** Adds `value` to the string set `attribute` of each item, by PartiQL statements (see upsertAll). */
+  async addToSets(targets: readonly ItemTarget[], attribute: string, value: string): Promise<void> {
+    const name = quoted(attribute);
+    await this.upsertAll(
+      targets,
+      (key) => ({ Statement: `UPDATE ${quoted(this.tableName)} SET ${name} = set_add(${name}, ?) WHERE ${KEY_CONDITION}`, Parameters: [new Set([value]), key.pk, key.sk] }),
+      (key) => ({ Statement: `INSERT INTO ${quoted(this.tableName)} VALUE {'${TABLE.partitionKey}': ?, '${TABLE.sortKey}': ?, '${attribute}': ?}`, Parameters: [key.pk, key.sk, new Set([value])] }),
+    );
+  }
+
   /**
-   * PartiQL statements, 25 to a request: INSERT for the items the caller saw absent, UPDATE with
-   * set_add for the others (UpdateItem has no batch form, and one request per item is what makes a
-   * per-article write fan-out cost). A statement that meets the other case, because a concurrent
-   * writer created the item first, is redone as the other kind; a throttled one is retried.
+   * PartiQL statements, 25 to a request: `update` for the items the caller saw, `insert` for the
+   * others (UpdateItem has no batch form, and one request per item is what makes a per-article
+   * write fan-out cost). A statement that meets the other case, because a concurrent writer created
+   * the item first, is redone as the other kind; a throttled one is retried.
    */
-  async addToSets(targets: readonly SetTarget[], attribute: string, value: string): Promise<void> {
-    const table = quoted(this.tableName);
-    const names = `${quoted(TABLE.partitionKey)} = ? AND ${quoted(TABLE.sortKey)} = ?`;
-    const statement = ({ key, exists }: SetTarget) =>
-      exists
-        ? { Statement: `UPDATE ${table} SET ${quoted(attribute)} = set_add(${quoted(attribute)}, ?) WHERE ${names}`, Parameters: [new Set([value]), key.pk, key.sk] }
-        : { Statement: `INSERT INTO ${table} VALUE {'${TABLE.partitionKey}': ?, '${TABLE.sortKey}': ?, '${attribute}': ?}`, Parameters: [key.pk, key.sk, new Set([value])] };
+  private async upsertAll(targets: readonly ItemTarget[], update: (key: TableKey) => Statement, insert: (key: TableKey) => Statement): Promise<void> {
     let pending = [...new Map(targets.map((target) => [`${target.key.pk}\u0000${target.key.sk}`, target])).values()];
     for (let attempt = 0; pending.length > 0; attempt += 1) {
-      if (attempt > MAX_UNPROCESSED_RETRIES) throw new Error('DynamoDB kept failing set additions');
+      if (attempt > MAX_UNPROCESSED_RETRIES) throw new Error('DynamoDB kept failing batched writes');
       if (attempt > 0) await backoff(attempt);
-      const retry: SetTarget[] = [];
+      const retry: ItemTarget[] = [];
       for (let i = 0; i < pending.length; i += BATCH_WRITE_LIMIT) {
         const chunk = pending.slice(i, i + BATCH_WRITE_LIMIT);
-        const result = await this.documents.send(new BatchExecuteStatementCommand({ Statements: chunk.map(statement) }));
+        const result = await this.documents.send(new BatchExecuteStatementCommand({ Statements: chunk.map(({ key, exists }) => (exists ? update(key) : insert(key))) }));
         (result.Responses ?? []).forEach((response, j) => {
           const code = response.Error?.Code;
           if (code === 'DuplicateItem') retry.push({ ...chunk[j], exists: true });

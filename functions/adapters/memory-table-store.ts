@@ -1,6 +1,6 @@
 import { deserialize, serialize } from 'node:v8';
 import { TABLE } from '../shared/resources';
-import type { QueryOptions, SetTarget, TableItem, TableKey, TableStore } from '../ports/table-store';
+import type { QueryOptions, ItemTarget, TableItem, TableKey, TableStore } from '../ports/table-store';
 
 /**
  * In-process TableStore with the same semantics as the DynamoDB adapter (conditional writes,
@@ -103,11 +103,11 @@ export class MemoryTableStore implements TableStore {
     return true;
   }
 
-  async countOnce(marker: TableItem, counters: readonly TableKey[], attribute: string): Promise<boolean> {
+  async countOnce(marker: TableItem, counters: readonly ItemTarget[], attribute: string): Promise<boolean> {
     this.count('countOnce');
     if (this.read(marker.pk, marker.sk) !== undefined) return false;
     this.write(marker);
-    for (const key of counters) {
+    for (const { key } of counters) {
       const current = this.read(key.pk, key.sk) ?? { ...key };
       this.write({ ...current, [attribute]: Number(current[attribute] ?? 0) + 1 });
     }
@@ -122,7 +122,7 @@ export class MemoryTableStore implements TableStore {
     return true;
   }
 
-  async addToSets(targets: readonly SetTarget[], attribute: string, value: string): Promise<void> {
+  async addToSets(targets: readonly ItemTarget[], attribute: string, value: string): Promise<void> {
     this.count('addToSets');
     for (const { key } of targets) {
       const current = this.read(key.pk, key.sk) ?? { ...key };

@@ -1,7 +1,7 @@
 import { claimsTruncation } from '../core/claims/extract-claims';
 import { matchArticleClaims, type ArticleClaims } from '../core/claims/match-article-claims';
 import { contentHash } from '../core/fingerprint/content-hash';
-import { findNearDuplicate, isPageChrome, lateCopies } from '../core/fingerprint/near-duplicate';
+import { findNearDuplicate, isPageChrome, lateCopies, titleInText, type FingerprintedArticle } from '../core/fingerprint/near-duplicate';
 import { lshBands, minhash } from '../core/fingerprint/minhash';
 import type { ParsedArticle } from '../core/parse/article';
 import type { ArticleRecord, StoryRecord } from '../core/records';
@@ -70,11 +70,14 @@ export async function ingestArticle(ledger: Ledger, input: ArticleInput, policy:
   const signature = minhash(article.paragraphs.join('\n'));
   const bands = lshBands(signature);
   const bandReading = await ledger.readBands(bands);
-  const { duplicate, candidates } = await findDuplicateOf(ledger, id, bandReading, { title: article.title, signature });
-  const content = policy.pageChrome ? storyContent(article, signature, candidates, duplicate !== undefined) : article;
+  // Without the page-chrome mechanism every text reads as about its headline.
+  const fingerprint = { title: article.title, signature, titleInText: policy.pageChrome ? titleInText(article.title, article.paragraphs) : 1 };
+  const { duplicate, candidates } = await findDuplicateOf(ledger, id, bandReading, fingerprint);
+  const content = storyContent(article, fingerprint, candidates, duplicate !== undefined);
   const vector = articleTermVector(content.title, content.paragraphs);
   const articleTerms = readArticleTerms(content.title, content.paragraphs);
-  const evidence = articleEvidence(articleTerms, await ledger.termStatistics(termsToLookUp(articleTerms)), article.publishedAt);
+  const statistics = await ledger.termStatistics(termsToLookUp(articleTerms));
+  const evidence = articleEvidence(articleTerms, statistics, article.publishedAt);
   const terms = storedTerms(vector, content, evidence);
   const storyId = await survivingStory(ledger, await ledger.chooseStoryOnce(id, duplicate?.storyId ?? (await chooseStory(ledger, id, vector, evidence, ingestedAt, policy))));
   const record: ArticleRecord = {
@@ -100,8 +103,8 @@ export async function ingestArticle(ledger: Ledger, input: ArticleInput, policy:
   await ledger.saveMentions(record.storyId, claims.mentions, record, terms);
   record.storyId = await settleStory(ledger, record, vector, evidence, opened, policy);
   await ledger.addToBands(id, bands, bandReading);
-  await ledger.countTerms(id, countedTerms(evidence));
-  const stored: StoredArticle = { ...record, signature };
+  await ledger.countTerms(id, countedTerms(evidence), statistics);
+  const stored: StoredArticle = { ...record, signature, titleInText: fingerprint.titleInText };
   const committed = await ledger.commitArticle(stored);
   const lateOrigin = await markLateCopies(ledger, committed, bands, candidates);
   if (lateOrigin) {
@@ -127,15 +130,17 @@ export async function ingestArticle(ledger: Ledger, input: ArticleInput, policy:
   };
 }
 
-async function findDuplicateOf(ledger: Ledger, id: string, bands: BandReading, fingerprint: Pick<StoredArticle, 'title' | 'signature'>) {
+async function findDuplicateOf(ledger: Ledger, id: string, bands: BandReading, fingerprint: Fingerprint) {
   const candidates = await ledger.findArticles(duplicateCandidateIds(id, bands));
   const match = findNearDuplicate(fingerprint, candidates);
   return { duplicate: match ? { originId: match.duplicateOf ?? match.id, storyId: match.storyId } : undefined, candidates };
 }
 
+type Fingerprint = Pick<FingerprintedArticle, 'title' | 'signature' | 'titleInText'>;
+
 /** What the story and claims read of an article: a page whose text is its site's chrome is its headline, since the text says nothing of its event. */
-export function storyContent(article: ParsedArticle, signature: StoredArticle['signature'], candidates: readonly StoredArticle[], isCopy: boolean): ParsedArticle {
-  return !isCopy && isPageChrome({ title: article.title, signature }, candidates) ? { ...article, paragraphs: [] } : article;
+export function storyContent(article: ParsedArticle, fingerprint: Fingerprint, candidates: readonly StoredArticle[], isCopy: boolean): ParsedArticle {
+  return !isCopy && isPageChrome(fingerprint, candidates) ? { ...article, paragraphs: [] } : article;
 }
 
 /** The articles sharing most of an article's LSH bands, the ones worth verifying as its originals or copies. */

@@ -5,7 +5,7 @@ import type { MemberTerms } from '../core/stories/split';
 import type { TermVector } from '../core/stories/term-vector';
 import type { ArticleEvidence } from '../core/stories/story-evidence';
 import { TABLE } from '../shared/resources';
-import type { TableItem, TableStore } from '../ports/table-store';
+import type { TableItem, TableKey, TableStore } from '../ports/table-store';
 import { ARTICLE_COUNT_SHARDS, keys, STORIES_BY_RECENCY, storyPartition, termPartition } from './keys';
 import { CountedTerms, type TermStatistics } from '../core/stories/term-statistics';
 
@@ -22,6 +22,8 @@ export interface ObjectRecord {
 
 export interface StoredArticle extends ArticleRecord {
   signature: MinHashSignature;
+  /** Share of the headline's content words its text uses (see titleInText); absent on older records. */
+  titleInText?: number;
 }
 
 /** A story as read from its partition. */
@@ -50,6 +52,11 @@ export interface BandReading {
   /** Band -> ids it holds, for the bands that have an item. */
   held: Map<string, number>;
 }
+/** Term statistics as read from the table, with the counter items the read found. */
+export interface StoredTermStatistics extends TermStatistics {
+  readonly counters: ReadonlySet<string>;
+}
+
 /** One transaction holds the story META and up to this many new claims (DynamoDB allows 100 items). */
 const MAX_CLAIMS_PER_TRANSACTION = 99;
 
@@ -138,7 +145,7 @@ export class Ledger {
   }
 
   /** The corpus's statistics of `terms` (and the number of articles counted), in one batch read. */
-  async termStatistics(terms: readonly string[]): Promise<TermStatistics> {
+  async termStatistics(terms: readonly string[]): Promise<StoredTermStatistics> {
     const shards = Array.from({ length: ARTICLE_COUNT_SHARDS }, (_, shard) => keys.articleCountShard(shard));
     const items = await this.table.batchGet([...shards, ...terms.map(keys.termCount)]);
     let articles = 0;
@@ -147,13 +154,17 @@ export class Ledger {
       if (item.pk === shards[0].pk) articles += Number(item.count ?? 0);
       else counts.push([item.pk.slice(keys.termCount('').pk.length), Number(item.count ?? 0)]);
     }
-    return new CountedTerms({ articles, counts });
+    return Object.assign(new CountedTerms({ articles, counts }), { counters: new Set(items.map((item) => itemKey(item))) });
   }
 
-  /** Counts an article's strongest terms into the statistics, once however often it is retried. */
-  async countTerms(articleId: string, terms: readonly string[]): Promise<void> {
+  /**
+   * Counts an article's strongest terms into the statistics, at most once however often it is
+   * retried. `read` is what termStatistics returned for the article: the counters it found.
+   */
+  async countTerms(articleId: string, terms: readonly string[], read: StoredTermStatistics): Promise<void> {
     const shard = parseInt(articleId.slice(0, 6), 16) % ARTICLE_COUNT_SHARDS || 0;
-    await this.table.countOnce({ ...keys.termsCounted(articleId) }, [keys.articleCountShard(shard), ...terms.map(keys.termCount)], 'count');
+    const counters = [keys.articleCountShard(shard), ...terms.map(keys.termCount)];
+    await this.table.countOnce({ ...keys.termsCounted(articleId) }, counters.map((key) => ({ key, exists: read.counters.has(itemKey(key)) })), 'count');
   }
 
   /** Candidate stories for an article: those sharing its strongest terms, ranked by how many. */
@@ -294,6 +305,10 @@ export class Ledger {
   async nextDigestVersion(): Promise<number> {
     return this.table.increment(keys.digestState(), 'version', 1);
   }
+}
+
+function itemKey(key: TableKey): string {
+  return `${key.pk}\u0000${key.sk}`;
 }
 
 /** The record without its storage keys. */

@@ -16,8 +16,11 @@ export interface QueryOptions {
   limit?: number;
 }
 
-/** An item to add a value to (see TableStore.addToSets). */
-export interface SetTarget {
+/**
+ * An item to write to, and whether the caller's last read found it: it picks the cheaper write, and
+ * an item created or removed meanwhile is still handled (see TableStore.addToSets, countOnce).
+ */
+export interface ItemTarget {
   key: TableKey;
   exists: boolean;
 }
@@ -48,13 +51,14 @@ export interface TableStore {
    * in as few requests as the store allows. `exists` is what the caller last read of each item (it
    * picks the cheaper write); an item created or removed meanwhile is still handled.
    */
-  addToSets(targets: readonly SetTarget[], attribute: string, value: string): Promise<void>;
+  addToSets(targets: readonly ItemTarget[], attribute: string, value: string): Promise<void>;
   /**
-   * Adds 1 to the number `attribute` of each counter item (creating it), all or none, and only the
-   * first time for `marker`: false, with nothing counted, when the marker already exists. Makes a
-   * count idempotent under retries.
+   * Adds 1 to the number `attribute` of each counter item (creating it), at most once for `marker`:
+   * the marker is written first, then the counters in as few requests as the store allows. False,
+   * with nothing counted, when the marker already exists. A failure after the marker leaves the
+   * count short (a retry finds the marker): a count may miss an occurrence, never double one.
    */
-  countOnce(marker: TableItem, counters: readonly TableKey[], attribute: string): Promise<boolean>;
+  countOnce(marker: TableItem, counters: readonly ItemTarget[], attribute: string): Promise<boolean>;
   /**
    * Sets the string `attribute` of an existing item that has none, or whose value is `replacing`;
    * false when the item is absent or holds another value.

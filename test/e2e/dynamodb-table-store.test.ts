@@ -56,4 +56,23 @@ describe('DynamoDbTableStore (DynamoDB Local)', () => {
     expect(await table.setIfUnset({ pk: 'ARTICLE#none', sk: 'META' }, 'duplicateOf', 'x')).toBe(false);
     expect(await table.get({ pk: 'ARTICLE#none', sk: 'META' })).toBeUndefined();
   });
+
+  it('counts at most once per marker, creating counters and adding to those it was told exist or not', async () => {
+    await table.putAll([{ pk: 'TERMCOUNT#known', sk: 'COUNT', count: 4 }, { pk: 'TERMCOUNT#created-meanwhile', sk: 'COUNT', count: 1 }]);
+    const counters = [
+      { key: { pk: 'TERMCOUNT#known', sk: 'COUNT' }, exists: true },
+      { key: { pk: 'TERMCOUNT#created-meanwhile', sk: 'COUNT' }, exists: false },
+      { key: { pk: 'TERMCOUNT#gone', sk: 'COUNT' }, exists: true },
+      ...Array.from({ length: 30 }, (_, i) => ({ key: { pk: `TERMCOUNT#new-${i}`, sk: 'COUNT' }, exists: false })),
+    ];
+    expect(await table.countOnce({ pk: 'ARTICLE#a', sk: 'TERMS' }, counters, 'count')).toBe(true);
+    expect(await table.countOnce({ pk: 'ARTICLE#a', sk: 'TERMS' }, counters, 'count')).toBe(false);
+    const count = async (pk: string) => (await table.get({ pk, sk: 'COUNT' }))?.count;
+    expect(await count('TERMCOUNT#known')).toBe(5);
+    expect(await count('TERMCOUNT#created-meanwhile')).toBe(2);
+    expect(await count('TERMCOUNT#gone')).toBe(1);
+    for (let i = 0; i < 30; i += 1) expect(await count(`TERMCOUNT#new-${i}`)).toBe(1);
+    expect(await table.countOnce({ pk: 'ARTICLE#b', sk: 'TERMS' }, counters.slice(0, 1), 'count')).toBe(true);
+    expect(await count('TERMCOUNT#known')).toBe(6);
+  });
 });

@@ -1,6 +1,6 @@
 import { contentHash } from '../../functions/core/fingerprint/content-hash';
 import { estimateContainment, estimateJaccard, lshBands, minhash } from '../../functions/core/fingerprint/minhash';
-import { findNearDuplicate, headlinesAgree, isPageChrome, lateCopies, MIN_TEXT_SHINGLES, type FingerprintedArticle } from '../../functions/core/fingerprint/near-duplicate';
+import { findNearDuplicate, headlinesAgree, isPageChrome, lateCopies, MIN_TEXT_SHINGLES, TITLE_IN_TEXT, titleInText, type FingerprintedArticle } from '../../functions/core/fingerprint/near-duplicate';
 import { parseArticle } from '../../functions/core/parse/parse-article';
 import { seedFiles } from '../support/seeds';
 
@@ -51,12 +51,13 @@ describe('minhash', () => {
 
 describe('page chrome (a site notice crawled as the text of every page)', () => {
   const notice = 'Sign in using your profile. By submitting your registration information, you agree to our Terms of Service and Privacy Policy. Already have an account? We have sent a confirmation email. Please check your email and click on the link to activate your account.';
-  const page = (id: string, title: string, text = notice) => ({ id, title, signature: minhash(text), ingestedAt: '2025-01-01T00:00:00Z' });
+  const page = (id: string, title: string, text = notice) => ({ id, title, signature: minhash(text), titleInText: titleInText(title, [text]), ingestedAt: '2025-01-01T00:00:00Z' });
   const first = page('first', '4 people shot in southeast Atlanta');
 
   it('is no copy of another page under another headline, and is read as chrome', () => {
     const second = page('second', 'Sheriff wounded in Habersham shootout released from hospital');
     expect(second.signature.shingleCount).toBeLessThan(MIN_TEXT_SHINGLES);
+    expect(second.titleInText).toBeLessThan(TITLE_IN_TEXT);
     expect(findNearDuplicate(second, [first])).toBeUndefined();
     expect(isPageChrome(second, [first])).toBe(true);
   });
@@ -66,6 +67,15 @@ describe('page chrome (a site notice crawled as the text of every page)', () => 
     expect(headlinesAgree(again.title, first.title)).toBe(true);
     expect(findNearDuplicate(again, [first])?.id).toBe('first');
     expect(isPageChrome(again, [first])).toBe(false);
+  });
+
+  it('leaves a short text about its headline to its likeness: an update under a new headline is a copy', () => {
+    const brief = 'Police in Atlanta said four people were shot on Memorial Drive late on Sunday. Two of them are in critical condition at Grady Memorial Hospital. Officers are looking for a dark sedan seen leaving the scene, and ask anyone with information to call Crime Stoppers.';
+    const report = page('report', 'Four shot on Memorial Drive in Atlanta', brief);
+    const update = page('update', 'Two in critical condition after Sunday shooting', `${brief} The victims have not been named.`);
+    expect(update.titleInText).toBeGreaterThanOrEqual(TITLE_IN_TEXT);
+    expect(findNearDuplicate(update, [report])?.id).toBe('report');
+    expect(isPageChrome(update, [report])).toBe(false);
   });
 
   it('leaves long texts to their likeness alone: a reprint under a new headline is a copy, and no text of an article is chrome', () => {

@@ -10,13 +10,16 @@ import { estimateContainment, estimateJaccard, type MinHashSignature } from './m
 export const CONTAINMENT_THRESHOLD = 0.6;
 export const JACCARD_THRESHOLD = 0.3;
 /**
- * Word 5-grams a text needs before its likeness alone shows a copy. A crawled page whose text is
- * only the site's chrome (a sign-in or newsletter prompt, a station's "about us", a social
- * network's notice) is the same on every page of the site, whatever the headline; measured on the
- * GVA dev set such texts run to about 160 words. Below this length a text shows a copy only when
- * the headlines agree too (see headlinesAgree); reprints with a new headline are longer.
+ * A crawled page whose text is only its site's chrome (a sign-in or newsletter prompt, a station's
+ * "about us", a social network's notice) carries the same text on every page of the site, whatever
+ * the headline, and its text is not about its headline. Measured on the GVA dev set: such texts
+ * run to about 160 words, and 76 of the 82 pages whose text matched a page of another event use
+ * under a third of their headline's content words (238 of its 2,997 articles do, most of them
+ * matching no other page). Only a short text that is not about its headline and matches a page
+ * under another headline is chrome; any other text that matches is a copy.
  */
 export const MIN_TEXT_SHINGLES = 200;
+export const TITLE_IN_TEXT = 1 / 3;
 /** Share of content words two headlines must have in common (Jaccard) to agree. */
 export const HEADLINE_AGREEMENT = 0.5;
 
@@ -24,25 +27,40 @@ export interface FingerprintedArticle {
   id: string;
   title: string;
   signature: MinHashSignature;
+  /** Share of the headline's content words that its text uses (titleInText); absent reads as all. */
+  titleInText?: number;
   duplicateOf?: string;
   ingestedAt: string;
 }
 
-type Fingerprint = Pick<FingerprintedArticle, 'title' | 'signature'>;
+type Fingerprint = Pick<FingerprintedArticle, 'title' | 'signature' | 'titleInText'>;
 
-/** The earliest candidate that the article copies, if any. */
+/** The earliest candidate that the article copies, if any: its text matches, and is no page chrome. */
 export function findNearDuplicate<T extends FingerprintedArticle>(article: Fingerprint, candidates: readonly T[]): T | undefined {
-  const copies = candidates.filter((candidate) => textsMatch(article, candidate) && (article.signature.shingleCount >= MIN_TEXT_SHINGLES || headlinesAgree(article.title, candidate.title)));
+  const copies = candidates.filter((candidate) => textsMatch(article, candidate) && !chromeAgainst(article, candidate));
   copies.sort((a, b) => (a.ingestedAt < b.ingestedAt ? -1 : a.ingestedAt > b.ingestedAt ? 1 : a.id < b.id ? -1 : 1));
   return copies[0];
 }
 
 /**
- * Whether the article's text is page chrome: a short text that another page carries under a
- * headline of its own. Such an article is its headline; its text says nothing about its event.
+ * Whether the article's text is page chrome: a short text, not about its headline, that another
+ * page carries under a headline of its own. Such an article is its headline.
  */
 export function isPageChrome(article: Fingerprint, candidates: readonly Fingerprint[]): boolean {
-  return article.signature.shingleCount < MIN_TEXT_SHINGLES && candidates.some((candidate) => textsMatch(article, candidate) && !headlinesAgree(article.title, candidate.title));
+  return candidates.some((candidate) => textsMatch(article, candidate) && chromeAgainst(article, candidate));
+}
+
+/** Share of the headline's content words that the text uses. */
+export function titleInText(title: string, paragraphs: readonly string[]): number {
+  const headline = new Set(contentStems(title));
+  if (headline.size === 0) return 1;
+  const text = new Set(contentStems(paragraphs.join('\n')));
+  return [...headline].filter((stem) => text.has(stem)).length / headline.size;
+}
+
+/** The article's text, matching the candidate's, is chrome rather than a copy (see MIN_TEXT_SHINGLES). */
+function chromeAgainst(article: Fingerprint, candidate: Fingerprint): boolean {
+  return article.signature.shingleCount < MIN_TEXT_SHINGLES && (article.titleInText ?? 1) < TITLE_IN_TEXT && !headlinesAgree(article.title, candidate.title);
 }
 
 function textsMatch(article: Fingerprint, candidate: Fingerprint): boolean {
