@@ -139,12 +139,12 @@ async function findDuplicateOf(ledger: Ledger, id: string, bands: BandReading, f
 type Fingerprint = Pick<FingerprintedArticle, 'title' | 'signature' | 'titleInText'>;
 
 /** What the story and claims read of an article: a page whose text is its site's chrome is its headline, since the text says nothing of its event. */
-export function storyContent(article: ParsedArticle, fingerprint: Fingerprint, candidates: readonly StoredArticle[], isCopy: boolean): ParsedArticle {
+function storyContent(article: ParsedArticle, fingerprint: Fingerprint, candidates: readonly StoredArticle[], isCopy: boolean): ParsedArticle {
   return !isCopy && isPageChrome(fingerprint, candidates) ? { ...article, paragraphs: [] } : article;
 }
 
 /** The articles sharing most of an article's LSH bands, the ones worth verifying as its originals or copies. */
-export function duplicateCandidateIds(id: string, bands: BandReading): string[] {
+function duplicateCandidateIds(id: string, bands: BandReading): string[] {
   const hits = new Map(bands.sharing);
   hits.delete(id);
   return [...hits.entries()]
