@@ -192,8 +192,8 @@ export class DynamoDbTableStore implements TableStore {
   }
 
   async setIfUnset(key: TableKey, attribute: string, value: string, replacing?: string): Promise<boolean> {
-    try {
-      await this.documents.send(
+    return this.conditionally(() =>
+      this.documents.send(
         new UpdateCommand({
           TableName: this.tableName,
           Key: keyOf(key),
@@ -203,12 +203,8 @@ export class DynamoDbTableStore implements TableStore {
           ExpressionAttributeNames: { '#pk': TABLE.partitionKey, '#attribute': attribute },
           ExpressionAttributeValues: { ':value': value, ...(replacing === undefined ? {} : { ':replacing': replacing }) },
         }),
-      );
-      return true;
-    } catch (error) {
-      if (error instanceof ConditionalCheckFailedException || (error as Error).name === 'ConditionalCheckFailedException') return false;
-      throw error;
-    }
+      ),
+    );
   }
 
   async increment(key: TableKey, attribute: string, by: number): Promise<number> {
@@ -226,8 +222,8 @@ export class DynamoDbTableStore implements TableStore {
   }
 
   private async conditionalPut(item: TableItem, condition: string, names: Record<string, string>, values: Record<string, unknown>): Promise<boolean> {
-    try {
-      await this.documents.send(
+    return this.conditionally(() =>
+      this.documents.send(
         new PutCommand({
           TableName: this.tableName,
           Item: item,
@@ -235,7 +231,14 @@ export class DynamoDbTableStore implements TableStore {
           ExpressionAttributeNames: names,
           ...(Object.keys(values).length > 0 ? { ExpressionAttributeValues: values } : {}),
         }),
-      );
+      ),
+    );
+  }
+
+  /** Runs a write with a condition: false when the condition failed. */
+  private async conditionally(write: () => Promise<unknown>): Promise<boolean> {
+    try {
+      await write();
       return true;
     } catch (error) {
       if (error instanceof ConditionalCheckFailedException || (error as Error).name === 'ConditionalCheckFailedException') return false;
