@@ -1,7 +1,7 @@
 import { claimsTruncation } from '../core/claims/extract-claims';
 import { matchArticleClaims, type ArticleClaims } from '../core/claims/match-article-claims';
 import { contentHash } from '../core/fingerprint/content-hash';
-import { findNearDuplicate, isPageChrome, lateCopies, titleInText, type FingerprintedArticle } from '../core/fingerprint/near-duplicate';
+import { articleFingerprint, findNearDuplicate, isPageChrome, lateCopies, type Fingerprint } from '../core/fingerprint/near-duplicate';
 import { lshBands, minhash } from '../core/fingerprint/minhash';
 import type { ParsedArticle } from '../core/parse/article';
 import type { ArticleRecord, StoryRecord } from '../core/records';
@@ -71,7 +71,7 @@ export async function ingestArticle(ledger: Ledger, input: ArticleInput, policy:
   const bands = lshBands(signature);
   const bandReading = await ledger.readBands(bands);
   // Without the page-chrome mechanism every text reads as about its headline.
-  const fingerprint = { title: article.title, signature, titleInText: policy.pageChrome ? titleInText(article.title, article.paragraphs) : 1 };
+  const fingerprint = policy.pageChrome ? articleFingerprint(article.title, article.paragraphs, signature) : { title: article.title, signature, titleInText: 1 };
   const { duplicate, candidates } = await findDuplicateOf(ledger, id, bandReading, fingerprint);
   const content = storyContent(article, fingerprint, candidates, duplicate !== undefined);
   const vector = articleTermVector(content.title, content.paragraphs);
@@ -104,7 +104,7 @@ export async function ingestArticle(ledger: Ledger, input: ArticleInput, policy:
   record.storyId = await settleStory(ledger, record, vector, evidence, opened, policy);
   await ledger.addToBands(id, bands, bandReading);
   await ledger.countTerms(id, countedTerms(evidence), statistics);
-  const stored: StoredArticle = { ...record, signature, titleInText: fingerprint.titleInText };
+  const stored: StoredArticle = { ...record, signature, ...(fingerprint.titleInText === undefined ? {} : { titleInText: fingerprint.titleInText }) };
   const committed = await ledger.commitArticle(stored);
   const lateOrigin = await markLateCopies(ledger, committed, bands, candidates);
   if (lateOrigin) {
@@ -135,8 +135,6 @@ async function findDuplicateOf(ledger: Ledger, id: string, bands: BandReading, f
   const match = findNearDuplicate(fingerprint, candidates);
   return { duplicate: match ? { originId: match.duplicateOf ?? match.id, storyId: match.storyId } : undefined, candidates };
 }
-
-type Fingerprint = Pick<FingerprintedArticle, 'title' | 'signature' | 'titleInText'>;
 
 /** What the story and claims read of an article: a page whose text is its site's chrome is its headline, since the text says nothing of its event. */
 function storyContent(article: ParsedArticle, fingerprint: Fingerprint, candidates: readonly StoredArticle[], isCopy: boolean): ParsedArticle {

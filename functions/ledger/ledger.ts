@@ -22,7 +22,7 @@ export interface ObjectRecord {
 
 export interface StoredArticle extends ArticleRecord {
   signature: MinHashSignature;
-  /** Share of the headline's content words its text uses (see titleInText); absent on older records. */
+  /** Share of the headline's content words its text uses (see articleFingerprint); absent for a text too long to be chrome. */
   titleInText?: number;
 }
 

@@ -33,7 +33,15 @@ export interface FingerprintedArticle {
   ingestedAt: string;
 }
 
-type Fingerprint = Pick<FingerprintedArticle, 'title' | 'signature' | 'titleInText'>;
+export type Fingerprint = Pick<FingerprintedArticle, 'title' | 'signature' | 'titleInText'>;
+
+/**
+ * What the copy and chrome checks read of an article. `titleInText` tokenizes the whole text, and
+ * only a text short enough to be chrome needs it (see chromeAgainst).
+ */
+export function articleFingerprint(title: string, paragraphs: readonly string[], signature: MinHashSignature): Fingerprint {
+  return signature.shingleCount < MIN_TEXT_SHINGLES ? { title, signature, titleInText: titleInText(title, paragraphs) } : { title, signature };
+}
 
 /** The earliest candidate that the article copies, if any: its text matches, and is no page chrome. */
 export function findNearDuplicate<T extends FingerprintedArticle>(article: Fingerprint, candidates: readonly T[]): T | undefined {
