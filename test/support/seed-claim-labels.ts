@@ -1,8 +1,8 @@
 /**
  * Our own judgement of which claim mentions in the five seed articles (seeds/) state the same claim,
  * made by reading the articles: the reference for the seed grouping test. A mention is named by its
- * article's file prefix and a piece of its statement (or, unsplit, its sentence) that occurs in no
- * other mention of that article.
+ * article's file prefix and either its whole statement or a piece of its statement (or, unsplit,
+ * its sentence) that occurs in no other mention of that article.
  *
  * `same`: groups of mentions, from different articles, that state one claim (every pair within a
  * group is a same-claim pair). Mentions whose claim is only partly shared (a sentence that joins the
@@ -136,8 +136,18 @@ export const SAME_CLAIM_GROUPS: ReadonlyArray<{ claim: string; mentions: readonl
       ['000', 'Trump withdrew the United States from an international deal'],
       ['001', 'Trump withdrew from a multinational deal'],
       ['002', 'Trump withdrew from a nuclear agreement'],
+      // the event of a "when" clause: "the Kremlin offered political support to Iran when Trump withdrew ..."
+      ['004', 'Trump withdrew the U.S. from the agreement'],
     ],
   },
+  {
+    claim: 'Peskov: the signing was planned long ago',
+    mentions: [
+      ['003', 'the signing was long planned'],
+      ['004', 'the signing had been planned long ago'],
+    ],
+  },
+
   {
     claim: 'In 2020 Trump ordered the killing of Iranian commander Qasem Soleimani',
     mentions: [
@@ -243,12 +253,19 @@ export interface GroupingAgreement {
   unresolved: string[];
 }
 
+function cleanEnd(text: string): string {
+  return text.replace(/[.\s]+$/, '');
+}
+
 /** How the pipeline's claim groups (each claim's mentions) agree with the labels above. */
 export function groupingAgreement(claims: ReadonlyArray<{ id: string; mentions: readonly LabelledMention[] }>): GroupingAgreement {
   const all = claims.flatMap((claim) => claim.mentions.map((mention) => ({ claimId: claim.id, mention })));
   const unresolved: string[] = [];
   const find = ([article, snippet]: MentionRef) => {
-    const hits = all.filter(({ mention }) => mention.source.startsWith(article) && (mention.statement ?? mention.text).includes(snippet));
+    const inArticle = all.filter(({ mention }) => mention.source.startsWith(article));
+    // a mention whose whole statement is the snippet, else the one whose statement contains it
+    const exact = inArticle.filter(({ mention }) => cleanEnd(mention.statement ?? mention.text) === snippet);
+    const hits = exact.length === 1 ? exact : inArticle.filter(({ mention }) => (mention.statement ?? mention.text).includes(snippet));
     if (hits.length !== 1) unresolved.push(`${article} "${snippet}" (${hits.length} mentions)`);
     return hits.length === 1 ? hits[0] : undefined;
   };

@@ -18,12 +18,47 @@ describe('extractClaims: atomic claims', () => {
     expect(claims.map((c) => c.part)).toEqual([0, 1, 2]);
   });
 
-  it('splits coordinated clauses but not lists or participles', () => {
+  it('splits coordinated clauses but not lists', () => {
     const split = extractClaims(['Last year, Iran joined the BRICS bloc of developing economies and Pezeshkian attended its summit in Kazan.']);
     expect(split.map((c) => c.statement)).toEqual(['Last year, Iran joined the BRICS bloc of developing economies', 'Pezeshkian attended its summit in Kazan.']);
-    const whole = extractClaims(['Officials said the treaty covers trade and military cooperation, science, culture and education.', 'Peskov insisted the signing was long planned and unrelated to the inauguration.']);
+    const whole = extractClaims(['Officials said the treaty covers trade and military cooperation, science, culture and education.', 'The deal was signed in Moscow on Friday by both presidents.']);
     expect(whole).toHaveLength(2);
     expect(whole.every((c) => c.part === undefined)).toBe(true);
+  });
+
+  it('splits two predicates that share an auxiliary, restoring subject and auxiliary', () => {
+    const claims = extractClaims(['Peskov insisted the signing was long planned and unrelated to the inauguration.']);
+    expect(claims.map((c) => c.statement)).toEqual(['the signing was long planned', 'the signing was unrelated to the inauguration.']);
+    expect(claims.map((c) => c.attribution?.source)).toEqual(['Peskov', 'Peskov']);
+  });
+
+  it("reads a concession that reports someone's words as that speaker's assertion, and keeps one that reports no one", () => {
+    const paragraph =
+      "The timing of the deal, just days before President-elect Donald Trump's inauguration, has raised eyebrows, though Kremlin spokesman Dmitry Peskov insisted the signing was long planned.";
+    const claims = extractClaims([paragraph]);
+    expect(claims.map((c) => c.statement)).toEqual([
+      // the main assertion keeps the concession in its wording (see splitAssertions)
+      "The timing of the deal, just days before President-elect Donald Trump's inauguration, has raised eyebrows, though Kremlin spokesman Dmitry Peskov insisted the signing was long planned.",
+      'the signing was long planned.',
+    ]);
+    expect(claims[1].attribution).toMatchObject({ source: 'Kremlin spokesman Dmitry Peskov', cue: 'insisted' });
+    expect(claims[0].attribution).toBeUndefined();
+    for (const claim of claims) expect(paragraph.slice(claim.start, claim.end)).toBe(claim.text);
+    const kept = extractClaims(['The treaty will enhance military-political and trade-economic relations, though the specifics remain undisclosed.']);
+    expect(kept).toHaveLength(1);
+  });
+
+  it("reads what a stance's speaker says (', saying ...') as the speaker's assertion", () => {
+    const claims = extractClaims(["Kremlin spokesman Dmitry Peskov dismissed any link with Trump's inauguration, saying the signing had been planned long ago."]);
+    expect(claims.map((c) => c.statement)).toEqual(["Kremlin spokesman Dmitry Peskov dismissed any link with Trump's inauguration", 'the signing had been planned long ago.']);
+    expect(claims[1].attribution).toMatchObject({ source: 'Kremlin spokesman Dmitry Peskov', cue: 'saying' });
+  });
+
+  it("reads the event of a 'when' clause with a named subject and a past verb as an assertion of its own", () => {
+    const claims = extractClaims(['The Kremlin offered political support to Iran when Trump withdrew the U.S. from the agreement.']);
+    expect(claims.map((c) => c.statement)).toEqual(['The Kremlin offered political support to Iran', 'Trump withdrew the U.S. from the agreement.']);
+    const kept = extractClaims(['Officials will decide the matter when Congress returns next month.', 'Prices rise when demand grows faster than supply.']);
+    expect(kept).toHaveLength(2);
   });
 
   it('skips questions, captions, credits and unattributed opinion', () => {
