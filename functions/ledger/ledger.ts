@@ -8,6 +8,7 @@ import { TABLE } from '../shared/resources';
 import type { TableItem, TableKey, TableStore } from '../ports/table-store';
 import { ARTICLE_COUNT_SHARDS, keys, STORIES_BY_RECENCY, storyPartition, termPartition } from './keys';
 import { CountedTerms, type TermStatistics } from '../core/stories/term-statistics';
+import { packFields, unpackFields } from './packed-fields';
 
 export type ObjectOutcome = 'ingested' | 'duplicate' | 'rejected';
 
@@ -57,12 +58,20 @@ export interface StoredTermStatistics extends TermStatistics {
   readonly counters: ReadonlySet<string>;
 }
 
+/**
+ * The story record's fields stored packed (see packFields): the centroid and the kept members' evidence
+ * make up most of the record, and the member ids grow with the story. The META item is written in
+ * a transaction (two write units per KB) with every article that joins.
+ */
+const PACKED_STORY_FIELDS = ['centroid', 'members', 'memberIds'] as const;
+
 /** One transaction holds the story META and up to this many new claims (DynamoDB allows 100 items). */
 const MAX_CLAIMS_PER_TRANSACTION = 99;
 
 /**
  * The pipeline's memory, in domain terms, over any TableStore. Record shapes are stored as they are,
- * beside their keys; `revision` guards read-modify-write updates.
+ * beside their keys, but for the bulky fields of the story record, stored packed; `revision` guards
+ * read-modify-write updates.
  */
 export class Ledger {
   constructor(private readonly table: TableStore) {}
@@ -178,7 +187,7 @@ export class Ledger {
   async findStories(storyIds: readonly string[]): Promise<Array<StoryRecord & StoryStamp & { revision: number }>> {
     if (storyIds.length === 0) return [];
     const items = await this.table.batchGet(storyIds.map(keys.storyMeta));
-    return items.map((item) => strip<StoryRecord & StoryStamp & { revision: number }>(item)!);
+    return items.map((item) => strip<StoryRecord & StoryStamp & { revision: number }>(unpackFields(item))!);
   }
 
   /**
@@ -189,7 +198,7 @@ export class Ledger {
   async commitStoryUpdate(story: StoryRecord, expectedRevision: number | undefined, newClaims: readonly ClaimRecord[]): Promise<boolean> {
     const meta = {
       ...keys.storyMeta(story.id),
-      ...story,
+      ...packFields(story, PACKED_STORY_FIELDS),
       revision: (expectedRevision ?? 0) + 1,
       // A merged story leaves the recency index, and with it the digest.
       ...(story.mergedInto
@@ -273,7 +282,7 @@ export class Ledger {
     if (!meta) return undefined;
     const articleItems = items.filter((item) => item.sk.startsWith('ARTICLE#'));
     return {
-      story: strip<StoryRecord & { revision: number }>(meta)!,
+      story: strip<StoryRecord & { revision: number }>(unpackFields(meta))!,
       articles: articleItems.map((item) => {
         const { termVector: _vector, names: _names, evidence: _evidence, ...article } = strip<ArticleRecord & { termVector?: TermVector; names?: string[]; evidence?: unknown }>(item)!;
         return article;
