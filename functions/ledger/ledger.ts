@@ -1,5 +1,6 @@
 import type { MinHashSignature } from '../core/fingerprint/minhash';
 import type { StorySnapshot, StoryStamp } from '../core/digest/build-digest';
+import type { StoryState } from '../core/digest/digest-refresh';
 import type { ArticleRecord, ClaimRecord, MentionRecord, StoryRecord } from '../core/records';
 import type { MemberTerms } from '../core/stories/split';
 import type { TermVector } from '../core/stories/term-vector';
@@ -29,7 +30,7 @@ export interface StoredArticle extends ArticleRecord {
 
 /** A story as read from its partition. */
 export interface StoredStory extends StorySnapshot {
-  story: StoryRecord & { revision: number };
+  story: StoryRecord & StoryStamp & { revision: number };
   /** What the story keeps of its articles for splitting, by article id (absent for articles stored without it). */
   memberTerms: Map<string, MemberTerms>;
 }
@@ -184,10 +185,29 @@ export class Ledger {
     return hits;
   }
 
-  async findStories(storyIds: readonly string[]): Promise<Array<StoryRecord & StoryStamp & { revision: number }>> {
+  async findStories(storyIds: readonly string[]): Promise<Array<StoryRecord & { revision: number }>> {
     if (storyIds.length === 0) return [];
     const items = await this.table.batchGet(storyIds.map(keys.storyMeta));
-    return items.map((item) => strip<StoryRecord & StoryStamp & { revision: number }>(unpackFields(item))!);
+    return items.map((item) => strip<StoryRecord & { revision: number }>(unpackFields(item))!);
+  }
+
+  /**
+   * What the publisher compares with the published digest: each story's revision and stamp, and
+   * whether it merged away. One batch read of the stories' META and STAMP items; the records are
+   * not unpacked.
+   */
+  async storyStates(storyIds: readonly string[]): Promise<StoryState[]> {
+    if (storyIds.length === 0) return [];
+    const items = await this.table.batchGet(storyIds.flatMap((id) => [keys.storyMeta(id), keys.storyStamp(id)]));
+    const stamps = new Map(items.filter((item) => item.sk === keys.storyStamp('').sk).map((item) => [item.pk, item]));
+    return items
+      .filter((item) => item.sk === keys.storyMeta('').sk)
+      .map((item) => ({
+        id: String(item.id),
+        revision: Number(item.revision),
+        stamp: stampOf(item, stamps.get(item.pk)),
+        ...(item.mergedInto ? { mergedInto: String(item.mergedInto) } : {}),
+      }));
   }
 
   /**
@@ -196,9 +216,11 @@ export class Ledger {
    * create it, because one of them fails here, re-reads the story and matches the other's claim.
    */
   async commitStoryUpdate(story: StoryRecord, expectedRevision: number | undefined, newClaims: readonly ClaimRecord[]): Promise<boolean> {
+    // A record read back carries its stamp, which lives in the STAMP item, not in the record.
+    const { stamp: _stamp, ...record } = story as StoryRecord & StoryStamp;
     const meta = {
       ...keys.storyMeta(story.id),
-      ...packFields(story, PACKED_STORY_FIELDS),
+      ...packFields(record, PACKED_STORY_FIELDS),
       revision: (expectedRevision ?? 0) + 1,
       // A merged story leaves the recency index, and with it the digest.
       ...(story.mergedInto
@@ -238,11 +260,12 @@ export class Ledger {
 
   /**
    * Marks the story as changed after writes outside its guarded record update, so a publisher that
-   * kept the story from an earlier digest (same revision and stamp) reads it again. Called only
-   * once the story record exists: ADD on a missing item would create a bare one.
+   * kept the story from an earlier digest (same revision and stamp) reads it again. The counter is
+   * an item of its own: an update is billed by the size of the whole item, and the story record is
+   * several KB where the stamp item is a few bytes.
    */
   private async stampStory(storyId: string): Promise<void> {
-    await this.table.increment(keys.storyMeta(storyId), 'stamp', 1);
+    await this.table.increment(keys.storyStamp(storyId), 'stamp', 1);
   }
 
   async indexStoryTerms(storyId: string, terms: readonly string[]): Promise<void> {
@@ -278,11 +301,12 @@ export class Ledger {
   /** Everything in the story's partition, former members included (what a split moves). */
   async storyContents(storyId: string): Promise<StoredStory | undefined> {
     const items = await this.table.query(storyPartition(storyId));
-    const meta = items.find((item) => item.sk === 'META');
+    const meta = items.find((item) => item.sk === keys.storyMeta('').sk);
     if (!meta) return undefined;
     const articleItems = items.filter((item) => item.sk.startsWith('ARTICLE#'));
+    const stamp = stampOf(meta, items.find((item) => item.sk === keys.storyStamp('').sk));
     return {
-      story: strip<StoryRecord & { revision: number }>(unpackFields(meta))!,
+      story: { ...strip<StoryRecord & { revision: number }>(unpackFields(meta))!, ...(stamp > 0 ? { stamp } : {}) },
       articles: articleItems.map((item) => {
         const { termVector: _vector, names: _names, evidence: _evidence, ...article } = strip<ArticleRecord & { termVector?: TermVector; names?: string[]; evidence?: unknown }>(item)!;
         return article;
@@ -318,6 +342,16 @@ export class Ledger {
 
 function itemKey(key: TableKey): string {
   return `${key.pk}\u0000${key.sk}`;
+}
+
+/**
+ * A story's stamp: its STAMP item's counter, plus the counter that story records kept themselves
+ * before the stamp had an item of its own. That one no longer moves and is dropped when the record
+ * is next written, which moves the revision; until then it stays in the sum, so that a story's pair
+ * of revision and stamp never repeats one already published.
+ */
+function stampOf(meta: TableItem, stamp: TableItem | undefined): number {
+  return Number(meta.stamp ?? 0) + Number(stamp?.stamp ?? 0);
 }
 
 /** The record without its storage keys. */

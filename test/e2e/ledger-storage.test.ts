@@ -1,8 +1,9 @@
 import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDbTableStore } from '../../functions/adapters/dynamodb-table-store';
 import { MemoryTableStore } from '../../functions/adapters/memory-table-store';
-import type { StoryRecord } from '../../functions/core/records';
+import type { ArticleRecord, StoryRecord } from '../../functions/core/records';
 import type { ArticleEvidence } from '../../functions/core/stories/story-evidence';
+import type { TermVector } from '../../functions/core/stories/term-vector';
 import { keys } from '../../functions/ledger/keys';
 import { Ledger } from '../../functions/ledger/ledger';
 import { PACKED_ATTRIBUTE } from '../../functions/ledger/packed-fields';
@@ -23,7 +24,7 @@ const evidence = (n: number): ArticleEvidence => ({
   ...(n % 2 === 0 ? { publishedAt: `2025-01-0${n + 1}T08:00:00.000Z` } : {}),
 });
 /** A story record; `constructor` is a stem like any other, which the document client cannot marshal as a map key. */
-const story = (id: string, centroid = { ...vector('c', 59), constructor: 0.125 }): StoryRecord => ({
+const story = (id: string, centroid: TermVector = { ...vector('c', 59), constructor: 0.125 }): StoryRecord => ({
   id,
   headline: 'Ministers agree on a harbour levy',
   createdAt: '2025-01-01T00:00:00.000Z',
@@ -35,6 +36,17 @@ const story = (id: string, centroid = { ...vector('c', 59), constructor: 0.125 }
 });
 
 useLocalStack();
+
+const article = (id: string, storyId: string): ArticleRecord => ({
+  id,
+  key: `inbox/${id}.txt`,
+  source: 'Outlet A',
+  title: 'Ministers agree on a harbour levy',
+  ingestedAt: '2025-01-03T00:00:00.000Z',
+  language: 'en',
+  storyId,
+  claimCount: 0,
+});
 
 /** The ledger's story records over both table adapters: what one writes, the other would read the same. */
 describe.each([
@@ -86,5 +98,32 @@ describe.each([
     expect(await ledger.commitStoryUpdate(updated, 4, [])).toBe(true);
     expect((await table.get(keys.storyMeta('unpacked')))!).not.toHaveProperty('centroid');
     expect(await ledger.findStories(['unpacked'])).toEqual([{ ...updated, revision: 5 }]);
+  });
+
+  it('keeps the stamp in an item of its own, read back with the story state and contents', async () => {
+    expect(await ledger.commitStoryUpdate(story('stamped'), undefined, [])).toBe(true);
+    expect(await ledger.storyStates(['stamped', 'absent'])).toEqual([{ id: 'stamped', revision: 1, stamp: 0 }]);
+
+    await ledger.saveMentions('stamped', [], article('a1', 'stamped'), undefined);
+    await ledger.saveMentions('stamped', [], article('a2', 'stamped'), undefined);
+    expect(await ledger.storyStates(['stamped'])).toEqual([{ id: 'stamped', revision: 1, stamp: 2 }]);
+    expect((await ledger.storyContents('stamped'))?.story.stamp).toBe(2);
+    expect(await table.get(keys.storyMeta('stamped'))).not.toHaveProperty('stamp');
+    expect((await table.get(keys.storyStamp('stamped')))?.stamp).toBe(2);
+  });
+
+  it('adds the stamp a record kept itself to its stamp item, until the record is next written', async () => {
+    const record = story('legacy', vector('c', 60));
+    await table.putAll([{ ...keys.storyMeta('legacy'), ...record, revision: 2, stamp: 3, mergedInto: 'elsewhere' }]);
+    expect(await ledger.storyStates(['legacy'])).toEqual([{ id: 'legacy', revision: 2, stamp: 3, mergedInto: 'elsewhere' }]);
+    await ledger.saveMentions('legacy', [], article('a1', 'legacy'), undefined);
+    expect(await ledger.storyStates(['legacy'])).toEqual([{ id: 'legacy', revision: 2, stamp: 4, mergedInto: 'elsewhere' }]);
+
+    // The record as read back (stamp included) written again: the revision moves, the old counter goes.
+    const [read] = await ledger.findStories(['legacy']);
+    const { revision, ...rest } = read;
+    expect(await ledger.commitStoryUpdate({ ...rest, mergedInto: undefined }, revision, [])).toBe(true);
+    expect(await table.get(keys.storyMeta('legacy'))).not.toHaveProperty('stamp');
+    expect(await ledger.storyStates(['legacy'])).toEqual([{ id: 'legacy', revision: 3, stamp: 1 }]);
   });
 });
