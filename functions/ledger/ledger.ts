@@ -66,13 +66,19 @@ export interface StoredTermStatistics extends TermStatistics {
  */
 const PACKED_STORY_FIELDS = ['centroid', 'members', 'memberIds'] as const;
 
+/** The claim's word features, packed: most of a claim item, which is written in the story's transaction. */
+const PACKED_CLAIM_FIELDS = ['features'] as const;
+
+/** What the story's entry for an article keeps of it for splitting, packed: term vectors, most of the entry. */
+const PACKED_ENTRY_FIELDS = ['termVector', 'names', 'evidence'] as const;
+
 /** One transaction holds the story META and up to this many new claims (DynamoDB allows 100 items). */
 const MAX_CLAIMS_PER_TRANSACTION = 99;
 
 /**
  * The pipeline's memory, in domain terms, over any TableStore. Record shapes are stored as they are,
- * beside their keys, but for the bulky fields of the story record, stored packed; `revision` guards
- * read-modify-write updates.
+ * beside their keys, but for the bulky fields of story records, claims and stories' article entries,
+ * stored packed (see packFields); `revision` guards read-modify-write updates.
  */
 export class Ledger {
   constructor(private readonly table: TableStore) {}
@@ -227,7 +233,7 @@ export class Ledger {
         ? {}
         : { [TABLE.recencyIndex.partitionKey]: STORIES_BY_RECENCY, [TABLE.recencyIndex.sortKey]: `${story.updatedAt}#${story.id}` }),
     };
-    const claimItems = newClaims.map((claim) => ({ ...keys.storyClaim(story.id, claim.id), ...claim }));
+    const claimItems = newClaims.map((claim) => ({ ...keys.storyClaim(story.id, claim.id), ...packFields(claim, PACKED_CLAIM_FIELDS) }));
     const guarded = claimItems.slice(0, MAX_CLAIMS_PER_TRANSACTION);
     if (!(await this.table.transactPut(meta, expectedRevision, guarded))) return false;
     // Past the transaction limit (a very long article) the remaining claims go in unguarded.
@@ -245,7 +251,10 @@ export class Ledger {
   async saveMentions(storyId: string, mentions: readonly MentionRecord[], article: ArticleRecord, terms: MemberTerms | undefined): Promise<void> {
     await this.table.putAll([
       ...mentions.map((mention) => ({ ...keys.mention(storyId, mention.claimId, mention.articleId, mention.claimIndex), ...mention })),
-      { ...keys.storyArticle(storyId, article.id), ...article, ...(terms ? { termVector: terms.vector, names: terms.names, ...(terms.evidence ? { evidence: terms.evidence } : {}) } : {}) },
+      {
+        ...keys.storyArticle(storyId, article.id),
+        ...packFields({ ...article, ...(terms ? { termVector: terms.vector, names: terms.names, ...(terms.evidence ? { evidence: terms.evidence } : {}) } : {}) }, PACKED_ENTRY_FIELDS),
+      },
     ]);
     await this.stampStory(storyId);
   }
@@ -273,7 +282,7 @@ export class Ledger {
   }
 
   async storyClaims(storyId: string): Promise<ClaimRecord[]> {
-    return (await this.table.query(storyPartition(storyId), { skPrefix: 'CLAIM#' })).map((item) => strip<ClaimRecord>(item)!);
+    return (await this.table.query(storyPartition(storyId), { skPrefix: 'CLAIM#' })).map((item) => strip<ClaimRecord>(unpackFields(item))!);
   }
 
   async recentStoryIds(limit: number): Promise<string[]> {
@@ -303,7 +312,7 @@ export class Ledger {
     const items = await this.table.query(storyPartition(storyId));
     const meta = items.find((item) => item.sk === keys.storyMeta('').sk);
     if (!meta) return undefined;
-    const articleItems = items.filter((item) => item.sk.startsWith('ARTICLE#'));
+    const articleItems = items.filter((item) => item.sk.startsWith('ARTICLE#')).map(unpackFields);
     const stamp = stampOf(meta, items.find((item) => item.sk === keys.storyStamp('').sk));
     return {
       story: { ...strip<StoryRecord & { revision: number }>(unpackFields(meta))!, ...(stamp > 0 ? { stamp } : {}) },
@@ -311,7 +320,7 @@ export class Ledger {
         const { termVector: _vector, names: _names, evidence: _evidence, ...article } = strip<ArticleRecord & { termVector?: TermVector; names?: string[]; evidence?: unknown }>(item)!;
         return article;
       }),
-      claims: items.filter((item) => item.sk.startsWith('CLAIM#')).map((item) => strip<ClaimRecord>(item)!),
+      claims: items.filter((item) => item.sk.startsWith('CLAIM#')).map((item) => strip<ClaimRecord>(unpackFields(item))!),
       mentions: items.filter((item) => item.sk.startsWith('MENTION#')).map((item) => strip<MentionRecord>(item)!),
       // Entries stored before names were kept have none: such members never show names of their own.
       memberTerms: new Map(

@@ -6,11 +6,12 @@ import { deflateRawSync, inflateRawSync } from 'node:zlib';
  * transaction), and fields such as a story's centroid and kept members are term vectors: term
  * names that repeat from one vector to the next and numbers written out in full. Packed, they take
  * about a quarter of the bytes. JSON keeps every number exactly, so a packed record reads back
- * equal to the one written, whatever the store.
+ * equal to the one written, whatever the store; and a term vector's keys are plain JSON keys,
+ * where the DynamoDB document client refuses a map with a key such as `constructor` (a stem).
  */
 export const PACKED_ATTRIBUTE = 'packed';
 
-/** The record with `fields` moved into the packed attribute (fields it lacks are left out). */
+/** The record with `fields` moved into the packed attribute (fields it lacks are left out; none, no attribute). */
 export function packFields<T extends object>(record: T, fields: readonly (keyof T & string)[]): Record<string, unknown> {
   const rest: Record<string, unknown> = { ...(record as Record<string, unknown>) };
   const packed: Record<string, unknown> = {};
@@ -18,7 +19,7 @@ export function packFields<T extends object>(record: T, fields: readonly (keyof 
     if (rest[field] !== undefined) packed[field] = rest[field];
     delete rest[field];
   }
-  return { ...rest, [PACKED_ATTRIBUTE]: deflateRawSync(JSON.stringify(packed)) };
+  return Object.keys(packed).length === 0 ? rest : { ...rest, [PACKED_ATTRIBUTE]: deflateRawSync(JSON.stringify(packed)) };
 }
 
 /**

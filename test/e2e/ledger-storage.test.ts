@@ -1,7 +1,7 @@
 import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDbTableStore } from '../../functions/adapters/dynamodb-table-store';
 import { MemoryTableStore } from '../../functions/adapters/memory-table-store';
-import type { ArticleRecord, StoryRecord } from '../../functions/core/records';
+import type { ArticleRecord, ClaimRecord, StoryRecord } from '../../functions/core/records';
 import type { ArticleEvidence } from '../../functions/core/stories/story-evidence';
 import type { TermVector } from '../../functions/core/stories/term-vector';
 import { keys } from '../../functions/ledger/keys';
@@ -46,6 +46,16 @@ const article = (id: string, storyId: string): ArticleRecord => ({
   language: 'en',
   storyId,
   claimCount: 0,
+});
+
+const claim = (id: string, storyId: string): ClaimRecord => ({
+  id,
+  storyId,
+  text: 'The levy will raise 40 million a year, the minister said.',
+  statement: 'The levy will raise 40 million a year',
+  features: { seq: ['the', 'levi', 'will', 'rais', '40', 'million', 'a', 'year'], terms: ['levi', 'rais', '40', 'million', 'year'], numbers: ['40'], names: [], negated: false },
+  createdAt: '2025-01-03T00:00:00.000Z',
+  quantities: [{ text: '40 million', value: 40_000_000 }],
 });
 
 /** The ledger's story records over both table adapters: what one writes, the other would read the same. */
@@ -125,5 +135,43 @@ describe.each([
     expect(await ledger.commitStoryUpdate({ ...rest, mergedInto: undefined }, revision, [])).toBe(true);
     expect(await table.get(keys.storyMeta('legacy'))).not.toHaveProperty('stamp');
     expect(await ledger.storyStates(['legacy'])).toEqual([{ id: 'legacy', revision: 3, stamp: 1 }]);
+  });
+
+  it('stores claims and article entries with their features and terms packed, and reads them back as written', async () => {
+    const claims = [claim('c1', 'entries'), claim('c2', 'entries')];
+    expect(await ledger.commitStoryUpdate({ ...story('entries'), memberIds: ['a1', 'a2'] }, undefined, claims)).toBe(true);
+    const terms = { vector: { ...vector('t', 30), constructor: 0.5 }, names: ['harbour', 'constructor'], evidence: evidence(1) };
+    await ledger.saveMentions('entries', [], article('a1', 'entries'), terms);
+    await ledger.saveMentions('entries', [], article('a2', 'entries'), undefined);
+
+    const claimItem = (await table.get(keys.storyClaim('entries', 'c1')))!;
+    expect(claimItem).not.toHaveProperty('features');
+    expect(claimItem[PACKED_ATTRIBUTE]).toBeInstanceOf(Uint8Array);
+    const entry = (await table.get(keys.storyArticle('entries', 'a1')))!;
+    expect(entry).not.toHaveProperty('termVector');
+    expect(entry[PACKED_ATTRIBUTE]).toBeInstanceOf(Uint8Array);
+    // An entry without terms has nothing to pack.
+    expect(await table.get(keys.storyArticle('entries', 'a2'))).not.toHaveProperty(PACKED_ATTRIBUTE);
+
+    expect(await ledger.storyClaims('entries')).toEqual(claims);
+    const contents = (await ledger.storyContents('entries'))!;
+    expect(contents.claims).toEqual(claims);
+    expect(contents.articles).toEqual([article('a1', 'entries'), article('a2', 'entries')]);
+    expect(contents.memberTerms).toEqual(new Map([['a1', terms]]));
+  });
+
+  it('reads claims and article entries stored unpacked', async () => {
+    const claims = [claim('c1', 'old-entries')];
+    const terms = { vector: vector('t', 30), names: ['harbour'], evidence: evidence(1) };
+    await table.putAll([
+      { ...keys.storyMeta('old-entries'), ...story('old-entries', vector('c', 60)), memberIds: ['a1'], revision: 1 },
+      { ...keys.storyClaim('old-entries', 'c1'), ...claims[0] },
+      { ...keys.storyArticle('old-entries', 'a1'), ...article('a1', 'old-entries'), termVector: terms.vector, names: terms.names, evidence: terms.evidence },
+    ]);
+    expect(await ledger.storyClaims('old-entries')).toEqual(claims);
+    const contents = (await ledger.storyContents('old-entries'))!;
+    expect(contents.claims).toEqual(claims);
+    expect(contents.articles).toEqual([article('a1', 'old-entries')]);
+    expect(contents.memberTerms).toEqual(new Map([['a1', terms]]));
   });
 });
