@@ -9,7 +9,7 @@ import { TABLE } from '../shared/resources';
 import type { TableItem, TableKey, TableStore } from '../ports/table-store';
 import { ARTICLE_COUNT_SHARDS, keys, STORIES_BY_RECENCY, storyPartition, termPartition } from './keys';
 import { CountedTerms, type TermStatistics } from '../core/stories/term-statistics';
-import { packFields, unpackFields } from './packed-fields';
+import { PACKED_ATTRIBUTE, packFields, unpackFields } from './packed-fields';
 
 export type ObjectOutcome = 'ingested' | 'duplicate' | 'rejected';
 
@@ -69,8 +69,18 @@ const PACKED_STORY_FIELDS = ['centroid', 'members', 'memberIds'] as const;
 /** The claim's word features, packed: most of a claim item, which is written in the story's transaction. */
 const PACKED_CLAIM_FIELDS = ['features'] as const;
 
-/** What the story's entry for an article keeps of it for splitting, packed: term vectors, most of the entry. */
-const PACKED_ENTRY_FIELDS = ['termVector', 'names', 'evidence'] as const;
+/**
+ * What the story's entry for an article keeps packed: its mentions of the story's claims, and its
+ * terms for splitting. One item per article, where a mention item each cost a write unit at least.
+ */
+const PACKED_ENTRY_FIELDS = ['mentions', 'termVector', 'names', 'evidence'] as const;
+
+/**
+ * Packed fields an entry holds at most. DynamoDB items hold 400 KB; an article's mentions packed
+ * stay far below (tens of KB for its 300 claims at most) unless its text hardly compresses, and then
+ * each mention is an item of its own instead (see mentionsOf).
+ */
+const MAX_PACKED_ENTRY_BYTES = 300_000;
 
 /** One transaction holds the story META and up to this many new claims (DynamoDB allows 100 items). */
 const MAX_CLAIMS_PER_TRANSACTION = 99;
@@ -245,25 +255,34 @@ export class Ledger {
   }
 
   /**
-   * An article's mentions and its entry in the story. The entry keeps the article's term vector and
-   * names: a story is split by its members' (see planSplit), read with the story in one query.
+   * The article's entry in the story, holding its mentions of the story's claims. The entry keeps
+   * the article's term vector and names too: a story is split by its members' (see planSplit), read
+   * with the story in one query.
    */
   async saveMentions(storyId: string, mentions: readonly MentionRecord[], article: ArticleRecord, terms: MemberTerms | undefined): Promise<void> {
-    await this.table.putAll([
-      ...mentions.map((mention) => ({ ...keys.mention(storyId, mention.claimId, mention.articleId, mention.claimIndex), ...mention })),
-      {
-        ...keys.storyArticle(storyId, article.id),
-        ...packFields({ ...article, ...(terms ? { termVector: terms.vector, names: terms.names, ...(terms.evidence ? { evidence: terms.evidence } : {}) } : {}) }, PACKED_ENTRY_FIELDS),
-      },
-    ]);
+    const key = keys.storyArticle(storyId, article.id);
+    const withTerms = { ...article, ...(terms ? { termVector: terms.vector, names: terms.names, ...(terms.evidence ? { evidence: terms.evidence } : {}) } : {}) };
+    const entry = packFields({ ...withTerms, mentions }, PACKED_ENTRY_FIELDS);
+    if ((entry[PACKED_ATTRIBUTE] as Uint8Array).byteLength <= MAX_PACKED_ENTRY_BYTES) await this.table.putAll([{ ...key, ...entry }]);
+    else {
+      await this.table.putAll([
+        ...mentions.map((mention) => ({ ...keys.mention(storyId, mention.claimId, mention.articleId, mention.claimIndex), ...mention })),
+        { ...key, ...packFields(withTerms, PACKED_ENTRY_FIELDS) },
+      ]);
+    }
     await this.stampStory(storyId);
   }
 
-  /** Deletes a story's entries and mentions of articles that a split moved to another story. */
-  async removeMovedArticles(storyId: string, articleIds: readonly string[], mentions: readonly MentionRecord[]): Promise<void> {
+  /**
+   * Deletes a story's entries of articles that a split moved to another story, and the mentions of
+   * theirs that are items of their own (see storyContents).
+   */
+  async removeMovedArticles(storyId: string, articleIds: readonly string[]): Promise<void> {
+    const moved = new Set(articleIds);
+    const mentionItems = await this.table.query(storyPartition(storyId), { skPrefix: MENTION_PREFIX });
     await this.table.deleteAll([
       ...articleIds.map((articleId) => keys.storyArticle(storyId, articleId)),
-      ...mentions.map((mention) => keys.mention(storyId, mention.claimId, mention.articleId, mention.claimIndex)),
+      ...mentionItems.filter((item) => moved.has(String(item.articleId))).map((item) => ({ pk: item.pk, sk: item.sk })),
     ]);
   }
 
@@ -317,11 +336,13 @@ export class Ledger {
     return {
       story: { ...strip<StoryRecord & { revision: number }>(unpackFields(meta))!, ...(stamp > 0 ? { stamp } : {}) },
       articles: articleItems.map((item) => {
-        const { termVector: _vector, names: _names, evidence: _evidence, ...article } = strip<ArticleRecord & { termVector?: TermVector; names?: string[]; evidence?: unknown }>(item)!;
+        const { termVector: _vector, names: _names, evidence: _evidence, mentions: _mentions, ...article } = strip<
+          ArticleRecord & { termVector?: TermVector; names?: string[]; evidence?: unknown; mentions?: unknown }
+        >(item)!;
         return article;
       }),
       claims: items.filter((item) => item.sk.startsWith('CLAIM#')).map((item) => strip<ClaimRecord>(unpackFields(item))!),
-      mentions: items.filter((item) => item.sk.startsWith('MENTION#')).map((item) => strip<MentionRecord>(item)!),
+      mentions: mentionsOf(items, articleItems),
       // Entries stored before names were kept have none: such members never show names of their own.
       memberTerms: new Map(
         articleItems
@@ -351,6 +372,25 @@ export class Ledger {
 
 function itemKey(key: TableKey): string {
   return `${key.pk}\u0000${key.sk}`;
+}
+
+const MENTION_PREFIX = 'MENTION#';
+
+/**
+ * A story's mentions: those its entries hold, and mentions stored as items of their own
+ * (`MENTION#<claim>#<article>#<n>`: an article's too large to pack, or stored so by an earlier
+ * release), which count only for an article whose entry holds none. In the order of those items'
+ * sort keys, whichever way each is stored: claim, article, position.
+ */
+function mentionsOf(items: readonly TableItem[], entries: readonly TableItem[]): MentionRecord[] {
+  const held = entries.filter((entry) => Array.isArray(entry.mentions));
+  const inEntries = new Set(held.map((entry) => String(entry.id)));
+  const mentions = [
+    ...held.flatMap((entry) => entry.mentions as MentionRecord[]),
+    ...items.filter((item) => item.sk.startsWith(MENTION_PREFIX) && !inEntries.has(String(item.articleId))).map((item) => strip<MentionRecord>(item)!),
+  ];
+  const sortKey = (mention: MentionRecord) => keys.mention(mention.storyId, mention.claimId, mention.articleId, mention.claimIndex).sk;
+  return mentions.map((mention) => [sortKey(mention), mention] as const).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, mention]) => mention);
 }
 
 /**

@@ -12,7 +12,7 @@ import { deflateRawSync, inflateRawSync } from 'node:zlib';
 export const PACKED_ATTRIBUTE = 'packed';
 
 /** The record with `fields` moved into the packed attribute (fields it lacks are left out; none, no attribute). */
-export function packFields<T extends object>(record: T, fields: readonly (keyof T & string)[]): Record<string, unknown> {
+export function packFields(record: object, fields: readonly string[]): Record<string, unknown> {
   const rest: Record<string, unknown> = { ...(record as Record<string, unknown>) };
   const packed: Record<string, unknown> = {};
   for (const field of fields) {

@@ -1,7 +1,8 @@
 import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { randomBytes } from 'node:crypto';
 import { DynamoDbTableStore } from '../../functions/adapters/dynamodb-table-store';
 import { MemoryTableStore } from '../../functions/adapters/memory-table-store';
-import type { ArticleRecord, ClaimRecord, StoryRecord } from '../../functions/core/records';
+import type { ArticleRecord, ClaimRecord, MentionRecord, StoryRecord } from '../../functions/core/records';
 import type { ArticleEvidence } from '../../functions/core/stories/story-evidence';
 import type { TermVector } from '../../functions/core/stories/term-vector';
 import { keys } from '../../functions/ledger/keys';
@@ -57,6 +58,20 @@ const claim = (id: string, storyId: string): ClaimRecord => ({
   createdAt: '2025-01-03T00:00:00.000Z',
   quantities: [{ text: '40 million', value: 40_000_000 }],
 });
+
+const mention = (claimId: string, articleId: string, storyId: string, claimIndex: number): MentionRecord => ({
+  claimId,
+  storyId,
+  articleId,
+  source: 'Outlet A',
+  text: 'The levy will raise 40 million a year, the minister said.',
+  claimIndex,
+  ingestedAt: '2025-01-03T00:00:00.000Z',
+  similarity: 0.9,
+  attribution: { source: 'the minister', key: 'minist', cue: 'said' },
+  quantities: [{ text: '40 million', value: 40_000_000 }],
+});
+const legacyMention = (m: MentionRecord) => ({ ...keys.mention(m.storyId, m.claimId, m.articleId, m.claimIndex), ...m });
 
 /** The ledger's story records over both table adapters: what one writes, the other would read the same. */
 describe.each([
@@ -137,11 +152,12 @@ describe.each([
     expect(await ledger.storyStates(['legacy'])).toEqual([{ id: 'legacy', revision: 3, stamp: 1 }]);
   });
 
-  it('stores claims and article entries with their features and terms packed, and reads them back as written', async () => {
+  it('stores claims with their features packed, and each article\'s mentions and terms packed in its entry, and reads them back as written', async () => {
     const claims = [claim('c1', 'entries'), claim('c2', 'entries')];
     expect(await ledger.commitStoryUpdate({ ...story('entries'), memberIds: ['a1', 'a2'] }, undefined, claims)).toBe(true);
     const terms = { vector: { ...vector('t', 30), constructor: 0.5 }, names: ['harbour', 'constructor'], evidence: evidence(1) };
-    await ledger.saveMentions('entries', [], article('a1', 'entries'), terms);
+    const mentions = [mention('c2', 'a1', 'entries', 0), mention('c1', 'a1', 'entries', 1)];
+    await ledger.saveMentions('entries', mentions, article('a1', 'entries'), terms);
     await ledger.saveMentions('entries', [], article('a2', 'entries'), undefined);
 
     const claimItem = (await table.get(keys.storyClaim('entries', 'c1')))!;
@@ -150,28 +166,68 @@ describe.each([
     const entry = (await table.get(keys.storyArticle('entries', 'a1')))!;
     expect(entry).not.toHaveProperty('termVector');
     expect(entry[PACKED_ATTRIBUTE]).toBeInstanceOf(Uint8Array);
-    // An entry without terms has nothing to pack.
-    expect(await table.get(keys.storyArticle('entries', 'a2'))).not.toHaveProperty(PACKED_ATTRIBUTE);
+    expect(entry).not.toHaveProperty('mentions');
+    expect(await table.query(`STORY#entries`, { skPrefix: 'MENTION#' })).toEqual([]);
 
     expect(await ledger.storyClaims('entries')).toEqual(claims);
     const contents = (await ledger.storyContents('entries'))!;
     expect(contents.claims).toEqual(claims);
     expect(contents.articles).toEqual([article('a1', 'entries'), article('a2', 'entries')]);
     expect(contents.memberTerms).toEqual(new Map([['a1', terms]]));
+    // In the order of claim, article and position, as mention items of their own would list.
+    expect(contents.mentions).toEqual([mentions[1], mentions[0]]);
   });
 
   it('reads claims and article entries stored unpacked', async () => {
     const claims = [claim('c1', 'old-entries')];
     const terms = { vector: vector('t', 30), names: ['harbour'], evidence: evidence(1) };
+    const mentions = [mention('c1', 'a1', 'old-entries', 0), mention('c1', 'a1', 'old-entries', 1)];
     await table.putAll([
       { ...keys.storyMeta('old-entries'), ...story('old-entries', vector('c', 60)), memberIds: ['a1'], revision: 1 },
       { ...keys.storyClaim('old-entries', 'c1'), ...claims[0] },
       { ...keys.storyArticle('old-entries', 'a1'), ...article('a1', 'old-entries'), termVector: terms.vector, names: terms.names, evidence: terms.evidence },
+      ...mentions.map(legacyMention),
     ]);
     expect(await ledger.storyClaims('old-entries')).toEqual(claims);
     const contents = (await ledger.storyContents('old-entries'))!;
     expect(contents.claims).toEqual(claims);
     expect(contents.articles).toEqual([article('a1', 'old-entries')]);
     expect(contents.memberTerms).toEqual(new Map([['a1', terms]]));
+    expect(contents.mentions).toEqual(mentions);
+
+    // Saved again (an ingest retried), the entry holds the article's mentions: the items are left out.
+    await ledger.saveMentions('old-entries', [mentions[1]], article('a1', 'old-entries'), terms);
+    expect((await ledger.storyContents('old-entries'))!.mentions).toEqual([mentions[1]]);
+  });
+
+  it('removes moved articles with their mentions, whichever way they are stored', async () => {
+    await ledger.commitStoryUpdate({ ...story('moving'), memberIds: ['a1', 'a2', 'a3'] }, undefined, []);
+    await ledger.saveMentions('moving', [mention('c1', 'a1', 'moving', 0)], article('a1', 'moving'), undefined);
+    await ledger.saveMentions('moving', [mention('c1', 'a2', 'moving', 0)], article('a2', 'moving'), undefined);
+    await table.putAll([{ ...keys.storyArticle('moving', 'a3'), ...article('a3', 'moving') }, legacyMention(mention('c1', 'a3', 'moving', 0)), legacyMention(mention('c2', 'a3', 'moving', 1))]);
+    expect((await ledger.storyContents('moving'))!.mentions.map((m) => m.articleId)).toEqual(['a1', 'a2', 'a3', 'a3']);
+
+    await ledger.removeMovedArticles('moving', ['a2', 'a3']);
+    const contents = (await ledger.storyContents('moving'))!;
+    expect(contents.articles.map((a) => a.id)).toEqual(['a1']);
+    expect(contents.mentions).toEqual([mention('c1', 'a1', 'moving', 0)]);
+    expect(await table.query('STORY#moving', { skPrefix: 'MENTION#' })).toEqual([]);
+  });
+
+  it('stores the mentions of an article whose text hardly compresses as items of their own, and reads them back', async () => {
+    // 300 claims of 1,400 characters that deflate cannot shrink much: more than an item can hold packed.
+    const mentions = Array.from({ length: 300 }, (_, i) => ({ ...mention(`c${String(i).padStart(3, '0')}`, 'a1', 'large', i), text: randomBytes(1_050).toString('base64') }));
+    const terms = { vector: vector('t', 30), names: ['harbour'], evidence: evidence(1) };
+    await ledger.commitStoryUpdate({ ...story('large'), memberIds: ['a1'] }, undefined, []);
+    await ledger.saveMentions('large', mentions, article('a1', 'large'), terms);
+
+    expect(await table.query('STORY#large', { skPrefix: 'MENTION#' })).toHaveLength(300);
+    expect(await table.get(keys.storyArticle('large', 'a1'))).not.toHaveProperty('mentions');
+    const contents = (await ledger.storyContents('large'))!;
+    expect(contents.mentions).toEqual(mentions);
+    expect(contents.memberTerms).toEqual(new Map([['a1', terms]]));
+
+    await ledger.removeMovedArticles('large', ['a1']);
+    expect(await table.query('STORY#large', { skPrefix: 'MENTION#' })).toEqual([]);
   });
 });
