@@ -85,7 +85,7 @@ export async function publishDigest(deps: PublishDependencies): Promise<Digest> 
 /** The digest's stories as the ledger holds them (records only) and the digest last written. */
 async function readDigestState(deps: PublishDependencies) {
   const storyIds = await deps.ledger.recentStoryIds(DIGEST_STORY_LIMIT);
-  const [records, written] = await Promise.all([deps.ledger.findStories(storyIds), readJson<Digest>(deps.objects, PUBLISHING_KEYS.latest)]);
+  const [records, written] = await Promise.all([deps.ledger.storyStates(storyIds), readJson<Digest>(deps.objects, PUBLISHING_KEYS.latest)]);
   return { storyIds, records, written };
 }
 

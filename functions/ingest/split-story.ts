@@ -125,7 +125,7 @@ export async function finishSplit(ledger: Ledger, storyId: string): Promise<void
   await ledger.moveArticles(pending.memberIds, pending.storyId);
   if (!pending.joins) await ledger.indexStoryTerms(pending.storyId, Object.keys(split.centroid));
   // Only once everything is in the new story: a retry that finds them gone has nothing left to copy.
-  await ledger.removeMovedArticles(storyId, articles.map((article) => article.id), mentions);
+  await ledger.removeMovedArticles(storyId, articles.map((article) => article.id));
   let cleared = false;
   for (let attempt = 0; attempt < MAX_CLEAR_ATTEMPTS && !cleared; attempt += 1) {
     const [current] = await ledger.findStories([storyId]);

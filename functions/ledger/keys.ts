@@ -10,8 +10,11 @@ export const keys = {
   storyChoice: (articleId: string): TableKey => ({ pk: `ARTICLE#${articleId}`, sk: 'STORY' }),
   lshBand: (band: string): TableKey => ({ pk: `LSH#${band}`, sk: 'IDS' }),
   storyMeta: (storyId: string): TableKey => ({ pk: `STORY#${storyId}`, sk: 'META' }),
+  /** The story's stamp, a counter of its writes outside the guarded record update (see Ledger.stampStory). */
+  storyStamp: (storyId: string): TableKey => ({ pk: `STORY#${storyId}`, sk: 'STAMP' }),
   storyArticle: (storyId: string, articleId: string): TableKey => ({ pk: `STORY#${storyId}`, sk: `ARTICLE#${articleId}` }),
   storyClaim: (storyId: string, claimId: string): TableKey => ({ pk: `STORY#${storyId}`, sk: `CLAIM#${claimId}` }),
+  /** A mention as an item of its own, when its article's entry cannot hold it packed (see Ledger.saveMentions). */
   mention: (storyId: string, claimId: string, articleId: string, claimIndex: number): TableKey => ({
     pk: `STORY#${storyId}`,
     sk: `MENTION#${claimId}#${articleId}#${String(claimIndex).padStart(4, '0')}`,

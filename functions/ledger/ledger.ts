@@ -1,5 +1,6 @@
 import type { MinHashSignature } from '../core/fingerprint/minhash';
 import type { StorySnapshot, StoryStamp } from '../core/digest/build-digest';
+import type { StoryState } from '../core/digest/digest-refresh';
 import type { ArticleRecord, ClaimRecord, MentionRecord, StoryRecord } from '../core/records';
 import type { MemberTerms } from '../core/stories/split';
 import type { TermVector } from '../core/stories/term-vector';
@@ -8,6 +9,7 @@ import { TABLE } from '../shared/resources';
 import type { TableItem, TableKey, TableStore } from '../ports/table-store';
 import { ARTICLE_COUNT_SHARDS, keys, STORIES_BY_RECENCY, storyPartition, termPartition } from './keys';
 import { CountedTerms, type TermStatistics } from '../core/stories/term-statistics';
+import { PACKED_ATTRIBUTE, packFields, unpackFields } from './packed-fields';
 
 export type ObjectOutcome = 'ingested' | 'duplicate' | 'rejected';
 
@@ -28,7 +30,7 @@ export interface StoredArticle extends ArticleRecord {
 
 /** A story as read from its partition. */
 export interface StoredStory extends StorySnapshot {
-  story: StoryRecord & { revision: number };
+  story: StoryRecord & StoryStamp & { revision: number };
   /** What the story keeps of its articles for splitting, by article id (absent for articles stored without it). */
   memberTerms: Map<string, MemberTerms>;
 }
@@ -57,12 +59,36 @@ export interface StoredTermStatistics extends TermStatistics {
   readonly counters: ReadonlySet<string>;
 }
 
+/**
+ * The story record's fields stored packed (see packFields): the centroid and the kept members' evidence
+ * make up most of the record, and the member ids grow with the story. The META item is written in
+ * a transaction (two write units per KB) with every article that joins.
+ */
+const PACKED_STORY_FIELDS = ['centroid', 'members', 'memberIds'] as const;
+
+/** The claim's word features, packed: most of a claim item, which is written in the story's transaction. */
+const PACKED_CLAIM_FIELDS = ['features'] as const;
+
+/**
+ * What the story's entry for an article keeps packed: its mentions of the story's claims, and its
+ * terms for splitting. One item per article, where a mention item each cost a write unit at least.
+ */
+const PACKED_ENTRY_FIELDS = ['mentions', 'termVector', 'names', 'evidence'] as const;
+
+/**
+ * Packed fields an entry holds at most. DynamoDB items hold 400 KB; an article's mentions packed
+ * stay far below (tens of KB for its 300 claims at most) unless its text hardly compresses, and then
+ * each mention is an item of its own instead (see mentionsOf).
+ */
+const MAX_PACKED_ENTRY_BYTES = 300_000;
+
 /** One transaction holds the story META and up to this many new claims (DynamoDB allows 100 items). */
 const MAX_CLAIMS_PER_TRANSACTION = 99;
 
 /**
  * The pipeline's memory, in domain terms, over any TableStore. Record shapes are stored as they are,
- * beside their keys; `revision` guards read-modify-write updates.
+ * beside their keys, but for the bulky fields of story records, claims and stories' article entries,
+ * stored packed (see packFields); `revision` guards read-modify-write updates.
  */
 export class Ledger {
   constructor(private readonly table: TableStore) {}
@@ -175,10 +201,29 @@ export class Ledger {
     return hits;
   }
 
-  async findStories(storyIds: readonly string[]): Promise<Array<StoryRecord & StoryStamp & { revision: number }>> {
+  async findStories(storyIds: readonly string[]): Promise<Array<StoryRecord & { revision: number }>> {
     if (storyIds.length === 0) return [];
     const items = await this.table.batchGet(storyIds.map(keys.storyMeta));
-    return items.map((item) => strip<StoryRecord & StoryStamp & { revision: number }>(item)!);
+    return items.map((item) => strip<StoryRecord & { revision: number }>(unpackFields(item))!);
+  }
+
+  /**
+   * What the publisher compares with the published digest: each story's revision and stamp, and
+   * whether it merged away. One batch read of the stories' META and STAMP items; the records are
+   * not unpacked.
+   */
+  async storyStates(storyIds: readonly string[]): Promise<StoryState[]> {
+    if (storyIds.length === 0) return [];
+    const items = await this.table.batchGet(storyIds.flatMap((id) => [keys.storyMeta(id), keys.storyStamp(id)]));
+    const stamps = new Map(items.filter((item) => item.sk === keys.storyStamp('').sk).map((item) => [item.pk, item]));
+    return items
+      .filter((item) => item.sk === keys.storyMeta('').sk)
+      .map((item) => ({
+        id: String(item.id),
+        revision: Number(item.revision),
+        stamp: stampOf(item, stamps.get(item.pk)),
+        ...(item.mergedInto ? { mergedInto: String(item.mergedInto) } : {}),
+      }));
   }
 
   /**
@@ -187,16 +232,18 @@ export class Ledger {
    * create it, because one of them fails here, re-reads the story and matches the other's claim.
    */
   async commitStoryUpdate(story: StoryRecord, expectedRevision: number | undefined, newClaims: readonly ClaimRecord[]): Promise<boolean> {
+    // A record read back carries its stamp, which lives in the STAMP item, not in the record.
+    const { stamp: _stamp, ...record } = story as StoryRecord & StoryStamp;
     const meta = {
       ...keys.storyMeta(story.id),
-      ...story,
+      ...packFields(record, PACKED_STORY_FIELDS),
       revision: (expectedRevision ?? 0) + 1,
       // A merged story leaves the recency index, and with it the digest.
       ...(story.mergedInto
         ? {}
         : { [TABLE.recencyIndex.partitionKey]: STORIES_BY_RECENCY, [TABLE.recencyIndex.sortKey]: `${story.updatedAt}#${story.id}` }),
     };
-    const claimItems = newClaims.map((claim) => ({ ...keys.storyClaim(story.id, claim.id), ...claim }));
+    const claimItems = newClaims.map((claim) => ({ ...keys.storyClaim(story.id, claim.id), ...packFields(claim, PACKED_CLAIM_FIELDS) }));
     const guarded = claimItems.slice(0, MAX_CLAIMS_PER_TRANSACTION);
     if (!(await this.table.transactPut(meta, expectedRevision, guarded))) return false;
     // Past the transaction limit (a very long article) the remaining claims go in unguarded.
@@ -208,32 +255,45 @@ export class Ledger {
   }
 
   /**
-   * An article's mentions and its entry in the story. The entry keeps the article's term vector and
-   * names: a story is split by its members' (see planSplit), read with the story in one query.
+   * The article's entry in the story, holding its mentions of the story's claims. The entry keeps
+   * the article's term vector and names too: a story is split by its members' (see planSplit), read
+   * with the story in one query.
    */
   async saveMentions(storyId: string, mentions: readonly MentionRecord[], article: ArticleRecord, terms: MemberTerms | undefined): Promise<void> {
-    await this.table.putAll([
-      ...mentions.map((mention) => ({ ...keys.mention(storyId, mention.claimId, mention.articleId, mention.claimIndex), ...mention })),
-      { ...keys.storyArticle(storyId, article.id), ...article, ...(terms ? { termVector: terms.vector, names: terms.names, ...(terms.evidence ? { evidence: terms.evidence } : {}) } : {}) },
-    ]);
+    const key = keys.storyArticle(storyId, article.id);
+    const withTerms = { ...article, ...(terms ? { termVector: terms.vector, names: terms.names, ...(terms.evidence ? { evidence: terms.evidence } : {}) } : {}) };
+    const entry = packFields({ ...withTerms, mentions }, PACKED_ENTRY_FIELDS);
+    if ((entry[PACKED_ATTRIBUTE] as Uint8Array).byteLength <= MAX_PACKED_ENTRY_BYTES) await this.table.putAll([{ ...key, ...entry }]);
+    else {
+      await this.table.putAll([
+        ...mentions.map((mention) => ({ ...keys.mention(storyId, mention.claimId, mention.articleId, mention.claimIndex), ...mention })),
+        { ...key, ...packFields(withTerms, PACKED_ENTRY_FIELDS) },
+      ]);
+    }
     await this.stampStory(storyId);
   }
 
-  /** Deletes a story's entries and mentions of articles that a split moved to another story. */
-  async removeMovedArticles(storyId: string, articleIds: readonly string[], mentions: readonly MentionRecord[]): Promise<void> {
+  /**
+   * Deletes a story's entries of articles that a split moved to another story, and the mentions of
+   * theirs that are items of their own (see storyContents).
+   */
+  async removeMovedArticles(storyId: string, articleIds: readonly string[]): Promise<void> {
+    const moved = new Set(articleIds);
+    const mentionItems = await this.table.query(storyPartition(storyId), { skPrefix: MENTION_PREFIX });
     await this.table.deleteAll([
       ...articleIds.map((articleId) => keys.storyArticle(storyId, articleId)),
-      ...mentions.map((mention) => keys.mention(storyId, mention.claimId, mention.articleId, mention.claimIndex)),
+      ...mentionItems.filter((item) => moved.has(String(item.articleId))).map((item) => ({ pk: item.pk, sk: item.sk })),
     ]);
   }
 
   /**
    * Marks the story as changed after writes outside its guarded record update, so a publisher that
-   * kept the story from an earlier digest (same revision and stamp) reads it again. Called only
-   * once the story record exists: ADD on a missing item would create a bare one.
+   * kept the story from an earlier digest (same revision and stamp) reads it again. The counter is
+   * an item of its own: an update is billed by the size of the whole item, and the story record is
+   * several KB where the stamp item is a few bytes.
    */
   private async stampStory(storyId: string): Promise<void> {
-    await this.table.increment(keys.storyMeta(storyId), 'stamp', 1);
+    await this.table.increment(keys.storyStamp(storyId), 'stamp', 1);
   }
 
   async indexStoryTerms(storyId: string, terms: readonly string[]): Promise<void> {
@@ -241,7 +301,7 @@ export class Ledger {
   }
 
   async storyClaims(storyId: string): Promise<ClaimRecord[]> {
-    return (await this.table.query(storyPartition(storyId), { skPrefix: 'CLAIM#' })).map((item) => strip<ClaimRecord>(item)!);
+    return (await this.table.query(storyPartition(storyId), { skPrefix: 'CLAIM#' })).map((item) => strip<ClaimRecord>(unpackFields(item))!);
   }
 
   async recentStoryIds(limit: number): Promise<string[]> {
@@ -269,17 +329,20 @@ export class Ledger {
   /** Everything in the story's partition, former members included (what a split moves). */
   async storyContents(storyId: string): Promise<StoredStory | undefined> {
     const items = await this.table.query(storyPartition(storyId));
-    const meta = items.find((item) => item.sk === 'META');
+    const meta = items.find((item) => item.sk === keys.storyMeta('').sk);
     if (!meta) return undefined;
-    const articleItems = items.filter((item) => item.sk.startsWith('ARTICLE#'));
+    const articleItems = items.filter((item) => item.sk.startsWith('ARTICLE#')).map(unpackFields);
+    const stamp = stampOf(meta, items.find((item) => item.sk === keys.storyStamp('').sk));
     return {
-      story: strip<StoryRecord & { revision: number }>(meta)!,
+      story: { ...strip<StoryRecord & { revision: number }>(unpackFields(meta))!, ...(stamp > 0 ? { stamp } : {}) },
       articles: articleItems.map((item) => {
-        const { termVector: _vector, names: _names, evidence: _evidence, ...article } = strip<ArticleRecord & { termVector?: TermVector; names?: string[]; evidence?: unknown }>(item)!;
+        const { termVector: _vector, names: _names, evidence: _evidence, mentions: _mentions, ...article } = strip<
+          ArticleRecord & { termVector?: TermVector; names?: string[]; evidence?: unknown; mentions?: unknown }
+        >(item)!;
         return article;
       }),
-      claims: items.filter((item) => item.sk.startsWith('CLAIM#')).map((item) => strip<ClaimRecord>(item)!),
-      mentions: items.filter((item) => item.sk.startsWith('MENTION#')).map((item) => strip<MentionRecord>(item)!),
+      claims: items.filter((item) => item.sk.startsWith('CLAIM#')).map((item) => strip<ClaimRecord>(unpackFields(item))!),
+      mentions: mentionsOf(items, articleItems),
       // Entries stored before names were kept have none: such members never show names of their own.
       memberTerms: new Map(
         articleItems
@@ -309,6 +372,35 @@ export class Ledger {
 
 function itemKey(key: TableKey): string {
   return `${key.pk}\u0000${key.sk}`;
+}
+
+const MENTION_PREFIX = 'MENTION#';
+
+/**
+ * A story's mentions: those its entries hold, and mentions stored as items of their own
+ * (`MENTION#<claim>#<article>#<n>`: an article's too large to pack, or stored so by an earlier
+ * release), which count only for an article whose entry holds none. In the order of those items'
+ * sort keys, whichever way each is stored: claim, article, position.
+ */
+function mentionsOf(items: readonly TableItem[], entries: readonly TableItem[]): MentionRecord[] {
+  const held = entries.filter((entry) => Array.isArray(entry.mentions));
+  const inEntries = new Set(held.map((entry) => String(entry.id)));
+  const mentions = [
+    ...held.flatMap((entry) => entry.mentions as MentionRecord[]),
+    ...items.filter((item) => item.sk.startsWith(MENTION_PREFIX) && !inEntries.has(String(item.articleId))).map((item) => strip<MentionRecord>(item)!),
+  ];
+  const sortKey = (mention: MentionRecord) => keys.mention(mention.storyId, mention.claimId, mention.articleId, mention.claimIndex).sk;
+  return mentions.map((mention) => [sortKey(mention), mention] as const).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, mention]) => mention);
+}
+
+/**
+ * A story's stamp: its STAMP item's counter, plus the counter that story records kept themselves
+ * before the stamp had an item of its own. That one no longer moves and is dropped when the record
+ * is next written, which moves the revision; until then it stays in the sum, so that a story's pair
+ * of revision and stamp never repeats one already published.
+ */
+function stampOf(meta: TableItem, stamp: TableItem | undefined): number {
+  return Number(meta.stamp ?? 0) + Number(stamp?.stamp ?? 0);
 }
 
 /** The record without its storage keys. */
