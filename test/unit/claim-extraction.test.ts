@@ -52,6 +52,8 @@ describe('extractClaims: atomic claims', () => {
     const claims = extractClaims(["Kremlin spokesman Dmitry Peskov dismissed any link with Trump's inauguration, saying the signing had been planned long ago."]);
     expect(claims.map((c) => c.statement)).toEqual(["Kremlin spokesman Dmitry Peskov dismissed any link with Trump's inauguration", 'the signing had been planned long ago.']);
     expect(claims[1].attribution).toMatchObject({ source: 'Kremlin spokesman Dmitry Peskov', cue: 'saying' });
+    // no speaker: what follows "saying" stays with its sentence
+    expect(extractClaims(['Prices rose sharply in the third quarter, saying much about the state of the economy.'])).toHaveLength(1);
   });
 
   it("reads the event of a 'when' clause with a named subject and a past verb as an assertion of its own", () => {

@@ -143,7 +143,7 @@ function splitAssertions(sentence: string, from: number, to: number): SentencePa
   if (saying && saying.index > 15) {
     const speaker = subjectOf(text.slice(0, saying.index));
     const said = cleanStatement(sentence.slice(from + saying.index + saying[0].length, to));
-    if (speaker && looksLikeSource(speaker) && words(said).length >= 4) {
+    if (speaker && looksLikeSpeaker(speaker) && words(said).length >= 4) {
       const head = coordinate(sentence, from, from + saying.index, undefined);
       const key = entityKey(speaker) || speaker.toLowerCase();
       return [...head, { start: skipSpace(sentence, from + saying.index), end: to, statement: said, attribution: { source: speaker, key, cue: 'saying' } }];
@@ -288,6 +288,13 @@ function looksLikeSource(text: string): boolean {
   const trimmed = text.trim();
   if (trimmed.split(/\s+/).length > 8) return false;
   return /\p{Lu}/u.test(trimmed) || /\b(officials?|government|authorities|both|they|he|she|it)\b/i.test(trimmed);
+}
+
+/** Someone who can say something: a name past the first word, or a person's role. */
+function looksLikeSpeaker(text: string): boolean {
+  const trimmed = text.trim();
+  if (trimmed.split(/\s+/).length > 8) return false;
+  return /\s\p{Lu}/u.test(trimmed) || /\b(officials?|spokes(?:man|woman|person)|minister|president|leaders?|he|she|they)\b/i.test(trimmed);
 }
 
 function denierKey(text: string): string {
