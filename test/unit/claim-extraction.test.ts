@@ -54,6 +54,9 @@ describe('extractClaims: atomic claims', () => {
     expect(claims[1].attribution).toMatchObject({ source: 'Kremlin spokesman Dmitry Peskov', cue: 'saying' });
     // no speaker: what follows "saying" stays with its sentence
     expect(extractClaims(['Prices rose sharply in the third quarter, saying much about the state of the economy.'])).toHaveLength(1);
+    const named = extractClaims(['Pezeshkian spoke in support of peace talks, saying that war is not a solution.']);
+    expect(named.map((c) => c.statement)).toEqual(['Pezeshkian spoke in support of peace talks', 'war is not a solution.']);
+    expect(named[1].attribution).toMatchObject({ source: 'Pezeshkian', cue: 'saying' });
   });
 
   it("reads the event of a 'when' clause with a named subject and a past verb as an assertion of its own", () => {

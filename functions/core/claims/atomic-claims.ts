@@ -1,6 +1,8 @@
 import { findAttribution, type Attribution } from './attribution';
 import { entityKey } from './entities';
 import { AUX, isVerbLike } from './verbs';
+import { synsetIds } from './lexicon';
+import { tokenize } from '../text/tokens';
 
 /**
  * One sentence taken apart: who says it, what is denied, and the independent assertions it joins
@@ -290,11 +292,17 @@ function looksLikeSource(text: string): boolean {
   return /\p{Lu}/u.test(trimmed) || /\b(officials?|government|authorities|both|they|he|she|it)\b/i.test(trimmed);
 }
 
-/** Someone who can say something: a name past the first word, or a person's role. */
+/**
+ * Someone who can say something: a capitalised word past the first ("Kremlin spokesman Dmitry
+ * Peskov"), a person's role, or a one-word name that the lexicon does not know as a common word
+ * ("Pezeshkian", where "Prices" and "Demand" are words).
+ */
 function looksLikeSpeaker(text: string): boolean {
-  const trimmed = text.trim();
-  if (trimmed.split(/\s+/).length > 8) return false;
-  return /\s\p{Lu}/u.test(trimmed) || /\b(officials?|spokes(?:man|woman|person)|minister|president|leaders?|he|she|they)\b/i.test(trimmed);
+  const words = text.trim().split(/\s+/);
+  if (words.length > 8) return false;
+  if (/\s\p{Lu}/u.test(text.trim()) || /\b(officials?|spokes(?:man|woman|person)|minister|president|leaders?|analysts?|experts?|he|she|they)\b/i.test(text)) return true;
+  const name = tokenize(words[0])[0];
+  return words.length === 1 && name !== undefined && /^\p{Lu}/u.test(words[0]) && synsetIds(name.stem).length === 0;
 }
 
 function denierKey(text: string): string {
