@@ -282,6 +282,19 @@ describe.each([
     expect(await ledger.storyClaims('large-claims')).toEqual(byId);
   });
 
+  it('writes the claims items past the transaction\'s 4 MB in after it, and stamps the story', async () => {
+    // About 4.3 MB packed: more than a transaction takes (4 MB).
+    const claims = Array.from({ length: 4_000 }, (_, i) => ({ ...claim(`c-huge-${String(i).padStart(4, '0')}`, 'huge-claims'), text: randomBytes(1_050).toString('base64') }));
+    expect(await ledger.commitStoryUpdate({ ...story('huge-claims'), memberIds: ['a1'] }, undefined, claims)).toBe(true);
+
+    const items = await table.query('STORY#huge-claims', { skPrefix: 'CLAIMS#' });
+    const bytes = items.map((item) => (item[PACKED_ATTRIBUTE] as Uint8Array).byteLength);
+    expect(bytes.reduce((sum, n) => sum + n, 0)).toBeGreaterThan(4_000_000);
+    expect(Math.max(...bytes)).toBeLessThanOrEqual(300_000);
+    expect(await ledger.storyClaims('huge-claims')).toEqual(claims);
+    expect(await ledger.storyStates(['huge-claims'])).toEqual([{ id: 'huge-claims', revision: 1, stamp: 1 }]);
+  });
+
   it('moves claims stored either way to the story a merge folds them into', async () => {
     const levy = worded('c-from-1', 'm-from', 'The harbour levy will raise 40 million a year');
     const ferry = worded('c-from-2', 'm-from', 'The ferry terminal closes for two weeks in March');
