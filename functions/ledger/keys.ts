@@ -13,6 +13,15 @@ export const keys = {
   /** The story's stamp, a counter of its writes outside the guarded record update (see Ledger.stampStory). */
   storyStamp: (storyId: string): TableKey => ({ pk: `STORY#${storyId}`, sk: 'STAMP' }),
   storyArticle: (storyId: string, articleId: string): TableKey => ({ pk: `STORY#${storyId}`, sk: `ARTICLE#${articleId}` }),
+  /**
+   * The claims a story gained at one revision of its record (an article's new claims, or those a
+   * merge or split brought), packed; `part` numbers the items of claims too large for one.
+   */
+  storyClaims: (storyId: string, revision: number, part: number): TableKey => ({
+    pk: `STORY#${storyId}`,
+    sk: `CLAIMS#${String(revision).padStart(8, '0')}#${String(part).padStart(3, '0')}`,
+  }),
+  /** A claim as an item of its own, as an earlier release stored each claim (still read, see Ledger.storyClaims). */
   storyClaim: (storyId: string, claimId: string): TableKey => ({ pk: `STORY#${storyId}`, sk: `CLAIM#${claimId}` }),
   /** A mention as an item of its own, when its article's entry cannot hold it packed (see Ledger.saveMentions). */
   mention: (storyId: string, claimId: string, articleId: string, claimIndex: number): TableKey => ({

@@ -66,8 +66,20 @@ export interface StoredTermStatistics extends TermStatistics {
  */
 const PACKED_STORY_FIELDS = ['centroid', 'members', 'memberIds'] as const;
 
-/** The claim's word features, packed: most of a claim item, which is written in the story's transaction. */
-const PACKED_CLAIM_FIELDS = ['features'] as const;
+/**
+ * The claims a story gains in one update are stored packed together, in one item (see
+ * keys.storyClaims). They are written in the story's transaction, which bills two write units per
+ * started KB of each item: an item per claim cost two units or more for each claim, where an
+ * article's claims packed together take a few KB in all.
+ */
+const PACKED_CLAIMS_FIELDS = ['claims'] as const;
+
+/**
+ * Packed bytes a claims item holds at most, below DynamoDB's 400 KB per item. An update's claims
+ * packed stay far below (tens of KB for an article's 300 claims at most) unless their text hardly
+ * compresses or a merge brings thousands; claims beyond it go into further items (see packedClaims).
+ */
+const MAX_PACKED_CLAIMS_BYTES = 300_000;
 
 /**
  * What the story's entry for an article keeps packed: its mentions of the story's claims, and its
@@ -82,13 +94,18 @@ const PACKED_ENTRY_FIELDS = ['mentions', 'termVector', 'names', 'evidence'] as c
  */
 const MAX_PACKED_ENTRY_BYTES = 300_000;
 
-/** One transaction holds the story META and up to this many new claims (DynamoDB allows 100 items). */
-const MAX_CLAIMS_PER_TRANSACTION = 99;
+/**
+ * One transaction holds the story META and up to this many items of new claims (DynamoDB allows
+ * 100 items), of this many packed bytes in all (it allows 4 MB, and the META may take 400 KB).
+ */
+const MAX_CLAIM_ITEMS_PER_TRANSACTION = 99;
+const MAX_CLAIM_BYTES_PER_TRANSACTION = 3_000_000;
 
 /**
  * The pipeline's memory, in domain terms, over any TableStore. Record shapes are stored as they are,
- * beside their keys, but for the bulky fields of story records, claims and stories' article entries,
- * stored packed (see packFields); `revision` guards read-modify-write updates.
+ * beside their keys, but for the bulky fields of story records and stories' article entries, and
+ * the claims a story gains in one update, stored packed (see packFields); `revision` guards
+ * read-modify-write updates.
  */
 export class Ledger {
   constructor(private readonly table: TableStore) {}
@@ -230,23 +247,31 @@ export class Ledger {
    * The story's new META and the claims an article is the first to make, in one transaction guarded
    * by the META revision: two articles that bring the same new claim at the same moment cannot both
    * create it, because one of them fails here, re-reads the story and matches the other's claim.
+   * The claims are packed into an item keyed by the new revision, which only the transaction that
+   * writes that revision writes: a claims item is never written over by another update's.
    */
   async commitStoryUpdate(story: StoryRecord, expectedRevision: number | undefined, newClaims: readonly ClaimRecord[]): Promise<boolean> {
     // A record read back carries its stamp, which lives in the STAMP item, not in the record.
     const { stamp: _stamp, ...record } = story as StoryRecord & StoryStamp;
+    const revision = (expectedRevision ?? 0) + 1;
     const meta = {
       ...keys.storyMeta(story.id),
       ...packFields(record, PACKED_STORY_FIELDS),
-      revision: (expectedRevision ?? 0) + 1,
+      revision,
       // A merged story leaves the recency index, and with it the digest.
       ...(story.mergedInto
         ? {}
         : { [TABLE.recencyIndex.partitionKey]: STORIES_BY_RECENCY, [TABLE.recencyIndex.sortKey]: `${story.updatedAt}#${story.id}` }),
     };
-    const claimItems = newClaims.map((claim) => ({ ...keys.storyClaim(story.id, claim.id), ...packFields(claim, PACKED_CLAIM_FIELDS) }));
-    const guarded = claimItems.slice(0, MAX_CLAIMS_PER_TRANSACTION);
+    const claimItems: TableItem[] = packedClaims(newClaims).map((packed, part) => ({ ...keys.storyClaims(story.id, revision, part), ...packed }));
+    let taken = 0;
+    for (let bytes = 0; taken < Math.min(claimItems.length, MAX_CLAIM_ITEMS_PER_TRANSACTION); taken += 1) {
+      bytes += (claimItems[taken][PACKED_ATTRIBUTE] as Uint8Array).byteLength;
+      if (taken > 0 && bytes > MAX_CLAIM_BYTES_PER_TRANSACTION) break;
+    }
+    const guarded = claimItems.slice(0, taken);
     if (!(await this.table.transactPut(meta, expectedRevision, guarded))) return false;
-    // Past the transaction limit (a very long article) the remaining claims go in unguarded.
+    // Past the transaction's limits (claims that hardly compress) the remaining claims go in unguarded.
     if (claimItems.length > guarded.length) {
       await this.table.putAll(claimItems.slice(guarded.length));
       await this.stampStory(story.id);
@@ -301,7 +326,8 @@ export class Ledger {
   }
 
   async storyClaims(storyId: string): Promise<ClaimRecord[]> {
-    return (await this.table.query(storyPartition(storyId), { skPrefix: 'CLAIM#' })).map((item) => strip<ClaimRecord>(unpackFields(item))!);
+    // The prefix both forms begin with: `CLAIMS#` (packed) and `CLAIM#` (an item per claim).
+    return claimsOf(await this.table.query(storyPartition(storyId), { skPrefix: 'CLAIM' }));
   }
 
   async recentStoryIds(limit: number): Promise<string[]> {
@@ -341,7 +367,7 @@ export class Ledger {
         >(item)!;
         return article;
       }),
-      claims: items.filter((item) => item.sk.startsWith('CLAIM#')).map((item) => strip<ClaimRecord>(unpackFields(item))!),
+      claims: claimsOf(items),
       mentions: mentionsOf(items, articleItems),
       // Entries stored before names were kept have none: such members never show names of their own.
       memberTerms: new Map(
@@ -375,6 +401,41 @@ function itemKey(key: TableKey): string {
 }
 
 const MENTION_PREFIX = 'MENTION#';
+const CLAIM_PREFIX = keys.storyClaim('', '').sk;
+const PACKED_CLAIMS_PREFIX = 'CLAIMS#';
+
+/**
+ * Claims packed for their items (see keys.storyClaims): all in one, unless that packs larger than an
+ * item may hold, when they are halved until each part fits (one claim alone always is a part).
+ */
+function packedClaims(claims: readonly ClaimRecord[]): Array<Record<string, unknown>> {
+  if (claims.length === 0) return [];
+  const packed = packFields({ claims }, PACKED_CLAIMS_FIELDS);
+  if (claims.length === 1 || (packed[PACKED_ATTRIBUTE] as Uint8Array).byteLength <= MAX_PACKED_CLAIMS_BYTES) return [packed];
+  const half = Math.ceil(claims.length / 2);
+  return [...packedClaims(claims.slice(0, half)), ...packedClaims(claims.slice(half))];
+}
+
+/**
+ * A story's claims: those its packed items hold, and claims stored as items of their own
+ * (`CLAIM#<id>`, by an earlier release), in the order of those items' sort keys, i.e. of claim id,
+ * whichever way each is stored. A claim id is created once per story, so no two items should hold
+ * the same; if they did, the one written last (packed, then the higher revision) is the one read,
+ * as an item per claim would have been written over.
+ */
+function claimsOf(items: readonly TableItem[]): ClaimRecord[] {
+  const byId = new Map<string, ClaimRecord>();
+  for (const item of items.filter((item) => item.sk.startsWith(CLAIM_PREFIX))) {
+    const claim = strip<ClaimRecord>(unpackFields(item))!;
+    byId.set(claim.id, claim);
+  }
+  // Items come in sort key order, i.e. of revision.
+  for (const item of items.filter((item) => item.sk.startsWith(PACKED_CLAIMS_PREFIX))) {
+    for (const claim of unpackFields(item).claims as ClaimRecord[]) byId.set(claim.id, claim);
+  }
+  const sortKey = (claim: ClaimRecord) => `${CLAIM_PREFIX}${claim.id}`;
+  return [...byId.values()].map((claim) => [sortKey(claim), claim] as const).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, claim]) => claim);
+}
 
 /**
  * A story's mentions: those its entries hold, and mentions stored as items of their own

@@ -5,9 +5,12 @@ import { MemoryTableStore } from '../../functions/adapters/memory-table-store';
 import type { ArticleRecord, ClaimRecord, MentionRecord, StoryRecord } from '../../functions/core/records';
 import type { ArticleEvidence } from '../../functions/core/stories/story-evidence';
 import type { TermVector } from '../../functions/core/stories/term-vector';
+import { claimFeatures } from '../../functions/core/claims/claim-features';
+import { mergeStories } from '../../functions/ingest/merge-stories';
+import { finishSplit } from '../../functions/ingest/split-story';
 import { keys } from '../../functions/ledger/keys';
 import { Ledger } from '../../functions/ledger/ledger';
-import { PACKED_ATTRIBUTE } from '../../functions/ledger/packed-fields';
+import { PACKED_ATTRIBUTE, packFields } from '../../functions/ledger/packed-fields';
 import type { TableStore } from '../../functions/ports/table-store';
 import { createTableInput } from '../../functions/shared/table-definition';
 import { TABLE } from '../../functions/shared/resources';
@@ -58,6 +61,19 @@ const claim = (id: string, storyId: string): ClaimRecord => ({
   createdAt: '2025-01-03T00:00:00.000Z',
   quantities: [{ text: '40 million', value: 40_000_000 }],
 });
+
+/** A claim of its own wording, so that claim matching (a merge) tells it from the others. */
+const worded = (id: string, storyId: string, statement: string): ClaimRecord => ({
+  id,
+  storyId,
+  text: `${statement}, the minister said.`,
+  statement,
+  features: claimFeatures(statement),
+  createdAt: '2025-01-03T00:00:00.000Z',
+  negated: false,
+});
+/** A claim as an earlier release stored it: an item of its own, its word features packed or not. */
+const legacyClaim = (c: ClaimRecord) => ({ ...keys.storyClaim(c.storyId, c.id), ...c });
 
 const mention = (claimId: string, articleId: string, storyId: string, claimIndex: number): MentionRecord => ({
   claimId,
@@ -152,7 +168,7 @@ describe.each([
     expect(await ledger.storyStates(['legacy'])).toEqual([{ id: 'legacy', revision: 3, stamp: 1 }]);
   });
 
-  it('stores claims with their features packed, and each article\'s mentions and terms packed in its entry, and reads them back as written', async () => {
+  it('stores the claims of an update packed in one item, and each article\'s mentions and terms packed in its entry, and reads them back as written', async () => {
     const claims = [claim('c1', 'entries'), claim('c2', 'entries')];
     expect(await ledger.commitStoryUpdate({ ...story('entries'), memberIds: ['a1', 'a2'] }, undefined, claims)).toBe(true);
     const terms = { vector: { ...vector('t', 30), constructor: 0.5 }, names: ['harbour', 'constructor'], evidence: evidence(1) };
@@ -160,9 +176,10 @@ describe.each([
     await ledger.saveMentions('entries', mentions, article('a1', 'entries'), terms);
     await ledger.saveMentions('entries', [], article('a2', 'entries'), undefined);
 
-    const claimItem = (await table.get(keys.storyClaim('entries', 'c1')))!;
-    expect(claimItem).not.toHaveProperty('features');
-    expect(claimItem[PACKED_ATTRIBUTE]).toBeInstanceOf(Uint8Array);
+    const claimItems = await table.query('STORY#entries', { skPrefix: 'CLAIM' });
+    expect(claimItems.map((item) => item.sk)).toEqual([keys.storyClaims('entries', 1, 0).sk]);
+    expect(claimItems[0][PACKED_ATTRIBUTE]).toBeInstanceOf(Uint8Array);
+    expect(Object.keys(claimItems[0]).sort()).toEqual([PACKED_ATTRIBUTE, 'pk', 'sk']);
     const entry = (await table.get(keys.storyArticle('entries', 'a1')))!;
     expect(entry).not.toHaveProperty('termVector');
     expect(entry[PACKED_ATTRIBUTE]).toBeInstanceOf(Uint8Array);
@@ -229,5 +246,104 @@ describe.each([
 
     await ledger.removeMovedArticles('large', ['a1']);
     expect(await table.query('STORY#large', { skPrefix: 'MENTION#' })).toEqual([]);
+  });
+
+  it('reads a story\'s claims in claim id order, packed and stored one per item alike', async () => {
+    const [c1, c10, c2, c3, c4] = ['c1', 'c10', 'c2', 'c3', 'c4'].map((id) => claim(id, 'mixed'));
+    // One as stored before claims were packed at all, one with its word features packed.
+    await table.putAll([legacyClaim(c3), { ...keys.storyClaim('mixed', 'c10'), ...packFields(c10, ['features']) }]);
+    expect(await ledger.commitStoryUpdate(story('mixed'), undefined, [c4, c1])).toBe(true);
+    // A commit that loses the race writes no claims.
+    expect(await ledger.commitStoryUpdate(story('mixed'), undefined, [claim('c0', 'mixed')])).toBe(false);
+    expect(await ledger.commitStoryUpdate(story('mixed'), 1, [])).toBe(true);
+    expect(await ledger.commitStoryUpdate(story('mixed'), 2, [c2])).toBe(true);
+
+    expect((await table.query('STORY#mixed', { skPrefix: 'CLAIM' })).map((item) => item.sk)).toEqual([
+      'CLAIM#c10',
+      'CLAIM#c3',
+      keys.storyClaims('mixed', 1, 0).sk,
+      keys.storyClaims('mixed', 3, 0).sk,
+    ]);
+    // As items of their own, sorted by `CLAIM#<id>`, would list: c10 before c2.
+    expect(await ledger.storyClaims('mixed')).toEqual([c1, c10, c2, c3, c4]);
+    expect((await ledger.storyContents('mixed'))!.claims).toEqual([c1, c10, c2, c3, c4]);
+    expect((await ledger.storySnapshot('mixed'))!.claims).toEqual([c1, c10, c2, c3, c4]);
+  });
+
+  it('packs the claims of an article whose text hardly compresses into several items, each within the item limit', async () => {
+    // 300 claims of 1,400 characters that deflate cannot shrink much: more than one item can hold packed.
+    const claims = Array.from({ length: 300 }, (_, i) => ({ ...claim(`c-large-${i}`, 'large-claims'), text: randomBytes(1_050).toString('base64') }));
+    expect(await ledger.commitStoryUpdate({ ...story('large-claims'), memberIds: ['a1'] }, undefined, claims)).toBe(true);
+
+    const items = await table.query('STORY#large-claims', { skPrefix: 'CLAIM' });
+    expect(items.length).toBeGreaterThan(1);
+    expect(items.every((item) => item.sk.startsWith('CLAIMS#') && (item[PACKED_ATTRIBUTE] as Uint8Array).byteLength < 400_000)).toBe(true);
+    const byId = [...claims].sort((a, b) => (a.id < b.id ? -1 : 1));
+    expect(await ledger.storyClaims('large-claims')).toEqual(byId);
+  });
+
+  it('writes the claims items past the transaction\'s 4 MB in after it, and stamps the story', async () => {
+    // About 4.3 MB packed: more than a transaction takes (4 MB).
+    const claims = Array.from({ length: 4_000 }, (_, i) => ({ ...claim(`c-huge-${String(i).padStart(4, '0')}`, 'huge-claims'), text: randomBytes(1_050).toString('base64') }));
+    expect(await ledger.commitStoryUpdate({ ...story('huge-claims'), memberIds: ['a1'] }, undefined, claims)).toBe(true);
+
+    const items = await table.query('STORY#huge-claims', { skPrefix: 'CLAIMS#' });
+    const bytes = items.map((item) => (item[PACKED_ATTRIBUTE] as Uint8Array).byteLength);
+    expect(bytes.reduce((sum, n) => sum + n, 0)).toBeGreaterThan(4_000_000);
+    expect(Math.max(...bytes)).toBeLessThanOrEqual(300_000);
+    expect(await ledger.storyClaims('huge-claims')).toEqual(claims);
+    expect(await ledger.storyStates(['huge-claims'])).toEqual([{ id: 'huge-claims', revision: 1, stamp: 1 }]);
+  });
+
+  it('moves claims stored either way to the story a merge folds them into', async () => {
+    const levy = worded('c-from-1', 'm-from', 'The harbour levy will raise 40 million a year');
+    const ferry = worded('c-from-2', 'm-from', 'The ferry terminal closes for two weeks in March');
+    const strike = worded('c-from-3', 'm-from', 'Dock workers announced a strike for Friday');
+    const levyAgain = worded('c-into-1', 'm-into', 'The harbour levy will raise 40 million a year');
+    const tunnel = worded('c-into-2', 'm-into', 'Engineers inspected the tunnel under the river');
+    // The absorbed story is the later one (see survivorOf).
+    expect(await ledger.commitStoryUpdate({ ...story('m-from'), createdAt: '2025-01-02T00:00:00.000Z', memberIds: ['f1'] }, undefined, [levy, ferry])).toBe(true);
+    await table.putAll([legacyClaim(strike)]);
+    const fromMentions = [mention(levy.id, 'f1', 'm-from', 0), mention(ferry.id, 'f1', 'm-from', 1), mention(strike.id, 'f1', 'm-from', 2)];
+    await ledger.saveMentions('m-from', fromMentions, article('f1', 'm-from'), { vector: vector('t', 30), names: [] });
+    expect(await ledger.commitStoryUpdate({ ...story('m-into'), memberIds: ['i1'] }, undefined, [tunnel, levyAgain])).toBe(true);
+    await ledger.saveMentions('m-into', [mention(levyAgain.id, 'i1', 'm-into', 0)], article('i1', 'm-into'), { vector: vector('t', 30), names: [] });
+
+    expect(await mergeStories(ledger, 'm-from', 'm-into')).toBe('m-into');
+    const into = (await ledger.storySnapshot('m-into'))!;
+    // The levy matched the survivor's own claim; the ferry and the strike are new to it.
+    expect(into.claims).toEqual([{ ...ferry, storyId: 'm-into' }, { ...strike, storyId: 'm-into' }, levyAgain, tunnel]);
+    expect(into.mentions.filter((m) => m.articleId === 'f1').map((m) => m.claimId)).toEqual([ferry.id, strike.id, levyAgain.id]);
+    expect(into.story.memberIds).toEqual(['i1', 'f1']);
+    // Merged again (a retry), nothing is written twice.
+    expect(await mergeStories(ledger, 'm-from', 'm-into')).toBe('m-into');
+    expect((await ledger.storyClaims('m-into')).map((c) => c.id)).toEqual([ferry.id, strike.id, levyAgain.id, tunnel.id]);
+  });
+
+  it('moves the claims of the articles a split moves, stored either way, to the new story', async () => {
+    const kept = worded('c-kept', 'sp', 'The harbour levy will raise 40 million a year');
+    const movedOld = worded('c-moved-old', 'sp', 'Dock workers announced a strike for Friday');
+    const movedPacked = worded('c-moved-packed', 'sp', 'The ferry terminal closes for two weeks in March');
+    await table.putAll([legacyClaim(movedOld)]);
+    expect(await ledger.commitStoryUpdate({ ...story('sp'), memberIds: ['k1', 'm1'] }, undefined, [movedPacked, kept])).toBe(true);
+    await ledger.saveMentions('sp', [mention(kept.id, 'k1', 'sp', 0)], article('k1', 'sp'), { vector: vector('k', 30), names: [] });
+    const moving = [mention(movedOld.id, 'm1', 'sp', 0), mention(movedPacked.id, 'm1', 'sp', 1)];
+    await ledger.saveMentions('sp', moving, article('m1', 'sp'), { vector: vector('m', 30), names: [] });
+    const [current] = await ledger.findStories(['sp']);
+    const { revision, ...record } = current;
+    expect(await ledger.commitStoryUpdate({ ...record, memberIds: ['k1'], splitOff: { storyId: 'sp-part', memberIds: ['m1'] } }, revision, [])).toBe(true);
+
+    await finishSplit(ledger, 'sp');
+    const part = (await ledger.storySnapshot('sp-part'))!;
+    expect(part.claims).toEqual([
+      { ...movedOld, storyId: 'sp-part' },
+      { ...movedPacked, storyId: 'sp-part' },
+    ]);
+    expect(part.mentions).toEqual(moving.map((m) => ({ ...m, storyId: 'sp-part' })));
+    const rest = (await ledger.storySnapshot('sp'))!;
+    expect(rest.story.splitOff).toBeUndefined();
+    // The story keeps its claims; only mentions of its members are shown.
+    expect(rest.claims.map((c) => c.id)).toEqual([kept.id, movedOld.id, movedPacked.id]);
+    expect(rest.mentions).toEqual([mention(kept.id, 'k1', 'sp', 0)]);
   });
 });
