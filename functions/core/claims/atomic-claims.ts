@@ -1,4 +1,4 @@
-import { findAttribution, type Attribution } from './attribution';
+import { attributionTo, findAttribution, type Attribution } from './attribution';
 import { entityKey } from './entities';
 import { AUX, isVerbLike } from './verbs';
 import { synsetIds } from './lexicon';
@@ -147,8 +147,7 @@ function splitAssertions(sentence: string, from: number, to: number): SentencePa
     const said = cleanStatement(sentence.slice(from + saying.index + saying[0].length, to));
     if (speaker && looksLikeSpeaker(speaker) && words(said).length >= 4) {
       const head = coordinate(sentence, from, from + saying.index, undefined);
-      const key = entityKey(speaker) || speaker.toLowerCase();
-      return [...head, { start: skipSpace(sentence, from + saying.index), end: to, statement: said, attribution: { source: speaker, key, cue: 'saying' } }];
+      return [...head, { start: skipSpace(sentence, from + saying.index), end: to, statement: said, attribution: attributionTo(speaker, 'saying') }];
     }
   }
 
@@ -170,17 +169,18 @@ function ownClause(sentence: string, from: number, to: number): SentencePart[] |
   const parts = coordinate(sentence, from + attributed.start, from + attributed.end, undefined);
   parts[0].start = from;
   parts[parts.length - 1].end = to;
-  if (attributed.attribution) for (const part of parts) part.attribution = attributed.attribution;
+  for (const part of parts) part.attribution = attributed.attribution;
   return parts;
 }
+
+/** " when " and a named subject (up to four capitalised words), then the word after it. */
+const WHEN_CLAUSE = /\s+when\s+((?:the\s+)?\p{Lu}[\p{L}.'-]*(?:\s+\p{Lu}[\p{L}.'-]*){0,3})\s+([a-z]+)\b/u;
 
 /**
  * "... offered political support to Iran when Trump withdrew the U.S. from the agreement": the
  * event of a "when" clause with a named subject and a past verb is reported as fact, and other
  * outlets report it as a statement of its own; so it is an assertion apart from its main clause.
  */
-const WHEN_CLAUSE = /\s+when\s+((?:the\s+)?\p{Lu}[\p{L}.'-]*(?:\s+\p{Lu}[\p{L}.'-]*){0,3})\s+([a-z]+)\b/u;
-
 function whenClause(sentence: string, part: SentencePart): SentencePart[] {
   const text = sentence.slice(part.start, part.end);
   const when = WHEN_CLAUSE.exec(text);

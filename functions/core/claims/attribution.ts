@@ -50,10 +50,10 @@ export function findAttribution(sentence: string): AttributedSpan {
   let end = sentence.length;
   let start = 0;
   const lead = LEADING_ACCORDING.exec(sentence);
-  if (lead && isSource(lead[1])) return { attribution: make(lead[1], 'according to'), start: lead[0].length, end };
+  if (lead && isSource(lead[1])) return { attribution: attributionTo(lead[1], 'according to'), start: lead[0].length, end };
   const trailAccording = TRAILING_ACCORDING.exec(sentence);
   if (trailAccording && isSource(trailAccording[1]) && trailAccording.index > 0) {
-    return { attribution: make(trailAccording[1], 'according to'), start, end: trailAccording.index };
+    return { attribution: attributionTo(trailAccording[1], 'according to'), start, end: trailAccording.index };
   }
   const trail = TRAILING_SAID.exec(sentence);
   if (trail && trail.index > 0) {
@@ -63,7 +63,7 @@ export function findAttribution(sentence: string): AttributedSpan {
     if (isSource(source) && !/\b(that|which|who)\b/i.test(modifier)) {
       end = trail.index + (trail[1] === ',"' || trail[1] === '"' ? 1 : 0);
       const citing = /,\s+(?:citing|quoting)\s+([^,.]+)/i.exec(trail[7] ?? '')?.[1];
-      return { attribution: make(source, cue, citing), start, end };
+      return { attribution: attributionTo(source, cue, citing), start, end };
     }
   }
   const said = LEADING_SAID.exec(sentence) ?? LEADING_SAID_BARE.exec(sentence);
@@ -71,7 +71,7 @@ export function findAttribution(sentence: string): AttributedSpan {
     const source = said[2].replace(TRAILING_ADVERB, '').trim();
     if (isSource(source) && !/\b(that|which|who|if|when|because)\b/i.test(said[4] ?? '')) {
       start = said[0].length;
-      if (start < end - 10) return { attribution: make(source, said[3].toLowerCase()), start, end };
+      if (start < end - 10) return { attribution: attributionTo(source, said[3].toLowerCase()), start, end };
     }
   }
   const stance = stanceOf(sentence);
@@ -89,7 +89,7 @@ function stanceOf(sentence: string): Attribution | undefined {
   else before = before.replace(/^(?:[^,"]{1,80},\s+)/, '');
   before = before.trim().replace(TRAILING_ADVERB, '').replace(/\s+(?:has|have|had)$/i, '');
   if (!isSource(before) || before.split(/\s+/).length > 8) return undefined;
-  return make(before, m[1].toLowerCase());
+  return attributionTo(before, m[1].toLowerCase());
 }
 
 /** A noun phrase that can be a source: short, no verb of its own, a name or a role. */
@@ -101,7 +101,8 @@ function isSource(text: string): boolean {
   return words.some((w) => /^\p{Lu}/u.test(w)) || ROLE_HEAD.test(text.trim());
 }
 
-function make(source: string, cue: string, citing?: string): Attribution {
+/** An attribution to `source` by the reporting word `cue`, keyed as every attribution is (sourceKey). */
+export function attributionTo(source: string, cue: string, citing?: string): Attribution {
   const clean = source.trim().replace(/^(?:the|a|an)\s+/i, (m) => m.toLowerCase());
   return { source: clean, key: sourceKey(clean), cue, ...(citing ? { citing: citing.trim() } : {}) };
 }
