@@ -433,8 +433,7 @@ function claimsOf(items: readonly TableItem[]): ClaimRecord[] {
   for (const item of items.filter((item) => item.sk.startsWith(PACKED_CLAIMS_PREFIX))) {
     for (const claim of unpackFields(item).claims as ClaimRecord[]) byId.set(claim.id, claim);
   }
-  const sortKey = (claim: ClaimRecord) => `${CLAIM_PREFIX}${claim.id}`;
-  return [...byId.values()].map((claim) => [sortKey(claim), claim] as const).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, claim]) => claim);
+  return inSortKeyOrder([...byId.values()], (claim) => keys.storyClaim(claim.storyId, claim.id).sk);
 }
 
 /**
@@ -450,8 +449,12 @@ function mentionsOf(items: readonly TableItem[], entries: readonly TableItem[]):
     ...held.flatMap((entry) => entry.mentions as MentionRecord[]),
     ...items.filter((item) => item.sk.startsWith(MENTION_PREFIX) && !inEntries.has(String(item.articleId))).map((item) => strip<MentionRecord>(item)!),
   ];
-  const sortKey = (mention: MentionRecord) => keys.mention(mention.storyId, mention.claimId, mention.articleId, mention.claimIndex).sk;
-  return mentions.map((mention) => [sortKey(mention), mention] as const).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, mention]) => mention);
+  return inSortKeyOrder(mentions, (mention) => keys.mention(mention.storyId, mention.claimId, mention.articleId, mention.claimIndex).sk);
+}
+
+/** Records in the order DynamoDB returns the items of `sortKey` (byte order of ASCII keys), whichever way each is stored. */
+function inSortKeyOrder<T>(records: readonly T[], sortKey: (record: T) => string): T[] {
+  return records.map((record) => [sortKey(record), record] as const).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, record]) => record);
 }
 
 /**
