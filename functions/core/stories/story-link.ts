@@ -24,6 +24,9 @@ export function candidateStory(story: Pick<StoryRecord, 'id' | 'memberIds' | 'me
  * many stories of a topic (a president, a pandemic) is like all of them, and none is its event
  * unless one stands out. `rivalBest` is the same over the other candidates that are not pieces of
  * this story's event (see rivalsOf); `centroid` is the likeness to the story's running centroid.
+ * `figures` says whether the article's figures (the numbers among its strongest terms) agree with
+ * its members': reports of one event repeat its counts, ages and sums, while the weekly jobless
+ * claims or a second hearing of the same people carry other ones (see figureAgreement).
  */
 export const LINK_FEATURES = [
   'nearestMember',
@@ -37,6 +40,7 @@ export const LINK_FEATURES = [
   'articleTerms',
   'rivalBest',
   'centroid',
+  'figures',
 ] as const;
 export type LinkFeature = (typeof LINK_FEATURES)[number];
 
@@ -72,6 +76,7 @@ export function linkFeatures(article: ArticleEvidence, story: CandidateStory, ot
     articleTerms: Math.log1p(article.distinctTerms),
     rivalBest: others.rivalBest,
     centroid: story.centroid && computed.includes('centroid') ? cosine(article.terms, story.centroid) : nearest,
+    figures: computed.includes('figures') ? figureAgreement(article, story.members) : 0,
   };
   return LINK_FEATURES.map((feature) => values[feature]);
 }
@@ -106,6 +111,27 @@ function nearestMemberOf(article: ArticleEvidence, story: CandidateStory): { lik
     if (likeness > best.likeness) best = { likeness, member };
   }
   return best;
+}
+
+/**
+ * 1 when a member shares one of the article's figures, -1 when the article and some members have
+ * figures but no member shares one, 0 when either side has none.
+ */
+function figureAgreement(article: ArticleEvidence, members: readonly ArticleEvidence[]): number {
+  const figures = figuresOf(article.terms);
+  if (figures.length === 0) return 0;
+  let membersWithFigures = 0;
+  for (const member of members) {
+    const theirs = figuresOf(member.terms);
+    if (theirs.length === 0) continue;
+    membersWithFigures += 1;
+    if (figures.some((figure) => member.terms[figure] !== undefined)) return 1;
+  }
+  return membersWithFigures > 0 ? -1 : 0;
+}
+
+function figuresOf(terms: TermVector): string[] {
+  return Object.keys(terms).filter((term) => term.charCodeAt(0) >= 48 && term.charCodeAt(0) <= 57);
 }
 
 /** Days from the article to the nearest dated member; undefined unless both sides have dates. */
