@@ -25,8 +25,8 @@ export function candidateStory(story: Pick<StoryRecord, 'id' | 'memberIds' | 'me
  * unless one stands out. `rivalBest` is the same over the other candidates that are not pieces of
  * this story's event (see rivalsOf); `centroid` is the likeness to the story's running centroid.
  * `figures` says whether the article's figures (the numbers among its strongest terms) agree with
- * its members': reports of one event repeat its counts, ages and sums, while the weekly jobless
- * claims or a second hearing of the same people carry other ones (see figureAgreement).
+ * its members': reports of one event repeat its counts, ages and sums, while another event of the
+ * same kind (next week's jobless claims, another shooting) carries other ones (see figureAgreement).
  */
 export const LINK_FEATURES = [
   'nearestMember',
@@ -45,7 +45,7 @@ export const LINK_FEATURES = [
 export type LinkFeature = (typeof LINK_FEATURES)[number];
 
 /** The features the story model is fitted on (the others can be switched in by `eval stories --ablate feature:NAME`). */
-export const MODEL_FEATURES: readonly LinkFeature[] = ['nearestMember', 'nearestTwo', 'nearestNames', 'nearestTitle', 'daysApart', 'bothDated', 'storySize', 'otherBest', 'articleTerms'];
+export const MODEL_FEATURES: readonly LinkFeature[] = ['nearestMember', 'nearestTwo', 'nearestNames', 'nearestTitle', 'daysApart', 'bothDated', 'storySize', 'otherBest', 'articleTerms', 'figures'];
 
 /** What the other candidates say about one: the nearest member of any of them, and of those that are not pieces of its event. */
 export interface OtherCandidates {
