@@ -58,6 +58,20 @@ describe('link features', () => {
     const undated = evidenceOf('Strong quake hits Chile', 'An earthquake hit northern Chile.');
     expect(feature(linkFeatures(undated, story('q', quake), NO_OTHERS), 'bothDated')).toBe(0);
   });
+
+  it("say whether a member shares the article's figures: one week's claims agree, another week's disagree, and nothing to compare is neutral", () => {
+    const thisWeek = evidenceOf('Jobless claims fall', 'Initial jobless claims fell to 385,000 last week, the Labor Department said.');
+    const sameReport = evidenceOf('Jobless claims drop to a pandemic low', 'Claims for unemployment benefits dropped to 385000, the department reported.');
+    const nextWeek = evidenceOf('Jobless claims fall again', 'Initial jobless claims fell to 376,000 last week, the Labor Department said.');
+    const noFigures = evidenceOf('Jobless claims fall', 'Initial jobless claims fell again last week, the Labor Department said.');
+    const figures = (article: ArticleEvidence, ...members: ArticleEvidence[]) => feature(linkFeatures(article, story('c', ...members), NO_OTHERS), 'figures');
+    expect(figures(sameReport, thisWeek)).toBe(1);
+    expect(figures(nextWeek, thisWeek)).toBe(-1);
+    expect(figures(nextWeek, noFigures, thisWeek, sameReport)).toBe(-1);
+    expect(figures(sameReport, nextWeek, thisWeek)).toBe(1);
+    expect(figures(noFigures, thisWeek)).toBe(0);
+    expect(figures(thisWeek, noFigures)).toBe(0);
+  });
 });
 
 describe('other candidates', () => {
