@@ -16,8 +16,13 @@ import { useLocalStack } from '../support/local-stack';
 
 jest.setTimeout(600_000);
 
-/** Per SDK call, before and after: one or two faults per invocation of ~90 DynamoDB and S3 calls. */
+/** Per DynamoDB call, before and after: a fault or so per invocation of a few dozen DynamoDB calls. */
 const FAULT_RATE = 0.006;
+/**
+ * Per S3 call: an invocation makes only a few, so at the DynamoDB rate S3 would see about one
+ * fault over all the seeds, and some runs none.
+ */
+const S3_FAULT_RATE = 0.03;
 const FAULT_SEEDS = [1, 2, 3, 4, 5, 6, 7, 8];
 
 /**
@@ -37,7 +42,8 @@ describe('faults injected into DynamoDB and S3 calls (local mini-AWS)', () => {
     await dynamo.send(new CreateTableCommand(createTableInput(name)));
     await s3.send(new CreateBucketCommand({ Bucket: name }));
     for (const seed of seedFiles()) await s3.send(new PutObjectCommand({ Bucket: name, Key: `inbox/${seed.name}`, Body: seed.bytes }));
-    const faults = faultSeed === undefined ? { injected: [] } : injectFaults([dynamo, s3], seededRandom(faultSeed), FAULT_RATE);
+    const faults =
+      faultSeed === undefined ? [] : [injectFaults([dynamo], seededRandom(faultSeed), FAULT_RATE), injectFaults([s3], seededRandom(faultSeed + 1000), S3_FAULT_RATE)];
     const deps: PipelineDependencies = {
       ledger: new Ledger(new DynamoDbTableStore(name, dynamo)),
       objects: new S3ObjectStore(name, s3),
@@ -54,7 +60,7 @@ describe('faults injected into DynamoDB and S3 calls (local mini-AWS)', () => {
     const reader = new S3Client({ forcePathStyle: true });
     const latest = await new S3ObjectStore(name, reader).get(DIGEST_KEYS.latest);
     const list = async (prefix: string) => ((await reader.send(new ListObjectsV2Command({ Bucket: name, Prefix: prefix }))).Contents ?? []).map((object) => object.Key!);
-    return { digest: JSON.parse(new TextDecoder().decode(latest!.body)) as Digest, injected: faults.injected, failedInvocations, inbox: await list('inbox/'), rejected: await list('rejected/') };
+    return { digest: JSON.parse(new TextDecoder().decode(latest!.body)) as Digest, injected: faults.flatMap((injection) => injection.injected), failedInvocations, inbox: await list('inbox/'), rejected: await list('rejected/') };
   }
 
   function content(digest: Digest) {
