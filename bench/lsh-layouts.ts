@@ -8,8 +8,8 @@
  * share a band, candidates per article, and the largest band (an item holds MAX_IDS_PER_BAND ids).
  */
 import { readFileSync } from 'node:fs';
-import { estimateContainment, estimateJaccard, lshBands, LSH_LAYOUT, minhash, type LshLayout } from '../functions/core/fingerprint/minhash';
-import { CONTAINMENT_THRESHOLD, JACCARD_THRESHOLD } from '../functions/core/fingerprint/near-duplicate';
+import { lshBands, LSH_LAYOUT, minhash, type LshLayout } from '../functions/core/fingerprint/minhash';
+import { signaturesMatch } from '../functions/core/fingerprint/near-duplicate';
 import { parseArticle } from '../functions/core/parse/parse-article';
 import { inputDocument, type ArticleLine } from '../cli/commands/eval-articles';
 
@@ -43,7 +43,7 @@ for (const file of files) {
   const matching: Array<[number, number]> = [];
   for (let i = 0; i < signatures.length; i += 1) {
     for (let j = i + 1; j < signatures.length; j += 1) {
-      if (estimateJaccard(signatures[i], signatures[j]) >= JACCARD_THRESHOLD || estimateContainment(signatures[i], signatures[j]) >= CONTAINMENT_THRESHOLD) matching.push([i, j]);
+      if (signaturesMatch(signatures[i], signatures[j])) matching.push([i, j]);
     }
   }
   console.log(`${file}: ${signatures.length} articles, ${matching.length} pairs whose signatures match`);

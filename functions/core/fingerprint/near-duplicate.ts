@@ -72,7 +72,12 @@ function chromeAgainst(article: Fingerprint, candidate: Fingerprint): boolean {
 }
 
 function textsMatch(article: Fingerprint, candidate: Fingerprint): boolean {
-  return estimateJaccard(article.signature, candidate.signature) >= JACCARD_THRESHOLD || estimateContainment(article.signature, candidate.signature) >= CONTAINMENT_THRESHOLD;
+  return signaturesMatch(article.signature, candidate.signature);
+}
+
+/** The copy test on texts: Jaccard or containment at its threshold. */
+export function signaturesMatch(a: MinHashSignature, b: MinHashSignature): boolean {
+  return estimateJaccard(a, b) >= JACCARD_THRESHOLD || estimateContainment(a, b) >= CONTAINMENT_THRESHOLD;
 }
 
 /** Whether two headlines share at least HEADLINE_AGREEMENT of their content words. */
