@@ -118,20 +118,20 @@ function nearestMemberOf(article: ArticleEvidence, story: CandidateStory): { lik
  * figures but no member shares one, 0 when either side has none.
  */
 function figureAgreement(article: ArticleEvidence, members: readonly ArticleEvidence[]): number {
-  const figures = figuresOf(article.terms);
+  const figures = Object.keys(article.terms).filter(isFigure);
   if (figures.length === 0) return 0;
   let membersWithFigures = 0;
   for (const member of members) {
-    const theirs = figuresOf(member.terms);
-    if (theirs.length === 0) continue;
+    if (!Object.keys(member.terms).some(isFigure)) continue;
     membersWithFigures += 1;
     if (figures.some((figure) => member.terms[figure] !== undefined)) return 1;
   }
   return membersWithFigures > 0 ? -1 : 0;
 }
 
-function figuresOf(terms: TermVector): string[] {
-  return Object.keys(terms).filter((term) => term.charCodeAt(0) >= 48 && term.charCodeAt(0) <= 57);
+/** A number term: its stem begins with a digit. */
+function isFigure(term: string): boolean {
+  return term.charCodeAt(0) >= 48 && term.charCodeAt(0) <= 57;
 }
 
 /** Days from the article to the nearest dated member; undefined unless both sides have dates. */
