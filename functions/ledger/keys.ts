@@ -4,6 +4,12 @@ import type { TableKey } from '../ports/table-store';
  * The single-table layout. Everything one story needs for publishing lives in its partition, so a
  * digest reads one partition per story and never the whole table.
  */
+/**
+ * Sort-key beginnings of a story's claim items: packed per revision (keys.storyClaims), one per
+ * claim (keys.storyClaim), and the beginning both share, which one query reads them by.
+ */
+export const CLAIM_SORT_KEYS = { packed: 'CLAIMS#', single: 'CLAIM#', either: 'CLAIM' } as const;
+
 export const keys = {
   object: (key: string): TableKey => ({ pk: `OBJECT#${key}`, sk: 'META' }),
   article: (articleId: string): TableKey => ({ pk: `ARTICLE#${articleId}`, sk: 'META' }),
@@ -19,10 +25,10 @@ export const keys = {
    */
   storyClaims: (storyId: string, revision: number, part: number): TableKey => ({
     pk: `STORY#${storyId}`,
-    sk: `CLAIMS#${String(revision).padStart(8, '0')}#${String(part).padStart(3, '0')}`,
+    sk: `${CLAIM_SORT_KEYS.packed}${String(revision).padStart(8, '0')}#${String(part).padStart(3, '0')}`,
   }),
   /** A claim as an item of its own, as an earlier release stored each claim (still read, see Ledger.storyClaims). */
-  storyClaim: (storyId: string, claimId: string): TableKey => ({ pk: `STORY#${storyId}`, sk: `CLAIM#${claimId}` }),
+  storyClaim: (storyId: string, claimId: string): TableKey => ({ pk: `STORY#${storyId}`, sk: `${CLAIM_SORT_KEYS.single}${claimId}` }),
   /** A mention as an item of its own, when its article's entry cannot hold it packed (see Ledger.saveMentions). */
   mention: (storyId: string, claimId: string, articleId: string, claimIndex: number): TableKey => ({
     pk: `STORY#${storyId}`,

@@ -7,7 +7,7 @@ import type { TermVector } from '../core/stories/term-vector';
 import type { ArticleEvidence } from '../core/stories/story-evidence';
 import { TABLE } from '../shared/resources';
 import type { TableItem, TableKey, TableStore } from '../ports/table-store';
-import { ARTICLE_COUNT_SHARDS, keys, STORIES_BY_RECENCY, storyPartition, termPartition } from './keys';
+import { ARTICLE_COUNT_SHARDS, CLAIM_SORT_KEYS, keys, STORIES_BY_RECENCY, storyPartition, termPartition } from './keys';
 import { CountedTerms, type TermStatistics } from '../core/stories/term-statistics';
 import { PACKED_ATTRIBUTE, packFields, unpackFields } from './packed-fields';
 
@@ -326,8 +326,7 @@ export class Ledger {
   }
 
   async storyClaims(storyId: string): Promise<ClaimRecord[]> {
-    // The prefix both forms begin with: `CLAIMS#` (packed) and `CLAIM#` (an item per claim).
-    return claimsOf(await this.table.query(storyPartition(storyId), { skPrefix: 'CLAIM' }));
+    return claimsOf(await this.table.query(storyPartition(storyId), { skPrefix: CLAIM_SORT_KEYS.either }));
   }
 
   async recentStoryIds(limit: number): Promise<string[]> {
@@ -401,8 +400,6 @@ function itemKey(key: TableKey): string {
 }
 
 const MENTION_PREFIX = 'MENTION#';
-const CLAIM_PREFIX = keys.storyClaim('', '').sk;
-const PACKED_CLAIMS_PREFIX = 'CLAIMS#';
 
 /**
  * Claims packed for their items (see keys.storyClaims): all in one, unless that packs larger than an
@@ -425,12 +422,12 @@ function packedClaims(claims: readonly ClaimRecord[]): Array<Record<string, unkn
  */
 function claimsOf(items: readonly TableItem[]): ClaimRecord[] {
   const byId = new Map<string, ClaimRecord>();
-  for (const item of items.filter((item) => item.sk.startsWith(CLAIM_PREFIX))) {
+  for (const item of items.filter((item) => item.sk.startsWith(CLAIM_SORT_KEYS.single))) {
     const claim = strip<ClaimRecord>(unpackFields(item))!;
     byId.set(claim.id, claim);
   }
   // Items come in sort key order, i.e. of revision.
-  for (const item of items.filter((item) => item.sk.startsWith(PACKED_CLAIMS_PREFIX))) {
+  for (const item of items.filter((item) => item.sk.startsWith(CLAIM_SORT_KEYS.packed))) {
     for (const claim of unpackFields(item).claims as ClaimRecord[]) byId.set(claim.id, claim);
   }
   return inSortKeyOrder([...byId.values()], (claim) => keys.storyClaim(claim.storyId, claim.id).sk);
