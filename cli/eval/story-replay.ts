@@ -92,7 +92,7 @@ export async function replayStories(
     await ledger.commitStoryUpdate(story, current?.revision, []);
     const known = new Set(Object.keys(current?.centroid ?? {}));
     await ledger.indexStoryTerms(storyId, Object.keys(story.centroid).filter((term) => !known.has(term)));
-    await ledger.countTerms(id, countedTerms(evidence), statistics);
+    await ledger.countTerms(id, countedTerms(terms, statistics), statistics);
     const golds = goldOfStory.get(storyId) ?? new Map<string, number>();
     golds.set(line.story, (golds.get(line.story) ?? 0) + 1);
     goldOfStory.set(storyId, golds);

@@ -103,7 +103,7 @@ export async function ingestArticle(ledger: Ledger, input: ArticleInput, policy:
   await ledger.saveMentions(record.storyId, claims.mentions, record, terms);
   record.storyId = await settleStory(ledger, record, vector, evidence, opened, policy);
   await ledger.addToBands(id, bands, bandReading);
-  await ledger.countTerms(id, countedTerms(evidence), statistics);
+  await ledger.countTerms(id, countedTerms(articleTerms, statistics), statistics);
   const stored: StoredArticle = { ...record, signature, ...(fingerprint.titleInText === undefined ? {} : { titleInText: fingerprint.titleInText }) };
   const committed = await ledger.commitArticle(stored);
   const lateOrigin = await markLateCopies(ledger, committed, bands, candidates);

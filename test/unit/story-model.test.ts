@@ -1,9 +1,10 @@
 import { KEPT_MEMBERS, keepMember, keptMembersOf } from '../../functions/core/stories/kept-members';
-import { articleEvidence, countedTerms, COUNTED_TERMS, readArticleTerms, termsToLookUp, type ArticleEvidence } from '../../functions/core/stories/story-evidence';
+import { articleEvidence, countedTerms, COUNTED_TERMS, readArticleTerms, TERM_WEIGHT_CAP, termsToLookUp, type ArticleEvidence } from '../../functions/core/stories/story-evidence';
 import { LINK_FEATURES, linkFeatures, otherCandidates, type CandidateStory } from '../../functions/core/stories/story-link';
 import { decideStory, linkScore, scoreCandidates, type StoryModel } from '../../functions/core/stories/story-model';
 import { STORY_MODEL } from '../../functions/core/stories/story-policy';
 import { CountedTerms, NO_STATISTICS, termWeight } from '../../functions/core/stories/term-statistics';
+import { cosine } from '../../functions/core/stories/term-vector';
 import { trainLogistic } from '../../cli/eval/learners';
 import { naiveClusters } from '../../cli/eval/naive-clusterer';
 
@@ -35,8 +36,19 @@ describe('article evidence', () => {
     expect(Object.keys(quake.names)).toEqual(expect.arrayContaining(['chile', 'iquiqu']));
     expect(Object.keys(quake.title)).toEqual(expect.arrayContaining(['earthquak', 'chile']));
     expect(quake.publishedAt).toBe('2025-03-03T08:00:00Z');
-    expect(countedTerms(quake).length).toBeLessThanOrEqual(COUNTED_TERMS);
+    expect(countedTerms(readArticleTerms('Earthquake strikes northern Chile', ['A magnitude 7 earthquake struck northern Chile on Monday, damaging homes in Iquique and Alto Hospicio, where roads cracked, walls fell and power failed.']), NO_STATISTICS)).toHaveLength(COUNTED_TERMS);
     expect(termsToLookUp(readArticleTerms('A', ['Words enough to read here and there.']))).not.toContain('a');
+  });
+
+  it('caps term weights, so that words one writer chose do not outweigh the words of the event', () => {
+    // The corpus has read a few reports of the event; each new report adds words of its own that
+    // nobody else uses, which an uncapped weight ranks above the event's.
+    const corpus = new CountedTerms();
+    for (let i = 0; i < 200; i += 1) corpus.count(i % 20 === 0 ? ['tara', 'reid', 'rehab', 'promis', `topic${i}`] : [`topic${i}`]);
+    const first = readArticleTerms('Reid enters rehab', ['Tara Reid entered rehab at the Promises clinic. The unfunny, shrivelled bubblegum starlet was seen partying.']);
+    const second = readArticleTerms('Tara Reid checks into rehab', ['Tara Reid has checked into Promises for rehab after a scary, skinny, loud appearance.']);
+    const likeness = (cap: number) => cosine(articleEvidence(first, corpus, undefined, cap).terms, articleEvidence(second, corpus, undefined, cap).terms);
+    expect(likeness(TERM_WEIGHT_CAP)).toBeGreaterThan(likeness(Infinity) + 0.1);
   });
 
   it('does not take weekdays and months for names: two unrelated reports of a Monday share no name', () => {

@@ -1,6 +1,6 @@
 import { MONTHS, WEEKDAYS } from '../claims/dates';
 import { tokenize, type Token } from '../text/tokens';
-import { normalize, topTerms, type TermVector } from './term-vector';
+import { normalize, type TermVector } from './term-vector';
 import { NO_STATISTICS, termWeight, type TermStatistics } from './term-statistics';
 
 /**
@@ -61,19 +61,28 @@ export function termsToLookUp(terms: ArticleTerms): string[] {
   return strongest(weighted(terms.counts, (term) => termWeight(term, NO_STATISTICS)), LOOKED_UP_TERMS);
 }
 
-/** The article's evidence under the corpus's current term weights. */
-export function articleEvidence(terms: ArticleTerms, statistics: TermStatistics, publishedAt?: string): ArticleEvidence {
+/**
+ * Past this weight a rarer word is not taken for a more telling one. A word that one article in
+ * e^4 (about 55) uses or fewer is as likely one writer's choice ("unfunny", "shrivelled") as the
+ * name of the event; uncapped, such words fill an article's strongest terms, which two reports of
+ * one event then share few of (docs/quality.md, "Term weight cap").
+ */
+export const TERM_WEIGHT_CAP = 4;
+
+/** The article's evidence under the corpus's current term weights, capped at `weightCap`. */
+export function articleEvidence(terms: ArticleTerms, statistics: TermStatistics, publishedAt?: string, weightCap = TERM_WEIGHT_CAP): ArticleEvidence {
   const weights = new Map<string, number>();
   const weightOf = (term: string) => {
     let weight = weights.get(term);
     if (weight === undefined) weights.set(term, (weight = termWeight(term, statistics)));
     return weight;
   };
+  const capped = (term: string) => Math.min(weightCap, weightOf(term));
   const titleVector: TermVector = {};
-  for (const term of terms.title) titleVector[term] = weightOf(term);
+  for (const term of terms.title) titleVector[term] = capped(term);
   return {
-    terms: topTerms(weighted(terms.counts, weightOf), EVIDENCE_TERMS),
-    names: topTerms(weighted(terms.names, weightOf), EVIDENCE_NAMES),
+    terms: strongestVector(weighted(terms.counts, capped), EVIDENCE_TERMS, weightOf),
+    names: strongestVector(weighted(terms.names, capped), EVIDENCE_NAMES, weightOf),
     title: normalize(titleVector),
     distinctTerms: terms.counts.size,
     ...(publishedAt ? { publishedAt } : {}),
@@ -87,6 +96,18 @@ function weighted(counts: ReadonlyMap<string, number>, weightOf: (term: string) 
   return vector;
 }
 
+/**
+ * The `count` strongest terms, unit length. Among equally strong terms (capped words an article
+ * uses equally often) the more common in news go first: another report of the event is likelier
+ * to use them.
+ */
+function strongestVector(vector: TermVector, count: number, uncappedWeight: (term: string) => number): TermVector {
+  const kept = Object.entries(vector)
+    .sort((a, b) => b[1] - a[1] || uncappedWeight(a[0]) - uncappedWeight(b[0]) || (a[0] < b[0] ? -1 : 1))
+    .slice(0, count);
+  return normalize(Object.fromEntries(kept));
+}
+
 function strongest(vector: TermVector, count: number): string[] {
   return Object.entries(vector)
     .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
@@ -94,9 +115,9 @@ function strongest(vector: TermVector, count: number): string[] {
     .map(([term]) => term);
 }
 
-/** The terms an article adds to the corpus's statistics: its strongest. */
-export function countedTerms(evidence: ArticleEvidence): string[] {
-  return strongest(evidence.terms, COUNTED_TERMS);
+/** The terms an article adds to the corpus's statistics: its strongest under the uncapped weights. */
+export function countedTerms(terms: ArticleTerms, statistics: TermStatistics): string[] {
+  return strongest(weighted(terms.counts, (term) => termWeight(term, statistics)), COUNTED_TERMS);
 }
 
 /** Words that carry what an event is: no stopwords or words under three letters; figures count. */
