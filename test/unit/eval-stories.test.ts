@@ -72,15 +72,15 @@ describe('eval stories', () => {
     const dir = mkdtempSync(join(tmpdir(), 'eval-stories-'));
     storySet(join(dir, 'stories-one-dev.jsonl'), 3, false);
     storySet(join(dir, 'stories-two-dev.jsonl'), 3, false);
-    const { printed, progress } = await runCaptured({ inputs: [dir], orders: 1, ablate: ['feature:otherBest', 'feature:otherBest+feature:rivalBest+split'] });
+    const { printed, progress } = await runCaptured({ inputs: [dir], orders: 1, ablate: ['feature:rivalBest', 'feature:rivalBest+feature:otherBest+split'] });
     const fitted = progress.filter((text) => /^fitting/.test(text));
     expect(printed.filter((line) => /F1 mean/.test(line)).map((line) => line.split(/\s{2,}/)[1])).toEqual([
       'pipeline',
-      'ablate feature:otherBest',
-      'ablate feature:otherBest+feature:rivalBest+split',
+      'ablate feature:rivalBest',
+      'ablate feature:rivalBest+feature:otherBest+split',
       'pipeline',
-      'ablate feature:otherBest',
-      'ablate feature:otherBest+feature:rivalBest+split',
+      'ablate feature:rivalBest',
+      'ablate feature:rivalBest+feature:otherBest+split',
     ]);
     // Three feature sets for each of the two held-out sets.
     expect(fitted).toHaveLength(6);

@@ -62,12 +62,12 @@ export function termsToLookUp(terms: ArticleTerms): string[] {
 }
 
 /**
- * Past this weight a rarer word is not taken for a more telling one. A word that one article in
- * e^4 (about 55) uses or fewer is as likely one writer's choice ("unfunny", "shrivelled") as the
- * name of the event; uncapped, such words fill an article's strongest terms, which two reports of
- * one event then share few of (docs/quality.md, "Term weight cap").
+ * Past this weight a rarer word is not taken for a more telling one. A word that fewer than one
+ * article in e^6 (about 400) uses is as likely one writer's choice ("unfunny", "shrivelled") as
+ * the name of the event; uncapped, such words fill an article's strongest terms, which two
+ * reports of one event then share little of (docs/quality.md, "Term weight cap").
  */
-export const TERM_WEIGHT_CAP = 4;
+export const TERM_WEIGHT_CAP = 6;
 
 /** The article's evidence under the corpus's current term weights, capped at `weightCap`. */
 export function articleEvidence(terms: ArticleTerms, statistics: TermStatistics, publishedAt?: string, weightCap = TERM_WEIGHT_CAP): ArticleEvidence {

@@ -23,7 +23,7 @@ export function candidateStory(story: Pick<StoryRecord, 'id' | 'memberIds' | 'me
  * nearest members must be close. `otherBest` puts the likeness in context: an article about one of
  * many stories of a topic (a president, a pandemic) is like all of them, and none is its event
  * unless one stands out. `rivalBest` is the same over the other candidates that are not pieces of
- * this story's event (see rivalsOf); `centroid` is the likeness to the story's running centroid.
+ * this story's event (see otherCandidates); `centroid` is the likeness to the story's running centroid.
  * `figures` says whether the article's figures (the numbers among its strongest terms) agree with
  * its members': reports of one event repeat its counts, ages and sums, while another event of the
  * same kind (next week's jobless claims, another shooting) carries other ones (see figureAgreement).
@@ -45,7 +45,7 @@ export const LINK_FEATURES = [
 export type LinkFeature = (typeof LINK_FEATURES)[number];
 
 /** The features the story model is fitted on (the others can be switched in by `eval stories --ablate feature:NAME`). */
-export const MODEL_FEATURES: readonly LinkFeature[] = ['nearestMember', 'nearestTwo', 'nearestNames', 'nearestTitle', 'daysApart', 'bothDated', 'storySize', 'otherBest', 'articleTerms', 'figures'];
+export const MODEL_FEATURES: readonly LinkFeature[] = ['nearestMember', 'nearestTwo', 'nearestNames', 'nearestTitle', 'daysApart', 'bothDated', 'storySize', 'rivalBest', 'articleTerms', 'figures'];
 
 /** What the other candidates say about one: the nearest member of any of them, and of those that are not pieces of its event. */
 export interface OtherCandidates {
@@ -99,7 +99,7 @@ export function otherCandidates(article: ArticleEvidence, candidates: readonly C
       const piece = own.member !== undefined && other.member !== undefined && cosine(own.member.terms, other.member.terms) >= own.likeness;
       if (!piece) rivalBest = other.likeness;
     });
-    // Without rivals asked for (the shipped model does not use them), rivalBest reads as otherBest.
+    // Without rivals asked for (a model that does not use them), rivalBest reads as otherBest.
     return { otherBest, rivalBest: withRivals ? rivalBest : otherBest };
   });
 }
