@@ -1,15 +1,15 @@
 import type { TableKey } from '../ports/table-store';
 
 /**
- * The single-table layout. Everything one story needs for publishing lives in its partition, so a
- * digest reads one partition per story and never the whole table.
- */
-/**
  * Sort-key beginnings of a story's claim items: packed per revision (keys.storyClaims), one per
  * claim (keys.storyClaim), and the beginning both share, which one query reads them by.
  */
 export const CLAIM_SORT_KEYS = { packed: 'CLAIMS#', single: 'CLAIM#', either: 'CLAIM' } as const;
 
+/**
+ * The single-table layout. Everything one story needs for publishing lives in its partition, so a
+ * digest reads one partition per story and never the whole table.
+ */
 export const keys = {
   object: (key: string): TableKey => ({ pk: `OBJECT#${key}`, sk: 'META' }),
   article: (articleId: string): TableKey => ({ pk: `ARTICLE#${articleId}`, sk: 'META' }),

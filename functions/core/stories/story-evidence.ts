@@ -65,7 +65,7 @@ export function termsToLookUp(terms: ArticleTerms): string[] {
  * Past this weight a rarer word is not taken for a more telling one. A word that fewer than one
  * article in e^6 (about 400) uses is as likely one writer's choice ("unfunny", "shrivelled") as
  * the name of the event; uncapped, such words fill an article's strongest terms, which two
- * reports of one event then share little of (docs/quality.md, "Term weight cap").
+ * reports of one event then share little of (docs/quality.md, "Term weight cap and `rivalBest`").
  */
 export const TERM_WEIGHT_CAP = 6;
 
