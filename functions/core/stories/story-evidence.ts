@@ -1,6 +1,6 @@
 import { MONTHS, WEEKDAYS } from '../claims/dates';
 import { tokenize, type Token } from '../text/tokens';
-import { normalize, type TermVector } from './term-vector';
+import { normalize, topTerms, type TermVector } from './term-vector';
 import { NO_STATISTICS, termWeight, type TermStatistics } from './term-statistics';
 
 /**
@@ -102,10 +102,7 @@ function weighted(counts: ReadonlyMap<string, number>, weightOf: (term: string) 
  * to use them.
  */
 function strongestVector(vector: TermVector, count: number, uncappedWeight: (term: string) => number): TermVector {
-  const kept = Object.entries(vector)
-    .sort((a, b) => b[1] - a[1] || uncappedWeight(a[0]) - uncappedWeight(b[0]) || (a[0] < b[0] ? -1 : 1))
-    .slice(0, count);
-  return normalize(Object.fromEntries(kept));
+  return topTerms(vector, count, (x, y) => uncappedWeight(x) - uncappedWeight(y));
 }
 
 function strongest(vector: TermVector, count: number): string[] {

@@ -75,9 +75,15 @@ export function cosine(a: TermVector, b: TermVector): number {
   return dot;
 }
 
-/** The strongest terms, as stored in a bounded centroid. */
-export function topTerms(vector: TermVector, count: number): TermVector {
-  return normalize(Object.fromEntries(Object.entries(vector).sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1)).slice(0, count)));
+/**
+ * The `count` strongest terms, unit length, as stored in a bounded centroid. Equally strong terms
+ * go in `tieBreak` order when one is given, then alphabetically.
+ */
+export function topTerms(vector: TermVector, count: number, tieBreak?: (x: string, y: string) => number): TermVector {
+  const kept = Object.entries(vector)
+    .sort((x, y) => y[1] - x[1] || (tieBreak?.(x[0], y[0]) ?? 0) || (x[0] < y[0] ? -1 : 1))
+    .slice(0, count);
+  return normalize(Object.fromEntries(kept));
 }
 
 /** Centroid after adding one more member: a running mean, truncated to its top terms. */
