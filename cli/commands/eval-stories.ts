@@ -104,8 +104,9 @@ export async function runEvalStories(options: EvalStoriesOptions): Promise<void>
     for (const variant of variantsOf(held)) {
       const naive = bestNaive(variant.lines);
       for (const { label, features, policy } of policies) {
-        const score = await scoreVariant(variant, policy(models.get(features.join())!), options.orders, options.errors ?? 0);
-        const line = formatScore(label, { ...score, naive });
+        const model = models.get(features.join())!;
+        const score = await scoreVariant(variant, policy(model), options.orders, options.errors ?? 0);
+        const line = formatScore(label, { ...score, naive }, model.threshold);
         console.log(line);
         lines.push(line);
         minimum.set(label, Math.min(minimum.get(label) ?? 1, ...score.f1s));
@@ -210,11 +211,16 @@ function bestNaive(lines: readonly StoryLine[]): { f1: number; threshold: number
   return best;
 }
 
-function formatScore(label: string, score: VariantScore): string {
+/**
+ * One result line. The join threshold is the one fitted on the other sets: a set's figure moves
+ * with it even when nothing about the set itself changed, so the line shows it.
+ */
+function formatScore(label: string, score: VariantScore, threshold: number): string {
   const mean = score.f1s.reduce((sum, f1) => sum + f1, 0) / score.f1s.length;
   return [
     `${score.variant.padEnd(18)} ${label.padEnd(22)}`,
     `F1 mean ${mean.toFixed(3)} min ${Math.min(...score.f1s).toFixed(3)} over ${score.f1s.length} orders`,
+    `join threshold ${threshold}`,
     `(file order P ${score.precision.toFixed(3)} R ${score.recall.toFixed(3)} B3 ${score.bcubed.toFixed(3)} ARI ${score.ari.toFixed(3)})`,
     `naive ${score.naive.f1.toFixed(3)} @${score.naive.threshold}`,
   ].join('  ');
