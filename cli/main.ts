@@ -28,7 +28,7 @@ Commands:
                             story model is fitted on the other sets, then the set runs through the ingest
                             code in N arrival orders (default 3), dated sets also undated; prints pairwise
                             F1 (mean, min), B-cubed, ARI and the naive TF-IDF reference tuned in-set.
-                            --ablate split,window-5d: one line per mechanism switched; feature:NAME
+                            --ablate split,window-5d,page-chrome,lead: one line per mechanism switched; feature:NAME
                             takes a link feature out of the fit and the decision (or puts it in);
                             switches joined by + make one line (feature:otherBest+feature:rivalBest).
                             --write-model FILE: also fit on every set and write the model.

@@ -8,7 +8,7 @@ import type { ArticleRecord, StoryRecord } from '../core/records';
 import { keepMember } from '../core/stories/kept-members';
 import { decideStory } from '../core/stories/story-model';
 import { DEFAULT_POLICY, type StoryPolicy } from '../core/stories/story-policy';
-import { articleEvidence, countedTerms, readArticleTerms, termsToLookUp, type ArticleEvidence } from '../core/stories/story-evidence';
+import { articleEvidence, countedTerms, LEAD_HALF_PARAGRAPH, readArticleTerms, termsToLookUp, type ArticleEvidence } from '../core/stories/story-evidence';
 import { candidateStory, type CandidateStory } from '../core/stories/story-link';
 import { daysOutside, publicationRange } from '../core/stories/publication-range';
 import { newStoryId } from '../core/stories/story-id';
@@ -75,7 +75,7 @@ export async function ingestArticle(ledger: Ledger, input: ArticleInput, policy:
   const { duplicate, candidates } = await findDuplicateOf(ledger, id, bandReading, fingerprint);
   const content = storyContent(article, fingerprint, candidates, duplicate !== undefined);
   const vector = articleTermVector(content.title, content.paragraphs);
-  const articleTerms = readArticleTerms(content.title, content.paragraphs);
+  const articleTerms = readArticleTerms(content.title, content.paragraphs, policy.lead ? LEAD_HALF_PARAGRAPH : Infinity);
   const statistics = await ledger.termStatistics(termsToLookUp(articleTerms));
   const evidence = articleEvidence(articleTerms, statistics, article.publishedAt);
   const terms = storedTerms(vector, content, evidence);

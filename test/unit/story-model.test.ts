@@ -1,5 +1,5 @@
 import { KEPT_MEMBERS, keepMember, keptMembersOf } from '../../functions/core/stories/kept-members';
-import { articleEvidence, countedTerms, COUNTED_TERMS, readArticleTerms, TERM_WEIGHT_CAP, termsToLookUp, type ArticleEvidence } from '../../functions/core/stories/story-evidence';
+import { articleEvidence, countedTerms, COUNTED_TERMS, LEAD_HALF_PARAGRAPH, leadFactor, readArticleTerms, TERM_WEIGHT_CAP, termsToLookUp, type ArticleEvidence } from '../../functions/core/stories/story-evidence';
 import { LINK_FEATURES, linkFeatures, otherCandidates, type CandidateStory } from '../../functions/core/stories/story-link';
 import { decideStory, linkScore, scoreCandidates, type StoryModel } from '../../functions/core/stories/story-model';
 import { STORY_MODEL } from '../../functions/core/stories/story-policy';
@@ -49,6 +49,24 @@ describe('article evidence', () => {
     const second = readArticleTerms('Tara Reid checks into rehab', ['Tara Reid has checked into Promises for rehab after a scary, skinny, loud appearance.']);
     const likeness = (cap: number) => cosine(articleEvidence(first, corpus, undefined, cap).terms, articleEvidence(second, corpus, undefined, cap).terms);
     expect(likeness(TERM_WEIGHT_CAP)).toBeGreaterThan(likeness(Infinity) + 0.05);
+  });
+
+  it('weighs the words of the headline and the lead above those of later paragraphs and trailing link lists', () => {
+    const background = 'Lawmakers have debated the budget for months. Officials said more talks are planned.';
+    const links = 'Related: Kagri council approves harbour dredging. Logri festival draws crowds.';
+    const paragraphs = ['Tezo voters approved the Pami bridge levy on Tuesday.', background, background, background, background, background, background, links];
+    const terms = readArticleTerms('Tezo approves bridge levy', paragraphs);
+    expect(terms.counts.get('tezo')).toBe(2);
+    expect(terms.lead.get('tezo')).toBe(1);
+    expect(terms.lead.get('kagri')).toBeCloseTo(leadFactor(7), 9);
+    expect(leadFactor(LEAD_HALF_PARAGRAPH)).toBeCloseTo(0.5, 9);
+    expect(terms.lead.get('lawmak')).toBeGreaterThan(terms.lead.get('kagri')!);
+    // Each of these words is used once and equally rare, so only where it is used tells them apart.
+    const evidence = articleEvidence(terms, NO_STATISTICS).terms;
+    expect(evidence.pami).toBeGreaterThan(evidence.kagri * 1.2);
+    // Read flat (the `lead` ablation), the same words weigh the same.
+    const flat = articleEvidence(readArticleTerms('Tezo approves bridge levy', paragraphs, Infinity), NO_STATISTICS).terms;
+    expect(flat.pami).toBeCloseTo(flat.kagri, 9);
   });
 
   it('does not take weekdays and months for names: two unrelated reports of a Monday share no name', () => {

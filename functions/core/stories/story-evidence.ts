@@ -28,29 +28,49 @@ export const COUNTED_TERMS = 12;
 
 /** The words of an article that the evidence is made of, read once. */
 export interface ArticleTerms {
+  /** How often the article uses each term. */
   counts: ReadonlyMap<string, number>;
+  /** How early the article first uses each term, as a factor in (0, 1] (leadFactor). */
+  lead: ReadonlyMap<string, number>;
   names: ReadonlyMap<string, number>;
   title: ReadonlySet<string>;
+}
+
+/**
+ * A news report states its event in its lead and turns to background, reactions and related
+ * events further down (the inverted pyramid), and crawled pages end in link lists of other
+ * stories: so a word counts for less the later the paragraph in which the article first uses it.
+ * A word first used in this paragraph (counted from 0) counts half; chosen among 6, 12 and none
+ * by the story protocol, out of set (docs/quality.md, "Lead").
+ */
+export const LEAD_HALF_PARAGRAPH = 12;
+
+/** The weight of a word first used in paragraph `index` (0-based; the headline counts as 0). */
+export function leadFactor(index: number, halfParagraph = LEAD_HALF_PARAGRAPH): number {
+  return 1 / (1 + index / halfParagraph);
 }
 
 /** Terms whose corpus statistics are looked up per article: the strongest by the prior alone. */
 export const LOOKED_UP_TERMS = 64;
 
-export function readArticleTerms(title: string, paragraphs: readonly string[]): ArticleTerms {
+/** The article's words; `leadHalfParagraph` Infinity weighs every paragraph alike. */
+export function readArticleTerms(title: string, paragraphs: readonly string[], leadHalfParagraph = LEAD_HALF_PARAGRAPH): ArticleTerms {
   const counts = new Map<string, number>();
+  const lead = new Map<string, number>();
   const names = new Map<string, number>();
   const titleTerms = new Set<string>();
-  const read = (text: string, inTitle: boolean) => {
+  const read = (text: string, inTitle: boolean, factor: number) => {
     for (const token of tokenize(text)) {
       if (!isTerm(token)) continue;
       counts.set(token.stem, (counts.get(token.stem) ?? 0) + 1);
+      if (!lead.has(token.stem)) lead.set(token.stem, factor);
       if (isNameToken(text, token)) names.set(token.stem, (names.get(token.stem) ?? 0) + 1);
       if (inTitle && !token.isNumber) titleTerms.add(token.stem);
     }
   };
-  read(title, true);
-  for (const paragraph of paragraphs) read(paragraph, false);
-  return { counts, names, title: titleTerms };
+  read(title, true, 1);
+  paragraphs.forEach((paragraph, index) => read(paragraph, false, leadFactor(index, leadHalfParagraph)));
+  return { counts, lead, names, title: titleTerms };
 }
 
 /**
@@ -58,7 +78,7 @@ export function readArticleTerms(title: string, paragraphs: readonly string[]): 
  * Weaker ones keep the prior's weight, which the corpus would only lower further.
  */
 export function termsToLookUp(terms: ArticleTerms): string[] {
-  return strongest(weighted(terms.counts, (term) => termWeight(term, NO_STATISTICS)), LOOKED_UP_TERMS);
+  return strongest(weighted(terms.counts, (term) => termWeight(term, NO_STATISTICS), terms.lead), LOOKED_UP_TERMS);
 }
 
 /**
@@ -81,7 +101,7 @@ export function articleEvidence(terms: ArticleTerms, statistics: TermStatistics,
   const titleVector: TermVector = {};
   for (const term of terms.title) titleVector[term] = capped(term);
   return {
-    terms: strongestVector(weighted(terms.counts, capped), EVIDENCE_TERMS, weightOf),
+    terms: strongestVector(weighted(terms.counts, capped, terms.lead), EVIDENCE_TERMS, weightOf),
     names: strongestVector(weighted(terms.names, capped), EVIDENCE_NAMES, weightOf),
     title: normalize(titleVector),
     distinctTerms: terms.counts.size,
@@ -89,10 +109,10 @@ export function articleEvidence(terms: ArticleTerms, statistics: TermStatistics,
   };
 }
 
-/** Log-scaled counts times term weights. */
-function weighted(counts: ReadonlyMap<string, number>, weightOf: (term: string) => number): TermVector {
+/** Log-scaled counts times term weights, times the lead factor when one is given. */
+function weighted(counts: ReadonlyMap<string, number>, weightOf: (term: string) => number, lead?: ReadonlyMap<string, number>): TermVector {
   const vector: TermVector = {};
-  for (const [term, count] of counts) vector[term] = (1 + Math.log(count)) * weightOf(term);
+  for (const [term, count] of counts) vector[term] = (1 + Math.log(count)) * (lead?.get(term) ?? 1) * weightOf(term);
   return vector;
 }
 
@@ -114,7 +134,7 @@ function strongest(vector: TermVector, count: number): string[] {
 
 /** The terms an article adds to the corpus's statistics: its strongest under the uncapped weights. */
 export function countedTerms(terms: ArticleTerms, statistics: TermStatistics): string[] {
-  return strongest(weighted(terms.counts, (term) => termWeight(term, statistics)), COUNTED_TERMS);
+  return strongest(weighted(terms.counts, (term) => termWeight(term, statistics), terms.lead), COUNTED_TERMS);
 }
 
 /** Words that carry what an event is: no stopwords or words under three letters; figures count. */

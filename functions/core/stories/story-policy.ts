@@ -13,15 +13,18 @@ export interface StoryPolicy {
   windowDays?: number;
   /** Read a page whose text is its site's chrome as its headline alone (isPageChrome). */
   pageChrome: boolean;
+  /** Weigh a word by the paragraph in which the article first uses it (leadFactor), or every paragraph alike. */
+  lead: boolean;
 }
 
 export const STORY_MODEL: StoryModel = fitted as StoryModel;
 
-export const DEFAULT_POLICY: StoryPolicy = { model: STORY_MODEL, split: true, pageChrome: true };
+export const DEFAULT_POLICY: StoryPolicy = { model: STORY_MODEL, split: true, pageChrome: true, lead: true };
 
 /** The mechanisms an ablation can switch off, by name. */
 export const ABLATIONS: Record<string, (policy: StoryPolicy) => StoryPolicy> = {
   split: (policy) => ({ ...policy, split: false }),
   'page-chrome': (policy) => ({ ...policy, pageChrome: false }),
+  lead: (policy) => ({ ...policy, lead: false }),
   'window-5d': (policy) => ({ ...policy, windowDays: policy.windowDays === undefined ? 5 : undefined }),
 };
