@@ -40,8 +40,8 @@ export interface ArticleTerms {
  * A news report states its event in its lead and turns to background, reactions and related
  * events further down (the inverted pyramid), and crawled pages end in link lists of other
  * stories: so a word counts for less the later the paragraph in which the article first uses it.
- * A word first used in this paragraph (counted from 0) counts half; chosen among 6, 12 and none
- * by the story protocol, out of set (docs/quality.md, "Lead").
+ * A word first used in this paragraph (counted from 0) counts half; chosen among 6, 12, 24 and
+ * none by the story protocol, out of set (docs/quality.md, "Lead").
  */
 export const LEAD_HALF_PARAGRAPH = 12;
 
