@@ -10,7 +10,7 @@
  * This ranks articles, it does not cluster them: a screen for choosing what to measure with
  * `corroborate eval stories`, not a result.
  */
-import { readFileSync } from 'node:fs';
+import { readJsonLines } from '../cli/eval/jsonl';
 import { parseLine, type StoryLine } from '../cli/eval/story-replay';
 import { articleEvidence, countedTerms, LEAD_HALF_PARAGRAPH, readArticleTerms } from '../functions/core/stories/story-evidence';
 import { CountedTerms } from '../functions/core/stories/term-statistics';
@@ -46,12 +46,20 @@ function meanAveragePrecision(lines: readonly StoryLine[], leadHalfParagraph: nu
   return queries === 0 ? 0 : sum / queries;
 }
 
-const args = process.argv.slice(2);
-const files = args.filter((arg, i) => !arg.startsWith('--') && args[i - 1] !== '--half');
-const halves = [LEAD_HALF_PARAGRAPH, Infinity, ...args.flatMap((arg, i) => (args[i - 1] === '--half' ? [Number(arg)] : []))];
-if (files.length === 0 || !halves.every((half) => half > 0)) throw new Error('usage: npx tsx tools/screen-story-evidence.ts STORIES.jsonl... [--half N]');
-console.log(['set', ...halves.map((half) => `half at ${half}`)].join('\t'));
-for (const file of files) {
-  const lines: StoryLine[] = readFileSync(file, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line));
-  console.log([file.split('/').pop(), ...halves.map((half) => meanAveragePrecision(lines, half).toFixed(3))].join('\t'));
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const files = args.filter((arg, i) => !arg.startsWith('--') && args[i - 1] !== '--half');
+  const halves = [LEAD_HALF_PARAGRAPH, Infinity, ...args.flatMap((arg, i) => (args[i - 1] === '--half' ? [Number(arg)] : []))];
+  if (files.length === 0 || !halves.every((half) => half > 0)) throw new Error('usage: npx tsx tools/screen-story-evidence.ts STORIES.jsonl... [--half N]');
+  console.log(['set', ...halves.map((half) => `half at ${half}`)].join('\t'));
+  for (const file of files) {
+    const lines: StoryLine[] = [];
+    for await (const line of readJsonLines<StoryLine>(file)) lines.push(line);
+    console.log([file.split('/').pop(), ...halves.map((half) => meanAveragePrecision(lines, half).toFixed(3))].join('\t'));
+  }
 }
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exitCode = 1;
+});
