@@ -13,6 +13,7 @@ import { headlineFromSentence, parsePlainText } from './plain-text';
 import { datelineDate, toIsoDate } from './publication-date';
 import { decodeMetadataValue } from './metadata-value';
 import { InputRejected } from './rejection';
+import { withoutSiteName } from './site-name';
 
 const MIN_ARTICLE_CHARACTERS = 40;
 const MIN_BRIEF_WORDS = 8;
@@ -72,6 +73,9 @@ export function parseArticle(bytes: Uint8Array, input: InputDescriptor): ParsedA
   }
 
   const metadata = readMetadata(input.metadata ?? {});
+  const source = clean(metadata['source'] ?? metadata['outlet']) ?? clean(documentFields.source) ?? sourceFromKey(input.key) ?? hostOf(clean(metadata['url']) ?? clean(documentFields.url));
+  const url = clean(metadata['url']) ?? clean(documentFields.url);
+  if (!titleFromText) title = withoutSiteName(title, [source, hostOf(url)]);
   const publishedAt =
     toIsoDate(clean(metadata['published-at'] ?? metadata['publishedat'] ?? metadata['date'])) ??
     toIsoDate(clean(documentFields.publishedAt)) ??
@@ -81,8 +85,8 @@ export function parseArticle(bytes: Uint8Array, input: InputDescriptor): ParsedA
     title,
     ...(titleFromText ? { titleFromText } : {}),
     paragraphs: body,
-    source: clean(metadata['source'] ?? metadata['outlet']) ?? clean(documentFields.source) ?? sourceFromKey(input.key) ?? hostOf(clean(metadata['url']) ?? clean(documentFields.url)),
-    url: clean(metadata['url']) ?? clean(documentFields.url),
+    source,
+    url,
     publishedAt,
     language: detectLanguage(`${title}\n${bodyText}`),
     format,
