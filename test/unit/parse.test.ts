@@ -1,5 +1,6 @@
 import { parseArticle } from '../../functions/core/parse/parse-article';
 import { removeBoilerplate } from '../../functions/core/parse/boilerplate';
+import { withoutSiteName } from '../../functions/core/parse/site-name';
 import { rejectionOf } from '../support/rejection';
 import { seedFiles } from '../support/seeds';
 
@@ -109,6 +110,28 @@ describe('parseArticle: JSON', () => {
     const wrongShape = rejectionOf(encode(JSON.stringify({ title: 'x', tags: ['a'] })), 'inbox/a.json');
     expect(wrongShape.code).toBe('invalid-shape');
     expect(wrongShape.reason).toMatch(/body.*text.*content/);
+  });
+});
+
+describe('site names in titles', () => {
+  const json = (fields: Record<string, string>) => encode(JSON.stringify({ body: BODY, ...fields }));
+
+  it("cuts the site's name and tagline from a page title, naming the site by its source or its address", () => {
+    const fromSource = parseArticle(json({ title: '1 dead, 3 injured in Shreveport shooting - KSLA News 12 Shreveport, Louisiana News Weather & Sports', source: 'ksla.com:80' }), { key: 'inbox/a.json' });
+    expect(fromSource.title).toBe('1 dead, 3 injured in Shreveport shooting');
+    const fromAddress = parseArticle(json({ title: 'Woman, 29, charged in shooting at Smithfield sports bar :: WRAL.com', url: 'https://www.wral.com/news/a' }), { key: 'inbox/a.json' });
+    expect(fromAddress.title).toBe('Woman, 29, charged in shooting at Smithfield sports bar');
+    const named = parseArticle(json({ title: 'Council passes budget after long debate | The Herald', source: 'The Herald' }), { key: 'inbox/a.json' });
+    expect(named.title).toBe('Council passes budget after long debate');
+  });
+
+  it('keeps a title that does not name the site, or whose headline would be under three words', () => {
+    expect(withoutSiteName('Ukraine war - live updates', ['bbc.co.uk'])).toBe('Ukraine war - live updates');
+    expect(withoutSiteName('Ukraine war - live updates - BBC News', ['bbc.co.uk'])).toBe('Ukraine war - live updates');
+    expect(withoutSiteName('Trump - Reuters poll finds support slipping', ['reuters.com'])).toBe('Trump - Reuters poll finds support slipping');
+    // A subdomain names a section; the site is the label before the top-level domain.
+    expect(withoutSiteName('Three shot in Brighton Park - Chicago police say', ['chicago.suntimes.com'])).toBe('Three shot in Brighton Park - Chicago police say');
+    expect(withoutSiteName('Council passes budget - Herald', [undefined])).toBe('Council passes budget - Herald');
   });
 });
 
