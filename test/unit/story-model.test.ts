@@ -15,7 +15,7 @@ const quake = evidenceOf('Earthquake strikes northern Chile', 'A magnitude 7 ear
 const quake2 = evidenceOf('Strong quake hits Chile', 'An earthquake of magnitude 7 hit northern Chile, officials in Iquique said, damaging homes.', '2025-03-03T12:00:00Z');
 const merger = evidenceOf('Oracle buys Sun Microsystems', 'Oracle agreed to buy Sun Microsystems for 7.4 billion dollars on Monday.', '2025-03-03T09:00:00Z');
 const story = (id: string, ...members: ArticleEvidence[]): CandidateStory => ({ id, size: members.length, members });
-const NO_OTHERS = { otherBest: 0, rivalBest: 0 };
+const NO_OTHERS = { otherBest: 0, rivalBest: 0, nearestDistinct: 0 };
 const feature = (values: number[], name: (typeof LINK_FEATURES)[number]) => values[LINK_FEATURES.indexOf(name)];
 
 describe('term weights', () => {
@@ -111,6 +111,21 @@ describe('other candidates', () => {
     expect(ownStory.otherBest).toBeGreaterThan(ownStory.rivalBest);
     expect(ownStory.rivalBest).toBeGreaterThan(0);
     expect(piece.otherBest).toBeCloseTo(ownStory.otherBest, 9);
+  });
+
+  it('weigh the words an article shares with every candidate below those it shares with one, so that what tells its event apart decides', () => {
+    // Three Lexington shootings reported by one site: the site's dateline and the shooting words are
+    // in every candidate, the street and the victim's name in one.
+    const report = (street: string, victim: string) =>
+      evidenceOf(`Man shot on ${street}`, `LEXINGTON, Ky. (LEX 18) Police say ${victim} was shot on ${street} and taken to hospital with a gunshot wound.`);
+    const gunbow = report('Gunbow Court', 'Ramsey Allen');
+    const followUp = evidenceOf('Victim of Gunbow Court shooting identified', 'LEXINGTON, Ky. (LEX 18) The coroner identified Ramsey Allen, shot on Gunbow Court, as police continue to investigate.');
+    const candidates = [story('g', gunbow), story('b', report('Belmont Drive', 'Robert Durrum')), story('h', report('Honey Jay Court', 'David Jones'))];
+    const [own, other] = otherCandidates(followUp, candidates);
+    const plain = candidates.map((candidate) => feature(linkFeatures(followUp, candidate, NO_OTHERS), 'nearestMember'));
+    expect(own.nearestDistinct / other.nearestDistinct).toBeGreaterThan(plain[0] / plain[1]);
+    // With one candidate there is nothing to contrast: every word weighs the same.
+    expect(otherCandidates(followUp, [candidates[0]])[0].nearestDistinct).toBeCloseTo(plain[0], 9);
   });
 
   it('give the likeness to the running centroid, or to the nearest member when a story has none', () => {

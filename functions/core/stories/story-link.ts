@@ -1,6 +1,6 @@
 import type { StoryRecord } from '../records';
 import type { ArticleEvidence } from './story-evidence';
-import { cosine, type TermVector } from './term-vector';
+import { cosine, normalize, type TermVector } from './term-vector';
 
 /** A story as the decision sees it: its id and what it keeps of its members (bounded, see storyMembersKept). */
 export interface CandidateStory {
@@ -41,16 +41,19 @@ export const LINK_FEATURES = [
   'rivalBest',
   'centroid',
   'figures',
+  'nearestDistinct',
 ] as const;
 export type LinkFeature = (typeof LINK_FEATURES)[number];
 
 /** The features the story model is fitted on (the others can be switched in by `eval stories --ablate feature:NAME`). */
-export const MODEL_FEATURES: readonly LinkFeature[] = ['nearestMember', 'nearestTwo', 'nearestNames', 'nearestTitle', 'daysApart', 'bothDated', 'storySize', 'rivalBest', 'articleTerms'];
+export const MODEL_FEATURES: readonly LinkFeature[] = ['nearestMember', 'nearestTwo', 'nearestNames', 'nearestTitle', 'daysApart', 'bothDated', 'storySize', 'rivalBest', 'articleTerms', 'nearestDistinct'];
 
 /** What the other candidates say about one: the nearest member of any of them, and of those that are not pieces of its event. */
 export interface OtherCandidates {
   otherBest: number;
   rivalBest: number;
+  /** The nearest member's likeness with each word weighted by how few of the candidates use it (distinctWeights). */
+  nearestDistinct: number;
 }
 
 const DAY_MS = 86_400_000;
@@ -75,6 +78,7 @@ export function linkFeatures(article: ArticleEvidence, story: CandidateStory, ot
     otherBest: others.otherBest,
     articleTerms: Math.log1p(article.distinctTerms),
     rivalBest: others.rivalBest,
+    nearestDistinct: others.nearestDistinct,
     centroid: story.centroid && computed.includes('centroid') ? cosine(article.terms, story.centroid) : nearest,
     figures: computed.includes('figures') ? figureAgreement(article, story.members) : 0,
   };
@@ -87,8 +91,9 @@ export function linkFeatures(article: ArticleEvidence, story: CandidateStory, ot
  * nearest member is at least as like this story's nearest member as the article is counts as a
  * piece of the same event, not a rival.
  */
-export function otherCandidates(article: ArticleEvidence, candidates: readonly CandidateStory[], withRivals = true): OtherCandidates[] {
+export function otherCandidates(article: ArticleEvidence, candidates: readonly CandidateStory[], withRivals = true, withDistinct = true): OtherCandidates[] {
   const nearest = candidates.map((story) => nearestMemberOf(article, story));
+  const distinct = withDistinct ? distinctLikeness(article, candidates) : nearest.map((n) => n.likeness);
   return nearest.map((own, i) => {
     let otherBest = 0;
     let rivalBest = 0;
@@ -100,8 +105,36 @@ export function otherCandidates(article: ArticleEvidence, candidates: readonly C
       if (!piece) rivalBest = other.likeness;
     });
     // Without rivals asked for (a model that does not use them), rivalBest reads as otherBest.
-    return { otherBest, rivalBest: withRivals ? rivalBest : otherBest };
+    return { otherBest, rivalBest: withRivals ? rivalBest : otherBest, nearestDistinct: distinct[i] };
   });
+}
+
+/**
+ * Related events of one kind (a president's week, a city's shootings, a site's pages) share most
+ * of their words, and the article shares those with every candidate: what tells its event apart
+ * is what it shares with one candidate and not the others. So among the candidates, a word is
+ * weighted as inverse document frequency weighs it in a corpus, the candidate stories standing for
+ * the documents (smoothed: ln((n + 1) / (n_w + 1)) + 1 for a word used by n_w of n candidates, so
+ * that with one candidate every word weighs the same), and each candidate's nearest member is found
+ * again under those weights.
+ */
+function distinctLikeness(article: ArticleEvidence, candidates: readonly CandidateStory[]): number[] {
+  const used = new Map<string, number>();
+  for (const story of candidates) {
+    const words = new Set<string>();
+    for (const member of story.members) for (const term of Object.keys(member.terms)) words.add(term);
+    for (const term of words) used.set(term, (used.get(term) ?? 0) + 1);
+  }
+  const n = candidates.length;
+  // A word no candidate uses weighs as one that one candidate uses: the contrast is among the candidates.
+  const weight = (term: string) => Math.log((n + 1) / (Math.max(1, used.get(term) ?? 0) + 1)) + 1;
+  const reweighted = (vector: TermVector) => {
+    const out: TermVector = {};
+    for (const [term, value] of Object.entries(vector)) out[term] = value * weight(term);
+    return normalize(out);
+  };
+  const articleTerms = reweighted(article.terms);
+  return candidates.map((story) => Math.max(0, ...story.members.map((member) => cosine(articleTerms, reweighted(member.terms)))));
 }
 
 function nearestMemberOf(article: ArticleEvidence, story: CandidateStory): { likeness: number; member?: ArticleEvidence } {
