@@ -8,9 +8,6 @@ import { replayStories, type LinkExample, type StoryLine } from './story-replay'
 const EXAMPLE_WEIGHT_PER_SET = 1000;
 /** Ridge penalty on the standardised weights: keeps the fit steady where features move together. */
 const L2 = 1;
-/** Log-odds thresholds tried first when choosing where an article opens a story instead of joining; then the best ± THRESHOLD_STEP. */
-const COARSE_THRESHOLDS = [-1, 0, 1];
-const THRESHOLD_STEP = 0.5;
 
 export interface LabelledSet {
   name: string;
@@ -58,16 +55,9 @@ async function fitOnExamples(sets: ReadonlyArray<LabelledSet & { examples: LinkE
   }
   const { mean, scale, weights: fitted, bias } = trainLogistic(rows, labels, L2, weights);
   const model: StoryModel = { features: [...features], mean, scale, weights: fitted, bias, threshold: 0 };
-  // Coarse to fine: whole log-odds first, then the half steps beside the best (each try replays every set).
-  const worstAt = new Map<number, number>();
-  const tryThreshold = async (threshold: number) => {
-    if (!worstAt.has(threshold)) worstAt.set(threshold, Math.min(...(await Promise.all(sets.map((set) => replayF1(set.lines, { ...model, threshold }))))));
-    return worstAt.get(threshold)!;
-  };
-  for (const threshold of COARSE_THRESHOLDS) await tryThreshold(threshold);
-  const coarseBest = bestOf(worstAt);
-  for (const threshold of [coarseBest - THRESHOLD_STEP, coarseBest + THRESHOLD_STEP]) await tryThreshold(threshold);
-  return { ...model, threshold: bestOf(worstAt) };
+  // The join threshold is not fitted: an article joins the best candidate when the model finds it
+  // more likely than not to be its story (log-odds 0).
+  return model;
 }
 
 /** Pairwise F1 of the stories a quick replay makes with `model` deciding. */
@@ -75,9 +65,4 @@ export async function replayF1(lines: readonly StoryLine[], model: StoryModel): 
   const labels = await replayStories(lines, { follow: 'model', model });
   const kept = lines.map((line, i) => ({ gold: line.story, predicted: labels[i] ?? `unread:${line.id}` }));
   return clusteringScores(kept.map((k) => k.gold), kept.map((k) => k.predicted)).pairwise.f1;
-}
-
-/** The threshold with the best worst-set F1; ties go to the higher threshold (fewer joins, fewer wrong merges). */
-function bestOf(worstAt: ReadonlyMap<number, number>): number {
-  return [...worstAt].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0][0];
 }
