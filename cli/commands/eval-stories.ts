@@ -48,8 +48,8 @@ export interface VariantScore {
 
 /**
  * `corroborate eval stories`: leave-one-dataset-out evaluation of story grouping. For each set, the
- * story model is fitted on the other sets only (link weights by logistic regression, threshold by the
- * best worst-set F1 of the training sets), then the held-out set runs through the real ingest path
+ * story model is fitted on the other sets only (link weights by logistic regression; an article joins
+ * its best candidate at log-odds 0), then the held-out set runs through the real ingest path
  * (`predictArticles`, the handler's own function) in several arrival orders, and dated sets again
  * with their dates removed. The naive reference is printed beside each line.
  */
@@ -212,8 +212,8 @@ function bestNaive(lines: readonly StoryLine[]): { f1: number; threshold: number
 }
 
 /**
- * One result line. The join threshold is the one fitted on the other sets: a set's figure moves
- * with it even when nothing about the set itself changed, so the line shows it.
+ * One result line, with the join threshold of the model that decided (0 for the fold models; an
+ * ablation that decides with the pipeline's own model shows that model's).
  */
 function formatScore(label: string, score: VariantScore, threshold: number): string {
   const mean = score.f1s.reduce((sum, f1) => sum + f1, 0) / score.f1s.length;
