@@ -26,7 +26,7 @@ export async function linkExamples(set: LabelledSet): Promise<LinkExample[]> {
  * The join threshold is not fitted (see fitOnExamples).
  */
 export async function fitStoryModel(sets: ReadonlyArray<LabelledSet & { examples: LinkExample[] }>, features: readonly LinkFeature[] = MODEL_FEATURES, options: { onPolicy?: boolean } = {}): Promise<StoryModel> {
-  const first = await fitOnExamples(sets, features);
+  const first = fitOnExamples(sets, features);
   if (!options.onPolicy) return first;
   // The gold path never shows the model its own mistakes (an event already cut in two, a story
   // already mixed): add the candidates it meets when it follows its own decisions, labelled by gold.
@@ -40,7 +40,7 @@ export async function fitStoryModel(sets: ReadonlyArray<LabelledSet & { examples
   return fitOnExamples(withOwnPath, features);
 }
 
-async function fitOnExamples(sets: ReadonlyArray<LabelledSet & { examples: LinkExample[] }>, features: readonly LinkFeature[]): Promise<StoryModel> {
+function fitOnExamples(sets: ReadonlyArray<LabelledSet & { examples: LinkExample[] }>, features: readonly LinkFeature[]): StoryModel {
   const columns = features.map((feature) => LINK_FEATURES.indexOf(feature));
   const rows: FeatureRow[] = [];
   const labels: number[] = [];

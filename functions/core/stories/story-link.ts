@@ -27,6 +27,8 @@ export function candidateStory(story: Pick<StoryRecord, 'id' | 'memberIds' | 'me
  * `figures` says whether the article's figures (the numbers among its strongest terms) agree with
  * its members': reports of one event repeat its counts, ages and sums, while another event of the
  * same kind (next week's jobless claims, another shooting) carries other ones (see figureAgreement).
+ * `nearestDistinct` is the nearest member's likeness with the words the article shares with every
+ * candidate weighing little (see distinctLikeness).
  */
 export const LINK_FEATURES = [
   'nearestMember',
@@ -52,7 +54,7 @@ export const MODEL_FEATURES: readonly LinkFeature[] = ['nearestMember', 'nearest
 export interface OtherCandidates {
   otherBest: number;
   rivalBest: number;
-  /** The nearest member's likeness with each word weighted by how few of the candidates use it (distinctWeights). */
+  /** The nearest member's likeness with each word weighted by how few of the candidates use it (distinctLikeness); the nearest member's likeness when not asked for. */
   nearestDistinct: number;
 }
 
