@@ -20,6 +20,9 @@ import { Ledger } from '../functions/ledger/ledger';
 import { DEFAULT_MAX_OBJECT_BYTES, ENVIRONMENT } from '../functions/shared/resources';
 import { meterDynamoDb, meterS3, newMeter } from './sdk-meter';
 
+// Under --cpu-prof (BENCH_PROFILE_DIR), node writes the profile on a normal exit only: the harness's SIGTERM ends it as one.
+if (process.execArgv.some((arg) => arg.startsWith('--cpu-prof'))) process.on('SIGTERM', () => process.exit(0));
+
 export type WorkerRequest = { type: 'event'; event: S3Event } | { type: 'report' } | { type: 'sqs'; event: unknown } | { type: 'publish'; event: unknown };
 export type WorkerReply =
   | { type: 'handled'; ms: number; statuses: string[] }

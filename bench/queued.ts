@@ -54,7 +54,9 @@ class HandlerProcess {
   private waiting: { resolve: (reply: WorkerReply) => void; reject: (error: Error) => void } | undefined;
 
   constructor(script: string, env: NodeJS.ProcessEnv, onPublishRequest: (reply: Extract<WorkerReply, { type: 'publish-request' }>) => void) {
-    this.child = fork(script, [], { env, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+    // BENCH_PROFILE_DIR=DIR: each handler process writes a V8 CPU profile there (open it in Chrome's DevTools).
+    const profileDir = process.env.BENCH_PROFILE_DIR;
+    this.child = fork(script, [], { env, execArgv: profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : undefined, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
     this.child.on('message', (reply: WorkerReply) => {
       if (reply.type === 'publish-request') return onPublishRequest(reply);
       const waiting = this.waiting;

@@ -1,5 +1,5 @@
 import type { StoryPolicy } from '../core/stories/story-policy';
-import { Tracer } from '@aws-lambda-powertools/tracer';
+import type { Tracer } from '@aws-lambda-powertools/tracer';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
 import { SNSClient } from '@aws-sdk/client-sns';
@@ -35,8 +35,20 @@ export interface PipelineDependencies {
  * AWS variables (AWS_ENDPOINT_URL_S3, AWS_REGION, ...), so the same code runs on the local mini-AWS
  * and on AWS.
  */
-// X-Ray segments per AWS call on Lambda; the tracer turns itself off anywhere else.
-const tracer = new Tracer({ serviceName: 'corroborate-ingest' });
+/**
+ * X-Ray subsegments per AWS call, where Lambda runs the code (AWS_EXECUTION_ENV is set there; the
+ * tracer would turn itself off anywhere else). Elsewhere it is not loaded at all: the X-Ray SDK
+ * under it installs an async hook as it loads, which then tracks every promise the process creates
+ * (a promise costs about ten times as much CPU with it), whether or not anything is traced.
+ */
+const tracer: Tracer | undefined =
+  process.env.AWS_EXECUTION_ENV && process.env.POWERTOOLS_TRACE_ENABLED !== 'false'
+    ? new (require('@aws-lambda-powertools/tracer') as typeof import('@aws-lambda-powertools/tracer')).Tracer({ serviceName: 'corroborate-ingest' })
+    : undefined;
+
+function traced<Client>(client: Client): Client {
+  return tracer ? tracer.captureAWSv3Client(client) : client;
+}
 
 export function dependenciesFromEnvironment(env: NodeJS.ProcessEnv = process.env): PipelineDependencies {
   const tableName = required(env, ENVIRONMENT.tableName);
@@ -44,13 +56,13 @@ export function dependenciesFromEnvironment(env: NodeJS.ProcessEnv = process.env
   const topicArn = env[ENVIRONMENT.topicArn];
   const publishQueueUrl = env[ENVIRONMENT.publishQueueUrl];
   return {
-    ledger: new Ledger(new DynamoDbTableStore(tableName, tracer.captureAWSv3Client(new DynamoDBClient({})))),
-    objects: new S3ObjectStore(bucketName, tracer.captureAWSv3Client(new S3Client({ forcePathStyle: env.CORROBORATE_S3_PATH_STYLE === 'true' }))),
-    notifier: topicArn ? new SnsNotifier(topicArn, tracer.captureAWSv3Client(new SNSClient({}))) : new RecordingNotifier(),
+    ledger: new Ledger(new DynamoDbTableStore(tableName, traced(new DynamoDBClient({})))),
+    objects: new S3ObjectStore(bucketName, traced(new S3Client({ forcePathStyle: env.CORROBORATE_S3_PATH_STYLE === 'true' }))),
+    notifier: topicArn ? new SnsNotifier(topicArn, traced(new SNSClient({}))) : new RecordingNotifier(),
     maxObjectBytes: Number(env[ENVIRONMENT.maxObjectBytes] ?? DEFAULT_MAX_OBJECT_BYTES),
     now: () => new Date(),
     ...(env[ENVIRONMENT.siteUrl] ? { siteUrl: env[ENVIRONMENT.siteUrl] } : {}),
-    ...(publishQueueUrl ? { publishQueue: new SqsQueue(publishQueueUrl, tracer.captureAWSv3Client(new SQSClient({}))) } : {}),
+    ...(publishQueueUrl ? { publishQueue: new SqsQueue(publishQueueUrl, traced(new SQSClient({}))) } : {}),
     batchConcurrency: Number(env[ENVIRONMENT.batchConcurrency] ?? QUEUES.ingest.batchConcurrency),
   };
 }
