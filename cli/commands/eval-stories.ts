@@ -85,7 +85,7 @@ export async function runEvalStories(options: EvalStoriesOptions): Promise<void>
     // The shipped model first: it does not depend on the held-out runs below.
     process.stderr.write(`fitting on every set: ${sets.map((set) => set.name).join(', ')}\n`);
     const model = await fitStoryModel(trainingOf(sets), undefined, { onPolicy: options.onPolicy });
-    await writeFile(options.writeModel, `${JSON.stringify(roundModel(model), null, 2)}\n`);
+    await writeFile(options.writeModel, modelFile(roundModel(model)));
     console.log(`model fitted on every set written to ${options.writeModel}`);
   }
 
@@ -228,5 +228,20 @@ function formatScore(label: string, score: VariantScore, threshold: number): str
 
 function roundModel(model: StoryModel): StoryModel {
   const round = (value: number) => Number(value.toFixed(4));
-  return { ...model, mean: model.mean.map(round), scale: model.scale.map(round), weights: model.weights.map(round), bias: round(model.bias), threshold: model.threshold };
+  return {
+    ...model,
+    mean: model.mean.map(round),
+    scale: model.scale.map(round),
+    ...(model.lower ? { lower: model.lower.map(round) } : {}),
+    ...(model.upper ? { upper: model.upper.map(round) } : {}),
+    weights: model.weights.map(round),
+    bias: round(model.bias),
+    threshold: model.threshold,
+  };
+}
+
+/** The model file: one line a field, so that a refit reads as a diff of the fields that moved. */
+function modelFile(model: StoryModel): string {
+  const fields = Object.entries(model).map(([name, value]) => `  ${JSON.stringify(name)}: ${JSON.stringify(value).replace(/,/g, ', ')}`);
+  return `{\n${fields.join(',\n')}\n}\n`;
 }

@@ -7,6 +7,11 @@ import { replayStories, type LinkExample, type StoryLine } from './story-replay'
 const EXAMPLE_WEIGHT_PER_SET = 1000;
 /** Ridge penalty on the standardised weights: keeps the fit steady where features move together. */
 const L2 = 1;
+/**
+ * The range a feature is held in (StoryModel.lower/upper): its weighted 1st to 99th percentile over
+ * the training examples, the conventional winsorising bounds, not chosen on the evaluation.
+ */
+const RANGE_QUANTILES = [0.01, 0.99] as const;
 
 export interface LabelledSet {
   name: string;
@@ -52,11 +57,27 @@ function fitOnExamples(sets: ReadonlyArray<LabelledSet & { examples: LinkExample
       weights.push(EXAMPLE_WEIGHT_PER_SET / set.examples.length);
     }
   }
+  // Fitted within the range it will be applied in: the few examples beyond the bounds count as at them.
+  const lower = columns.map((_, i) => weightedQuantile(rows, weights, i, RANGE_QUANTILES[0]));
+  const upper = columns.map((_, i) => weightedQuantile(rows, weights, i, RANGE_QUANTILES[1]));
+  for (const row of rows) row.x.forEach((value, i) => (row.x[i] = Math.min(upper[i], Math.max(lower[i], value))));
   const { mean, scale, weights: fitted, bias } = trainLogistic(rows, labels, L2, weights);
-  const model: StoryModel = { features: [...features], mean, scale, weights: fitted, bias, threshold: 0 };
+  const model: StoryModel = { features: [...features], mean, scale, lower, upper, weights: fitted, bias, threshold: 0 };
   // The join threshold is not fitted: an article joins the best candidate when the model finds it
   // more likely than not to be its story (log-odds 0). A threshold fitted on the training sets
   // serves the training set that wants it most and moves from fold to fold with the other sets'
   // evidence, and the held-out set's figure with it (docs/quality.md, "Join threshold").
   return model;
+}
+
+/** The value of column `column` below which a share `q` of the examples' weight lies. */
+export function weightedQuantile(rows: readonly FeatureRow[], weights: readonly number[], column: number, q: number): number {
+  const order = rows.map((row, n) => ({ value: row.x[column], weight: weights[n] })).sort((a, b) => a.value - b.value);
+  const total = order.reduce((sum, { weight }) => sum + weight, 0);
+  let below = 0;
+  for (const { value, weight } of order) {
+    below += weight;
+    if (below >= q * total) return value;
+  }
+  return order[order.length - 1].value;
 }

@@ -11,6 +11,12 @@ export interface StoryModel {
   /** Standardisation of each feature, as fitted. */
   mean: readonly number[];
   scale: readonly number[];
+  /**
+   * The range of each feature that the model was fitted on (see fitStoryModel); a value beyond it
+   * counts as the bound. Absent: no bounds.
+   */
+  lower?: readonly number[];
+  upper?: readonly number[];
   weights: readonly number[];
   bias: number;
   /** Log-odds from which the best story is joined; below it the article opens a story. */
@@ -19,11 +25,18 @@ export interface StoryModel {
 
 export type StoryDecision = { kind: 'join'; storyId: string; score: number } | { kind: 'open'; score?: number };
 
-/** The log-odds that `article` reports `story`'s event. */
+/**
+ * The log-odds that `article` reports `story`'s event. A linear model says nothing about values
+ * beyond those it was fitted on, so each feature is first held within its fitted range: stories of
+ * the training sets have a few articles each (three outlets per story in BASIL and AllSides), and
+ * the size's weight, carried on to a story of fifteen reports, would count against it as heavily
+ * as the evidence of its likeness counts for it.
+ */
 export function linkScore(model: StoryModel, values: readonly number[]): number {
   let score = model.bias;
   model.features.forEach((feature, i) => {
-    score += (model.weights[i] * (values[LINK_FEATURES.indexOf(feature)] - model.mean[i])) / model.scale[i];
+    const value = Math.min(model.upper?.[i] ?? Infinity, Math.max(model.lower?.[i] ?? -Infinity, values[LINK_FEATURES.indexOf(feature)]));
+    score += (model.weights[i] * (value - model.mean[i])) / model.scale[i];
   });
   return score;
 }
