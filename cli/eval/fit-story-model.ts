@@ -8,8 +8,9 @@ const EXAMPLE_WEIGHT_PER_SET = 1000;
 /** Ridge penalty on the standardised weights: keeps the fit steady where features move together. */
 const L2 = 1;
 /**
- * The range a feature is held in (StoryModel.lower/upper): its weighted 1st to 99th percentile over
- * the training examples, the conventional winsorising bounds, not chosen on the evaluation.
+ * The range a feature is held in (StoryModel.lower/upper): from the lowest of its weighted 1st
+ * percentiles among the joining and the other candidates to the highest of their 99th (see
+ * fittedRange); the conventional winsorising quantiles, not chosen on the evaluation.
  */
 const RANGE_QUANTILES = [0.01, 0.99] as const;
 
@@ -58,8 +59,7 @@ function fitOnExamples(sets: ReadonlyArray<LabelledSet & { examples: LinkExample
     }
   }
   // Fitted within the range it will be applied in: the few examples beyond the bounds count as at them.
-  const lower = columns.map((_, i) => weightedQuantile(rows, weights, i, RANGE_QUANTILES[0]));
-  const upper = columns.map((_, i) => weightedQuantile(rows, weights, i, RANGE_QUANTILES[1]));
+  const { lower, upper } = fittedRange(rows, labels, weights);
   for (const row of rows) row.x.forEach((value, i) => (row.x[i] = Math.min(upper[i], Math.max(lower[i], value))));
   const { mean, scale, weights: fitted, bias } = trainLogistic(rows, labels, L2, weights);
   const model: StoryModel = { features: [...features], mean, scale, lower, upper, weights: fitted, bias, threshold: 0 };
@@ -68,6 +68,25 @@ function fitOnExamples(sets: ReadonlyArray<LabelledSet & { examples: LinkExample
   // serves the training set that wants it most and moves from fold to fold with the other sets'
   // evidence, and the held-out set's figure with it (docs/quality.md, "Join threshold").
   return model;
+}
+
+/**
+ * Where the examples of each answer lie, feature by feature: the joining candidates are a few in a
+ * hundred, and their likeness is what tells them apart, so the upper bound of a likeness is where
+ * theirs ends, not where the others' does; a story's size ends where the training sets' stories do.
+ */
+function fittedRange(rows: readonly FeatureRow[], labels: readonly number[], weights: readonly number[]): { lower: number[]; upper: number[] } {
+  const classes = [0, 1].map((label) => {
+    const members = rows.map((_, n) => n).filter((n) => labels[n] === label);
+    return { rows: members.map((n) => rows[n]), weights: members.map((n) => weights[n]) };
+  });
+  const columns = rows[0].x.length;
+  const bound = (column: number, q: number, pick: (...values: number[]) => number) =>
+    pick(...classes.filter((c) => c.rows.length > 0).map((c) => weightedQuantile(c.rows, c.weights, column, q)));
+  return {
+    lower: Array.from({ length: columns }, (_, column) => bound(column, RANGE_QUANTILES[0], Math.min)),
+    upper: Array.from({ length: columns }, (_, column) => bound(column, RANGE_QUANTILES[1], Math.max)),
+  };
 }
 
 /** The value of column `column` below which a share `q` of the examples' weight lies. */

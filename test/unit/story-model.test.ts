@@ -6,6 +6,7 @@ import { STORY_MODEL } from '../../functions/core/stories/story-policy';
 import { CountedTerms, NO_STATISTICS, termWeight } from '../../functions/core/stories/term-statistics';
 import { cosine } from '../../functions/core/stories/term-vector';
 import { trainLogistic } from '../../cli/eval/learners';
+import { weightedQuantile } from '../../cli/eval/fit-story-model';
 import { naiveClusters } from '../../cli/eval/naive-clusterer';
 
 const evidenceOf = (title: string, text: string, publishedAt?: string, statistics = NO_STATISTICS): ArticleEvidence =>
@@ -153,6 +154,21 @@ describe('the story decision', () => {
     expect(linkScore(model, values)).toBeCloseTo(-1 + 2 * 3 - 1 * 2, 9);
   });
 
+  it('holds each feature within the range the model was fitted on', () => {
+    const sized: StoryModel = { features: ['nearestMember', 'storySize'], mean: [0.2, 0.5], scale: [0.1, 0.5], lower: [0, 0], upper: [1, Math.log(3)], weights: [2, -1], bias: 0, threshold: 0 };
+    const values = (size: number) => {
+      const v = LINK_FEATURES.map(() => 0);
+      v[LINK_FEATURES.indexOf('nearestMember')] = 0.4;
+      v[LINK_FEATURES.indexOf('storySize')] = Math.log(size);
+      return v;
+    };
+    // Within the range the size counts; beyond it a story of 15 scores as one of 3.
+    expect(linkScore(sized, values(2))).toBeGreaterThan(linkScore(sized, values(3)));
+    expect(linkScore(sized, values(15))).toBeCloseTo(linkScore(sized, values(3)), 9);
+    const { lower, upper, ...unbounded } = sized;
+    expect(linkScore(unbounded, values(15))).toBeLessThan(linkScore(unbounded, values(3)));
+  });
+
   it('joins the best candidate that reaches the threshold, and otherwise opens a story', () => {
     expect(decideStory(quake2, [story('m', merger), story('q', quake)], model)).toMatchObject({ kind: 'join', storyId: 'q' });
     expect(decideStory(merger, [story('q', quake)], model)).toMatchObject({ kind: 'open' });
@@ -191,6 +207,16 @@ describe('fitting tools', () => {
     const separatingPoint = mean - (bias * scale) / weight;
     expect(separatingPoint).toBeGreaterThan(0.1);
     expect(separatingPoint).toBeLessThan(0.5);
+  });
+
+  it('the range a feature is held in leaves out the outermost hundredth of the examples\' weight on each side', () => {
+    const rows = Array.from({ length: 1000 }, (_, i) => ({ x: Float64Array.of(i) }));
+    const even = rows.map(() => 1);
+    expect(weightedQuantile(rows, even, 0, 0.01)).toBe(9);
+    expect(weightedQuantile(rows, even, 0, 0.99)).toBe(989);
+    // A set that weighs more moves the bounds toward its values.
+    const heavyTail = rows.map((_, i) => (i >= 900 ? 10 : 1));
+    expect(weightedQuantile(rows, heavyTail, 0, 0.5)).toBeGreaterThan(900);
   });
 
   it('the naive reference clusters two clear topics apart and respects its window', () => {
