@@ -26,11 +26,11 @@ export interface StoryModel {
 export type StoryDecision = { kind: 'join'; storyId: string; score: number } | { kind: 'open'; score?: number };
 
 /**
- * The log-odds that `article` reports `story`'s event. A linear model says nothing about values
- * beyond those it was fitted on, so each feature is first held within its fitted range: stories of
- * the training sets have a few articles each (three outlets per story in BASIL and AllSides), and
- * the size's weight, carried on to a story of fifteen reports, would count against it as heavily
- * as the evidence of its likeness counts for it.
+ * The log-odds that `article` reports `story`'s event. A linear model's slope holds over the values
+ * it was fitted on and says nothing beyond them, so each feature is first held within its fitted
+ * range: the training sets' stories have a few articles each (three outlets a story in BASIL and
+ * AllSides), and the size's slope, carried on to an event of fifteen or fifty reports, would
+ * count against joining it far more than any story the model learnt from.
  */
 export function linkScore(model: StoryModel, values: readonly number[]): number {
   let score = model.bias;
