@@ -56,6 +56,13 @@ describe('eval stories', () => {
     const model = JSON.parse(readFileSync(join(dir, 'model.json'), 'utf8')) as StoryModel;
     expect(model.weights).toHaveLength(model.features.length);
     expect(model.weights.every(Number.isFinite)).toBe(true);
+    // Each feature's range, within which the model scores it: a story's size between one article and the largest story (5 reports).
+    const size = model.features.indexOf('storySize');
+    expect(model.lower).toHaveLength(model.features.length);
+    expect(model.upper).toHaveLength(model.features.length);
+    expect(model.lower![size]).toBeGreaterThanOrEqual(0);
+    expect(model.upper![size]).toBeGreaterThanOrEqual(model.lower![size]);
+    expect(model.upper![size]).toBeLessThanOrEqual(Math.log(5));
   });
 
   it('fits on the model\'s own path too with onPolicy, and still scores every set', async () => {
