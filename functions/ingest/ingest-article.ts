@@ -52,7 +52,9 @@ const MAX_SETTLE_FOLDS = 4;
 export async function ingestArticle(ledger: Ledger, input: ArticleInput, policy: StoryPolicy = DEFAULT_POLICY): Promise<IngestedArticle> {
   const { article, ingestedAt } = input;
   const id = contentHash(article.title, article.paragraphs);
-  const existing = await ledger.findArticle(id);
+  const signature = minhash(article.paragraphs.join('\n'));
+  const bands = lshBands(signature);
+  const { existing, bands: bandReading } = await ledger.readArrival(id, bands);
   if (existing) {
     // A retry of an ingest that failed after its commit may still owe what follows the commit: the
     // post-merge fix-up and the split check (a split, once started, may move this very article).
@@ -67,9 +69,6 @@ export async function ingestArticle(ledger: Ledger, input: ArticleInput, policy:
     return { status: 'duplicate', articleId: id, storyId, newClaims: 0, matchedClaims: 0 };
   }
 
-  const signature = minhash(article.paragraphs.join('\n'));
-  const bands = lshBands(signature);
-  const bandReading = await ledger.readBands(bands);
   // Without the page-chrome mechanism every text reads as about its headline.
   const fingerprint = policy.pageChrome ? articleFingerprint(article.title, article.paragraphs, signature) : { title: article.title, signature, titleInText: 1 };
   const { duplicate, candidates } = await findDuplicateOf(ledger, id, bandReading, fingerprint);

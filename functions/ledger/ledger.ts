@@ -156,15 +156,19 @@ export class Ledger {
   }
 
   async readBands(bands: readonly string[]): Promise<BandReading> {
-    const items = await this.table.batchGet(bands.map(keys.lshBand));
-    const sharing = new Map<string, number>();
-    const held = new Map<string, number>();
-    for (const item of items) {
-      const ids = (item.articleIds as Set<string> | undefined) ?? new Set<string>();
-      held.set(item.pk.slice(keys.lshBand('').pk.length), ids.size);
-      for (const id of ids) sharing.set(id, (sharing.get(id) ?? 0) + 1);
-    }
-    return { sharing, held };
+    return bandReading(await this.table.batchGet(bands.map(keys.lshBand)));
+  }
+
+  /**
+   * What an arriving article needs read first, in one batch: its own record, if a previous
+   * delivery got that far, and its LSH bands, which find the copies it may be of.
+   */
+  async readArrival(articleId: string, bands: readonly string[]): Promise<{ existing?: StoredArticle; bands: BandReading }> {
+    const articleKey = keys.article(articleId);
+    const items = await this.table.batchGet([articleKey, ...bands.map(keys.lshBand)]);
+    const record = items.find((item) => item.pk === articleKey.pk && item.sk === articleKey.sk);
+    const existing = strip<StoredArticle>(record);
+    return { ...(existing ? { existing } : {}), bands: bandReading(items.filter((item) => item !== record)) };
   }
 
   /** Lists the article in its bands, except those `reading` found full. */
@@ -470,4 +474,16 @@ function strip<T>(item: TableItem | undefined): T | undefined {
   const record: Record<string, unknown> = { ...item };
   for (const attribute of [TABLE.partitionKey, TABLE.sortKey, TABLE.recencyIndex.partitionKey, TABLE.recencyIndex.sortKey]) delete record[attribute];
   return record as T;
+}
+
+/** Which articles share the bands read, and how many ids each band holds. */
+function bandReading(items: readonly TableItem[]): BandReading {
+  const sharing = new Map<string, number>();
+  const held = new Map<string, number>();
+  for (const item of items) {
+    const ids = (item.articleIds as Set<string> | undefined) ?? new Set<string>();
+    held.set(item.pk.slice(keys.lshBand('').pk.length), ids.size);
+    for (const id of ids) sharing.set(id, (sharing.get(id) ?? 0) + 1);
+  }
+  return { sharing, held };
 }
