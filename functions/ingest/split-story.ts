@@ -75,7 +75,12 @@ export async function splitIfTwoEvents(ledger: Ledger, joined: JoinedStory): Pro
 async function moveStragglers(ledger: Ledger, storyId: string, planned: ReadonlySet<string>, plan: SplitPlan, partId: string): Promise<void> {
   for (let attempt = 0; attempt < MAX_MOVE_ATTEMPTS; attempt += 1) {
     const after = await ledger.storySnapshot(storyId);
-    if (!after || after.story.splitOff || after.story.mergedInto) return;
+    if (!after || after.story.mergedInto) return;
+    // Another ingest's move is under way: finish it (every step is idempotent), then look again.
+    if (after.story.splitOff) {
+      await finishSplit(ledger, storyId);
+      continue;
+    }
     const stragglers = after.story.memberIds.filter((id) => {
       const vector = after.memberTerms.get(id)?.vector;
       return !planned.has(id) && vector !== undefined && cosine(vector, plan.moveCentroid) > cosine(vector, plan.keepCentroid);
@@ -150,7 +155,16 @@ export async function moveToBetterPart(ledger: Ledger, articleId: string, storyI
   let story = current?.id === storyId ? current : undefined;
   for (let attempt = 0; attempt < MAX_MOVE_ATTEMPTS; attempt += 1) {
     story ??= (await ledger.findStories([storyId]))[0];
-    if (!story?.splitInto?.length || story.mergedInto || story.splitOff || !story.memberIds.includes(articleId) || story.memberIds.length < 2) return storyId;
+    // A split or move of another ingest is under way: finish it (every step is idempotent) and read
+    // the story again, rather than leave this article behind in the part it may not belong to.
+    if (story?.splitOff && !story.mergedInto) {
+      await finishSplit(ledger, storyId);
+      story = undefined;
+      continue;
+    }
+    // Moved meanwhile, by a split it was planned in: it is where its record says.
+    if (story && !story.mergedInto && !story.memberIds.includes(articleId)) return (await ledger.findArticle(articleId))?.storyId ?? storyId;
+    if (!story?.splitInto?.length || story.mergedInto || story.memberIds.length < 2) return storyId;
     const parts = await ledger.findStories(story.splitInto);
     const survivors = await ledger.findStories(parts.filter((part) => part.mergedInto).map((part) => part.mergedInto!));
     const here = cosine(vector, story.centroid);
