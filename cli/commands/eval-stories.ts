@@ -106,7 +106,7 @@ export async function runEvalStories(options: EvalStoriesOptions): Promise<void>
       for (const { label, features, policy } of policies) {
         const model = models.get(features.join())!;
         const score = await scoreVariant(variant, policy(model), options.orders, options.errors ?? 0);
-        const line = formatScore(label, { ...score, naive }, model.threshold);
+        const line = formatScore(label, { ...score, naive }, model);
         console.log(line);
         lines.push(line);
         minimum.set(label, Math.min(minimum.get(label) ?? 1, ...score.f1s));
@@ -213,14 +213,17 @@ function bestNaive(lines: readonly StoryLine[]): { f1: number; threshold: number
 
 /**
  * One result line, with the join threshold of the model that decided (0 for the fold models; an
- * ablation that decides with the pipeline's own model shows that model's).
+ * ablation that decides with the pipeline's own model shows that model's) and the largest story
+ * size it scores as such (its fitted range; larger stories count as that size).
  */
-function formatScore(label: string, score: VariantScore, threshold: number): string {
+function formatScore(label: string, score: VariantScore, model: StoryModel): string {
   const mean = score.f1s.reduce((sum, f1) => sum + f1, 0) / score.f1s.length;
+  const size = model.features.indexOf('storySize');
+  const sizeBound = size >= 0 && model.upper ? `  size bound ${Math.round(Math.exp(model.upper[size]))}` : '';
   return [
     `${score.variant.padEnd(18)} ${label.padEnd(22)}`,
     `F1 mean ${mean.toFixed(3)} min ${Math.min(...score.f1s).toFixed(3)} over ${score.f1s.length} orders`,
-    `join threshold ${threshold}`,
+    `join threshold ${model.threshold}${sizeBound}`,
     `(file order P ${score.precision.toFixed(3)} R ${score.recall.toFixed(3)} B3 ${score.bcubed.toFixed(3)} ARI ${score.ari.toFixed(3)})`,
     `naive ${score.naive.f1.toFixed(3)} @${score.naive.threshold}`,
   ].join('  ');

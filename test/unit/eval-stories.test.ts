@@ -51,7 +51,7 @@ describe('eval stories', () => {
       'two-dev | pipeline',
       'two-dev | ablate split',
     ]);
-    for (const row of rows) expect(row).toMatch(/over 2 orders  join threshold -?\d+(\.\d+)? .* naive \d\.\d{3} @0\.\d+/);
+    for (const row of rows) expect(row).toMatch(/over 2 orders  join threshold -?\d+(\.\d+)?  size bound \d+  .* naive \d\.\d{3} @0\.\d+/);
     expect(printed.some((line) => /^pipeline: minimum pairwise F1 over every set, variant and order: \d\.\d{3}$/.test(line))).toBe(true);
     const model = JSON.parse(readFileSync(join(dir, 'model.json'), 'utf8')) as StoryModel;
     expect(model.weights).toHaveLength(model.features.length);
