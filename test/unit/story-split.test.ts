@@ -218,6 +218,46 @@ describe('an article still being ingested when its story splits', () => {
   });
 });
 
+describe('an article moving to its part while another ingest moves a report out of the story', () => {
+  it('finishes that move and still moves itself, instead of staying behind in the other event', async () => {
+    // Two Mannheim reports chose the story before it split. The first stays in it for now (split
+    // off for its ingest), as if its own move were still to come.
+    const pipeline = memoryPipeline(undefined, JOINS_ON_TOPIC);
+    const bern = eventArticles('bern', 7);
+    const mannheim = eventArticles('mannheim', 9);
+    await ingest(pipeline, [...bern, ...mannheim.slice(0, 7)]);
+    const parent = latest(pipeline).stories.find((s) => !s.splitFrom)!;
+    const part = latest(pipeline).stories.find((s) => s.splitFrom)!;
+    const [staying, late] = [mannheim[7], mannheim[8]];
+    const ledger = pipeline.deps.ledger;
+    for (const report of [staying, late]) await ledger.chooseStoryOnce(articleIdOf(report), parent.id);
+    pipeline.deps.storyPolicy = { ...JOINS_ON_TOPIC, split: false };
+    await ingest(pipeline, [staying]);
+    pipeline.deps.storyPolicy = JOINS_ON_TOPIC;
+    expect((await ledger.findArticle(articleIdOf(staying)))?.storyId).toBe(parent.id);
+    // When the late report's move is first committed, the other report's move has just marked
+    // the story (and not finished): the late report's commit meets that newer revision.
+    const commit = ledger.commitStoryUpdate.bind(ledger);
+    let marked = 0;
+    ledger.commitStoryUpdate = async (story, revision, claims) => {
+      if (story.id === parent.id && story.splitOff?.memberIds.includes(articleIdOf(late)) && marked === 0) {
+        marked += 1;
+        const [{ revision: now, ...record }] = await ledger.findStories([parent.id]);
+        const movedOut = articleIdOf(staying);
+        await commit({ ...record, memberIds: record.memberIds.filter((id) => id !== movedOut), splitOff: { storyId: `${parent.id}-mover`, memberIds: [movedOut], joins: part.id } }, now, []);
+      }
+      return commit(story, revision, claims);
+    };
+    await ingest(pipeline, [late]);
+    expect(marked).toBe(1);
+    const digest = latest(pipeline);
+    expect(sourcesOf(digest.stories.find((s) => s.id === parent.id)!)).toEqual(bern.map((a) => a.name).sort());
+    const holder = digest.stories.find((s) => s.articles.some((a) => a.source === late.name))!;
+    expect(holder.id).toBe(part.id);
+    expect(sourcesOf(holder)).toEqual(mannheim.map((a) => a.name).sort());
+  });
+});
+
 describe('a report that finished while its story was being split', () => {
   it('follows the part split off, also when another article joins the story at the move', async () => {
     const pipeline = memoryPipeline(undefined, JOINS_ON_TOPIC);
