@@ -167,25 +167,26 @@ describe('two similar events with the shipped story model', () => {
   });
 });
 
+/**
+ * Bern and Mannheim reports until the story has split, and `lateCount` last Mannheim reports that
+ * chose the story before the split (the choice is recorded first-writer-wins), not yet ingested.
+ */
+async function splitWithLateReports(lateCount = 1) {
+  const pipeline = memoryPipeline(undefined, JOINS_ON_TOPIC);
+  const bern = eventArticles('bern', 7);
+  const mannheim = eventArticles('mannheim', 7 + lateCount);
+  await ingest(pipeline, [...bern, ...mannheim.slice(0, 7)]);
+  const parent = latest(pipeline).stories.find((s) => !s.splitFrom)!;
+  const part = latest(pipeline).stories.find((s) => s.splitFrom)!;
+  const lates = mannheim.slice(7);
+  for (const late of lates) await pipeline.deps.ledger.chooseStoryOnce(articleIdOf(late), parent.id);
+  return { pipeline, bern, mannheim, parent, part, late: lates[0], lates };
+}
+
 describe('an article still being ingested when its story splits', () => {
-  /**
-   * Bern and Mannheim reports until the story has split, and a last Mannheim report that chose the
-   * story before the split (the choice is recorded first-writer-wins), not yet ingested.
-   */
-  async function splitWithLateReport() {
-    const pipeline = memoryPipeline(undefined, JOINS_ON_TOPIC);
-    const bern = eventArticles('bern', 7);
-    const mannheim = eventArticles('mannheim', 8);
-    await ingest(pipeline, [...bern, ...mannheim.slice(0, 7)]);
-    const parent = latest(pipeline).stories.find((s) => !s.splitFrom)!;
-    const part = latest(pipeline).stories.find((s) => s.splitFrom)!;
-    const late = mannheim[7];
-    await pipeline.deps.ledger.chooseStoryOnce(articleIdOf(late), parent.id);
-    return { pipeline, bern, mannheim, parent, part, late };
-  }
 
   it('moves afterwards to the part it fits better', async () => {
-    const { pipeline, bern, mannheim, parent, part, late } = await splitWithLateReport();
+    const { pipeline, bern, mannheim, parent, part, late } = await splitWithLateReports();
     await ingest(pipeline, [late]);
     const digest = latest(pipeline);
     expect(sourcesOf(digest.stories.find((s) => s.id === parent.id)!)).toEqual(bern.map((a) => a.name).sort());
@@ -196,7 +197,7 @@ describe('an article still being ingested when its story splits', () => {
   });
 
   it('still moves when another article joins the story between its read and its move', async () => {
-    const { pipeline, mannheim, parent, part, late } = await splitWithLateReport();
+    const { pipeline, mannheim, parent, part, late } = await splitWithLateReports();
     // The first attempt to move the late report out of the story meets a newer revision of it, as
     // when another report joins at that moment.
     const ledger = pipeline.deps.ledger;
@@ -222,15 +223,8 @@ describe('an article moving to its part while another ingest moves a report out 
   it('finishes that move and still moves itself, instead of staying behind in the other event', async () => {
     // Two Mannheim reports chose the story before it split. The first stays in it for now (split
     // off for its ingest), as if its own move were still to come.
-    const pipeline = memoryPipeline(undefined, JOINS_ON_TOPIC);
-    const bern = eventArticles('bern', 7);
-    const mannheim = eventArticles('mannheim', 9);
-    await ingest(pipeline, [...bern, ...mannheim.slice(0, 7)]);
-    const parent = latest(pipeline).stories.find((s) => !s.splitFrom)!;
-    const part = latest(pipeline).stories.find((s) => s.splitFrom)!;
-    const [staying, late] = [mannheim[7], mannheim[8]];
+    const { pipeline, bern, mannheim, parent, part, lates: [staying, late] } = await splitWithLateReports(2);
     const ledger = pipeline.deps.ledger;
-    for (const report of [staying, late]) await ledger.chooseStoryOnce(articleIdOf(report), parent.id);
     pipeline.deps.storyPolicy = { ...JOINS_ON_TOPIC, split: false };
     await ingest(pipeline, [staying]);
     pipeline.deps.storyPolicy = JOINS_ON_TOPIC;
