@@ -1,5 +1,5 @@
 import { LINK_FEATURES, MODEL_FEATURES, type LinkFeature } from '../../functions/core/stories/story-link';
-import type { StoryModel } from '../../functions/core/stories/story-model';
+import { withinFittedRange, type StoryModel } from '../../functions/core/stories/story-model';
 import { trainLogistic, type FeatureRow } from './learners';
 import { replayStories, type LinkExample, type StoryLine } from './story-replay';
 
@@ -59,10 +59,10 @@ function fitOnExamples(sets: ReadonlyArray<LabelledSet & { examples: LinkExample
     }
   }
   // Fitted within the range it will be applied in: the few examples beyond the bounds count as at them.
-  const { lower, upper } = fittedRange(rows, labels, weights);
-  for (const row of rows) row.x.forEach((value, i) => (row.x[i] = Math.min(upper[i], Math.max(lower[i], value))));
+  const range = fittedRange(rows, labels, weights);
+  for (const row of rows) row.x.forEach((value, i) => (row.x[i] = withinFittedRange(range, i, value)));
   const { mean, scale, weights: fitted, bias } = trainLogistic(rows, labels, L2, weights);
-  const model: StoryModel = { features: [...features], mean, scale, lower, upper, weights: fitted, bias, threshold: 0 };
+  const model: StoryModel = { features: [...features], mean, scale, ...range, weights: fitted, bias, threshold: 0 };
   // The join threshold is not fitted: an article joins the best candidate when the model finds it
   // more likely than not to be its story (log-odds 0). A threshold fitted on the training sets
   // serves the training set that wants it most and moves from fold to fold with the other sets'

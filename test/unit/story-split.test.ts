@@ -184,7 +184,6 @@ async function splitWithLateReports(lateCount = 1) {
 }
 
 describe('an article still being ingested when its story splits', () => {
-
   it('moves afterwards to the part it fits better', async () => {
     const { pipeline, bern, mannheim, parent, part, late } = await splitWithLateReports();
     await ingest(pipeline, [late]);

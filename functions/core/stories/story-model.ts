@@ -35,10 +35,15 @@ export type StoryDecision = { kind: 'join'; storyId: string; score: number } | {
 export function linkScore(model: StoryModel, values: readonly number[]): number {
   let score = model.bias;
   model.features.forEach((feature, i) => {
-    const value = Math.min(model.upper?.[i] ?? Infinity, Math.max(model.lower?.[i] ?? -Infinity, values[LINK_FEATURES.indexOf(feature)]));
+    const value = withinFittedRange(model, i, values[LINK_FEATURES.indexOf(feature)]);
     score += (model.weights[i] * (value - model.mean[i])) / model.scale[i];
   });
   return score;
+}
+
+/** The value of the model's `i`-th feature held within the range it was fitted on (as is, without bounds). */
+export function withinFittedRange(range: Pick<StoryModel, 'lower' | 'upper'>, i: number, value: number): number {
+  return Math.min(range.upper?.[i] ?? Infinity, Math.max(range.lower?.[i] ?? -Infinity, value));
 }
 
 /**
