@@ -105,6 +105,28 @@ describe('link features', () => {
   });
 });
 
+describe('weekdays', () => {
+  it('are read from the headline and the text, once each, in any case and possessive', () => {
+    const report = evidenceOf('Judge strikes down moratorium on Wednesday', "The ruling came two days after Monday's hearing. On WEDNESDAY the judge ruled.");
+    expect(report.weekdays).toEqual(['monday', 'wednesday']);
+    expect(evidenceOf('Judge strikes down moratorium', 'The ruling came after a hearing.').weekdays).toBeUndefined();
+  });
+
+  it("say whether a member names one of the article's weekdays: the same ruling agrees, another week's ruling disagrees, and nothing to compare is neutral", () => {
+    const ruling = evidenceOf('Supreme Court ends eviction moratorium', 'The Supreme Court on Thursday ended the federal eviction moratorium.');
+    const sameRuling = evidenceOf('Court strikes down eviction ban', 'A divided Supreme Court struck down the eviction ban late Thursday.');
+    const judge = evidenceOf('Judge overturns eviction moratorium', 'A federal judge on Wednesday overturned the national eviction moratorium.');
+    const undated = evidenceOf('Eviction moratorium ends', 'The federal eviction moratorium has ended.');
+    const weekdays = (article: ArticleEvidence, ...members: ArticleEvidence[]) => feature(linkFeatures(article, story('c', ...members), NO_OTHERS), 'weekdays');
+    expect(weekdays(sameRuling, ruling)).toBe(1);
+    expect(weekdays(judge, ruling)).toBe(-1);
+    expect(weekdays(judge, undated, ruling, sameRuling)).toBe(-1);
+    expect(weekdays(sameRuling, judge, ruling)).toBe(1);
+    expect(weekdays(undated, ruling)).toBe(0);
+    expect(weekdays(ruling, undated)).toBe(0);
+  });
+});
+
 describe('other candidates', () => {
   it('count another event as a rival of the story an article reports, and a second piece of the same event only as another candidate', () => {
     const peru = evidenceOf('Earthquake strikes southern Peru', 'A magnitude 6 earthquake struck southern Peru near Arequipa, damaging homes.');

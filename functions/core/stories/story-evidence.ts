@@ -17,6 +17,8 @@ export interface ArticleEvidence {
   title: TermVector;
   /** Distinct content terms of the article: a short text shares fewer words by chance. */
   distinctTerms: number;
+  /** The weekdays its text names ("on Tuesday"), sorted; absent when it names none. */
+  weekdays?: string[];
   publishedAt?: string;
 }
 
@@ -34,6 +36,8 @@ export interface ArticleTerms {
   lead: ReadonlyMap<string, number>;
   names: ReadonlyMap<string, number>;
   title: ReadonlySet<string>;
+  /** The weekdays the headline and text name. */
+  weekdays: ReadonlySet<string>;
 }
 
 /**
@@ -59,8 +63,10 @@ export function readArticleTerms(title: string, paragraphs: readonly string[], l
   const lead = new Map<string, number>();
   const names = new Map<string, number>();
   const titleTerms = new Set<string>();
+  const weekdays = new Set<string>();
   const read = (text: string, inTitle: boolean, factor: number) => {
     for (const token of tokenize(text)) {
+      if (WEEKDAY_WORDS.has(token.lower)) weekdays.add(token.lower);
       if (!isTerm(token)) continue;
       counts.set(token.stem, (counts.get(token.stem) ?? 0) + 1);
       if (!lead.has(token.stem)) lead.set(token.stem, factor);
@@ -70,7 +76,7 @@ export function readArticleTerms(title: string, paragraphs: readonly string[], l
   };
   read(title, true, 1);
   paragraphs.forEach((paragraph, index) => read(paragraph, false, leadFactor(index, leadHalfParagraph)));
-  return { counts, lead, names, title: titleTerms };
+  return { counts, lead, names, title: titleTerms, weekdays };
 }
 
 /**
@@ -105,6 +111,7 @@ export function articleEvidence(terms: ArticleTerms, statistics: TermStatistics,
     names: strongestVector(weighted(terms.names, capped), EVIDENCE_NAMES, weightOf),
     title: normalize(titleVector),
     distinctTerms: terms.counts.size,
+    ...(terms.weekdays.size > 0 ? { weekdays: [...terms.weekdays].sort() } : {}),
     ...(publishedAt ? { publishedAt } : {}),
   };
 }
@@ -148,6 +155,7 @@ function isNameToken(text: string, token: Token): boolean {
 
 /** Weekdays and months are capitalised but name no one: every report of every event has them. */
 const CALENDAR_WORDS = new Set([...WEEKDAYS, ...MONTHS]);
+const WEEKDAY_WORDS = new Set(WEEKDAYS);
 
 /** Capitalised at the start of a sentence says nothing about being a name. */
 function sentenceInitial(text: string, offset: number): boolean {

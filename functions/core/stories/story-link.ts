@@ -28,7 +28,9 @@ export function candidateStory(story: Pick<StoryRecord, 'id' | 'memberIds' | 'me
  * its members': reports of one event repeat its counts, ages and sums, while another event of the
  * same kind (next week's jobless claims, another shooting) carries other ones (see figureAgreement).
  * `nearestDistinct` is the nearest member's likeness with the words the article shares with every
- * candidate weighing little (see distinctLikeness).
+ * candidate weighing little (see distinctLikeness). `weekdays` says whether the weekdays the
+ * article names agree with its members' (see weekdayAgreement): an undated report still dates its
+ * event ("on Tuesday"), and another event of the same topic happened on another day.
  */
 export const LINK_FEATURES = [
   'nearestMember',
@@ -44,11 +46,12 @@ export const LINK_FEATURES = [
   'centroid',
   'figures',
   'nearestDistinct',
+  'weekdays',
 ] as const;
 export type LinkFeature = (typeof LINK_FEATURES)[number];
 
 /** The features the story model is fitted on (the others can be switched in by `eval stories --ablate feature:NAME`). */
-export const MODEL_FEATURES: readonly LinkFeature[] = ['nearestMember', 'nearestTwo', 'nearestNames', 'nearestTitle', 'daysApart', 'bothDated', 'storySize', 'rivalBest', 'articleTerms', 'nearestDistinct'];
+export const MODEL_FEATURES: readonly LinkFeature[] = ['nearestMember', 'nearestTwo', 'nearestNames', 'nearestTitle', 'daysApart', 'bothDated', 'storySize', 'rivalBest', 'articleTerms', 'nearestDistinct', 'weekdays'];
 
 /** What the other candidates say about one: the nearest member of any of them, and of those that are not pieces of its event. */
 export interface OtherCandidates {
@@ -83,6 +86,7 @@ export function linkFeatures(article: ArticleEvidence, story: CandidateStory, ot
     nearestDistinct: others.nearestDistinct,
     centroid: story.centroid && computed.includes('centroid') ? cosine(article.terms, story.centroid) : nearest,
     figures: computed.includes('figures') ? figureAgreement(article, story.members) : 0,
+    weekdays: weekdayAgreement(article, story.members),
   };
   return LINK_FEATURES.map((feature) => values[feature]);
 }
@@ -146,6 +150,21 @@ function nearestMemberOf(article: ArticleEvidence, story: CandidateStory): { lik
     if (likeness > best.likeness) best = { likeness, member };
   }
   return best;
+}
+
+/**
+ * 1 when a member names one of the weekdays the article names, -1 when the article and some members
+ * name weekdays but no member names one of the article's, 0 when either side names none.
+ */
+function weekdayAgreement(article: ArticleEvidence, members: readonly ArticleEvidence[]): number {
+  if (!article.weekdays) return 0;
+  let membersWithWeekdays = 0;
+  for (const member of members) {
+    if (!member.weekdays) continue;
+    membersWithWeekdays += 1;
+    if (article.weekdays.some((day) => member.weekdays!.includes(day))) return 1;
+  }
+  return membersWithWeekdays > 0 ? -1 : 0;
 }
 
 /**
