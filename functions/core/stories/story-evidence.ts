@@ -155,6 +155,7 @@ function isNameToken(text: string, token: Token): boolean {
 
 /** Weekdays and months are capitalised but name no one: every report of every event has them. */
 const CALENDAR_WORDS = new Set([...WEEKDAYS, ...MONTHS]);
+/** ...but the weekday a report names dates its event, with or without a publication date. */
 const WEEKDAY_WORDS = new Set(WEEKDAYS);
 
 /** Capitalised at the start of a sentence says nothing about being a name. */

@@ -160,9 +160,11 @@ function weekdayAgreement(article: ArticleEvidence, members: readonly ArticleEvi
   if (!article.weekdays) return 0;
   let membersWithWeekdays = 0;
   for (const member of members) {
-    if (!member.weekdays) continue;
+    const theirs = member.weekdays;
+    // A member stored before its evidence kept weekdays reads as naming none.
+    if (!theirs) continue;
     membersWithWeekdays += 1;
-    if (article.weekdays.some((day) => member.weekdays!.includes(day))) return 1;
+    if (article.weekdays.some((day) => theirs.includes(day))) return 1;
   }
   return membersWithWeekdays > 0 ? -1 : 0;
 }
