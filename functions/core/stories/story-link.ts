@@ -161,7 +161,7 @@ function weekdayAgreement(article: ArticleEvidence, members: readonly ArticleEvi
   let membersWithWeekdays = 0;
   for (const member of members) {
     const theirs = member.weekdays;
-    // A member stored before its evidence kept weekdays reads as naming none.
+    // A member that names no weekday says nothing either way.
     if (!theirs) continue;
     membersWithWeekdays += 1;
     if (article.weekdays.some((day) => theirs.includes(day))) return 1;
