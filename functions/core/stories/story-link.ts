@@ -153,36 +153,35 @@ function nearestMemberOf(article: ArticleEvidence, story: CandidateStory): { lik
 }
 
 /**
- * 1 when a member names one of the weekdays the article names, -1 when the article and some members
- * name weekdays but no member names one of the article's, 0 when either side names none.
+ * Whether the members agree with the article on one kind of mark (its figures, the weekdays it
+ * names): 1 when a member has one of the article's, -1 when the article and some members have
+ * marks but no member has one of the article's, 0 when either side has none (a member without
+ * marks says nothing either way).
  */
-function weekdayAgreement(article: ArticleEvidence, members: readonly ArticleEvidence[]): number {
-  if (!article.weekdays) return 0;
-  let membersWithWeekdays = 0;
+function agreement(own: readonly string[], members: readonly ArticleEvidence[], marksOf: (member: ArticleEvidence) => readonly string[]): number {
+  if (own.length === 0) return 0;
+  let membersWithMarks = 0;
   for (const member of members) {
-    const theirs = member.weekdays;
-    // A member that names no weekday says nothing either way.
-    if (!theirs) continue;
-    membersWithWeekdays += 1;
-    if (article.weekdays.some((day) => theirs.includes(day))) return 1;
+    const theirs = marksOf(member);
+    if (theirs.length === 0) continue;
+    membersWithMarks += 1;
+    if (own.some((mark) => theirs.includes(mark))) return 1;
   }
-  return membersWithWeekdays > 0 ? -1 : 0;
+  return membersWithMarks > 0 ? -1 : 0;
 }
 
-/**
- * 1 when a member shares one of the article's figures, -1 when the article and some members have
- * figures but no member shares one, 0 when either side has none.
- */
+/** The weekdays the article names against its members' (agreement). */
+function weekdayAgreement(article: ArticleEvidence, members: readonly ArticleEvidence[]): number {
+  return agreement(article.weekdays ?? [], members, (member) => member.weekdays ?? []);
+}
+
+/** The figures among the article's strongest terms against its members' (agreement). */
 function figureAgreement(article: ArticleEvidence, members: readonly ArticleEvidence[]): number {
-  const figures = Object.keys(article.terms).filter(isFigure);
-  if (figures.length === 0) return 0;
-  let membersWithFigures = 0;
-  for (const member of members) {
-    if (!Object.keys(member.terms).some(isFigure)) continue;
-    membersWithFigures += 1;
-    if (figures.some((figure) => member.terms[figure] !== undefined)) return 1;
-  }
-  return membersWithFigures > 0 ? -1 : 0;
+  return agreement(figuresOf(article), members, figuresOf);
+}
+
+function figuresOf(evidence: ArticleEvidence): string[] {
+  return Object.keys(evidence.terms).filter(isFigure);
 }
 
 /** A number term: its stem begins with a digit. */
