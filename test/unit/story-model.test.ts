@@ -151,6 +151,25 @@ describe('other candidates', () => {
     expect(otherCandidates(followUp, [candidates[0]])[0].nearestDistinct).toBeCloseTo(plain[0], 9);
   });
 
+  it('measure the two nearest members under the same weights, when the candidates have been contrasted', () => {
+    const report = (street: string, victim: string) =>
+      evidenceOf(`Man shot on ${street}`, `LEXINGTON, Ky. (LEX 18) Police say ${victim} was shot on ${street} and taken to hospital with a gunshot wound.`);
+    const gunbow = report('Gunbow Court', 'Ramsey Allen');
+    const gunbowAgain = evidenceOf('Gunbow Court shooting leaves man hurt', 'LEXINGTON, Ky. (LEX 18) A man was shot on Gunbow Court on Sunday night, police say.');
+    const followUp = evidenceOf('Victim of Gunbow Court shooting identified', 'LEXINGTON, Ky. (LEX 18) The coroner identified Ramsey Allen, shot on Gunbow Court, as police continue to investigate.');
+    const candidates = [story('g', gunbow, gunbowAgain), story('b', report('Belmont Drive', 'Robert Durrum')), story('h', report('Honey Jay Court', 'David Jones'))];
+    const others = otherCandidates(followUp, candidates);
+    const contrasted = candidates.map((candidate, i) => feature(linkFeatures(followUp, candidate, others[i]), 'nearestTwo'));
+    const plain = candidates.map((candidate) => feature(linkFeatures(followUp, candidate, NO_OTHERS), 'nearestTwo'));
+    expect(contrasted[0]).toBeCloseTo(others[0].nearestTwoDistinct!, 9);
+    expect(contrasted[0] / contrasted[1]).toBeGreaterThan(plain[0] / plain[1]);
+    // One member: the mean of the two nearest is the nearest.
+    expect(contrasted[1]).toBeCloseTo(others[1].nearestDistinct, 9);
+    // With one candidate there is nothing to contrast.
+    const [alone] = otherCandidates(followUp, [candidates[0]]);
+    expect(feature(linkFeatures(followUp, candidates[0], alone), 'nearestTwo')).toBeCloseTo(plain[0], 9);
+  });
+
   it('give the likeness to the running centroid, or to the nearest member when a story has none', () => {
     const withCentroid = linkFeatures(quake2, { ...story('q', quake), centroid: merger.terms }, NO_OTHERS);
     expect(feature(withCentroid, 'centroid')).toBeLessThan(feature(withCentroid, 'nearestMember'));

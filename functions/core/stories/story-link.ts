@@ -28,7 +28,8 @@ export function candidateStory(story: Pick<StoryRecord, 'id' | 'memberIds' | 'me
  * its members': reports of one event repeat its counts, ages and sums, while another event of the
  * same kind (next week's jobless claims, another shooting) carries other ones (see figureAgreement).
  * `nearestDistinct` is the nearest member's likeness with the words the article shares with every
- * candidate weighing little (see distinctLikeness). `weekdays` says whether the weekdays the
+ * candidate weighing little (see distinctLikeness); `nearestTwo`, the mean of the two nearest
+ * members' likenesses, is measured under the same weights when the candidates are contrasted. `weekdays` says whether the weekdays the
  * article names agree with its members' (see weekdayAgreement): an undated report still dates its
  * event ("on Tuesday"), and another event of the same topic happened on another day.
  */
@@ -59,6 +60,11 @@ export interface OtherCandidates {
   rivalBest: number;
   /** The nearest member's likeness with each word weighted by how few of the candidates use it (distinctLikeness); the nearest member's likeness when not asked for. */
   nearestDistinct: number;
+  /**
+   * The mean of the two nearest members' likenesses under the same weights, which `nearestTwo` reads
+   * when the candidates are contrasted (a model with `nearestDistinct`); absent otherwise.
+   */
+  nearestTwoDistinct?: number;
 }
 
 const DAY_MS = 86_400_000;
@@ -74,7 +80,7 @@ export function linkFeatures(article: ArticleEvidence, story: CandidateStory, ot
   const gap = daysToNearest(article, story.members);
   const values: Record<LinkFeature, number> = {
     nearestMember: nearest,
-    nearestTwo,
+    nearestTwo: others.nearestTwoDistinct ?? nearestTwo,
     nearestNames: Math.max(0, ...story.members.map((member) => cosine(article.names, member.names))),
     nearestTitle: Math.max(0, ...story.members.map((member) => cosine(article.title, member.title))),
     daysApart: gap === undefined ? 0 : Math.log1p(gap),
@@ -99,7 +105,7 @@ export function linkFeatures(article: ArticleEvidence, story: CandidateStory, ot
  */
 export function otherCandidates(article: ArticleEvidence, candidates: readonly CandidateStory[], withRivals = true, withDistinct = true): OtherCandidates[] {
   const nearest = candidates.map((story) => nearestMemberOf(article, story));
-  const distinct = withDistinct ? distinctLikeness(article, candidates) : nearest.map((n) => n.likeness);
+  const distinct = withDistinct ? distinctLikeness(article, candidates) : nearest.map((n) => ({ nearest: n.likeness, two: n.likeness }));
   return nearest.map((own, i) => {
     let otherBest = 0;
     let rivalBest = 0;
@@ -111,7 +117,7 @@ export function otherCandidates(article: ArticleEvidence, candidates: readonly C
       if (!piece) rivalBest = other.likeness;
     });
     // Without rivals asked for (a model that does not use them), rivalBest reads as otherBest.
-    return { otherBest, rivalBest: withRivals ? rivalBest : otherBest, nearestDistinct: distinct[i] };
+    return { otherBest, rivalBest: withRivals ? rivalBest : otherBest, nearestDistinct: distinct[i].nearest, nearestTwoDistinct: withDistinct ? distinct[i].two : undefined };
   });
 }
 
@@ -122,9 +128,9 @@ export function otherCandidates(article: ArticleEvidence, candidates: readonly C
  * weighted as inverse document frequency weighs it in a corpus, the candidate stories standing for
  * the documents (smoothed: ln((n + 1) / (n_w + 1)) + 1 for a word used by n_w of n candidates, so
  * that with one candidate every word weighs the same), and each candidate's nearest member is found
- * again under those weights.
+ * again under those weights, with the mean of its two nearest (one member: the nearest's likeness).
  */
-function distinctLikeness(article: ArticleEvidence, candidates: readonly CandidateStory[]): number[] {
+function distinctLikeness(article: ArticleEvidence, candidates: readonly CandidateStory[]): Array<{ nearest: number; two: number }> {
   const used = new Map<string, number>();
   for (const story of candidates) {
     const words = new Set<string>();
@@ -140,7 +146,11 @@ function distinctLikeness(article: ArticleEvidence, candidates: readonly Candida
     return normalize(out);
   };
   const articleTerms = reweighted(article.terms);
-  return candidates.map((story) => Math.max(0, ...story.members.map((member) => cosine(articleTerms, reweighted(member.terms)))));
+  return candidates.map((story) => {
+    const likeness = story.members.map((member) => cosine(articleTerms, reweighted(member.terms))).sort((a, b) => b - a);
+    const nearest = Math.max(0, likeness[0] ?? 0);
+    return { nearest, two: likeness.length > 1 ? (likeness[0] + likeness[1]) / 2 : nearest };
+  });
 }
 
 function nearestMemberOf(article: ArticleEvidence, story: CandidateStory): { likeness: number; member?: ArticleEvidence } {
