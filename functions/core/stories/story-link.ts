@@ -29,9 +29,10 @@ export function candidateStory(story: Pick<StoryRecord, 'id' | 'memberIds' | 'me
  * same kind (next week's jobless claims, another shooting) carries other ones (see figureAgreement).
  * `nearestDistinct` is the nearest member's likeness with the words the article shares with every
  * candidate weighing little (see distinctLikeness); `nearestTwo`, the mean of the two nearest
- * members' likenesses, is measured under the same weights when the candidates are contrasted. `weekdays` says whether the weekdays the
- * article names agree with its members' (see weekdayAgreement): an undated report still dates its
- * event ("on Tuesday"), and another event of the same topic happened on another day.
+ * members' likenesses, is measured under the same weights when the candidates are contrasted.
+ * `weekdays` says whether the weekdays the article names agree with its members' (see
+ * weekdayAgreement): an undated report still dates its event ("on Tuesday"), and another event of
+ * the same topic happened on another day.
  */
 export const LINK_FEATURES = [
   'nearestMember',
