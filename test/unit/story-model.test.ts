@@ -168,6 +168,10 @@ describe('other candidates', () => {
     // With one candidate there is nothing to contrast.
     const [alone] = otherCandidates(followUp, [candidates[0]]);
     expect(feature(linkFeatures(followUp, candidates[0], alone), 'nearestTwo')).toBeCloseTo(plain[0], 9);
+    // A model that reads nearestTwo without nearestDistinct still scores it as it was fitted: contrasted.
+    const twoOnly: StoryModel = { features: ['nearestTwo'], mean: [0], scale: [1], weights: [1], bias: 0, threshold: 0 };
+    const scored = scoreCandidates(followUp, candidates, twoOnly).find((candidate) => candidate.story.id === 'g')!;
+    expect(feature(scored.values, 'nearestTwo')).toBeCloseTo(contrasted[0], 9);
   });
 
   it('give the likeness to the running centroid, or to the nearest member when a story has none', () => {

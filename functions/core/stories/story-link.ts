@@ -63,7 +63,7 @@ export interface OtherCandidates {
   nearestDistinct: number;
   /**
    * The mean of the two nearest members' likenesses under the same weights, which `nearestTwo` reads
-   * when the candidates are contrasted (a model with `nearestDistinct`); absent otherwise.
+   * when the candidates are contrasted (a model with `nearestDistinct` or `nearestTwo`); absent otherwise.
    */
   nearestTwoDistinct?: number;
 }

@@ -62,7 +62,8 @@ export function decideStory(article: ArticleEvidence, candidates: readonly Candi
  * worked out (by default the model's; the evaluation's replay asks for all of them).
  */
 export function scoreCandidates(article: ArticleEvidence, candidates: readonly CandidateStory[], model: StoryModel, computed: readonly LinkFeature[] = model.features) {
-  const others = otherCandidates(article, candidates, computed.includes('rivalBest'), computed.includes('nearestDistinct'));
+  // Both nearestDistinct and nearestTwo read the candidates' distinct word weights (distinctLikeness).
+  const others = otherCandidates(article, candidates, computed.includes('rivalBest'), computed.includes('nearestDistinct') || computed.includes('nearestTwo'));
   return candidates
     .map((story, i) => {
       const values = linkFeatures(article, story, others[i], computed);
