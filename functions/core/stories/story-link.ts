@@ -75,9 +75,7 @@ const DAY_MS = 86_400_000;
  * when asked for (the shipped model does not use it); otherwise it reads as the nearest member.
  */
 export function linkFeatures(article: ArticleEvidence, story: CandidateStory, others: OtherCandidates, computed: readonly LinkFeature[] = LINK_FEATURES): number[] {
-  const termSimilarities = story.members.map((member) => cosine(article.terms, member.terms)).sort((a, b) => b - a);
-  const nearest = termSimilarities[0] ?? 0;
-  const nearestTwo = termSimilarities.length > 1 ? (termSimilarities[0] + termSimilarities[1]) / 2 : nearest;
+  const { nearest, two: nearestTwo } = nearestAndTwo(story.members.map((member) => cosine(article.terms, member.terms)));
   const gap = daysToNearest(article, story.members);
   const values: Record<LinkFeature, number> = {
     nearestMember: nearest,
@@ -106,7 +104,7 @@ export function linkFeatures(article: ArticleEvidence, story: CandidateStory, ot
  */
 export function otherCandidates(article: ArticleEvidence, candidates: readonly CandidateStory[], withRivals = true, withDistinct = true): OtherCandidates[] {
   const nearest = candidates.map((story) => nearestMemberOf(article, story));
-  const distinct = withDistinct ? distinctLikeness(article, candidates) : nearest.map((n) => ({ nearest: n.likeness, two: n.likeness }));
+  const distinct = withDistinct ? distinctLikeness(article, candidates) : undefined;
   return nearest.map((own, i) => {
     let otherBest = 0;
     let rivalBest = 0;
@@ -118,7 +116,7 @@ export function otherCandidates(article: ArticleEvidence, candidates: readonly C
       if (!piece) rivalBest = other.likeness;
     });
     // Without rivals asked for (a model that does not use them), rivalBest reads as otherBest.
-    return { otherBest, rivalBest: withRivals ? rivalBest : otherBest, nearestDistinct: distinct[i].nearest, nearestTwoDistinct: withDistinct ? distinct[i].two : undefined };
+    return { otherBest, rivalBest: withRivals ? rivalBest : otherBest, nearestDistinct: distinct?.[i].nearest ?? own.likeness, nearestTwoDistinct: distinct?.[i].two };
   });
 }
 
@@ -147,11 +145,14 @@ function distinctLikeness(article: ArticleEvidence, candidates: readonly Candida
     return normalize(out);
   };
   const articleTerms = reweighted(article.terms);
-  return candidates.map((story) => {
-    const likeness = story.members.map((member) => cosine(articleTerms, reweighted(member.terms))).sort((a, b) => b - a);
-    const nearest = Math.max(0, likeness[0] ?? 0);
-    return { nearest, two: likeness.length > 1 ? (likeness[0] + likeness[1]) / 2 : nearest };
-  });
+  return candidates.map((story) => nearestAndTwo(story.members.map((member) => cosine(articleTerms, reweighted(member.terms)))));
+}
+
+/** The highest of a story's members' likenesses (0 without members) and the mean of the two highest (the highest alone for one member). */
+function nearestAndTwo(likenesses: number[]): { nearest: number; two: number } {
+  const sorted = likenesses.sort((a, b) => b - a);
+  const nearest = sorted[0] ?? 0;
+  return { nearest, two: sorted.length > 1 ? (sorted[0] + sorted[1]) / 2 : nearest };
 }
 
 function nearestMemberOf(article: ArticleEvidence, story: CandidateStory): { likeness: number; member?: ArticleEvidence } {
