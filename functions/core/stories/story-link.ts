@@ -53,7 +53,7 @@ export const LINK_FEATURES = [
 export type LinkFeature = (typeof LINK_FEATURES)[number];
 
 /** The features the story model is fitted on (the others can be switched in by `eval stories --ablate feature:NAME`). */
-export const MODEL_FEATURES: readonly LinkFeature[] = ['nearestTwo', 'nearestNames', 'nearestTitle', 'daysApart', 'bothDated', 'storySize', 'rivalBest', 'articleTerms', 'weekdays'];
+export const MODEL_FEATURES: readonly LinkFeature[] = ['nearestTwo', 'nearestNames', 'nearestTitle', 'daysApart', 'bothDated', 'storySize', 'rivalBest', 'articleTerms', 'nearestDistinct', 'weekdays'];
 
 /** What the other candidates say about one: the nearest member of any of them, and of those that are not pieces of its event. */
 export interface OtherCandidates {
