@@ -35,6 +35,8 @@ Commands:
                             --errors N: print the N most mixed and most split stories per set.
                             --on-policy: also train on the candidates met following the model's own
                             decisions (labelled by gold), not only along the gold stories.
+                            --calibration: also print, per set, how often the best candidate is the
+                            article's story, by its log-odds under the fold model (file order).
   eval pairs FILE.jsonl|DIR... [--out PRED.jsonl] [--folds N] [--tf-kld] [--shipped]
                             The claim matcher on {id, a, b} sentence pairs: same = do the two sentences
                             state the same claim (the decision model, as the pipeline matches claims);
@@ -82,12 +84,12 @@ async function main(argv: string[]): Promise<number> {
     case 'eval': {
       const [kind, ...evalArgs] = rest;
       if (kind === 'stories') {
-        const { values, positionals } = parseArgs({ args: evalArgs, allowPositionals: true, options: { orders: { type: 'string', default: '3' }, ablate: { type: 'string' }, 'write-model': { type: 'string' }, 'no-undated-training': { type: 'boolean', default: false }, errors: { type: 'string', default: '0' }, 'on-policy': { type: 'boolean', default: false } } });
+        const { values, positionals } = parseArgs({ args: evalArgs, allowPositionals: true, options: { orders: { type: 'string', default: '3' }, ablate: { type: 'string' }, 'write-model': { type: 'string' }, 'no-undated-training': { type: 'boolean', default: false }, errors: { type: 'string', default: '0' }, 'on-policy': { type: 'boolean', default: false }, calibration: { type: 'boolean', default: false } } });
         if (positionals.length === 0) throw new UsageError('eval stories needs a directory of stories-*.jsonl or the files');
         const orders = Number(values.orders);
         if (!Number.isInteger(orders) || orders < 1) throw new UsageError('--orders needs a whole number of orders, 1 or more');
         const ablate = values.ablate ? values.ablate.split(',').filter(Boolean) : [];
-        await runEvalStories({ inputs: positionals, orders, ablate, writeModel: values['write-model'], trainUndated: !values['no-undated-training'], errors: Number(values.errors), onPolicy: values['on-policy'] });
+        await runEvalStories({ inputs: positionals, orders, ablate, writeModel: values['write-model'], trainUndated: !values['no-undated-training'], errors: Number(values.errors), onPolicy: values['on-policy'], calibration: values.calibration });
         return 0;
       }
       const { values, positionals } = parseArgs({

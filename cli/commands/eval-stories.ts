@@ -8,7 +8,8 @@ import { readJsonLines } from '../eval/jsonl';
 import { clusteringScores } from '../eval/metrics';
 import { NAIVE_THRESHOLDS, naiveClusters } from '../eval/naive-clusterer';
 import { shuffle } from '../eval/shuffle';
-import type { StoryLine } from '../eval/story-replay';
+import { replayStories, type StoryLine } from '../eval/story-replay';
+import { calibrationBins, formatCalibration, type BestCandidate } from '../eval/calibration';
 import { predictArticles } from './eval-articles';
 
 export interface EvalStoriesOptions {
@@ -30,6 +31,11 @@ export interface EvalStoriesOptions {
   onPolicy?: boolean;
   /** Train on dated sets also undated (default true). */
   trainUndated?: boolean;
+  /**
+   * Also print, per set and variant, how often the best candidate is the article's story by its
+   * log-odds under the fold model (the fitting replay in file order, along the model's decisions).
+   */
+  calibration?: boolean;
 }
 
 type TrainingSet = LabelledSet & { examples: Awaited<ReturnType<typeof linkExamples>> };
@@ -102,6 +108,11 @@ export async function runEvalStories(options: EvalStoriesOptions): Promise<void>
       models.set(features.join(), await fitStoryModel(trainingOf(training), features, { onPolicy: options.onPolicy }));
     }
     for (const variant of variantsOf(held)) {
+      if (options.calibration) {
+        const best: BestCandidate[] = [];
+        await replayStories(variant.lines, { follow: 'model', model: models.get(MODEL_FEATURES.join())!, best });
+        console.log(formatCalibration(variant.name, calibrationBins(best)));
+      }
       const naive = bestNaive(variant.lines);
       for (const { label, features, policy } of policies) {
         const model = models.get(features.join())!;

@@ -12,6 +12,7 @@ import { newStoryId } from '../../functions/core/stories/story-id';
 import { candidateStoryIds } from '../../functions/ingest/candidate-stories';
 import { Ledger } from '../../functions/ledger/ledger';
 import { inputDocument, type ArticleLine } from '../commands/eval-articles';
+import type { BestCandidate } from './calibration';
 
 /** An evaluation line with its gold story. */
 export interface StoryLine extends ArticleLine {
@@ -39,11 +40,13 @@ export function parseLine(line: ArticleLine): ParsedArticle | undefined {
  * through the term index, their kept members) on an in-process ledger, with joins, merges and
  * splits left out: either following the gold stories (to collect link examples: every candidate
  * the decision would weigh, labelled) or deciding with `model` (a quick clustering, to choose the
- * model's threshold). Returns a story label per line (undefined for lines that would be set aside).
+ * model's threshold), and with `best` the log-odds of each article's best candidate and whether it is
+ * the article's story (see calibrationBins). Returns a story label per line (undefined for lines
+ * that would be set aside).
  */
 export async function replayStories(
   lines: readonly StoryLine[],
-  mode: { follow: 'gold'; examples: LinkExample[] } | { follow: 'model'; model: StoryModel; examples?: LinkExample[] },
+  mode: { follow: 'gold'; examples: LinkExample[] } | { follow: 'model'; model: StoryModel; examples?: LinkExample[]; best?: BestCandidate[] },
 ): Promise<Array<string | undefined>> {
   const ledger = new Ledger(new MemoryTableStore());
   const storyOfGold = new Map<string, string>();
@@ -74,6 +77,10 @@ export async function replayStories(
     } else {
       // On the model's own path, a candidate is the article's story when most of its articles are of the article's gold story.
       if (mode.examples) for (const scored of scoreCandidates(evidence, candidates, STANDARD, LINK_FEATURES)) mode.examples.push({ values: scored.values, joins: majorityGold(goldOfStory.get(scored.story.id)) === line.story });
+      if (mode.best) {
+        const [best] = scoreCandidates(evidence, candidates, mode.model);
+        if (best) mode.best.push({ score: best.score, right: majorityGold(goldOfStory.get(best.story.id)) === line.story });
+      }
       const decision = decideStory(evidence, candidates, mode.model);
       if (decision.kind === 'join') storyId = decision.storyId;
     }

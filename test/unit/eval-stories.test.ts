@@ -95,6 +95,25 @@ describe('eval stories', () => {
     expect(fitted.filter((line) => /rivalBest/.test(line))).toHaveLength(2);
   });
 
+  it('prints, with calibration, each variant\'s best candidates by log-odds, one count an article that had a candidate', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'eval-stories-'));
+    storySet(join(dir, 'stories-one-dev.jsonl'), 4, true);
+    storySet(join(dir, 'stories-two-dev.jsonl'), 3, false);
+    const { printed } = await runCaptured({ inputs: [dir], orders: 1, ablate: [], calibration: true });
+    const lines = printed.filter((line) => /best candidate right\/wrong by log-odds/.test(line));
+    expect(lines.map((line) => line.split(/\s{2,}/)[0])).toEqual(['one-dev', 'one-dev undated', 'two-dev']);
+    for (const [line, articles] of [[lines[0], 8], [lines[1], 8], [lines[2], 6]] as const) {
+      const counts = [...line.matchAll(/ (\d+)\/(\d+)/g)].map((match) => [Number(match[1]), Number(match[2])]);
+      expect(counts).toHaveLength(8);
+      const total = counts.reduce((sum, [right, wrong]) => sum + right + wrong, 0);
+      // At most one count an article, and none for the first, which meets no story.
+      expect(total).toBeGreaterThan(0);
+      expect(total).toBeLessThanOrEqual(articles - 1);
+      // Reports of the same event follow: some best candidates are the article's own story.
+      expect(counts.reduce((sum, [right]) => sum + right, 0)).toBeGreaterThan(0);
+    }
+  });
+
   it('refuses a single set (nothing to fit on) and an unknown ablation', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'eval-stories-'));
     storySet(join(dir, 'stories-one-dev.jsonl'), 2, false);
