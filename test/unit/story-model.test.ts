@@ -16,7 +16,8 @@ const quake = evidenceOf('Earthquake strikes northern Chile', 'A magnitude 7 ear
 const quake2 = evidenceOf('Strong quake hits Chile', 'An earthquake of magnitude 7 hit northern Chile, officials in Iquique said, damaging homes.', '2025-03-03T12:00:00Z');
 const merger = evidenceOf('Oracle buys Sun Microsystems', 'Oracle agreed to buy Sun Microsystems for 7.4 billion dollars on Monday.', '2025-03-03T09:00:00Z');
 const story = (id: string, ...members: ArticleEvidence[]): CandidateStory => ({ id, size: members.length, members });
-const NO_OTHERS = { otherBest: 0, rivalBest: 0, nearestDistinct: 0 };
+/** The link features of an article and a story that is its only candidate, uncontrasted. */
+const linkAlone = (article: ArticleEvidence, candidate: CandidateStory) => linkFeatures(article, candidate, otherCandidates(article, [candidate], false, false)[0]);
 const feature = (values: number[], name: (typeof LINK_FEATURES)[number]) => values[LINK_FEATURES.indexOf(name)];
 
 describe('term weights', () => {
@@ -74,20 +75,20 @@ describe('article evidence', () => {
     const first = evidenceOf('Kagri logri', 'The council of Kagri said on Monday that the Logri bridge reopens in March.');
     const second = evidenceOf('Tezo pami', 'Officials in Tezo said the Pami festival starts on Monday.');
     expect(Object.keys(first.names).sort()).toEqual(['kagri', 'logri']);
-    expect(feature(linkFeatures(second, story('s', first), NO_OTHERS), 'nearestNames')).toBe(0);
+    expect(feature(linkAlone(second, story('s', first)), 'nearestNames')).toBe(0);
   });
 });
 
 describe('link features', () => {
   it('see the same event as near and another as far, and count days to the nearest dated member', () => {
-    const same = linkFeatures(quake2, story('q', quake), NO_OTHERS);
-    const other = linkFeatures(quake2, story('m', merger), NO_OTHERS);
+    const same = linkAlone(quake2, story('q', quake));
+    const other = linkAlone(quake2, story('m', merger));
     expect(feature(same, 'nearestMember')).toBeGreaterThan(feature(other, 'nearestMember'));
     expect(feature(same, 'nearestTitle')).toBeGreaterThan(0);
     expect(feature(same, 'bothDated')).toBe(1);
     expect(feature(same, 'daysApart')).toBeCloseTo(Math.log1p(4 / 24), 6);
     const undated = evidenceOf('Strong quake hits Chile', 'An earthquake hit northern Chile.');
-    expect(feature(linkFeatures(undated, story('q', quake), NO_OTHERS), 'bothDated')).toBe(0);
+    expect(feature(linkAlone(undated, story('q', quake)), 'bothDated')).toBe(0);
   });
 
   it("say whether a member shares the article's figures: one week's claims agree, another week's disagree, and nothing to compare is neutral", () => {
@@ -95,7 +96,7 @@ describe('link features', () => {
     const sameReport = evidenceOf('Jobless claims drop to a pandemic low', 'Claims for unemployment benefits dropped to 385000, the department reported.');
     const nextWeek = evidenceOf('Jobless claims fall again', 'Initial jobless claims fell to 376,000 last week, the Labor Department said.');
     const noFigures = evidenceOf('Jobless claims fall', 'Initial jobless claims fell again last week, the Labor Department said.');
-    const figures = (article: ArticleEvidence, ...members: ArticleEvidence[]) => feature(linkFeatures(article, story('c', ...members), NO_OTHERS), 'figures');
+    const figures = (article: ArticleEvidence, ...members: ArticleEvidence[]) => feature(linkAlone(article, story('c', ...members)), 'figures');
     expect(figures(sameReport, thisWeek)).toBe(1);
     expect(figures(nextWeek, thisWeek)).toBe(-1);
     expect(figures(nextWeek, noFigures, thisWeek, sameReport)).toBe(-1);
@@ -117,7 +118,7 @@ describe('weekdays', () => {
     const sameRuling = evidenceOf('Court strikes down eviction ban', 'A divided Supreme Court struck down the eviction ban late Thursday.');
     const judge = evidenceOf('Judge overturns eviction moratorium', 'A federal judge on Wednesday overturned the national eviction moratorium.');
     const undated = evidenceOf('Eviction moratorium ends', 'The federal eviction moratorium has ended.');
-    const weekdays = (article: ArticleEvidence, ...members: ArticleEvidence[]) => feature(linkFeatures(article, story('c', ...members), NO_OTHERS), 'weekdays');
+    const weekdays = (article: ArticleEvidence, ...members: ArticleEvidence[]) => feature(linkAlone(article, story('c', ...members)), 'weekdays');
     expect(weekdays(sameRuling, ruling)).toBe(1);
     expect(weekdays(judge, ruling)).toBe(-1);
     expect(weekdays(judge, undated, ruling, sameRuling)).toBe(-1);
@@ -145,7 +146,7 @@ describe('other candidates', () => {
     const followUp = evidenceOf('Victim of Gunbow Court shooting identified', 'LEXINGTON, Ky. (LEX 18) The coroner identified Ramsey Allen, shot on Gunbow Court, as police continue to investigate.');
     const candidates = [story('g', gunbow), story('b', report('Belmont Drive', 'Robert Durrum')), story('h', report('Honey Jay Court', 'David Jones'))];
     const [own, other] = otherCandidates(followUp, candidates);
-    const plain = candidates.map((candidate) => feature(linkFeatures(followUp, candidate, NO_OTHERS), 'nearestMember'));
+    const plain = candidates.map((candidate) => feature(linkAlone(followUp, candidate), 'nearestMember'));
     expect(own.nearestDistinct / other.nearestDistinct).toBeGreaterThan(plain[0] / plain[1]);
     // With one candidate there is nothing to contrast: every word weighs the same.
     expect(otherCandidates(followUp, [candidates[0]])[0].nearestDistinct).toBeCloseTo(plain[0], 9);
@@ -160,7 +161,7 @@ describe('other candidates', () => {
     const candidates = [story('g', gunbow, gunbowAgain), story('b', report('Belmont Drive', 'Robert Durrum')), story('h', report('Honey Jay Court', 'David Jones'))];
     const others = otherCandidates(followUp, candidates);
     const contrasted = candidates.map((candidate, i) => feature(linkFeatures(followUp, candidate, others[i]), 'nearestTwo'));
-    const plain = candidates.map((candidate) => feature(linkFeatures(followUp, candidate, NO_OTHERS), 'nearestTwo'));
+    const plain = candidates.map((candidate) => feature(linkAlone(followUp, candidate), 'nearestTwo'));
     expect(contrasted[0]).toBeCloseTo(others[0].nearestTwoDistinct!, 9);
     expect(contrasted[0] / contrasted[1]).toBeGreaterThan(plain[0] / plain[1]);
     // One member: the mean of the two nearest is the nearest.
@@ -174,10 +175,20 @@ describe('other candidates', () => {
     expect(feature(scored.values, 'nearestTwo')).toBeCloseTo(contrasted[0], 9);
   });
 
+  it("read each candidate's plain likeness once: the nearest member's, and the mean of the two nearest", () => {
+    const sameDay = evidenceOf('Chile quake damages homes', 'The magnitude 7 earthquake in northern Chile damaged homes in Iquique on Monday.');
+    const [own, unrelated] = otherCandidates(quake2, [story('q', merger, quake, sameDay), story('m', merger)]);
+    const [toQuake, toSameDay] = [cosine(quake2.terms, quake.terms), cosine(quake2.terms, sameDay.terms)];
+    expect(own.nearest).toBeCloseTo(Math.max(toQuake, toSameDay), 12);
+    expect(own.nearestTwo).toBeCloseTo((toQuake + toSameDay) / 2, 12);
+    expect(unrelated.nearestTwo).toBeCloseTo(cosine(quake2.terms, merger.terms), 12);
+    expect(feature(linkFeatures(quake2, story('q', merger, quake, sameDay), own), 'nearestMember')).toBe(own.nearest);
+  });
+
   it('give the likeness to the running centroid, or to the nearest member when a story has none', () => {
-    const withCentroid = linkFeatures(quake2, { ...story('q', quake), centroid: merger.terms }, NO_OTHERS);
+    const withCentroid = linkAlone(quake2, { ...story('q', quake), centroid: merger.terms });
     expect(feature(withCentroid, 'centroid')).toBeLessThan(feature(withCentroid, 'nearestMember'));
-    const without = linkFeatures(quake2, story('q', quake), NO_OTHERS);
+    const without = linkAlone(quake2, story('q', quake));
     expect(feature(without, 'centroid')).toBe(feature(without, 'nearestMember'));
   });
 });

@@ -55,8 +55,15 @@ export type LinkFeature = (typeof LINK_FEATURES)[number];
 /** The features the story model is fitted on (the others can be switched in by `eval stories --ablate feature:NAME`). */
 export const MODEL_FEATURES: readonly LinkFeature[] = ['nearestTwo', 'nearestNames', 'nearestTitle', 'daysApart', 'bothDated', 'storySize', 'rivalBest', 'articleTerms', 'nearestDistinct', 'weekdays'];
 
-/** What the other candidates say about one: the nearest member of any of them, and of those that are not pieces of its event. */
+/**
+ * An article's likeness to one candidate's members, and what the other candidates say about it: the
+ * nearest member of any of them, and of those that are not pieces of its event. Worked out for
+ * every candidate at once (otherCandidates), as each candidate's is read by the others.
+ */
 export interface OtherCandidates {
+  /** The plain likeness of the candidate's nearest member, and the mean of its two nearest (the nearest's alone for one member). */
+  nearest: number;
+  nearestTwo: number;
   otherBest: number;
   rivalBest: number;
   /** The nearest member's likeness with each word weighted by how few of the candidates use it (distinctLikeness); the nearest member's likeness when not asked for. */
@@ -75,7 +82,7 @@ const DAY_MS = 86_400_000;
  * when asked for (the shipped model does not use it); otherwise it reads as the nearest member.
  */
 export function linkFeatures(article: ArticleEvidence, story: CandidateStory, others: OtherCandidates, computed: readonly LinkFeature[] = LINK_FEATURES): number[] {
-  const { nearest, two: nearestTwo } = nearestAndTwo(story.members.map((member) => cosine(article.terms, member.terms)));
+  const { nearest, nearestTwo } = others;
   const gap = daysToNearest(article, story.members);
   const values: Record<LinkFeature, number> = {
     nearestMember: nearest,
@@ -103,7 +110,7 @@ export function linkFeatures(article: ArticleEvidence, story: CandidateStory, ot
  * piece of the same event, not a rival.
  */
 export function otherCandidates(article: ArticleEvidence, candidates: readonly CandidateStory[], withRivals = true, withDistinct = true): OtherCandidates[] {
-  const nearest = candidates.map((story) => nearestMemberOf(article, story));
+  const nearest = candidates.map((story) => nearestMembers(story.members, (member) => cosine(article.terms, member.terms)));
   const distinct = withDistinct ? distinctLikeness(article, candidates) : undefined;
   return nearest.map((own, i) => {
     let otherBest = 0;
@@ -116,7 +123,14 @@ export function otherCandidates(article: ArticleEvidence, candidates: readonly C
       if (!piece) rivalBest = other.likeness;
     });
     // Without rivals asked for (a model that does not use them), rivalBest reads as otherBest.
-    return { otherBest, rivalBest: withRivals ? rivalBest : otherBest, nearestDistinct: distinct?.[i].nearest ?? own.likeness, nearestTwoDistinct: distinct?.[i].two };
+    return {
+      nearest: own.likeness,
+      nearestTwo: own.two,
+      otherBest,
+      rivalBest: withRivals ? rivalBest : otherBest,
+      nearestDistinct: distinct?.[i].likeness ?? own.likeness,
+      nearestTwoDistinct: distinct?.[i].two,
+    };
   });
 }
 
@@ -129,7 +143,7 @@ export function otherCandidates(article: ArticleEvidence, candidates: readonly C
  * that with one candidate every word weighs the same), and each candidate's nearest member is found
  * again under those weights, with the mean of its two nearest (one member: the nearest's likeness).
  */
-function distinctLikeness(article: ArticleEvidence, candidates: readonly CandidateStory[]): Array<{ nearest: number; two: number }> {
+function distinctLikeness(article: ArticleEvidence, candidates: readonly CandidateStory[]): NearestMembers[] {
   const used = new Map<string, number>();
   for (const story of candidates) {
     const words = new Set<string>();
@@ -137,31 +151,42 @@ function distinctLikeness(article: ArticleEvidence, candidates: readonly Candida
     for (const term of words) used.set(term, (used.get(term) ?? 0) + 1);
   }
   const n = candidates.length;
+  const weights = new Map<string, number>();
+  for (const [term, count] of used) weights.set(term, Math.log((n + 1) / (count + 1)) + 1);
   // A word no candidate uses weighs as one that one candidate uses: the contrast is among the candidates.
-  const weight = (term: string) => Math.log((n + 1) / (Math.max(1, used.get(term) ?? 0) + 1)) + 1;
+  const unused = Math.log((n + 1) / 2) + 1;
+  const weight = (term: string) => weights.get(term) ?? unused;
   const reweighted = (vector: TermVector) => {
     const out: TermVector = {};
-    for (const [term, value] of Object.entries(vector)) out[term] = value * weight(term);
+    for (const term in vector) out[term] = vector[term] * weight(term);
     return normalize(out);
   };
   const articleTerms = reweighted(article.terms);
-  return candidates.map((story) => nearestAndTwo(story.members.map((member) => cosine(articleTerms, reweighted(member.terms)))));
+  return candidates.map((story) => nearestMembers(story.members, (member) => cosine(articleTerms, reweighted(member.terms))));
 }
 
-/** The highest of a story's members' likenesses (0 without members) and the mean of the two highest (the highest alone for one member). */
-function nearestAndTwo(likenesses: number[]): { nearest: number; two: number } {
-  const sorted = likenesses.sort((a, b) => b - a);
-  const nearest = sorted[0] ?? 0;
-  return { nearest, two: sorted.length > 1 ? (sorted[0] + sorted[1]) / 2 : nearest };
+interface NearestMembers {
+  /** The highest likeness of a member (0 without members) and that member (none when no member is above 0). */
+  likeness: number;
+  member?: ArticleEvidence;
+  /** The mean of the two highest likenesses (the highest alone for one member). */
+  two: number;
 }
 
-function nearestMemberOf(article: ArticleEvidence, story: CandidateStory): { likeness: number; member?: ArticleEvidence } {
-  let best: { likeness: number; member?: ArticleEvidence } = { likeness: 0 };
-  for (const member of story.members) {
-    const likeness = cosine(article.terms, member.terms);
-    if (likeness > best.likeness) best = { likeness, member };
+/** A story's nearest members to an article, as `likenessOf` measures each. */
+function nearestMembers(members: readonly ArticleEvidence[], likenessOf: (member: ArticleEvidence) => number): NearestMembers {
+  let likeness = 0;
+  let second = 0;
+  let member: ArticleEvidence | undefined;
+  for (const candidate of members) {
+    const value = likenessOf(candidate);
+    if (value > likeness) {
+      second = likeness;
+      likeness = value;
+      member = candidate;
+    } else if (value > second) second = value;
   }
-  return best;
+  return { likeness, member, two: members.length > 1 ? (likeness + second) / 2 : likeness };
 }
 
 /**

@@ -71,7 +71,8 @@ export function normalize(vector: TermVector): TermVector {
 export function cosine(a: TermVector, b: TermVector): number {
   const [small, large] = Object.keys(a).length < Object.keys(b).length ? [a, b] : [b, a];
   let dot = 0;
-  for (const [term, weight] of Object.entries(small)) dot += weight * weightOf(large, term);
+  // for-in rather than Object.entries: the same order, without a pair allocated per term (cosine is the story decision's inner loop).
+  for (const term in small) dot += small[term] * weightOf(large, term);
   return dot;
 }
 
