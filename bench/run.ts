@@ -4,6 +4,7 @@
  * not judge.
  *
  *   core throughput        parse + fingerprints + claims + story vector, no storage (one core)
+ *   story decision         one article against a full candidate snapshot (bench/story-decision.ts)
  *   ingest at 1k and 20k   the full ingest use case (in-process ledger) on a corpus of that size:
  *                          wall time and storage operations per article, and the 20k/1k ratio
  *   end to end             articles through the local mini-AWS (s3rver + DynamoDB Local) and the
@@ -45,6 +46,7 @@ import { buildIngestBundle, measureColdStart } from './bundle';
 import { measureEndToEnd, type EndToEnd } from './e2e';
 import { hostileTable, measureHostile, type HostileReport } from './hostile';
 import { measureQueued, type QueuedRun } from './queued';
+import { measureStoryDecision, type StoryDecisionCost } from './story-decision';
 import { percentile } from './percentile';
 import { loadBaseTexts, syntheticArticle } from './synthetic-corpus';
 
@@ -118,6 +120,7 @@ async function main(): Promise<void> {
     claimsPerArticle: round(claims / coreCount),
   };
   process.stderr.write(`core: ${coreCount} articles in ${coreSeconds.toFixed(2)} s\n`);
+  results.storyDecision = roundAll(measureStoryDecision(base));
 
   // Ingest cost against a growing corpus.
   const table = new MemoryTableStore();
@@ -212,6 +215,7 @@ async function main(): Promise<void> {
   const core = results.core as { articlesPerSecond: number; articlesPerCpuSecond: number; meanWords: number; firstPass: { articlesPerSecond: number; articlesPerCpuSecond: number } };
   console.log(`| core throughput (1 core; parse, fingerprints, claims, story vector; ${core.meanWords} words/article), warm | ${core.articlesPerSecond} articles/s wall (${core.articlesPerCpuSecond} per CPU-second) |`);
   console.log(`| core throughput, first pass (JIT warm-up, empty stemmer cache) | ${core.firstPass.articlesPerSecond} articles/s wall (${core.firstPass.articlesPerCpuSecond} per CPU-second) |`);
+  console.log(storyDecisionLine(results.storyDecision as StoryDecisionCost));
   for (const [size, figures] of Object.entries(atSize)) {
     console.log(
       `| ingest at corpus ${size} (in-process ledger; median of ${WINDOWS} windows of ${SAMPLE}) | ${figures.msPerArticle} ms/article (windows ${figures.windowRangeMs.join(' to ')}; mean ${figures.meanMsPerArticle}, of which GC pauses ${figures.gcMsPerArticle} ms), ${figures.storageOpsPerArticle} storage calls/article returning ${figures.itemsReadPerArticle} items, ${figures.kbReadPerArticle} KB |`,
@@ -268,11 +272,17 @@ function queuedTable(report: QueuedReport): string {
   ].join('\n');
 }
 
+function storyDecisionLine(cost: StoryDecisionCost): string {
+  const { median, min, max } = cost.microseconds;
+  return `| story decision, one article against ${cost.candidates} candidate stories of ${cost.membersEach} kept members (median of passes over ${cost.decisions} articles) | ${median} µs per decision (passes ${min} to ${max}) |`;
+}
+
 /** BENCH_ONLY=ingest: core throughput and the ingest cost at each corpus size; results.json keeps the other parts. */
 function ingestOnly(measured: Record<string, unknown>): void {
   const out = join(__dirname, 'results.json');
   const results = { ...(existsSync(out) ? (JSON.parse(readFileSync(out, 'utf8')) as Record<string, unknown>) : {}), ...measured };
   writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
+  console.log(storyDecisionLine(measured.storyDecision as StoryDecisionCost));
   const ingest = measured.ingest as Record<string, IngestAtSize>;
   for (const [size, figures] of Object.entries(ingest)) console.log(`ingest at corpus ${size}: ${figures.msPerArticle} ms/article (windows ${figures.windowRangeMs.join(' to ')}; GC ${figures.gcMsPerArticle} ms), ${figures.storageOpsPerArticle} storage calls, ${figures.kbReadPerArticle} KB read per article`);
   if (measured.costRatio !== undefined) console.log(`cost ratio ${SIZES[SIZES.length - 1]}/${SIZES[0]}: ${measured.costRatio} (of the means ${measured.meanCostRatio}); read ratio ${measured.readRatio}\n\nwritten to ${out}`);

@@ -2,7 +2,7 @@ import { LOOKUP_TERMS, topTerms, type TermVector } from '../core/stories/term-ve
 import type { Ledger } from '../ledger/ledger';
 
 /** Candidate stories scored per article (or per story that changed shape), most shared terms first. */
-const MAX_STORY_CANDIDATES = 20;
+export const MAX_STORY_CANDIDATES = 20;
 
 /**
  * Stories that share the vector's strongest terms, through the term index (never a scan): most
