@@ -274,7 +274,8 @@ function queuedTable(report: QueuedReport): string {
 
 function storyDecisionLine(cost: StoryDecisionCost): string {
   const { median, min, max } = cost.microseconds;
-  return `| story decision, one article against ${cost.candidates} candidate stories of ${cost.membersEach} kept members (median of passes over ${cost.decisions} articles) | ${median} µs per decision (passes ${min} to ${max}) |`;
+  const ms = (microseconds: number) => (microseconds / 1000).toFixed(2);
+  return `| story decision, one article against ${cost.candidates} candidate stories of ${cost.membersEach} kept members (median of passes over ${cost.decisions} articles) | ${ms(median)} ms per decision (passes ${ms(min)} to ${ms(max)}) |`;
 }
 
 /** BENCH_ONLY=ingest: core throughput and the ingest cost at each corpus size; results.json keeps the other parts. */
