@@ -6,7 +6,7 @@ import type { StoryRecord } from '../../functions/core/records';
 import { keepMember } from '../../functions/core/stories/kept-members';
 import { articleEvidence, countedTerms, readArticleTerms, termsToLookUp } from '../../functions/core/stories/story-evidence';
 import { candidateStory, LINK_FEATURES } from '../../functions/core/stories/story-link';
-import { decideStory, scoreCandidates, type StoryModel } from '../../functions/core/stories/story-model';
+import { decideFromScored, scoreCandidates, type StoryModel } from '../../functions/core/stories/story-model';
 import { addToCentroid, articleTermVector } from '../../functions/core/stories/term-vector';
 import { newStoryId } from '../../functions/core/stories/story-id';
 import { candidateStoryIds } from '../../functions/ingest/candidate-stories';
@@ -77,11 +77,10 @@ export async function replayStories(
     } else {
       // On the model's own path, a candidate is the article's story when most of its articles are of the article's gold story.
       if (mode.examples) for (const scored of scoreCandidates(evidence, candidates, STANDARD, LINK_FEATURES)) mode.examples.push({ values: scored.values, joins: majorityGold(goldOfStory.get(scored.story.id)) === line.story });
-      if (mode.best) {
-        const [best] = scoreCandidates(evidence, candidates, mode.model);
-        if (best) mode.best.push({ score: best.score, right: majorityGold(goldOfStory.get(best.story.id)) === line.story });
-      }
-      const decision = decideStory(evidence, candidates, mode.model);
+      const scored = scoreCandidates(evidence, candidates, mode.model);
+      const [best] = scored;
+      if (mode.best && best) mode.best.push({ score: best.score, right: majorityGold(goldOfStory.get(best.story.id)) === line.story });
+      const decision = decideFromScored(scored, mode.model);
       if (decision.kind === 'join') storyId = decision.storyId;
     }
     storyId ??= newStoryId(id, ingestedAt);

@@ -51,7 +51,11 @@ export function withinFittedRange(range: Pick<StoryModel, 'lower' | 'upper'>, i:
  * threshold; otherwise it opens a story. Ties go to the smaller id, for determinism.
  */
 export function decideStory(article: ArticleEvidence, candidates: readonly CandidateStory[], model: StoryModel): StoryDecision {
-  const scored = scoreCandidates(article, candidates, model);
+  return decideFromScored(scoreCandidates(article, candidates, model), model);
+}
+
+/** The decision over candidates the model has scored already (scoreCandidates: best first). */
+export function decideFromScored(scored: ReadonlyArray<{ story: CandidateStory; score: number }>, model: StoryModel): StoryDecision {
   const best = scored[0];
   if (!best) return { kind: 'open' };
   return best.score >= model.threshold ? { kind: 'join', storyId: best.story.id, score: best.score } : { kind: 'open', score: best.score };
