@@ -5,7 +5,7 @@ import { ABLATIONS, DEFAULT_POLICY, type StoryPolicy } from '../../functions/cor
 import type { StoryModel } from '../../functions/core/stories/story-model';
 import { fitStoryModel, linkExamples, type LabelledSet } from '../eval/fit-story-model';
 import { readJsonLines } from '../eval/jsonl';
-import { clusteringScores } from '../eval/metrics';
+import { clusteringScores, pairedDifference } from '../eval/metrics';
 import { NAIVE_THRESHOLDS, naiveClusters } from '../eval/naive-clusterer';
 import { shuffle } from '../eval/shuffle';
 import { replayStories, type StoryLine } from '../eval/story-replay';
@@ -114,10 +114,13 @@ export async function runEvalStories(options: EvalStoriesOptions): Promise<void>
         console.log(formatCalibration(variant.name, calibrationBins(best)));
       }
       const naive = bestNaive(variant.lines);
+      let pipeline: readonly number[] | undefined;
       for (const { label, features, policy } of policies) {
         const model = models.get(features.join())!;
         const score = await scoreVariant(variant, policy(model), options.orders, options.errors ?? 0);
-        const line = formatScore(label, { ...score, naive }, model);
+        // The first line is the pipeline's; each ablation line is compared with it order by order.
+        const line = formatScore(label, { ...score, naive }, model, pipeline);
+        pipeline ??= score.f1s;
         console.log(line);
         lines.push(line);
         minimum.set(label, Math.min(minimum.get(label) ?? 1, ...score.f1s));
@@ -227,13 +230,16 @@ function bestNaive(lines: readonly StoryLine[]): { f1: number; threshold: number
  * ablation that decides with the pipeline's own model shows that model's) and the largest story
  * size it scores as such (its fitted range; larger stories count as that size).
  */
-function formatScore(label: string, score: VariantScore, model: StoryModel): string {
+/** One line of the report; with `pipeline` (the pipeline's F1s over the same orders), an ablation line's paired difference from it. */
+export function formatScore(label: string, score: VariantScore, model: StoryModel, pipeline?: readonly number[]): string {
   const mean = score.f1s.reduce((sum, f1) => sum + f1, 0) / score.f1s.length;
   const size = model.features.indexOf('storySize');
   const sizeBound = size >= 0 && model.upper ? `  size bound ${Math.round(Math.exp(model.upper[size]))}` : '';
+  const paired = pipeline ? pairedDifference(pipeline, score.f1s) : undefined;
   return [
     `${score.variant.padEnd(18)} ${label.padEnd(22)}`,
     `F1 mean ${mean.toFixed(3)} min ${Math.min(...score.f1s).toFixed(3)} over ${score.f1s.length} orders`,
+    ...(paired ? [`against pipeline ${paired.mean >= 0 ? '+' : ''}${paired.mean.toFixed(3)}, higher in ${paired.higher} and lower in ${paired.lower} of ${paired.orders} orders`] : []),
     `join threshold ${model.threshold}${sizeBound}`,
     `(file order P ${score.precision.toFixed(3)} R ${score.recall.toFixed(3)} B3 ${score.bcubed.toFixed(3)} ARI ${score.ari.toFixed(3)})`,
     `naive ${score.naive.f1.toFixed(3)} @${score.naive.threshold}`,

@@ -89,3 +89,23 @@ export function clusteringScores(gold: readonly string[], predicted: readonly st
   const ari = maximum === expected ? 1 : (togetherBoth - expected) / (maximum - expected);
   return { pairwise: { precision, recall, f1 }, bcubed: { precision: bPrecision, recall: bRecall, f1: bcubedF1 }, ari };
 }
+
+/**
+ * An ablation line's F1s against the pipeline's over the same arrival orders (the same model and
+ * the same shuffles, order by order): the mean difference and how many orders it is higher and
+ * lower in. A set's F1 moves by a few hundredths from one order to the next, so differences of
+ * that size between the means mean little unless most orders agree.
+ */
+export function pairedDifference(base: readonly number[], other: readonly number[]): { mean: number; higher: number; lower: number; orders: number } {
+  const orders = Math.min(base.length, other.length);
+  let sum = 0;
+  let higher = 0;
+  let lower = 0;
+  for (let i = 0; i < orders; i += 1) {
+    const difference = other[i] - base[i];
+    sum += difference;
+    if (difference > 0) higher += 1;
+    else if (difference < 0) lower += 1;
+  }
+  return { mean: orders === 0 ? 0 : sum / orders, higher, lower, orders };
+}

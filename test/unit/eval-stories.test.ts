@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runEvalStories } from '../../cli/commands/eval-stories';
+import { pairedDifference } from '../../cli/eval/metrics';
 import type { StoryModel } from '../../functions/core/stories/story-model';
 import { eventArticles } from '../support/two-events';
 
@@ -51,7 +52,7 @@ describe('eval stories', () => {
       'two-dev | pipeline',
       'two-dev | ablate split',
     ]);
-    for (const row of rows) expect(row).toMatch(/over 2 orders  join threshold -?\d+(\.\d+)?  size bound \d+  .* naive \d\.\d{3} @0\.\d+/);
+    for (const row of rows) expect(row).toMatch(/over 2 orders  (against pipeline [+-]\d\.\d{3}, higher in \d and lower in \d of 2 orders  )?join threshold -?\d+(\.\d+)?  size bound \d+  .* naive \d\.\d{3} @0\.\d+/);
     expect(printed.some((line) => /^pipeline: minimum pairwise F1 over every set, variant and order: \d\.\d{3}$/.test(line))).toBe(true);
     const model = JSON.parse(readFileSync(join(dir, 'model.json'), 'utf8')) as StoryModel;
     expect(model.weights).toHaveLength(model.features.length);
@@ -89,6 +90,9 @@ describe('eval stories', () => {
       'ablate feature:rivalBest',
       'ablate feature:rivalBest+feature:otherBest+split',
     ]);
+    // Each ablation line is compared with the pipeline's line over the same order; the pipeline's is not.
+    const rows = printed.filter((line) => /F1 mean/.test(line));
+    expect(rows.map((line) => /against pipeline [+-]\d\.\d{3}, higher in [01] and lower in [01] of 1 orders/.test(line))).toEqual([false, true, true, false, true, true]);
     // Three feature sets for each of the two held-out sets.
     expect(fitted).toHaveLength(6);
     expect(fitted.filter((line) => /otherBest/.test(line))).toHaveLength(2);
@@ -112,6 +116,11 @@ describe('eval stories', () => {
       // Reports of the same event follow: some best candidates are the article's own story.
       expect(counts.reduce((sum, [right]) => sum + right, 0)).toBeGreaterThan(0);
     }
+  });
+
+  it('compares an ablation line with the pipeline order by order', () => {
+    expect(pairedDifference([0.6, 0.7, 0.65], [0.62, 0.69, 0.65])).toEqual({ mean: expect.closeTo(0.01 / 3, 12), higher: 1, lower: 1, orders: 3 });
+    expect(pairedDifference([], [])).toEqual({ mean: 0, higher: 0, lower: 0, orders: 0 });
   });
 
   it('refuses a single set (nothing to fit on) and an unknown ablation', async () => {
