@@ -231,7 +231,7 @@ function bestNaive(lines: readonly StoryLine[]): { f1: number; threshold: number
  * size it scores as such (its fitted range; larger stories count as that size).
  */
 /** One line of the report; with `pipeline` (the pipeline's F1s over the same orders), an ablation line's paired difference from it. */
-export function formatScore(label: string, score: VariantScore, model: StoryModel, pipeline?: readonly number[]): string {
+function formatScore(label: string, score: VariantScore, model: StoryModel, pipeline?: readonly number[]): string {
   const mean = score.f1s.reduce((sum, f1) => sum + f1, 0) / score.f1s.length;
   const size = model.features.indexOf('storySize');
   const sizeBound = size >= 0 && model.upper ? `  size bound ${Math.round(Math.exp(model.upper[size]))}` : '';
