@@ -228,9 +228,9 @@ function bestNaive(lines: readonly StoryLine[]): { f1: number; threshold: number
 /**
  * One result line, with the join threshold of the model that decided (0 for the fold models; an
  * ablation that decides with the pipeline's own model shows that model's) and the largest story
- * size it scores as such (its fitted range; larger stories count as that size).
+ * size it scores as such (its fitted range; larger stories count as that size). Given `pipeline`
+ * (the pipeline's F1s over the same orders), an ablation line also shows its paired difference.
  */
-/** One line of the report; with `pipeline` (the pipeline's F1s over the same orders), an ablation line's paired difference from it. */
 function formatScore(label: string, score: VariantScore, model: StoryModel, pipeline?: readonly number[]): string {
   const mean = score.f1s.reduce((sum, f1) => sum + f1, 0) / score.f1s.length;
   const size = model.features.indexOf('storySize');
