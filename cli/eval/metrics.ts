@@ -92,8 +92,9 @@ export function clusteringScores(gold: readonly string[], predicted: readonly st
 
 /**
  * An ablation line's F1s against the pipeline's over the same arrival orders (the same shuffles,
- * order by order): the mean difference and how many orders it is higher and lower in. A set's F1 moves by a few hundredths from one order to the next, so differences of
- * that size between the means mean little unless most orders agree.
+ * order by order): the mean difference and how many orders it is higher and lower in. A set's F1
+ * moves by a few hundredths from one order to the next, so differences of that size between the
+ * means mean little unless most orders agree.
  */
 export function pairedDifference(base: readonly number[], other: readonly number[]): { mean: number; higher: number; lower: number; orders: number } {
   const orders = Math.min(base.length, other.length);
