@@ -231,6 +231,12 @@ describe('the story decision', () => {
     expect(decideStory(merger, [], model)).toEqual({ kind: 'open' });
   });
 
+  it('names the other candidates that reach the threshold too, pieces of the same event, for the join to fold in', () => {
+    const alone: StoryModel = { ...model, features: ['nearestMember'], mean: [0.2], scale: [0.1], weights: [2] };
+    expect(decideStory(quake2, [story('q1', quake), story('m', merger), story('q2', quake)], alone)).toEqual({ kind: 'join', storyId: 'q1', score: expect.any(Number), alsoJoins: ['q2'] });
+    expect(decideStory(quake2, [story('q', quake), story('m', merger)], alone)).toMatchObject({ kind: 'join', storyId: 'q', alsoJoins: [] });
+  });
+
   it('ranks candidates best first and breaks ties by id', () => {
     const ranked = scoreCandidates(quake2, [story('b', quake), story('a', quake), story('m', merger)], model);
     expect(ranked.map((c) => c.story.id)).toEqual(['a', 'b', 'm']);

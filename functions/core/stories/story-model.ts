@@ -23,7 +23,12 @@ export interface StoryModel {
   threshold: number;
 }
 
-export type StoryDecision = { kind: 'join'; storyId: string; score: number } | { kind: 'open'; score?: number };
+/**
+ * Join the best candidate, or open a story. `alsoJoins` holds the other candidates that reach the
+ * threshold too: the article reports each one's event, so they are pieces of one event that its
+ * earlier reports, too unlike one another, cut apart; the join folds them into one story.
+ */
+export type StoryDecision = { kind: 'join'; storyId: string; score: number; alsoJoins: string[] } | { kind: 'open'; score?: number };
 
 /**
  * The log-odds that `article` reports `story`'s event. A linear model's slope holds over the values
@@ -58,7 +63,9 @@ export function decideStory(article: ArticleEvidence, candidates: readonly Candi
 export function decideFromScored(scored: ReadonlyArray<{ story: CandidateStory; score: number }>, model: StoryModel): StoryDecision {
   const best = scored[0];
   if (!best) return { kind: 'open' };
-  return best.score >= model.threshold ? { kind: 'join', storyId: best.story.id, score: best.score } : { kind: 'open', score: best.score };
+  if (best.score < model.threshold) return { kind: 'open', score: best.score };
+  const alsoJoins = scored.slice(1).filter((candidate) => candidate.score >= model.threshold).map((candidate) => candidate.story.id);
+  return { kind: 'join', storyId: best.story.id, score: best.score, alsoJoins };
 }
 
 /**
