@@ -17,7 +17,7 @@ import type { MemberTerms } from '../core/stories/split';
 import { addToCentroid, articleNames, articleTermVector, CENTROID_TERMS, topTerms, type TermVector } from '../core/stories/term-vector';
 import type { BandReading, Ledger, StoredArticle } from '../ledger/ledger';
 import { candidateStoryIds } from './candidate-stories';
-import { mergeAlikeStories, mergeStories } from './merge-stories';
+import { foldStories, mergeAlikeStories, mergeStories } from './merge-stories';
 import { finishSplit, joinedStoryFrom, moveToBetterPart, splitIfTwoEvents, type JoinedStory } from './split-story';
 import { survivingStory, survivingStoryRecord } from './surviving-story';
 
@@ -78,7 +78,8 @@ export async function ingestArticle(ledger: Ledger, input: ArticleInput, policy:
   const statistics = await ledger.termStatistics(termsToLookUp(articleTerms));
   const evidence = articleEvidence(articleTerms, statistics, article.publishedAt);
   const terms = storedTerms(vector, content, evidence);
-  const storyId = await survivingStory(ledger, await ledger.chooseStoryOnce(id, duplicate?.storyId ?? (await chooseStory(ledger, id, vector, evidence, ingestedAt, policy))));
+  const choice = duplicate ? { storyId: duplicate.storyId, alsoJoins: [] } : await chooseStory(ledger, id, vector, evidence, ingestedAt, policy);
+  const storyId = await survivingStory(ledger, await ledger.chooseStoryOnce(id, choice.storyId));
   const record: ArticleRecord = {
     id,
     key: input.key,
@@ -101,6 +102,8 @@ export async function ingestArticle(ledger: Ledger, input: ArticleInput, policy:
   if (!duplicate && claims.derivedFrom) record.derivedFrom = claims.derivedFrom;
   await ledger.saveMentions(record.storyId, claims.mentions, record, terms);
   record.storyId = await settleStory(ledger, record, vector, evidence, opened, policy);
+  const folded = await foldStories(ledger, record.storyId, policy.fold ? choice.alsoJoins : []);
+  record.storyId = folded.storyId;
   await ledger.addToBands(id, bands, bandReading);
   await ledger.countTerms(id, countedTerms(articleTerms, statistics), statistics);
   const stored: StoredArticle = { ...record, signature, ...(fingerprint.titleInText === undefined ? {} : { titleInText: fingerprint.titleInText }) };
@@ -117,7 +120,8 @@ export async function ingestArticle(ledger: Ledger, input: ArticleInput, policy:
     record.storyId = final.storyId;
     await ledger.moveArticles([id], final.storyId);
   }
-  if (policy.split && joined && joined.story.id === record.storyId) record.storyId = await splitIfTwoEventsNow(ledger, id, record.storyId, joined, terms.vector, final.record);
+  // Stories just folded together were judged one event by this very article: nothing to split.
+  if (policy.split && joined && joined.story.id === record.storyId && !folded.any) record.storyId = await splitIfTwoEventsNow(ledger, id, record.storyId, joined, terms.vector, final.record);
   return {
     status: 'ingested',
     articleId: id,
@@ -164,9 +168,10 @@ async function markLateCopies(ledger: Ledger, article: StoredArticle, bands: rea
   return copies.find((copy) => copy.article.id === article.id)?.originId;
 }
 
-async function chooseStory(ledger: Ledger, articleId: string, vector: TermVector, evidence: ArticleEvidence, ingestedAt: string, policy: StoryPolicy): Promise<string> {
+/** The story the article joins or opens, and the other stories it also joins (StoryDecision.alsoJoins). */
+async function chooseStory(ledger: Ledger, articleId: string, vector: TermVector, evidence: ArticleEvidence, ingestedAt: string, policy: StoryPolicy): Promise<{ storyId: string; alsoJoins: readonly string[] }> {
   const decision = await scoreCandidateStories(ledger, vector, evidence, policy);
-  return decision.kind === 'open' ? newStoryId(articleId, ingestedAt) : decision.storyId;
+  return decision.kind === 'open' ? { storyId: newStoryId(articleId, ingestedAt), alsoJoins: [] } : decision;
 }
 
 /** The story decision over the candidate stories found through the term index. */

@@ -1,10 +1,29 @@
 import { ClaimIndex } from '../core/claims/claim-index';
 import type { ClaimRecord, MentionRecord } from '../core/records';
-import { absorbStory, shouldMerge, survivorOf } from '../core/stories/merge';
+import { absorbStory, shouldMerge, splitApart, survivorOf } from '../core/stories/merge';
 import type { Ledger } from '../ledger/ledger';
 import { candidateStoryIds } from './candidate-stories';
 
 const MAX_MERGE_ATTEMPTS = 16;
+
+/**
+ * Folds the `others` into story `storyId`, one at a time, each time the newer story into the older
+ * (so story ids stay stable), except a story split from the other: those were told apart on all
+ * their members. Returns the story that finally holds them, and whether any was folded.
+ */
+export async function foldStories(ledger: Ledger, storyId: string, others: readonly string[]): Promise<{ storyId: string; any: boolean }> {
+  let any = false;
+  for (const otherId of others) {
+    const found = await ledger.findStories([storyId, otherId]);
+    const current = found.find((story) => story.id === storyId);
+    const other = found.find((story) => story.id === otherId);
+    if (!current || !other || current.id === other.id || current.mergedInto || other.mergedInto || splitApart(current, other)) continue;
+    const { survivor, absorbed } = survivorOf(current, other);
+    storyId = await mergeStories(ledger, absorbed.id, survivor.id);
+    any = true;
+  }
+  return { storyId, any };
+}
 
 /**
  * Folds story `fromId` into story `intoId`: `fromId` is marked merged first (so no article can join

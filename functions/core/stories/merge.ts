@@ -19,7 +19,7 @@ export function shouldMerge(a: Pick<StoryRecord, 'id' | 'centroid' | 'splitFrom'
  * A story and the one split from it were told apart on all their members; one article similar to
  * both says less than that (parts split for terms of their own can be this alike).
  */
-function splitApart(a: Pick<StoryRecord, 'id' | 'splitFrom'>, b: Pick<StoryRecord, 'id' | 'splitFrom'>): boolean {
+export function splitApart(a: Pick<StoryRecord, 'id' | 'splitFrom'>, b: Pick<StoryRecord, 'id' | 'splitFrom'>): boolean {
   return a.splitFrom === b.id || b.splitFrom === a.id;
 }
 

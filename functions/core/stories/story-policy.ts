@@ -9,6 +9,8 @@ export interface StoryPolicy {
   model: StoryModel;
   /** Split a story whose members have become two events (planSplit). */
   split: boolean;
+  /** Fold into the story an article joins the other candidates it also joins (StoryDecision.alsoJoins). */
+  fold: boolean;
   /** Refuse candidates more than this many days from the article, when both are dated. */
   windowDays?: number;
   /** Read a page whose text is its site's chrome as its headline alone (isPageChrome). */
@@ -19,11 +21,12 @@ export interface StoryPolicy {
 
 export const STORY_MODEL: StoryModel = fitted as StoryModel;
 
-export const DEFAULT_POLICY: StoryPolicy = { model: STORY_MODEL, split: true, pageChrome: true, lead: true };
+export const DEFAULT_POLICY: StoryPolicy = { model: STORY_MODEL, split: true, fold: true, pageChrome: true, lead: true };
 
 /** The mechanisms an ablation can switch off, by name. */
 export const ABLATIONS: Record<string, (policy: StoryPolicy) => StoryPolicy> = {
   split: (policy) => ({ ...policy, split: false }),
+  fold: (policy) => ({ ...policy, fold: false }),
   'page-chrome': (policy) => ({ ...policy, pageChrome: false }),
   lead: (policy) => ({ ...policy, lead: false }),
   'window-5d': (policy) => ({ ...policy, windowDays: policy.windowDays === undefined ? 5 : undefined }),

@@ -1,0 +1,94 @@
+import { MemoryTableStore } from '../../functions/adapters/memory-table-store';
+import type { Digest } from '../../functions/core/digest/build-digest';
+import type { StoryRecord } from '../../functions/core/records';
+import { DEFAULT_POLICY, type StoryPolicy } from '../../functions/core/stories/story-policy';
+import { normalize } from '../../functions/core/stories/term-vector';
+import { handleS3Event } from '../../functions/ingest/handler';
+import { foldStories } from '../../functions/ingest/merge-stories';
+import { Ledger } from '../../functions/ledger/ledger';
+import { DIGEST_KEYS } from '../../functions/shared/resources';
+import { memoryPipeline, s3Event } from '../support/memory-pipeline';
+
+/**
+ * A story model of one feature, so that the test controls which reports join: an article joins a
+ * story whose nearest member has a likeness of at least 0.3.
+ */
+const NEAREST_AT_LEAST_0_3: StoryPolicy = {
+  ...DEFAULT_POLICY,
+  model: { features: ['nearestMember'], mean: [0], scale: [1], weights: [10], bias: -3, threshold: 0 },
+};
+
+/**
+ * Three reports of one event (written for this test): the first tells the collapse, the second the
+ * inquiry, each in words the other hardly uses; the third tells both.
+ */
+const COLLAPSE = {
+  name: 'collapse',
+  title: 'Footbridge collapses over the Tarn river in Albi',
+  text: 'A pedestrian footbridge collapsed into the Tarn river in Albi on Sunday morning, throwing eleven walkers into the water.\n\nFirefighters pulled the walkers from the river with inflatable boats; four were taken to hospital with hypothermia.',
+};
+const INQUIRY = {
+  name: 'inquiry',
+  title: 'Prosecutor opens manslaughter inquiry over corroded cables',
+  text: 'The prosecutor in Toulouse opened a manslaughter inquiry into the engineering firm that inspected the cables last spring.\n\nMayor Stéphanie Guiraud said the inspection report had warned of corrosion and demanded the contractor explain the delay.',
+};
+const BOTH = {
+  name: 'both',
+  title: 'Albi footbridge collapse: prosecutor opens inquiry over corroded cables',
+  text: 'A pedestrian footbridge collapsed into the Tarn river in Albi on Sunday, throwing eleven walkers into the water; firefighters pulled them out with inflatable boats.\n\nThe prosecutor in Toulouse opened a manslaughter inquiry into the engineering firm that inspected the corroded cables, and Mayor Stéphanie Guiraud demanded the contractor explain the delay.',
+};
+
+const latest = (pipeline: ReturnType<typeof memoryPipeline>) => JSON.parse(new TextDecoder().decode(pipeline.objects.objects.get(DIGEST_KEYS.latest)!.body)) as Digest;
+
+async function ingest(pipeline: ReturnType<typeof memoryPipeline>, article: { name: string; title: string; text: string }) {
+  const key = `inbox/${article.name}.txt`;
+  await pipeline.objects.put(key, new TextEncoder().encode(`${article.title}\n\n${article.text}`), 'text/plain');
+  await handleS3Event(s3Event([{ key, eventTime: pipeline.nextEventTime() }]), pipeline.deps);
+}
+
+describe('an article that joins two stories of one event', () => {
+  it('folds them into one, the older story keeping its id', async () => {
+    const pipeline = memoryPipeline(undefined, NEAREST_AT_LEAST_0_3);
+    await ingest(pipeline, COLLAPSE);
+    await ingest(pipeline, INQUIRY);
+    const apart = latest(pipeline);
+    // The premise: the first two reports share too little to join.
+    expect(apart.stories).toHaveLength(2);
+    const older = apart.stories.find((story) => story.articles.some((article) => article.source === 'collapse'))!;
+
+    await ingest(pipeline, BOTH);
+    const digest = latest(pipeline);
+    expect(digest.stories).toHaveLength(1);
+    expect(digest.stories[0].id).toBe(older.id);
+    expect(digest.stories[0].articles.map((article) => article.source).sort()).toEqual(['both', 'collapse', 'inquiry']);
+    // The claims of the story folded in are matched with the survivor's: the third report's account
+    // of the collapse and of the inquiry each join the report it repeats.
+    const outlets = digest.stories[0].claims.map((claim) => [...claim.outlets].sort().join(' '));
+    expect(outlets).toEqual(expect.arrayContaining(['both collapse', 'both inquiry']));
+  });
+
+  it('leaves them apart with folding switched off (the ablation `--ablate fold`)', async () => {
+    const pipeline = memoryPipeline(undefined, { ...NEAREST_AT_LEAST_0_3, fold: false });
+    for (const article of [COLLAPSE, INQUIRY, BOTH]) await ingest(pipeline, article);
+    expect(latest(pipeline).stories).toHaveLength(2);
+  });
+});
+
+describe('foldStories', () => {
+  const centroid = normalize({ footbridge: 1, albi: 1, tarn: 1, collapse: 1 });
+  const story = (id: string, createdAt: string, extra: Partial<StoryRecord> = {}): StoryRecord => ({ id, headline: id, createdAt, updatedAt: createdAt, centroid, memberIds: [`article-of-${id}`], ...extra });
+
+  it('folds each story into the older one, but never a part into the story it was split from', async () => {
+    const ledger = new Ledger(new MemoryTableStore());
+    for (const record of [story('s-2-joined', '2025-01-02'), story('s-1-older', '2025-01-01'), story('s-3-part', '2025-01-03', { splitFrom: 's-1-older' })]) {
+      await ledger.commitStoryUpdate(record, undefined, []);
+    }
+    expect(await foldStories(ledger, 's-2-joined', ['s-1-older', 's-3-part'])).toEqual({ storyId: 's-1-older', any: true });
+    const [joined, older, part] = await Promise.all(['s-2-joined', 's-1-older', 's-3-part'].map(async (id) => (await ledger.findStories([id]))[0]));
+    expect(joined.mergedInto).toBe('s-1-older');
+    expect(older.mergedInto).toBeUndefined();
+    expect(older.memberIds.sort()).toEqual(['article-of-s-1-older', 'article-of-s-2-joined']);
+    expect(part.mergedInto).toBeUndefined();
+    expect(await foldStories(ledger, 's-1-older', [])).toEqual({ storyId: 's-1-older', any: false });
+  });
+});
