@@ -61,6 +61,8 @@ export const MODEL_FEATURES: readonly LinkFeature[] = ['nearestTwo', 'nearestNam
  * every candidate at once (otherCandidates), as each candidate's is read by the others.
  */
 export interface OtherCandidates {
+  /** The candidate's member nearest the article (none when no member shares a word with it). */
+  nearestMember?: ArticleEvidence;
   /** The plain likeness of the candidate's nearest member, and the mean of its two nearest (the nearest's alone for one member). */
   nearest: number;
   nearestTwo: number;
@@ -119,11 +121,11 @@ export function otherCandidates(article: ArticleEvidence, candidates: readonly C
       if (j === i) return;
       otherBest = Math.max(otherBest, other.likeness);
       if (!withRivals || other.likeness <= rivalBest) return;
-      const piece = own.member !== undefined && other.member !== undefined && cosine(own.member.terms, other.member.terms) >= own.likeness;
-      if (!piece) rivalBest = other.likeness;
+      if (!pieceOfTheEvent(own.member, own.likeness, other.member)) rivalBest = other.likeness;
     });
     // Without rivals asked for (a model that does not use them), rivalBest reads as otherBest.
     return {
+      nearestMember: own.member,
       nearest: own.likeness,
       nearestTwo: own.two,
       otherBest,
@@ -132,6 +134,16 @@ export function otherCandidates(article: ArticleEvidence, candidates: readonly C
       nearestTwoDistinct: distinct?.[i].two,
     };
   });
+}
+
+/**
+ * Whether another candidate, whose member nearest the article is `otherMember`, is a piece of the
+ * event of the story whose nearest member is `member`, at `likeness` to the article: the two
+ * members are at least as alike as the article and `member`. A story without a member sharing a
+ * word with the article is no piece of anything.
+ */
+export function pieceOfTheEvent(member: ArticleEvidence | undefined, likeness: number, otherMember: ArticleEvidence | undefined): boolean {
+  return member !== undefined && otherMember !== undefined && cosine(member.terms, otherMember.terms) >= likeness;
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { ArticleEvidence } from './story-evidence';
-import { LINK_FEATURES, linkFeatures, otherCandidates, type CandidateStory, type LinkFeature } from './story-link';
+import { LINK_FEATURES, linkFeatures, otherCandidates, pieceOfTheEvent, type CandidateStory, type LinkFeature } from './story-link';
 
 /**
  * A logistic model of "this article reports this story's event" over the link features, fitted on
@@ -25,8 +25,11 @@ export interface StoryModel {
 
 /**
  * Join the best candidate, or open a story. `alsoJoins` holds the other candidates that reach the
- * threshold too: the article reports each one's event, so they are pieces of one event that its
- * earlier reports, too unlike one another, cut apart; the join folds them into one story.
+ * threshold too and are pieces of the best one's event (pieceOfTheEvent: their nearest members are
+ * at least as alike as the article and the best one's): one event that its earlier reports, too
+ * unlike one another, cut apart. The join folds them into one story. A candidate the article joins
+ * but whose members are less like the best one's than the article is stays apart: the article may
+ * bridge two related events (two stories of one topic) rather than two pieces of one.
  */
 export type StoryDecision = { kind: 'join'; storyId: string; score: number; alsoJoins: string[] } | { kind: 'open'; score?: number };
 
@@ -59,12 +62,23 @@ export function decideStory(article: ArticleEvidence, candidates: readonly Candi
   return decideFromScored(scoreCandidates(article, candidates, model), model);
 }
 
+/** A candidate as scoreCandidates scores it: its log-odds, and its member nearest the article with that likeness. */
+export interface ScoredCandidate {
+  story: CandidateStory;
+  score: number;
+  nearestMember?: ArticleEvidence;
+  nearest: number;
+}
+
 /** The decision over candidates the model has scored already (scoreCandidates: best first). */
-export function decideFromScored(scored: ReadonlyArray<{ story: CandidateStory; score: number }>, model: StoryModel): StoryDecision {
+export function decideFromScored(scored: ReadonlyArray<ScoredCandidate>, model: StoryModel): StoryDecision {
   const best = scored[0];
   if (!best) return { kind: 'open' };
   if (best.score < model.threshold) return { kind: 'open', score: best.score };
-  const alsoJoins = scored.slice(1).filter((candidate) => candidate.score >= model.threshold).map((candidate) => candidate.story.id);
+  const alsoJoins = scored
+    .slice(1)
+    .filter((candidate) => candidate.score >= model.threshold && pieceOfTheEvent(best.nearestMember, best.nearest, candidate.nearestMember))
+    .map((candidate) => candidate.story.id);
   return { kind: 'join', storyId: best.story.id, score: best.score, alsoJoins };
 }
 
@@ -78,7 +92,7 @@ export function scoreCandidates(article: ArticleEvidence, candidates: readonly C
   return candidates
     .map((story, i) => {
       const values = linkFeatures(article, story, others[i], computed);
-      return { story, values, score: linkScore(model, values) };
+      return { story, values, score: linkScore(model, values), nearestMember: others[i].nearestMember, nearest: others[i].nearest };
     })
     .sort((a, b) => b.score - a.score || (a.story.id < b.story.id ? -1 : 1));
 }
