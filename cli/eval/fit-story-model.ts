@@ -58,6 +58,26 @@ function fitOnExamples(sets: ReadonlyArray<LabelledSet & { examples: LinkExample
       weights.push(EXAMPLE_WEIGHT_PER_SET / set.examples.length);
     }
   }
+  // A set whose every story has at most k reports never shows a story of k joined (BASIL and
+  // AllSides: one report an outlet from three outlets): there a candidate of k or more reports says
+  // nothing about size, so its size is read as the mean of the others', which the fit standardises
+  // to 0 and so learns the size's weight from the other candidates only.
+  const size = features.indexOf('storySize');
+  if (size >= 0) {
+    const unknown = new Set<number>();
+    let n = 0;
+    for (const set of sets) {
+      const shown = Math.log(largestStory(set.lines));
+      for (const example of set.examples) {
+        if (example.values[LINK_FEATURES.indexOf('storySize')] >= shown - 1e-9 && shown > 0) unknown.add(n);
+        n += 1;
+      }
+    }
+    const known = rows.filter((_, i) => !unknown.has(i));
+    const mean = known.reduce((sum, row) => sum + row.x[size], 0) / Math.max(1, known.length);
+    for (const i of unknown) rows[i].x[size] = mean;
+    process.stderr.write(`  storySize unknown for ${unknown.size} of ${rows.length} candidates\n`);
+  }
   // Fitted within the range it will be applied in: the few examples beyond the bounds count as at them.
   const range = fittedRange(rows, labels, weights);
   for (const row of rows) row.x.forEach((value, i) => (row.x[i] = withinFittedRange(range, i, value)));
@@ -99,4 +119,11 @@ export function weightedQuantile(rows: readonly FeatureRow[], weights: readonly 
     if (below >= q * total) return value;
   }
   return order[order.length - 1].value;
+}
+
+/** The number of reports of the set's largest gold story. */
+function largestStory(lines: readonly StoryLine[]): number {
+  const sizes = new Map<string, number>();
+  for (const line of lines) sizes.set(line.story, (sizes.get(line.story) ?? 0) + 1);
+  return Math.max(1, ...sizes.values());
 }
