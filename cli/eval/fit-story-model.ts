@@ -58,25 +58,16 @@ function fitOnExamples(sets: ReadonlyArray<LabelledSet & { examples: LinkExample
       weights.push(EXAMPLE_WEIGHT_PER_SET / set.examples.length);
     }
   }
-  // A set whose every story has at most k reports never shows a story of k joined (BASIL and
-  // AllSides: one report an outlet from three outlets): there a candidate of k or more reports says
-  // nothing about size, so its size is read as the mean of the others', which the fit standardises
-  // to 0 and so learns the size's weight from the other candidates only.
+  // Candidates whose size says nothing (sizeUnknown) take the mean size of the others, which the
+  // fit standardises to 0: the size's weight is learnt from the other candidates alone.
   const size = features.indexOf('storySize');
   if (size >= 0) {
-    const unknown = new Set<number>();
-    let n = 0;
-    for (const set of sets) {
-      const shown = Math.log(largestStory(set.lines));
-      for (const example of set.examples) {
-        if (example.values[LINK_FEATURES.indexOf('storySize')] >= shown - 1e-9 && shown > 0) unknown.add(n);
-        n += 1;
-      }
-    }
-    const known = rows.filter((_, i) => !unknown.has(i));
+    const unknown = sets.flatMap((set) => sizeUnknown(set));
+    const known = rows.filter((_, n) => !unknown[n]);
     const mean = known.reduce((sum, row) => sum + row.x[size], 0) / Math.max(1, known.length);
-    for (const i of unknown) rows[i].x[size] = mean;
-    process.stderr.write(`  storySize unknown for ${unknown.size} of ${rows.length} candidates\n`);
+    rows.forEach((row, n) => {
+      if (unknown[n]) row.x[size] = mean;
+    });
   }
   // Fitted within the range it will be applied in: the few examples beyond the bounds count as at them.
   const range = fittedRange(rows, labels, weights);
@@ -119,6 +110,20 @@ export function weightedQuantile(rows: readonly FeatureRow[], weights: readonly 
     if (below >= q * total) return value;
   }
   return order[order.length - 1].value;
+}
+
+/**
+ * Which of a set's link examples say nothing about a story's size. A set whose every story has at
+ * most k reports never shows a story of k joined: BASIL and AllSides were gathered as one report
+ * an outlet from three outlets, which is how they were gathered, not how news runs, and fitted as
+ * they are, `storySize` learns that a story of three is complete (docs/quality.md, "Story size").
+ * So a candidate of k or more reports counts as of unknown size.
+ */
+export function sizeUnknown(set: LabelledSet & { examples: readonly LinkExample[] }): boolean[] {
+  const largest = largestStory(set.lines);
+  const column = LINK_FEATURES.indexOf('storySize');
+  // A set of single reports shows no join at all, so nothing about size either way.
+  return set.examples.map((example) => largest > 1 && example.values[column] >= Math.log(largest) - 1e-9);
 }
 
 /** The number of reports of the set's largest gold story. */
