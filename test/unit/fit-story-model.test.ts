@@ -11,8 +11,8 @@ function linesOf(sizes: readonly number[]): StoryLine[] {
 }
 
 /** A candidate of `articles` reports with this likeness, every other feature 0. */
-function example(articles: number, likeness: number, joins: boolean, decision = 0): LinkExample {
-  return { values: LINK_FEATURES.map((_, i) => (i === SIZE ? Math.log(articles) : i === LIKENESS ? likeness : 0)), joins, decision };
+function example(articles: number, likeness: number, joins: boolean): LinkExample {
+  return { values: LINK_FEATURES.map((_, i) => (i === SIZE ? Math.log(articles) : i === LIKENESS ? likeness : 0)), joins };
 }
 
 describe('story size in the fit', () => {
@@ -33,7 +33,7 @@ describe('story size in the fit', () => {
     const examples: LinkExample[] = [];
     for (let i = 0; i < 60; i += 1) {
       const likeness = (i % 10) / 10;
-      examples.push(example(1 + (Math.floor(i / 10) % 2), likeness, likeness >= 0.5, i), example(3, likeness, false, i));
+      examples.push(example(1 + (Math.floor(i / 10) % 2), likeness, likeness >= 0.5), example(3, likeness, false));
     }
     const fit = async (sizes: number[]) => {
       const model = await fitStoryModel([{ name: 'set', lines: linesOf(sizes), examples }], ['nearestTwo', 'storySize']);
