@@ -23,14 +23,15 @@ Commands:
                             --orders N: also replay N-1 seeded shuffles of the file (online clustering
                             depends on arrival order) and print each order's scores and their mean.
                             --concurrency N: ingest N consecutive lines at once, as concurrent invocations.
-  eval stories DIR|FILES... [--orders N] [--ablate NAME,...] [--write-model FILE]
+  eval stories DIR|FILES... [--orders N] [--ablate NAME,...] [--score SET,...] [--write-model FILE]
                             Leave-one-dataset-out story grouping over stories-*.jsonl: for each set, the
                             story model is fitted on the other sets, then the set runs through the ingest
                             code in N arrival orders (default 3), dated sets also undated; prints pairwise
                             F1 (mean, min), B-cubed, ARI and the naive TF-IDF reference tuned in-set.
-                            --ablate split,window-5d,page-chrome,lead: one line per mechanism switched; feature:NAME
+                            --ablate split,fold,window-5d,page-chrome,lead: one line per mechanism switched; feature:NAME
                             takes a link feature out of the fit and the decision (or puts it in);
                             switches joined by + make one line (feature:otherBest+feature:rivalBest).
+                            --score allsides-dev,...: score only these sets, each still fitted on all the others.
                             --write-model FILE: also fit on every set and write the model.
                             --errors N: print the N most mixed and most split stories per set.
                             --on-policy: also train on the candidates met following the model's own
@@ -84,12 +85,13 @@ async function main(argv: string[]): Promise<number> {
     case 'eval': {
       const [kind, ...evalArgs] = rest;
       if (kind === 'stories') {
-        const { values, positionals } = parseArgs({ args: evalArgs, allowPositionals: true, options: { orders: { type: 'string', default: '3' }, ablate: { type: 'string' }, 'write-model': { type: 'string' }, 'no-undated-training': { type: 'boolean', default: false }, errors: { type: 'string', default: '0' }, 'on-policy': { type: 'boolean', default: false }, calibration: { type: 'boolean', default: false } } });
+        const { values, positionals } = parseArgs({ args: evalArgs, allowPositionals: true, options: { orders: { type: 'string', default: '3' }, ablate: { type: 'string' }, score: { type: 'string' }, 'write-model': { type: 'string' }, 'no-undated-training': { type: 'boolean', default: false }, errors: { type: 'string', default: '0' }, 'on-policy': { type: 'boolean', default: false }, calibration: { type: 'boolean', default: false } } });
         if (positionals.length === 0) throw new UsageError('eval stories needs a directory of stories-*.jsonl or the files');
         const orders = Number(values.orders);
         if (!Number.isInteger(orders) || orders < 1) throw new UsageError('--orders needs a whole number of orders, 1 or more');
         const ablate = values.ablate ? values.ablate.split(',').filter(Boolean) : [];
-        await runEvalStories({ inputs: positionals, orders, ablate, writeModel: values['write-model'], trainUndated: !values['no-undated-training'], errors: Number(values.errors), onPolicy: values['on-policy'], calibration: values.calibration });
+        const score = values.score ? values.score.split(',').filter(Boolean) : undefined;
+        await runEvalStories({ inputs: positionals, orders, ablate, score, writeModel: values['write-model'], trainUndated: !values['no-undated-training'], errors: Number(values.errors), onPolicy: values['on-policy'], calibration: values.calibration });
         return 0;
       }
       const { values, positionals } = parseArgs({

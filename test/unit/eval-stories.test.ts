@@ -118,6 +118,17 @@ describe('eval stories', () => {
     }
   });
 
+  it('scores only the sets asked for, each still fitted on all the others', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'eval-stories-'));
+    storySet(join(dir, 'stories-one-dev.jsonl'), 3, true);
+    storySet(join(dir, 'stories-two-dev.jsonl'), 3, false);
+    storySet(join(dir, 'stories-three-dev.jsonl'), 3, false);
+    const { printed, progress } = await runCaptured({ inputs: [dir], orders: 1, ablate: [], score: ['one-dev'] });
+    expect(printed.filter((line) => /F1 mean/.test(line)).map((line) => line.split(/\s{2,}/)[0])).toEqual(['one-dev', 'one-dev undated']);
+    expect(progress.filter((text) => text.startsWith('fitting on'))).toEqual([expect.stringMatching(/^fitting on three-dev, two-dev to score one-dev /)]);
+    await expect(runEvalStories({ inputs: [dir], orders: 1, ablate: [], score: ['one-dev', 'four-dev'] })).rejects.toThrow('no story set named "four-dev" to score (the sets: one-dev, three-dev, two-dev)');
+  });
+
   it('compares an ablation line with the pipeline order by order', () => {
     expect(pairedDifference([0.6, 0.7, 0.65], [0.62, 0.69, 0.65])).toEqual({ mean: expect.closeTo(0.01 / 3, 12), higher: 1, lower: 1, orders: 3 });
     expect(pairedDifference([], [])).toEqual({ mean: 0, higher: 0, lower: 0, orders: 0 });
