@@ -79,7 +79,7 @@ export async function runEvalStories(options: EvalStoriesOptions): Promise<void>
   }
   const unknown = (options.score ?? []).filter((name) => !sets.some((set) => set.name === name));
   if (unknown.length > 0) throw new Error(`no story set named ${unknown.map((name) => `"${name}"`).join(', ')} to score (the sets: ${sets.map((set) => set.name).join(', ')})`);
-  const scored = options.score ? sets.filter((set) => options.score!.includes(set.name)) : sets;
+  const scored = options.score?.length ? sets.filter((set) => options.score!.includes(set.name)) : sets;
   // The model learns from every set as released and, for dated sets, undated as well: an upload
   // without dates must still be told apart by its words.
   const examplesOf = new Map<string, TrainingSet[]>();

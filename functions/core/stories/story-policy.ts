@@ -9,7 +9,7 @@ export interface StoryPolicy {
   model: StoryModel;
   /** Split a story whose members have become two events (planSplit). */
   split: boolean;
-  /** Fold into the story an article joins the other candidates it also joins (StoryDecision.alsoJoins). */
+  /** Fold into the story an article joins the other candidates it also joins that are pieces of its event (StoryDecision.alsoJoins). */
   fold: boolean;
   /** Refuse candidates more than this many days from the article, when both are dated. */
   windowDays?: number;
