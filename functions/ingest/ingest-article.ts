@@ -12,12 +12,11 @@ import { articleEvidence, countedTerms, LEAD_HALF_PARAGRAPH, readArticleTerms, t
 import { candidateStory, type CandidateStory } from '../core/stories/story-link';
 import { daysOutside, publicationRange } from '../core/stories/publication-range';
 import { newStoryId } from '../core/stories/story-id';
-import { survivorOf } from '../core/stories/merge';
 import type { MemberTerms } from '../core/stories/split';
 import { addToCentroid, articleNames, articleTermVector, CENTROID_TERMS, topTerms, type TermVector } from '../core/stories/term-vector';
 import type { BandReading, Ledger, StoredArticle } from '../ledger/ledger';
 import { candidateStoryIds } from './candidate-stories';
-import { foldStories, mergeAlikeStories, mergeStories } from './merge-stories';
+import { findStoryPair, foldStories, foldTogether, mergeAlikeStories, mergeStories } from './merge-stories';
 import { finishSplit, joinedStoryFrom, moveToBetterPart, splitIfTwoEvents, type JoinedStory } from './split-story';
 import { survivingStory, survivingStoryRecord } from './surviving-story';
 
@@ -201,12 +200,9 @@ async function settleStory(ledger: Ledger, article: ArticleRecord, vector: TermV
   for (let fold = 0; fold < MAX_SETTLE_FOLDS; fold += 1) {
     const decision = await scoreCandidateStories(ledger, vector, evidence, policy, storyId);
     if (decision.kind === 'open') return storyId;
-    const found = await ledger.findStories([storyId, decision.storyId]);
-    const current = found.find((story) => story.id === storyId);
-    const other = found.find((story) => story.id === decision.storyId);
-    if (!current || !other) return storyId;
-    const { survivor, absorbed } = survivorOf(current, other);
-    storyId = await mergeStories(ledger, absorbed.id, survivor.id);
+    const pair = await findStoryPair(ledger, storyId, decision.storyId);
+    if (!pair) return storyId;
+    storyId = await foldTogether(ledger, ...pair);
   }
   return storyId;
 }

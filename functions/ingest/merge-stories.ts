@@ -1,5 +1,5 @@
 import { ClaimIndex } from '../core/claims/claim-index';
-import type { ClaimRecord, MentionRecord } from '../core/records';
+import type { ClaimRecord, MentionRecord, StoryRecord } from '../core/records';
 import { absorbStory, shouldMerge, splitApart, survivorOf } from '../core/stories/merge';
 import type { Ledger } from '../ledger/ledger';
 import { candidateStoryIds } from './candidate-stories';
@@ -14,15 +14,28 @@ const MAX_MERGE_ATTEMPTS = 16;
 export async function foldStories(ledger: Ledger, storyId: string, others: readonly string[]): Promise<{ storyId: string; any: boolean }> {
   let any = false;
   for (const otherId of others) {
-    const found = await ledger.findStories([storyId, otherId]);
-    const current = found.find((story) => story.id === storyId);
-    const other = found.find((story) => story.id === otherId);
-    if (!current || !other || current.id === other.id || current.mergedInto || other.mergedInto || splitApart(current, other)) continue;
-    const { survivor, absorbed } = survivorOf(current, other);
-    storyId = await mergeStories(ledger, absorbed.id, survivor.id);
+    const pair = await findStoryPair(ledger, storyId, otherId);
+    if (!pair) continue;
+    const [current, other] = pair;
+    if (current.id === other.id || current.mergedInto || other.mergedInto || splitApart(current, other)) continue;
+    storyId = await foldTogether(ledger, current, other);
     any = true;
   }
   return { storyId, any };
+}
+
+/** Two stories as the ledger holds them now, in the order asked; undefined when either is missing. */
+export async function findStoryPair(ledger: Ledger, aId: string, bId: string): Promise<[StoryRecord, StoryRecord] | undefined> {
+  const found = await ledger.findStories([aId, bId]);
+  const a = found.find((story) => story.id === aId);
+  const b = found.find((story) => story.id === bId);
+  return a && b ? [a, b] : undefined;
+}
+
+/** Folds the newer of two stories into the older (so story ids stay stable); returns the story that holds both. */
+export async function foldTogether(ledger: Ledger, a: Pick<StoryRecord, 'id' | 'createdAt'>, b: Pick<StoryRecord, 'id' | 'createdAt'>): Promise<string> {
+  const { survivor, absorbed } = survivorOf(a, b);
+  return mergeStories(ledger, absorbed.id, survivor.id);
 }
 
 /**
@@ -45,8 +58,7 @@ export async function mergeStories(ledger: Ledger, fromId: string, intoId: strin
         // Already folded into another story: that story and this one are the same event now.
         const [a, b] = await ledger.findStories([current, intoId]);
         if (!a || !b) return intoId;
-        const { survivor, absorbed } = survivorOf(a, b);
-        return mergeStories(ledger, absorbed.id, survivor.id);
+        return foldTogether(ledger, a, b);
       }
     }
     // Marked (or re-pointed along a chain of merges) at the final survivor.
@@ -98,8 +110,7 @@ export async function mergeAlikeStories(ledger: Ledger, storyId: string): Promis
   let target = story;
   for (const other of await ledger.findStories(await candidateStoryIds(ledger, story.centroid, storyId))) {
     if (other.mergedInto || !shouldMerge(target, other)) continue;
-    const { survivor, absorbed } = survivorOf(target, other);
-    const into = await mergeStories(ledger, absorbed.id, survivor.id);
+    const into = await foldTogether(ledger, target, other);
     [target] = await ledger.findStories([into]);
     if (!target) return into;
   }
