@@ -1,10 +1,10 @@
 import { KEPT_MEMBERS, keepMember, keptMembersOf } from '../../functions/core/stories/kept-members';
 import { articleEvidence, countedTerms, COUNTED_TERMS, LEAD_HALF_PARAGRAPH, leadFactor, readArticleTerms, TERM_WEIGHT_CAP, termsToLookUp, type ArticleEvidence } from '../../functions/core/stories/story-evidence';
-import { LINK_FEATURES, linkFeatures, otherCandidates, type CandidateStory } from '../../functions/core/stories/story-link';
+import { LINK_FEATURES, linkFeatures, otherCandidates, reweightedCosine, type CandidateStory } from '../../functions/core/stories/story-link';
 import { decideStory, linkScore, scoreCandidates, type StoryModel } from '../../functions/core/stories/story-model';
 import { STORY_MODEL } from '../../functions/core/stories/story-policy';
 import { CountedTerms, NO_STATISTICS, termWeight } from '../../functions/core/stories/term-statistics';
-import { cosine } from '../../functions/core/stories/term-vector';
+import { cosine, normalize, type TermVector } from '../../functions/core/stories/term-vector';
 import { trainLogistic } from '../../cli/eval/learners';
 import { weightedQuantile } from '../../cli/eval/fit-story-model';
 import { naiveClusters } from '../../cli/eval/naive-clusterer';
@@ -294,5 +294,44 @@ describe('fitting tools', () => {
     expect(labels[1]).not.toBe(labels[0]);
     expect(labels[3]).not.toBe(labels[0]);
     expect(naiveClusters(articles.map(({ text }) => ({ text })), 0.3)[3]).toBe(labels[0]);
+  });
+});
+
+describe('reweightedCosine', () => {
+  // The decision's inner loop computes the likeness under the candidates' word weights without
+  // building the reweighted vector; it must give what building it gives, to the last bit, so that
+  // the decision does not depend on how it is computed.
+  const reweightThenCosine = (article: TermVector, member: TermVector, weight: (term: string) => number) => {
+    const out: TermVector = {};
+    for (const term in member) out[term] = member[term] * weight(term);
+    return cosine(article, normalize(out));
+  };
+  // Terms in another order on each side, so that summing in the wrong order shows.
+  const vector = (seed: number, size: number, reversed = false): TermVector => {
+    const entries: Array<[string, number]> = [];
+    for (let i = 0; i < size; i += 1) entries.push([`w${(seed * 7 + i * 13) % 50}`, (((seed + 1) * (i + 3)) % 11) / 10 + 0.05 + i / 97]);
+    // A figure among the terms: integer-like keys come first in for-in order.
+    if (size > 2) entries.push([String(1900 + (seed % 2)), 0.3]);
+    return normalize(Object.fromEntries(reversed ? entries.reverse() : entries));
+  };
+  const weight = (term: string) => (term.length % 3) + 1 + (term.charCodeAt(term.length - 1) % 5) / 7;
+
+  it('equals reweighting the member and taking the cosine, whichever side is shorter', () => {
+    for (const [a, b] of [
+      [40, 40],
+      [12, 40],
+      [40, 9],
+      [1, 1],
+    ]) {
+      for (let seed = 0; seed < 6; seed += 1) {
+        const article = normalize(Object.fromEntries(Object.entries(vector(seed, a)).map(([term, value]) => [term, value * weight(term)])));
+        const member = vector(seed + 1, b, true);
+        expect(reweightedCosine(article, member, weight)).toBe(reweightThenCosine(article, member, weight));
+      }
+    }
+  });
+
+  it('is 0 for a member without terms', () => {
+    expect(reweightedCosine(vector(1, 10), {}, weight)).toBe(0);
   });
 });

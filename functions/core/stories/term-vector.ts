@@ -69,11 +69,18 @@ export function normalize(vector: TermVector): TermVector {
 }
 
 export function cosine(a: TermVector, b: TermVector): number {
-  const [small, large] = Object.keys(a).length < Object.keys(b).length ? [a, b] : [b, a];
+  const [small, large] = termCount(a) < termCount(b) ? [a, b] : [b, a];
   let dot = 0;
   // for-in rather than Object.entries: the same order, without a pair allocated per term (cosine is the story decision's inner loop).
   for (const term in small) dot += small[term] * weightOf(large, term);
   return dot;
+}
+
+/** How many terms a vector has, counted without building the array of its keys. */
+function termCount(vector: TermVector): number {
+  let count = 0;
+  for (const _ in vector) count += 1;
+  return count;
 }
 
 /**
