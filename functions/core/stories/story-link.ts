@@ -176,24 +176,24 @@ function distinctLikeness(article: ArticleEvidence, candidates: readonly Candida
 
 /**
  * cosine(article, member) with the member's terms reweighted by `weight` and brought back to unit
- * length, without building the reweighted vector: this runs for every kept member of every candidate
- * (the decision's inner loop). The sums run in the order cosine and normalize use, so the value is
- * the same to the last bit.
+ * length (`article` is reweighted and unit length already), without building the reweighted
+ * vector: this runs for every kept member of every candidate (the decision's inner loop). The sums
+ * run in the order cosine and normalize use, so the value is the same to the last bit.
  */
 export function reweightedCosine(article: TermVector, member: TermVector, weight: (term: string) => number): number {
   let squares = 0;
-  let memberTerms = 0;
+  let memberCount = 0;
   for (const term in member) {
     const value = member[term] * weight(term);
     squares += value * value;
-    memberTerms += 1;
+    memberCount += 1;
   }
   const norm = Math.sqrt(squares);
   if (norm === 0) return 0;
-  let articleTerms = 0;
-  for (const _ in article) articleTerms += 1;
+  let articleCount = 0;
+  for (const _ in article) articleCount += 1;
   let dot = 0;
-  if (articleTerms < memberTerms) {
+  if (articleCount < memberCount) {
     for (const term in article) if (Object.hasOwn(member, term)) dot += article[term] * ((member[term] * weight(term)) / norm);
   } else {
     for (const term in member) if (Object.hasOwn(article, term)) dot += ((member[term] * weight(term)) / norm) * article[term];
