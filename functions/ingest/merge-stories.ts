@@ -56,9 +56,9 @@ export async function mergeStories(ledger: Ledger, fromId: string, intoId: strin
       const current = await finalSurvivor(ledger, from.story.mergedInto);
       if (current !== intoId) {
         // Already folded into another story: that story and this one are the same event now.
-        const [a, b] = await ledger.findStories([current, intoId]);
-        if (!a || !b) return intoId;
-        return foldTogether(ledger, a, b);
+        const pair = await findStoryPair(ledger, current, intoId);
+        if (!pair) return intoId;
+        return foldTogether(ledger, ...pair);
       }
     }
     // Marked (or re-pointed along a chain of merges) at the final survivor.

@@ -1,6 +1,6 @@
 import type { StoryRecord } from '../records';
 import type { ArticleEvidence } from './story-evidence';
-import { cosine, normalize, type TermVector } from './term-vector';
+import { cosine, normalize, termCount, type TermVector } from './term-vector';
 
 /** A story as the decision sees it: its id and what it keeps of its members (bounded, see storyMembersKept). */
 export interface CandidateStory {
@@ -190,10 +190,8 @@ export function reweightedCosine(article: TermVector, member: TermVector, weight
   }
   const norm = Math.sqrt(squares);
   if (norm === 0) return 0;
-  let articleCount = 0;
-  for (const _ in article) articleCount += 1;
   let dot = 0;
-  if (articleCount < memberCount) {
+  if (termCount(article) < memberCount) {
     for (const term in article) if (Object.hasOwn(member, term)) dot += article[term] * ((member[term] * weight(term)) / norm);
   } else {
     for (const term in member) if (Object.hasOwn(article, term)) dot += ((member[term] * weight(term)) / norm) * article[term];

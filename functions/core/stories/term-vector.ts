@@ -77,7 +77,7 @@ export function cosine(a: TermVector, b: TermVector): number {
 }
 
 /** How many terms a vector has, counted without building the array of its keys. */
-function termCount(vector: TermVector): number {
+export function termCount(vector: TermVector): number {
   let count = 0;
   for (const _ in vector) count += 1;
   return count;
