@@ -1,4 +1,5 @@
 import type { Digest } from '../functions/core/digest/build-digest';
+import { plural } from '../functions/core/publishing/story-summary';
 
 const CLAIMS_SHOWN = 5;
 
@@ -22,7 +23,7 @@ export function formatSummary(digest: Digest, claimsShown = CLAIMS_SHOWN): strin
     }
     const disputed = story.claims.filter((claim) => claim.disputed);
     if (disputed.length > 0 && claimsShown < story.claims.length) {
-      lines.push(`  Disputed: ${disputed.length} claim(s)`);
+      lines.push(`  Disputed: ${plural(disputed.length, 'claim')}`);
       for (const claim of disputed.filter((c) => !story.claims.slice(0, claimsShown).includes(c)).slice(0, 3)) {
         lines.push(`   - ${truncate(claim.text, 140)}`);
         for (const dispute of claim.disputes ?? []) lines.push(`     ${truncate(`${dispute.detail} (${dispute.outlets.join(", ")})`, 160)}`);
@@ -30,10 +31,6 @@ export function formatSummary(digest: Digest, claimsShown = CLAIMS_SHOWN): strin
     }
   }
   return lines.join('\n');
-}
-
-function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
-  return `${count} ${count === 1 ? singular : pluralForm}`;
 }
 
 function truncate(text: string, length: number): string {

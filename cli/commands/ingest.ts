@@ -1,3 +1,4 @@
+import { plural } from '../../functions/core/publishing/story-summary';
 import { ENVIRONMENT } from '../../functions/shared/resources';
 import { configuredBucket } from '../configured-bucket';
 import { collectUploads, uploadAll } from '../upload';
@@ -18,5 +19,5 @@ export async function runIngest(paths: string[]): Promise<void> {
     else if (total <= 50 || done % 50 === 0 || done === total) console.log(line);
   });
   if (interactive) process.stdout.write('\n');
-  console.log(`Uploaded ${items.length} file(s) to s3://${target.bucket} in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+  console.log(`Uploaded ${plural(items.length, 'file')} to s3://${target.bucket} in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
 }

@@ -4,6 +4,7 @@ import { dirname, resolve } from 'node:path';
 import type { Digest } from '../../functions/core/digest/build-digest';
 import type { ObjectIngestOutcome } from '../../functions/ingest/ingest-object';
 import { PUBLISHING_KEYS } from '../../functions/core/publishing/keys';
+import { plural } from '../../functions/core/publishing/story-summary';
 import { handleSqsEvent } from '../../functions/ingest/handler';
 import { handlePublishRequests } from '../../functions/publish/handler';
 import { dependenciesFromEnvironment } from '../../functions/shared/aws-dependencies';
@@ -66,7 +67,7 @@ export function startLocalPipeline(stack: LocalStack, options: { workers: number
     retryDelayMs: LOCAL_RETRY_DELAY_MS,
     handler: async (event) => {
       const digest = await handlePublishRequests(event, deps);
-      if (digest) options.log(`  digest version ${digest.version} published (${event.Records.length} request(s))`);
+      if (digest) options.log(`  digest version ${digest.version} published (${plural(event.Records.length, 'request')})`);
     },
     onError: (error) => console.error(`  publish failed: ${(error as Error).stack ?? error}`),
   });
@@ -102,7 +103,7 @@ export async function runLocal(options: LocalOptions): Promise<Digest | undefine
 
     const s3 = new S3Client({ forcePathStyle: true });
     const uploads = collectUploads(options.inputs);
-    log(`Uploading ${uploads.length} file(s) to s3://${stack.bucket}/${BUCKET_PREFIXES.inbox} ...`);
+    log(`Uploading ${plural(uploads.length, 'file')} to s3://${stack.bucket}/${BUCKET_PREFIXES.inbox} ...`);
     // One at a time, so that events arrive in file order: an article without a date counts as
     // reported when it arrived, which decides who reported a claim first.
     await uploadAll(s3, stack.bucket, uploads, (done, total, item) => log(`  [${done}/${total}] ${item.key}`), 1);
@@ -110,7 +111,7 @@ export async function runLocal(options: LocalOptions): Promise<Digest | undefine
     await new Promise((r) => setTimeout(r, 50));
     await pipeline.settled();
     const dead = pipeline.queues.ingestDeadLetter.depth;
-    if (dead > 0) console.error(`${dead} notification(s) failed ${QUEUES.ingest.maxReceiveCount} times and are in the dead-letter queue`);
+    if (dead > 0) console.error(`${plural(dead, 'notification')} failed ${QUEUES.ingest.maxReceiveCount} times and ${dead === 1 ? 'is' : 'are'} in the dead-letter queue`);
 
     const digest = await readDigest(s3, stack.bucket);
     if (digest) {
@@ -139,7 +140,7 @@ export async function runLocal(options: LocalOptions): Promise<Digest | undefine
 function describeOutcome(outcome: ObjectIngestOutcome): string {
   switch (outcome.status) {
     case 'ingested':
-      return `${outcome.key}: ingested as ${outcome.articleId} in story ${outcome.storyId}${outcome.duplicateOf ? `, copy of ${outcome.duplicateOf}` : ''}${outcome.derivedFrom ? `, rewrite of ${outcome.derivedFrom}` : ''} (${outcome.newClaims} new claims, ${outcome.matchedClaims} matched)${outcome.truncated ? `; TRUNCATED: ${outcome.truncated}` : ''}`;
+      return `${outcome.key}: ingested as ${outcome.articleId} in story ${outcome.storyId}${outcome.duplicateOf ? `, copy of ${outcome.duplicateOf}` : ''}${outcome.derivedFrom ? `, rewrite of ${outcome.derivedFrom}` : ''} (${plural(outcome.newClaims, 'new claim')}, ${outcome.matchedClaims} matched)${outcome.truncated ? `; TRUNCATED: ${outcome.truncated}` : ''}`;
     case 'duplicate':
       return `${outcome.key}: exact duplicate of ${outcome.articleId}, not counted again`;
     case 'already-processed':

@@ -9,6 +9,7 @@ import { digestSchemaErrors } from '../support/digest-schema';
 import { memoryPipeline, s3Event } from '../support/memory-pipeline';
 import { seedFiles } from '../support/seeds';
 import type { Digest } from '../../functions/core/digest/build-digest';
+import { formatSummary } from '../../cli/summary';
 
 async function ingestSeeds(pipeline = memoryPipeline()) {
   for (const seed of seedFiles()) {
@@ -80,6 +81,15 @@ describe('the pipeline on the seed articles (in-process adapters)', () => {
     const supply = story.claims.find((c) => c.disputed && c.outlets.includes(source('001')));
     expect(supply?.outlets).toEqual(expect.arrayContaining([source('001'), source('003')]));
     expect(story.claims.filter((c) => c.disputed).every((c) => c.disputes.every((d) => d.kind === 'denial'))).toBe(true);
+  });
+
+  it('reads out as `npm start` prints it: counts in words, the disputed claim with who denies it', () => {
+    const summary = formatSummary(digest, 2).split('\n');
+    expect(summary[0]).toMatch(/^Digest v\d+ \(.+\): 1 story, 5 articles\.$/);
+    expect(summary).toContain(`  ${digest.stories[0].claims.length} claims, ${digest.stories[0].claims.filter((c) => c.outlets.length > 1).length} reported by more than one outlet. Most corroborated:`);
+    // Two claims shown, so the drones claim is listed under the disputed ones, with one claim, not "1 claims".
+    expect(summary).toContain('  Disputed: 1 claim');
+    expect(summary.join('\n')).toMatch(/Disputed: 1 claim\n {3}- .*drones.*\n {5}.*Moscow and Tehran/);
   });
 
   it("matches Lavrov's quotation across outlets with its speaker and shows how the wording differs", () => {
