@@ -113,7 +113,7 @@ describe('digest/index.html in headless Chromium', () => {
     await expect(card.locator('.meta').innerText()).resolves.toContain('5 outlets · 5 articles (1 copy or rewrite)');
     const top = story.claims[0];
     const claim = card.locator('.claim').first();
-    await expect(claim.locator('.claim-text').innerText()).resolves.toContain(top.text);
+    await expect(claim.locator('.claim-text').innerText()).resolves.toContain(top.headline);
     await expect(claim.locator('.counts').innerText()).resolves.toBe(`${top.independentOutlets} independent + ${top.outlets.length - top.independentOutlets} copy · ${top.outlets.length}/5 outlets`);
     await expect(claim.locator('.first-report').innerText()).resolves.toContain(`first reported by ${top.firstReportedBy.source}`);
     // The bar's independent and copy segments are drawn in proportion to the story's outlets.

@@ -217,6 +217,7 @@ describe('the JSON Feed', () => {
     expect(item._corroborate.claims[0]).toEqual({
       id: 'c6a',
       text: 'Claim c6a as worded by A.',
+      headline: 'Claim c6a as worded by A.',
       outlets: ['A', 'B'],
       independentOutlets: 2,
       firstReportedBy: { articleId: 'a-A', source: 'A', at: '2025-01-10T08:00:00.000Z' },
@@ -296,6 +297,7 @@ describe('the JSON Feed', () => {
   it('is valid for the real pipeline digest, and its HTML content escapes article text', () => {
     const real = clone(realDigests[4]);
     real.stories[0].claims[0].text = PAYLOAD;
+    real.stories[0].claims[0].headline = PAYLOAD;
     const feed = buildFeed(real, diffDigests(realDigests[3], real), { ...FEED_OPTIONS, maxItems: 10 });
     expect(errors(validateFeed, feed)).toEqual([]);
     expect(feed.items[0].summary).toMatch(/^5 outlets \(1 copy or rewrite\), \d+ claims: \d+ reported by more than one outlet, \d+ independently corroborated/);
@@ -464,7 +466,13 @@ describe('the HTML page', () => {
     expect(document.querySelector('article.story .meta')!.textContent).toContain('5 outlets · 5 articles (1 copy or rewrite)');
     const top = s.claims[0];
     const first = document.querySelector('.claim')!;
-    expect(first.querySelector('.claim-text')!.textContent).toContain(top.text);
+    expect(first.querySelector('.claim-text')!.textContent).toContain(top.headline);
+    // A claim read from a piece of a sentence reads as a sentence of its own; its exact words are its title.
+    const piece = s.claims.find((c) => c.text === "ordered the killing of one of Iran's top generals in 2020")!;
+    const pieceText = [...document.querySelectorAll('.claim-text')].find((p) => p.textContent!.includes('top generals'))!;
+    expect(piece.headline).toBe("Trump ordered the killing of one of Iran's top generals in 2020.");
+    expect(pieceText.textContent).toBe(piece.headline);
+    expect(pieceText.getAttribute('title')).toBe(piece.text);
     expect(first.querySelector('.counts')!.textContent).toContain(`${top.independentOutlets} independent`);
     expect(first.querySelector('.counts')!.textContent).toContain(`${top.outlets.length}/5 outlets`);
     expect(first.querySelector('.first-report')!.textContent).toContain(`first reported by ${top.firstReportedBy.source}`);

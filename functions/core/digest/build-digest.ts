@@ -2,6 +2,7 @@ import type { Quantity, ResolvedDate } from '../claims/dates';
 import type { ContradictionKind } from '../claims/disputes';
 import { sameEntity, type EntityKind } from '../claims/entities';
 import type { ArticleRecord, ClaimRecord, MentionRecord, StoryRecord } from '../records';
+import { claimHeadline } from './claim-headline';
 import { originOf } from './independence';
 import { buildQuoteGroups, type DigestQuoteGroup } from './quote-groups';
 import { chooseHeadline } from './story-headline';
@@ -36,7 +37,7 @@ export interface DigestDispute {
   by?: string;
   /** The conflicting claim of the story (negation, number, date). */
   claimId?: string;
-  /** The denial's words, or the conflicting claim's wording. */
+  /** The denial's words, or the conflicting claim's headline. */
   text: string;
   /** This claim's value and the conflicting one's (number, date, polarity). */
   ours?: string;
@@ -49,7 +50,13 @@ export interface DigestDispute {
 
 export interface DigestClaim {
   id: string;
+  /** The exact words of the claim's first wording (a piece of its sentence when the sentence joins several claims). */
   text: string;
+  /**
+   * The claim as one line a reader can take in alone (see claimHeadline): what pages, feeds and
+   * summaries show. A story carried over unchanged from a digest without it lacks it: read `text`.
+   */
+  headline?: string;
   outlets: string[];
   /** Outlets that reported it on their own: copies and rewrites count once, with their origin. */
   independentOutlets: number;
@@ -185,7 +192,7 @@ function addContradictions(digestClaims: DigestClaim[], claims: ReadonlyMap<stri
         from.disputes.push({
           kind: c.kind,
           claimId: to.id,
-          text: to.text,
+          text: to.headline ?? to.text,
           ours,
           theirs,
           detail: describeConflict(c.kind, ours, theirs, to.outlets),
@@ -216,9 +223,11 @@ function buildClaim(claim: ClaimRecord, mentions: MentionRecord[], articles: Rea
   const first = articles.get(ordered[0].articleId)!;
   const independentSources = new Set(ordered.map((m) => articles.get(originOf(m.articleId, articles))?.source ?? m.source));
   const entities = mergeEntities(ordered);
+  const wording = ordered.find((m) => m.text === claim.text && (m.statement ?? m.text) === (claim.statement ?? claim.text)) ?? ordered[0];
   return {
     id: claim.id,
     text: claim.text,
+    headline: claimHeadline({ ...wording, text: claim.text }),
     outlets: distinct(ordered.map((m) => m.source)),
     independentOutlets: independentSources.size,
     firstReportedBy: { articleId: first.id, source: first.source, at: reportedAt(first) },

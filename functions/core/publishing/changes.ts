@@ -33,6 +33,7 @@ export const CHANGE_KINDS: readonly ChangeKind[] = ['new-story', 'new-article', 
 
 export interface ClaimRef {
   claimId: string;
+  /** The claim's headline (its exact text, read from a digest written before claims had headlines). */
   text: string;
 }
 
@@ -191,14 +192,14 @@ export function diffStory(previous: DigestStory | undefined, next: DigestStory):
     const old = before.get(claim.id);
     const outlets = stringList(claim.outlets);
     const independent = num(claim.independentOutlets);
-    if (!old) newClaims.push({ claimId: claim.id, text: str(claim.text), outlets, independentOutlets: independent });
+    if (!old) newClaims.push({ claimId: claim.id, text: claimLine(claim), outlets, independentOutlets: independent });
     else {
       const oldOutlets = stringList(old.outlets);
       const oldIndependent = num(old.independentOutlets);
       if (oldIndependent !== independent || !sameSet(oldOutlets, outlets)) {
         corroborationChanges.push({
           claimId: claim.id,
-          text: str(claim.text),
+          text: claimLine(claim),
           outlets: { from: oldOutlets, to: outlets },
           independentOutlets: { from: oldIndependent, to: independent },
           addedOutlets: outlets.filter((o) => !oldOutlets.includes(o)),
@@ -211,7 +212,7 @@ export function diffStory(previous: DigestStory | undefined, next: DigestStory):
       if (known.has(disputeKey(dispute))) continue;
       newDisputes.push({
         claimId: claim.id,
-        text: str(claim.text),
+        text: claimLine(claim),
         kind: dispute.kind,
         ...(dispute.by ? { by: dispute.by } : {}),
         disputeText: dispute.text,
@@ -222,7 +223,7 @@ export function diffStory(previous: DigestStory | undefined, next: DigestStory):
     }
   }
   const nextClaimIds = new Set(claimsOf(next).map((c) => c.id));
-  const removedClaims: ClaimRef[] = [...before.values()].filter((c) => !nextClaimIds.has(c.id)).map((c) => ({ claimId: c.id, text: str(c.text) }));
+  const removedClaims: ClaimRef[] = [...before.values()].filter((c) => !nextClaimIds.has(c.id)).map((c) => ({ claimId: c.id, text: claimLine(c) }));
 
   const headlineChanged = previous && str(previous.headline) !== str(next.headline) ? { from: str(previous.headline), to: str(next.headline) } : undefined;
   const present = new Set<ChangeKind>();
@@ -304,6 +305,11 @@ export function claimsOf(story: DigestStory | undefined): DigestClaim[] {
 
 export function articlesOf(story: DigestStory | undefined): DigestStory['articles'] {
   return Array.isArray(story?.articles) ? story.articles.filter((a) => a && typeof a.id === 'string') : [];
+}
+
+/** What a change names a claim by: its headline, or its text in a digest written before claims had headlines. */
+function claimLine(claim: DigestClaim): string {
+  return str(claim.headline) || str(claim.text);
 }
 
 function str(value: unknown): string {

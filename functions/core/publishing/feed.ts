@@ -16,7 +16,10 @@ export const FEED_EXTENSION_ABOUT = 'https://corroborate.dev/schemas/feed-extens
 
 export interface FeedClaim {
   id: string;
+  /** The exact words of the claim's first wording. */
   text: string;
+  /** The claim as one line a reader can take in alone (see the digest's claim `headline`). */
+  headline: string;
   outlets: string[];
   independentOutlets: number;
   firstReportedBy: { articleId: string; source: string; at: string };
@@ -207,7 +210,7 @@ function buildItem(digest: Digest, story: DigestStory, storyChanges: StoryChange
   if (whatsNew) lines.push('', `What's new (v${whatsNew.version}): ${whatsNew.text}.`);
   if (shown.length > 0) {
     lines.push('', 'Claims, most corroborated first:');
-    for (const c of shown) lines.push(`- [${c.independentOutlets} independent / ${plural(c.outlets.length, 'outlet')}] ${c.text} (first: ${c.firstReportedBy.source})${c.disputed ? ' [disputed]' : ''}`);
+    for (const c of shown) lines.push(`- [${c.independentOutlets} independent / ${plural(c.outlets.length, 'outlet')}] ${c.headline} (first: ${c.firstReportedBy.source})${c.disputed ? ' [disputed]' : ''}`);
     if (claims.length > shown.length) lines.push(`… and ${plural(claims.length - shown.length, 'more claim')}: ${document}`);
   }
   lines.push('', `Sources: ${(story.outlets ?? []).join(', ')}`);
@@ -215,7 +218,7 @@ function buildItem(digest: Digest, story: DigestStory, storyChanges: StoryChange
   const contentHtml: SafeHtml = html`<p>${summaryText}.</p>${whatsNew ? html`<p><strong>What's new (v${whatsNew.version}):</strong> ${whatsNew.text}.</p>` : ''}${
     shown.length > 0
       ? html`<ul>${shown.map(
-          (c) => html`<li><strong>${c.independentOutlets} independent / ${plural(c.outlets.length, 'outlet')}</strong>: ${c.text} <em>(first: ${c.firstReportedBy.source})</em>${c.disputed ? html` <strong>[disputed]</strong>` : ''}</li>`,
+          (c) => html`<li><strong>${c.independentOutlets} independent / ${plural(c.outlets.length, 'outlet')}</strong>: ${c.headline} <em>(first: ${c.firstReportedBy.source})</em>${c.disputed ? html` <strong>[disputed]</strong>` : ''}</li>`,
         )}</ul>`
       : ''
   }${claims.length > shown.length ? html`<p><a href="${document}">All ${claims.length} claims</a></p>` : ''}<p>Sources: ${(story.outlets ?? []).join(', ')}</p>`;
@@ -252,6 +255,7 @@ function feedClaim(claim: DigestClaim): FeedClaim {
   return {
     id: claim.id,
     text: claim.text ?? '',
+    headline: claim.headline || claim.text || '',
     outlets: [...(claim.outlets ?? [])],
     independentOutlets: claim.independentOutlets ?? 0,
     firstReportedBy: { articleId: claim.firstReportedBy?.articleId ?? '', source: claim.firstReportedBy?.source ?? '', at: claim.firstReportedBy?.at ?? '' },

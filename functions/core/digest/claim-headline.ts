@@ -1,0 +1,46 @@
+import type { Attribution } from '../claims/attribution';
+
+/** What the headline of a claim is read from: the mention whose wording the claim carries. */
+export interface HeadlineSource {
+  /** The exact words of the article. */
+  text: string;
+  /** The assertion on its own, when the sentence was read as several (subject restored, attribution left out). */
+  statement?: string;
+  /** Set when the sentence gave several claims: `text` is then a piece of it. */
+  part?: number;
+  attribution?: Pick<Attribution, 'source' | 'cue' | 'citing'>;
+}
+
+/**
+ * Reporting words that read well after the statement ("..., the Kremlin said"). Any other cue
+ * ("praised", "told", "called") is a verb that needs its object, so the line says "according to".
+ */
+const TRAILING_CUES = new Set([
+  'said', 'says', 'stated', 'states', 'insisted', 'insists', 'warned', 'warns', 'added', 'adds', 'noted', 'notes',
+  'announced', 'announces', 'confirmed', 'confirms', 'claimed', 'claims', 'argued', 'argues', 'acknowledged',
+  'emphasized', 'emphasised', 'emphasizes', 'stressed', 'stresses', 'reported', 'reports', 'wrote', 'writes',
+  'asserted', 'alleged', 'alleges', 'maintained', 'maintains', 'declared', 'predicted', 'estimated', 'contended',
+  'conceded', 'admitted', 'cautioned', 'explained', 'explains', 'indicated', 'suggested', 'revealed', 'disclosed',
+  'observed', 'recalled',
+]);
+
+/**
+ * The claim as one line a reader can take in alone. A claim read from a whole sentence is that
+ * sentence, as the outlet wrote it (its attribution in its own words). A claim read from a piece of a
+ * sentence ("ordered the killing of one of Iran's top generals in 2020", "which Moscow has used in
+ * its nightly strikes, according to officials") is its statement, which restores the subject the
+ * piece lacks, as a sentence, with the source the piece was attributed to: "Trump ordered the
+ * killing of one of Iran's top generals in 2020." The exact words stay in the claim's `text` and
+ * its mentions.
+ */
+export function claimHeadline(source: HeadlineSource): string {
+  const statement = source.statement?.trim();
+  if (source.part === undefined || !statement) return source.text;
+  const sentence = statement.charAt(0).toUpperCase() + statement.slice(1);
+  const attribution = source.attribution;
+  if (!attribution?.source) return /[.!?]["')\]]*$/.test(sentence) ? sentence : `${sentence}.`;
+  const body = sentence.replace(/[\s.,;:]+$/, '');
+  const citing = attribution.citing ? `, citing ${attribution.citing}` : '';
+  const cue = attribution.cue === 'saying' ? 'said' : attribution.cue;
+  return TRAILING_CUES.has(cue) ? `${body}, ${attribution.source} ${cue}${citing}.` : `${body}, according to ${attribution.source}${citing}.`;
+}

@@ -1,0 +1,41 @@
+import { extractClaims } from '../../functions/core/claims/extract-claims';
+import { claimHeadline } from '../../functions/core/digest/claim-headline';
+
+/** The headline of each claim read from one paragraph. */
+const headlines = (paragraph: string) => extractClaims([paragraph]).map((claim) => claimHeadline(claim));
+
+describe('claimHeadline', () => {
+  it('is the sentence as the outlet wrote it when the claim is the whole sentence, attribution and quotes included', () => {
+    const sentence = 'Iranian and Russian officials said the "comprehensive strategic partnership treaty" covers areas from trade and military cooperation to science.';
+    expect(headlines(sentence)).toEqual([sentence]);
+  });
+
+  it('restores the subject of each claim read from a piece of a sentence', () => {
+    // A seed sentence (seeds/000): one subject, three claims.
+    const sentence =
+      "Trump, who withdrew the United States from an international deal designed to curb Iran's nuclear program in exchange for sanctions relief and ordered the killing of one of Iran's top generals in 2020, was the target of an alleged Iranian plot to kill him last year.";
+    expect(headlines(sentence)).toEqual([
+      "Trump withdrew the United States from an international deal designed to curb Iran's nuclear program in exchange for sanctions relief.",
+      "Trump ordered the killing of one of Iran's top generals in 2020.",
+      'Trump was the target of an alleged Iranian plot to kill him last year.',
+    ]);
+  });
+
+  it("keeps the source a piece was attributed to, in the cue's words or as 'according to'", () => {
+    const concession =
+      "The timing of the deal, just days before President-elect Donald Trump's inauguration, has raised eyebrows, though Kremlin spokesman Dmitry Peskov insisted the signing was long planned and unrelated to U.S. political developments.";
+    expect(headlines(concession).slice(1)).toEqual([
+      'The signing was long planned, Kremlin spokesman Dmitry Peskov insisted.',
+      'The signing was unrelated to U.S. political developments, Kremlin spokesman Dmitry Peskov insisted.',
+    ]);
+    expect(claimHeadline({ text: 'hailed the deal', statement: 'the deal is a breakthrough', part: 1, attribution: { source: 'Putin', cue: 'hailed' } })).toBe('The deal is a breakthrough, according to Putin.');
+    expect(claimHeadline({ text: 'x', statement: 'the ambassador met the minister', part: 0, attribution: { source: 'TASS', cue: 'reported', citing: 'the embassy' } })).toBe(
+      'The ambassador met the minister, TASS reported, citing the embassy.',
+    );
+  });
+
+  it('is the exact text when there is no statement to read', () => {
+    expect(claimHeadline({ text: 'ordered the killing', part: 1 })).toBe('ordered the killing');
+    expect(claimHeadline({ text: 'A whole sentence.', statement: 'a whole sentence', part: undefined })).toBe('A whole sentence.');
+  });
+});
