@@ -29,6 +29,7 @@ describe('claimHeadline', () => {
       'The signing was unrelated to U.S. political developments, Kremlin spokesman Dmitry Peskov insisted.',
     ]);
     expect(claimHeadline({ text: 'hailed the deal', statement: 'the deal is a breakthrough', part: 1, attribution: { source: 'Putin', cue: 'hailed' } })).toBe('The deal is a breakthrough, according to Putin.');
+    expect(claimHeadline({ text: 'dismissed any link', statement: 'Peskov dismissed any link', part: 1, attribution: { source: 'Peskov', cue: 'dismissed' } })).toBe('Peskov dismissed any link.');
     expect(claimHeadline({ text: 'x', statement: 'the ambassador met the minister', part: 0, attribution: { source: 'TASS', cue: 'reported', citing: 'the embassy' } })).toBe(
       'The ambassador met the minister, TASS reported, citing the embassy.',
     );

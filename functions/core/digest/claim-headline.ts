@@ -38,7 +38,9 @@ export function claimHeadline(source: HeadlineSource): string {
   if (source.part === undefined || !statement) return source.text;
   const sentence = statement.charAt(0).toUpperCase() + statement.slice(1);
   const attribution = source.attribution;
-  if (!attribution?.source) return /[.!?]["')\]]*$/.test(sentence) ? sentence : `${sentence}.`;
+  // A speaker whose stance is the statement ("Peskov dismissed any link ...") is named in it already.
+  const named = attribution?.source && sentence.toLowerCase().includes(attribution.source.toLowerCase());
+  if (!attribution?.source || named) return /[.!?]["')\]]*$/.test(sentence) ? sentence : `${sentence}.`;
   const body = sentence.replace(/[\s.,;:]+$/, '');
   const citing = attribution.citing ? `, citing ${attribution.citing}` : '';
   const cue = attribution.cue === 'saying' ? 'said' : attribution.cue;
