@@ -59,6 +59,25 @@ describe('extractClaims: atomic claims', () => {
     expect(named[1].attribution).toMatchObject({ source: 'Pezeshkian', cue: 'saying' });
   });
 
+  it("gives a speaker act coordinated after 'X said <clause>' to X, in the outlet's voice, and what X adds to X", () => {
+    const called = extractClaims(['The minister said the plan had failed and called for new elections in the spring.']);
+    expect(called.map((c) => [c.statement, c.attribution?.source])).toEqual([
+      ['the plan had failed', 'the minister'],
+      ['the minister called for new elections in the spring.', undefined],
+    ]);
+    // The modal clause does not swallow the act: "would cut taxes and urged ..." is two claims.
+    const urged = extractClaims(['The senator said the bill would cut taxes and urged colleagues to support it next week.']);
+    expect(urged.map((c) => c.statement)).toEqual(['the bill would cut taxes', 'the senator urged colleagues to support it next week.']);
+    const added = extractClaims(['Mr. Blake said the talks were useful and added that more work was needed before a deal.']);
+    expect(added.map((c) => [c.statement, c.attribution?.source])).toEqual([
+      ['the talks were useful', 'Mr. Blake'],
+      ['more work was needed before a deal.', 'Mr. Blake'],
+    ]);
+    // A verb either subject can take stays with the clause's subject.
+    const agreed = extractClaims(['Officials said the company admitted wrongdoing and agreed to pay a fine of $2 million.']);
+    expect(agreed.map((c) => c.statement)).toEqual(['the company admitted wrongdoing', 'the company agreed to pay a fine of $2 million.']);
+  });
+
   it("reads the event of a 'when' clause with a named subject and a past verb as an assertion of its own", () => {
     const claims = extractClaims(['The Kremlin offered political support to Iran when Trump withdrew the U.S. from the agreement.']);
     expect(claims.map((c) => c.statement)).toEqual(['The Kremlin offered political support to Iran', 'Trump withdrew the U.S. from the agreement.']);

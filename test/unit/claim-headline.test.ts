@@ -35,6 +35,17 @@ describe('claimHeadline', () => {
     );
   });
 
+  it("moves a sentence-opening role or pronoun into running text, and gives a speaker's act in the outlet's voice", () => {
+    expect(headlines('Police said the suspect was arrested on Monday and charged with two counts of murder.')).toEqual([
+      'The suspect was arrested on Monday, police said.',
+      'The suspect was charged with two counts of murder, police said.',
+    ]);
+    expect(headlines('The minister said the plan had failed and called for new elections in the spring.')).toEqual([
+      'The plan had failed, the minister said.',
+      'The minister called for new elections in the spring.',
+    ]);
+  });
+
   it('is the exact text when there is no statement to read', () => {
     expect(claimHeadline({ text: 'ordered the killing', part: 1 })).toBe('ordered the killing');
     expect(claimHeadline({ text: 'A whole sentence.', statement: 'a whole sentence', part: undefined })).toBe('A whole sentence.');

@@ -27,6 +27,12 @@ export interface SentencePart {
   statement: string;
   /** Where the part carries its own source ("with Western accusations that ..."). */
   attribution?: Attribution;
+  /**
+   * What the sentence's speaker did, reported in the outlet's own voice ("The minister said the plan
+   * had failed and called for elections": the minister called for elections): the sentence's
+   * attribution does not apply to it.
+   */
+  ownVoice?: boolean;
   denial?: Denial;
 }
 
@@ -65,7 +71,10 @@ export function analyseSentence(sentence: string): SentenceAnalysis {
     }
   }
 
-  const parts = splitAssertions(sentence, start, end);
+  // "X said ... and called for ...": a speaker named before what is said can be the subject of a
+  // predicate coordinated after it (see SPEAKER_ACTS).
+  const speaker = attributed.attribution && attributed.start > 0 && sentence.slice(0, attributed.start).toLowerCase().includes(attributed.attribution.source.toLowerCase()) ? attributed.attribution.source : undefined;
+  const parts = splitAssertions(sentence, start, end, speaker);
   if (parts.length === 0) parts.push({ start, end, statement: cleanStatement(sentence.slice(start, end)) });
   // The exact span of a single assertion is the whole sentence; of several, each its own piece,
   // the first from the sentence start and the last to its end (attribution and denial included).
@@ -80,7 +89,7 @@ export function analyseSentence(sentence: string): SentenceAnalysis {
 }
 
 /** Splits [from, to) of the sentence into independent assertions. */
-function splitAssertions(sentence: string, from: number, to: number): SentencePart[] {
+function splitAssertions(sentence: string, from: number, to: number, speaker?: string): SentencePart[] {
   const text = sentence.slice(from, to);
   const parts: SentencePart[] = [];
 
@@ -151,7 +160,7 @@ function splitAssertions(sentence: string, from: number, to: number): SentencePa
     }
   }
 
-  parts.push(...coordinate(sentence, from, to, undefined).flatMap((part) => whenClause(sentence, part)));
+  parts.push(...coordinate(sentence, from, to, undefined, speaker).flatMap((part) => whenClause(sentence, part)));
   return parts;
 }
 
@@ -196,12 +205,22 @@ function whenClause(sentence: string, part: SentencePart): SentencePart[] {
 }
 
 const CONJUNCTION = /(,\s+and\s+|,\s+but\s+|;\s+|\s+and\s+|\s+but\s+)/g;
+/**
+ * Verbs of what a speaker does while speaking. After "X said <clause>", a predicate coordinated with
+ * one of them is X's, not the clause subject's: "the minister said the plan had failed and called
+ * for elections", "police said the road was closed and urged drivers to avoid it". Verbs that
+ * either subject can take ("agreed", "admitted", "charged") are not here: there the clause keeps
+ * its subject.
+ */
+const SPEAKER_ACTS = new Set(
+  'urged urges called calls demanded demands appealed vowed vows added adds noted stressed insisted warned warns cautioned argued acknowledged conceded praised criticized criticised condemned welcomed declined'.split(' '),
+);
 const DETERMINER = /^(the|a|an|its|his|her|their|this|these|those|both|each|some|many|most|all|russian|iranian)$/i;
 
 /** Coordinated predicates ("withdrew X and ordered Y") and clauses ("X did A, and Y did B"). */
-function coordinate(sentence: string, from: number, to: number, subject: string | undefined): SentencePart[] {
+function coordinate(sentence: string, from: number, to: number, subject: string | undefined, speaker?: string): SentencePart[] {
   const text = sentence.slice(from, to);
-  const cuts: Array<{ at: number; next: number; kind: 'predicate' | 'clause'; auxiliary?: string }> = [];
+  const cuts: Array<{ at: number; next: number; kind: 'predicate' | 'clause' | 'speaker'; auxiliary?: string }> = [];
   let clauseStart = 0;
   for (const m of text.matchAll(CONJUNCTION)) {
     const at = m.index ?? 0;
@@ -212,6 +231,11 @@ function coordinate(sentence: string, from: number, to: number, subject: string 
     if (left.length < 3 || right.length < 3) continue;
     if (!left.some((w) => isVerbLike(w))) continue;
     const comma = m[0].trimStart().startsWith(',') || m[0].trimStart().startsWith(';');
+    if (speaker && SPEAKER_ACTS.has(right[0])) {
+      cuts.push({ at, next, kind: 'speaker' });
+      clauseStart = next;
+      continue;
+    }
     if (isVerbLike(right[0]) && !['be', 'been', 'being'].includes(right[0])) {
       // "withdrew X and ordered Y": the left clause's own verb must be a finite past or present form,
       // not an auxiliary before a participle ("was long planned and unrelated").
@@ -252,6 +276,14 @@ function coordinate(sentence: string, from: number, to: number, subject: string 
   cuts.forEach((cut, i) => {
     const end = i + 1 < cuts.length ? cuts[i + 1].at : text.length;
     const piece = cleanStatement(text.slice(cut.next, end));
+    if (cut.kind === 'speaker' && speaker) {
+      // "... and added that talks would resume": what the speaker adds is said, as the rest is;
+      // "... and called for elections": what the speaker did, in the outlet's voice.
+      const said = /^[a-z]+\s+that\s+/.exec(piece);
+      const part = said ? { statement: cleanStatement(piece.slice(said[0].length)) } : { statement: `${speaker} ${piece}`, ownVoice: true };
+      parts.push({ start: from + cut.next, end: from + end, ...part });
+      return;
+    }
     const statement = cut.kind === 'predicate' && prefix ? [prefix, cut.auxiliary, piece].filter(Boolean).join(' ') : piece;
     parts.push({ start: from + cut.next, end: from + end, statement });
   });

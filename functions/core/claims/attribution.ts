@@ -66,7 +66,10 @@ export function findAttribution(sentence: string): AttributedSpan {
       return { attribution: attributionTo(source, cue, citing), start, end };
     }
   }
-  const said = LEADING_SAID.exec(sentence) ?? LEADING_SAID_BARE.exec(sentence);
+  // "said on Tuesday that ...", not "said the talks were useful and added that ...": a modifier
+  // that coordinates another verb is a clause of what is said, and the bare "X said" is read instead.
+  const leadSaid = LEADING_SAID.exec(sentence);
+  const said = leadSaid && coordinatesVerb(leadSaid[4] ?? '') ? LEADING_SAID_BARE.exec(sentence) : leadSaid ?? LEADING_SAID_BARE.exec(sentence);
   if (said) {
     const source = said[2].replace(TRAILING_ADVERB, '').trim();
     if (isSource(source) && !/\b(that|which|who|if|when|because)\b/i.test(said[4] ?? '')) {
@@ -77,6 +80,11 @@ export function findAttribution(sentence: string): AttributedSpan {
   const stance = stanceOf(sentence);
   if (stance) return { attribution: stance, start: 0, end };
   return { start: 0, end };
+}
+
+function coordinatesVerb(modifier: string): boolean {
+  const coordinated = /\band\s+([a-z]+)\b/.exec(modifier);
+  return coordinated !== null && isVerbLike(coordinated[1]);
 }
 
 /** "Putin praised the deal as ...": the speaker of a sentence whose verb is itself a stance. */

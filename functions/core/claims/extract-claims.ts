@@ -88,7 +88,7 @@ export function extractClaims(paragraphs: readonly string[]): ExtractedClaim[] {
       }
       usable.forEach((part, partIndex) => {
         if (claims.length >= MAX_CLAIMS_PER_ARTICLE) return;
-        const own = part.attribution ?? attribution;
+        const own = part.ownVoice ? undefined : part.attribution ?? attribution;
         const partQuotes = quotes
           .filter((q) => q.start < part.end && q.end > part.start)
           .map((q) => ({ text: q.text, ...(quoteSpeaker ? { speaker: quoteSpeaker.source, speakerKey: quoteSpeaker.key } : {}) }));

@@ -39,10 +39,22 @@ export function claimHeadline(source: HeadlineSource): string {
   const sentence = statement.charAt(0).toUpperCase() + statement.slice(1);
   const attribution = source.attribution;
   // A speaker whose stance is the statement ("Peskov dismissed any link ...") is named in it already.
-  const named = attribution?.source && sentence.toLowerCase().includes(attribution.source.toLowerCase());
+  const named = attribution?.source && new RegExp(`(?:^|[^\\p{L}])${escapeRegExp(attribution.source)}(?:$|[^\\p{L}])`, 'iu').test(sentence);
   if (!attribution?.source || named) return /[.!?]["')\]]*$/.test(sentence) ? sentence : `${sentence}.`;
   const body = sentence.replace(/[\s.,;:]+$/, '');
+  const who = inRunningText(attribution.source);
   const citing = attribution.citing ? `, citing ${attribution.citing}` : '';
   const cue = attribution.cue === 'saying' ? 'said' : attribution.cue;
-  return TRAILING_CUES.has(cue) ? `${body}, ${attribution.source} ${cue}${citing}.` : `${body}, according to ${attribution.source}${citing}.`;
+  return TRAILING_CUES.has(cue) ? `${body}, ${who} ${cue}${citing}.` : `${body}, according to ${who}${citing}.`;
+}
+
+/** Words capitalised only because they opened the article's sentence ("Police said ..."), which the headline moves to its end. */
+const SENTENCE_INITIAL = /^(He|She|They|It|We|Police|Officials?|Authorities|Witnesses|Residents|Analysts|Experts|Investigators|Prosecutors|Officers|Sources|Diplomats|Researchers|Scientists|Doctors|Lawmakers|Critics|Activists|Organizers|Organisers)\b/;
+
+function inRunningText(source: string): string {
+  return source.replace(SENTENCE_INITIAL, (word) => word.toLowerCase());
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
