@@ -49,11 +49,15 @@ export function startLocalPipeline(stack: LocalStack, options: { workers: number
     batchingWindowMs: QUEUES.ingest.maxBatchingWindowSeconds * 1000,
     retryDelayMs: LOCAL_RETRY_DELAY_MS,
     handler: async (event) => {
-      const result = await handleSqsEvent(event, deps);
-      for (const outcome of result.outcomes) {
-        options.onOutcome?.(outcome);
-        options.log(`  ${describeOutcome(outcome)}`);
-      }
+      // Each message's lines as it is done: the publisher may publish before the rest of the batch.
+      const result = await handleSqsEvent(event, deps, {
+        onMessageIngested: (outcomes) => {
+          for (const outcome of outcomes) {
+            options.onOutcome?.(outcome);
+            options.log(`  ${describeOutcome(outcome)}`);
+          }
+        },
+      });
       for (const failure of result.batchItemFailures) console.error(`  message ${failure.itemIdentifier} failed; it is delivered again`);
       return result;
     },

@@ -54,12 +54,14 @@ type MessageResult = { messageId: string; outcomes: ObjectIngestOutcome[] } | { 
  * a body that is not an S3 notification fails too, so that it ends in the dead-letter queue where
  * someone can look at it rather than vanishing.
  */
-export async function handleSqsEvent(event: unknown, deps: PipelineDependencies): Promise<SqsIngestResult> {
+export async function handleSqsEvent(event: unknown, deps: PipelineDependencies, observer: { onMessageIngested?: (outcomes: readonly ObjectIngestOutcome[]) => void } = {}): Promise<SqsIngestResult> {
   const messages = sqsMessages(event);
   const requestPublish = publishRequester(deps);
   const results = await mapConcurrently(messages, deps.batchConcurrency ?? 1, async ({ messageId, body }): Promise<MessageResult> => {
     try {
       const outcomes = await ingestAll(objectsInNotification(body), deps);
+      // Before the publish request, so that whoever reports progress reports the ingest before the publish.
+      observer.onMessageIngested?.(outcomes);
       if (mayHaveChanged(outcomes)) await requestPublish();
       return { messageId, outcomes };
     } catch (error) {

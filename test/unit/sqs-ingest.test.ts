@@ -126,6 +126,25 @@ describe('Function: handleSqsEvent', () => {
       expect(sent).toEqual([`${publishRequest(pipeline.deps.now()).deduplicationId} after 1`]);
     });
 
+    it("tells an observer of each message's outcomes before that message's publish request", async () => {
+      // Prepare
+      const pipeline = memoryPipeline();
+      const events: string[] = [];
+      const seeds = seedFiles().slice(0, 2);
+      for (const seed of seeds) await pipeline.objects.put(`inbox/${seed.name}`, seed.bytes, 'text/plain');
+      const at = pipeline.nextEventTime();
+      const recording = { send: async () => void events.push('publish requested') };
+
+      // Act
+      const result = await handleSqsEvent(sqsEvent(seeds.map((seed) => ({ messageId: seed.name, body: s3Event([{ key: `inbox/${seed.name}`, eventTime: at }]) }))), { ...pipeline.deps, publishQueue: recording }, {
+        onMessageIngested: (outcomes) => events.push(...outcomes.map((o) => `${o.key} ${o.status}`)),
+      });
+
+      // Assess: the first message's line, then its request, then the second's line (its request is the same time bucket's)
+      expect(events).toEqual([`inbox/${seeds[0].name} ingested`, 'publish requested', `inbox/${seeds[1].name} ingested`]);
+      expect(result.outcomes.map((o) => o.key)).toEqual(seeds.map((seed) => `inbox/${seed.name}`));
+    });
+
     it('asks for nothing when nothing could have changed', async () => {
       const pipeline = memoryPipeline();
       const queue = publishQueue();
