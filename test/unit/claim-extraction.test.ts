@@ -73,6 +73,13 @@ describe('extractClaims: atomic claims', () => {
       ['the talks were useful', 'Mr. Blake'],
       ['more work was needed before a deal.', 'Mr. Blake'],
     ]);
+    // After ", saying ...", the speaker's second act ("and urging ...") is the speaker's too.
+    const urging = extractClaims(['Pezeshkian spoke in support of peace talks, saying that "war is not a solution" and urging the West to "avoid imposing excessive demands."']);
+    expect(urging.map((c) => [c.statement, c.attribution?.source])).toEqual([
+      ['Pezeshkian spoke in support of peace talks', 'Pezeshkian'],
+      ['war is not a solution', 'Pezeshkian'],
+      ['Pezeshkian urged the West to avoid imposing excessive demands.', undefined],
+    ]);
     // A verb either subject can take stays with the clause's subject.
     const agreed = extractClaims(['Officials said the company admitted wrongdoing and agreed to pay a fine of $2 million.']);
     expect(agreed.map((c) => c.statement)).toEqual(['the company admitted wrongdoing', 'the company agreed to pay a fine of $2 million.']);

@@ -153,10 +153,24 @@ function splitAssertions(sentence: string, from: number, to: number, speaker?: s
   const saying = /,\s+saying\s+(?:that\s+)?(?=\S)/i.exec(text);
   if (saying && saying.index > 15) {
     const speaker = subjectOf(text.slice(0, saying.index));
-    const said = cleanStatement(sentence.slice(from + saying.index + saying[0].length, to));
+    const saidFrom = from + saying.index + saying[0].length;
+    const said = cleanStatement(sentence.slice(saidFrom, to));
     if (speaker && looksLikeSpeaker(speaker) && words(said).length >= 4) {
       const head = coordinate(sentence, from, from + saying.index, undefined);
-      return [...head, { start: skipSpace(sentence, from + saying.index), end: to, statement: said, attribution: attributionTo(speaker, 'saying') }];
+      const attribution = attributionTo(speaker, 'saying');
+      // "..., saying that war is not a solution and urging the West to ...": the speaker's second act.
+      const act = speakerActAfter(sentence, saidFrom, to);
+      if (act && words(sentence.slice(saidFrom, act.at)).length >= 4) {
+        const actPart = act.that
+          ? { statement: cleanStatement(sentence.slice(act.objectFrom, to)), attribution }
+          : { statement: cleanStatement(`${speaker} ${act.past} ${sentence.slice(act.objectFrom, to)}`), ownVoice: true };
+        return [
+          ...head,
+          { start: skipSpace(sentence, from + saying.index), end: act.at, statement: cleanStatement(sentence.slice(saidFrom, act.at)), attribution },
+          { start: skipSpace(sentence, act.at), end: to, ...actPart },
+        ];
+      }
+      return [...head, { start: skipSpace(sentence, from + saying.index), end: to, statement: said, attribution }];
     }
   }
 
@@ -215,6 +229,25 @@ const CONJUNCTION = /(,\s+and\s+|,\s+but\s+|;\s+|\s+and\s+|\s+but\s+)/g;
 const SPEAKER_ACTS = new Set(
   'urged urges called calls demanded demands appealed vowed vows added adds noted stressed insisted warned warns cautioned argued acknowledged conceded praised criticized criticised condemned welcomed declined'.split(' '),
 );
+/** The same acts in the form that follows ", saying ... and": "urging" is what "urged" is after "said ... and". */
+const SPEAKER_ACTS_ING: Record<string, string> = {
+  urging: 'urged', calling: 'called', demanding: 'demanded', appealing: 'appealed', vowing: 'vowed', adding: 'added', noting: 'noted',
+  stressing: 'stressed', insisting: 'insisted', warning: 'warned', cautioning: 'cautioned', arguing: 'argued', acknowledging: 'acknowledged',
+  conceding: 'conceded', praising: 'praised', criticizing: 'criticized', criticising: 'criticised', condemning: 'condemned', welcoming: 'welcomed',
+};
+
+/** " and urging ..." after what a speaker is saying, outside quotation marks: where it starts, the verb as a past, and whether "that" reports more words. */
+function speakerActAfter(sentence: string, from: number, to: number): { at: number; past: string; that: boolean; objectFrom: number } | undefined {
+  const text = sentence.slice(from, to);
+  for (const m of text.matchAll(/,?\s+and\s+([a-z]+)\s+(that\s+)?/g)) {
+    const past = SPEAKER_ACTS_ING[m[1]];
+    if (!past || insideQuoteOrBrackets(text, m.index ?? 0)) continue;
+    const at = from + (m.index ?? 0);
+    return { at, past, that: m[2] !== undefined, objectFrom: at + m[0].length };
+  }
+  return undefined;
+}
+
 const DETERMINER = /^(the|a|an|its|his|her|their|this|these|those|both|each|some|many|most|all|russian|iranian)$/i;
 
 /** Coordinated predicates ("withdrew X and ordered Y") and clauses ("X did A, and Y did B"). */
