@@ -46,6 +46,11 @@ describe('claimHeadline', () => {
     ]);
   });
 
+  it('puts back the quotation marks the statement lost', () => {
+    const sentence = `Pezeshkian spoke in support of peace talks, saying that "war is not a solution" and urging the West to "avoid imposing excessive demands."`;
+    expect(headlines(sentence).slice(1)).toEqual(['"War is not a solution", Pezeshkian said.', 'Pezeshkian urged the West to "avoid imposing excessive demands".']);
+  });
+
   it('is the exact text when there is no statement to read', () => {
     expect(claimHeadline({ text: 'ordered the killing', part: 1 })).toBe('ordered the killing');
     expect(claimHeadline({ text: 'A whole sentence.', statement: 'a whole sentence', part: undefined })).toBe('A whole sentence.');

@@ -9,6 +9,8 @@ export interface HeadlineSource {
   /** Set when the sentence gave several claims: `text` is then a piece of it. */
   part?: number;
   attribution?: Pick<Attribution, 'source' | 'cue' | 'citing'>;
+  /** Quotations in the exact words: the statement has lost their quotation marks, and the headline puts them back. */
+  quotes?: ReadonlyArray<{ text: string }>;
 }
 
 /**
@@ -36,16 +38,29 @@ const TRAILING_CUES = new Set([
 export function claimHeadline(source: HeadlineSource): string {
   const statement = source.statement?.trim();
   if (source.part === undefined || !statement) return source.text;
-  const sentence = statement.charAt(0).toUpperCase() + statement.slice(1);
+  const quoted = requote(statement, source.quotes ?? []);
+  const sentence = quoted.replace(/^(["“]?)(\p{Ll})/u, (_, mark: string, letter: string) => mark + letter.toUpperCase());
   const attribution = source.attribution;
   // A speaker whose stance is the statement ("Peskov dismissed any link ...") is named in it already.
   const named = attribution?.source && new RegExp(`(?:^|[^\\p{L}])${escapeRegExp(attribution.source)}(?:$|[^\\p{L}])`, 'iu').test(sentence);
   if (!attribution?.source || named) return /[.!?]["')\]]*$/.test(sentence) ? sentence : `${sentence}.`;
-  const body = sentence.replace(/[\s.,;:]+$/, '');
+  // "... region.", the Kremlin said." reads '... region," the Kremlin said.' without its period.
+  const body = sentence.replace(/[\s.,;:]+$/, '').replace(/[.,;:]+(["”])$/, '$1');
   const who = inRunningText(attribution.source);
   const citing = attribution.citing ? `, citing ${attribution.citing}` : '';
   const cue = attribution.cue === 'saying' ? 'said' : attribution.cue;
   return TRAILING_CUES.has(cue) ? `${body}, ${who} ${cue}${citing}.` : `${body}, according to ${who}${citing}.`;
+}
+
+/** The statement with each quotation it holds between quotation marks again, as the outlet printed it. */
+function requote(statement: string, quotes: ReadonlyArray<{ text: string }>): string {
+  let text = statement;
+  for (const quote of quotes) {
+    const words = quote.text.trim();
+    const at = words.length > 0 ? text.indexOf(words) : -1;
+    if (at >= 0) text = `${text.slice(0, at)}"${words}"${text.slice(at + words.length)}`;
+  }
+  return text;
 }
 
 /** Words capitalised only because they opened the article's sentence ("Police said ..."), which the headline moves to its end. */
