@@ -416,7 +416,8 @@ describe('the HTML page', () => {
   function hostileDigest(): Digest {
     const s = story('evil', '2025-01-20T00:00:00.000Z', [PAYLOAD, 'B'], [
       claim('c1', [PAYLOAD, 'B'], 2, {
-        text: PAYLOAD,
+        text: `"><svg onload=alert(4)> ${PAYLOAD}`,
+        headline: `${PAYLOAD} as a sentence.`,
         disputed: true,
         disputes: [{ kind: 'denial', by: PAYLOAD, text: PAYLOAD, detail: `${PAYLOAD} denies it`, outlets: ['B'], mentions: [{ articleId: 'a-B', source: 'B', text: PAYLOAD }] }],
       }),
@@ -444,7 +445,8 @@ describe('the HTML page', () => {
     const withHandlers = [...document.querySelectorAll('*')].filter((el) => [...el.attributes].some((a) => a.name.startsWith('on')));
     expect(withHandlers).toEqual([]);
     expect(document.querySelector('article.story h2')!.textContent).toBe(PAYLOAD);
-    expect(document.querySelector('.claim-text')!.textContent).toContain(PAYLOAD);
+    expect(document.querySelector('.claim-text')!.textContent).toContain(`${PAYLOAD} as a sentence.`);
+    expect(document.querySelector('.claim-text')!.getAttribute('title')).toBe(`"><svg onload=alert(4)> ${PAYLOAD}`);
     expect(document.querySelector('.dispute')!.textContent).toContain(`${PAYLOAD} denies it`);
     expect(document.querySelector('.sources tbody td:nth-child(2)')!.textContent).toBe(`"><svg onload=alert(3)> ${PAYLOAD}`);
   });
