@@ -29,10 +29,10 @@ const TRAILING_CUES = new Set([
 /**
  * The claim as one line a reader can take in alone. A claim read from a whole sentence is that
  * sentence, as the outlet wrote it (its attribution in its own words). A claim read from a piece of a
- * sentence ("ordered the killing of one of Iran's top generals in 2020", "which Moscow has used in
- * its nightly strikes, according to officials") is its statement, which restores the subject the
- * piece lacks, as a sentence, with the source the piece was attributed to: "Trump ordered the
- * killing of one of Iran's top generals in 2020." The exact words stay in the claim's `text` and
+ * sentence ("ordered the killing of one of Iran's top generals in 2020", "which runs for 20 years")
+ * is its statement, which restores the subject the piece lacks, as a sentence, with the source the
+ * piece was attributed to: "Trump ordered the killing of one of Iran's top generals in 2020.", "The
+ * new treaty runs for 20 years, the Kremlin said." The exact words stay in the claim's `text` and
  * its mentions.
  */
 export function claimHeadline(source: HeadlineSource): string {

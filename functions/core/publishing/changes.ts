@@ -33,7 +33,7 @@ export const CHANGE_KINDS: readonly ChangeKind[] = ['new-story', 'new-article', 
 
 export interface ClaimRef {
   claimId: string;
-  /** The claim's headline (its exact text, read from a digest written before claims had headlines). */
+  /** The claim's headline (its exact text when the digest it is read from gives no headline). */
   text: string;
 }
 
@@ -307,7 +307,7 @@ export function articlesOf(story: DigestStory | undefined): DigestStory['article
   return Array.isArray(story?.articles) ? story.articles.filter((a) => a && typeof a.id === 'string') : [];
 }
 
-/** What a change names a claim by: its headline, or its text in a digest written before claims had headlines. */
+/** What a change names a claim by: its headline, or its text when the digest gives no headline. */
 function claimLine(claim: DigestClaim): string {
   return str(claim.headline) || str(claim.text);
 }
