@@ -1,4 +1,5 @@
 import type { Digest } from '../functions/core/digest/build-digest';
+import { claimLine } from '../functions/core/digest/claim-headline';
 import { plural } from '../functions/core/publishing/story-summary';
 
 const CLAIMS_SHOWN = 5;
@@ -17,7 +18,7 @@ export function formatSummary(digest: Digest, claimsShown = CLAIMS_SHOWN): strin
     const corroborated = story.claims.filter((claim) => claim.outlets.length > 1);
     lines.push(`  ${plural(story.claims.length, 'claim')}, ${corroborated.length} reported by more than one outlet. Most corroborated:`);
     for (const claim of story.claims.slice(0, claimsShown)) {
-      lines.push(`   - [${claim.independentOutlets} independent / ${plural(claim.outlets.length, 'outlet')}]${claim.disputed ? ' DISPUTED' : ''} ${truncate(claim.headline ?? claim.text, 140)}`);
+      lines.push(`   - [${claim.independentOutlets} independent / ${plural(claim.outlets.length, 'outlet')}]${claim.disputed ? ' DISPUTED' : ''} ${truncate(claimLine(claim), 140)}`);
       lines.push(`     first: ${claim.firstReportedBy.source}; also: ${claim.outlets.filter((o) => o !== claim.firstReportedBy.source).join(', ') || 'none'}`);
       for (const dispute of claim.disputes ?? []) lines.push(`     disputed: ${truncate(dispute.detail.includes(dispute.outlets[0] ?? '\u0000') ? dispute.detail : `${dispute.detail} (${dispute.outlets.join(', ')})`, 160)}`);
     }
@@ -25,7 +26,7 @@ export function formatSummary(digest: Digest, claimsShown = CLAIMS_SHOWN): strin
     if (disputed.length > 0 && claimsShown < story.claims.length) {
       lines.push(`  Disputed: ${plural(disputed.length, 'claim')}`);
       for (const claim of disputed.filter((c) => !story.claims.slice(0, claimsShown).includes(c)).slice(0, 3)) {
-        lines.push(`   - ${truncate(claim.headline ?? claim.text, 140)}`);
+        lines.push(`   - ${truncate(claimLine(claim), 140)}`);
         for (const dispute of claim.disputes ?? []) lines.push(`     ${truncate(`${dispute.detail} (${dispute.outlets.join(", ")})`, 160)}`);
       }
     }

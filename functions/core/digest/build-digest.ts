@@ -2,7 +2,7 @@ import type { Quantity, ResolvedDate } from '../claims/dates';
 import type { ContradictionKind } from '../claims/disputes';
 import { sameEntity, type EntityKind } from '../claims/entities';
 import type { ArticleRecord, ClaimRecord, MentionRecord, StoryRecord } from '../records';
-import { claimHeadline } from './claim-headline';
+import { claimHeadline, claimLine } from './claim-headline';
 import { originOf } from './independence';
 import { buildQuoteGroups, type DigestQuoteGroup } from './quote-groups';
 import { chooseHeadline } from './story-headline';
@@ -192,7 +192,7 @@ function addContradictions(digestClaims: DigestClaim[], claims: ReadonlyMap<stri
         from.disputes.push({
           kind: c.kind,
           claimId: to.id,
-          text: to.headline ?? to.text,
+          text: claimLine(to),
           ours,
           theirs,
           detail: describeConflict(c.kind, ours, theirs, to.outlets),

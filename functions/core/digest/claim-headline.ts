@@ -52,6 +52,15 @@ export function claimHeadline(source: HeadlineSource): string {
   return TRAILING_CUES.has(cue) ? `${body}, ${who} ${cue}${citing}.` : `${body}, according to ${who}${citing}.`;
 }
 
+/**
+ * What a claim is shown by: its headline, or its exact words for a claim of a story carried over
+ * from a digest that gives no headline. Read defensively: digests read back may lack fields.
+ */
+export function claimLine(claim: { headline?: unknown; text?: unknown }): string {
+  if (typeof claim.headline === 'string' && claim.headline.length > 0) return claim.headline;
+  return typeof claim.text === 'string' ? claim.text : '';
+}
+
 /** The statement with each quotation it holds between quotation marks again, as the outlet printed it. */
 function requote(statement: string, quotes: ReadonlyArray<{ text: string }>): string {
   let text = statement;

@@ -1,4 +1,5 @@
 import type { Digest, DigestClaim, DigestStory } from '../digest/build-digest';
+import { claimLine } from '../digest/claim-headline';
 
 /**
  * What changed between two digest versions: the "What's new" of a version. Pure; built from the
@@ -305,11 +306,6 @@ export function claimsOf(story: DigestStory | undefined): DigestClaim[] {
 
 export function articlesOf(story: DigestStory | undefined): DigestStory['articles'] {
   return Array.isArray(story?.articles) ? story.articles.filter((a) => a && typeof a.id === 'string') : [];
-}
-
-/** What a change names a claim by: its headline, or its text when the digest gives no headline. */
-function claimLine(claim: DigestClaim): string {
-  return str(claim.headline) || str(claim.text);
 }
 
 function str(value: unknown): string {

@@ -1,4 +1,5 @@
 import type { Digest, DigestClaim, DigestStory } from '../digest/build-digest';
+import { claimLine } from '../digest/claim-headline';
 import { claimsOf, describeCounts, describeStoryChanges, disputesOf, isDisputed, type ChangeKind, type DigestChanges, type StoryChanges } from './changes';
 import { html, type SafeHtml } from './html';
 import { PUBLISHING_KEYS, feedPageName, siblingUrl, storyAnchor, storyDocumentPath, siteUrl } from './keys';
@@ -255,7 +256,7 @@ function feedClaim(claim: DigestClaim): FeedClaim {
   return {
     id: claim.id,
     text: claim.text ?? '',
-    headline: claim.headline || claim.text || '',
+    headline: claimLine(claim),
     outlets: [...(claim.outlets ?? [])],
     independentOutlets: claim.independentOutlets ?? 0,
     firstReportedBy: { articleId: claim.firstReportedBy?.articleId ?? '', source: claim.firstReportedBy?.source ?? '', at: claim.firstReportedBy?.at ?? '' },

@@ -1,4 +1,5 @@
 import type { Digest, DigestArticle, DigestClaim, DigestStory } from '../digest/build-digest';
+import { claimLine } from '../digest/claim-headline';
 import { articlesOf, claimsOf, describeCounts, describeStoryChanges, disputesOf, storiesOf, type DigestChanges, type DisputeView, type StoryChanges } from './changes';
 import { html, safeUrl, type SafeHtml } from './html';
 import { atomPageName, feedPageName, sitePath, storyAnchor, storyDocumentPath, PUBLISHING_KEYS } from './keys';
@@ -175,9 +176,10 @@ function claim(c: DigestClaim, outletCount: number, articles: ReadonlyMap<string
   const disputes = disputesOf(c);
   const first = c.firstReportedBy;
   const firstTitle = first ? articles.get(first.articleId)?.title : undefined;
+  const line = claimLine(c);
   const label = `${plural(independent, 'independent outlet')}${copies > 0 ? `, ${plural(copies, 'copy', 'copies')} or rewrites` : ''}, ${outlets.length} of ${plural(outletCount, 'outlet')} in the story`;
   return html`<li class="claim${disputes.length > 0 ? ' disputed' : ''}">
-  <p class="claim-text"${c.headline && c.headline !== c.text ? html` title="${clip(c.text, 400)}"` : ''}>${c.headline ?? c.text}${isNew ? html` <span class="tag tag-new">new</span>` : ''}${moved ? html` <span class="tag tag-up">independent ${moved.independentOutlets.from} → ${moved.independentOutlets.to}</span>` : ''}</p>
+  <p class="claim-text"${line !== c.text ? html` title="${clip(c.text, 400)}"` : ''}>${line}${isNew ? html` <span class="tag tag-new">new</span>` : ''}${moved ? html` <span class="tag tag-up">independent ${moved.independentOutlets.from} → ${moved.independentOutlets.to}</span>` : ''}</p>
   <div class="corroboration">
     <div class="bar" role="img" aria-label="${label}" title="${label}"><span class="seg ind" style="width:${pct(independent)}"></span><span class="seg copy" style="width:${pct(copies)}"></span></div>
     <span class="counts"><strong class="n-ind">${independent}</strong> independent${copies > 0 ? html` + <span class="n-copy">${copies}</span> ${copies === 1 ? 'copy' : 'copies'}` : ''} · ${outlets.length}/${outletCount} outlets</span>
