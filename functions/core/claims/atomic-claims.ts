@@ -220,27 +220,28 @@ function whenClause(sentence: string, part: SentencePart): SentencePart[] {
 
 const CONJUNCTION = /(,\s+and\s+|,\s+but\s+|;\s+|\s+and\s+|\s+but\s+)/g;
 /**
- * Verbs of what a speaker does while speaking. After "X said <clause>", a predicate coordinated with
+ * Verbs of what a speaker does while speaking, past, "-ing" and present forms. After "X said <clause>", a predicate coordinated with
  * one of them is X's, not the clause subject's: "the minister said the plan had failed and called
  * for elections", "police said the road was closed and urged drivers to avoid it". Verbs that
  * either subject can take ("agreed", "admitted", "charged") are not here: there the clause keeps
  * its subject.
  */
-const SPEAKER_ACTS = new Set(
-  'urged urges called calls demanded demands appealed vowed vows added adds noted stressed insisted warned warns cautioned argued acknowledged conceded praised criticized criticised condemned welcomed declined'.split(' '),
-);
+const SPEAKER_ACT_FORMS: ReadonlyArray<readonly [past: string, ing?: string, present?: string]> = [
+  ['urged', 'urging', 'urges'], ['called', 'calling', 'calls'], ['demanded', 'demanding', 'demands'], ['appealed', 'appealing'],
+  ['vowed', 'vowing', 'vows'], ['added', 'adding', 'adds'], ['noted', 'noting'], ['stressed', 'stressing'], ['insisted', 'insisting'],
+  ['warned', 'warning', 'warns'], ['cautioned', 'cautioning'], ['argued', 'arguing'], ['acknowledged', 'acknowledging'],
+  ['conceded', 'conceding'], ['praised', 'praising'], ['criticized', 'criticizing'], ['criticised', 'criticising'],
+  ['condemned', 'condemning'], ['welcomed', 'welcoming'], ['declined'],
+];
+const SPEAKER_ACTS = new Set(SPEAKER_ACT_FORMS.flatMap(([past, , present]) => (present ? [past, present] : [past])));
 /** The same acts in the form that follows ", saying ... and": "urging" is what "urged" is after "said ... and". */
-const SPEAKER_ACTS_ING: Record<string, string> = {
-  urging: 'urged', calling: 'called', demanding: 'demanded', appealing: 'appealed', vowing: 'vowed', adding: 'added', noting: 'noted',
-  stressing: 'stressed', insisting: 'insisted', warning: 'warned', cautioning: 'cautioned', arguing: 'argued', acknowledging: 'acknowledged',
-  conceding: 'conceded', praising: 'praised', criticizing: 'criticized', criticising: 'criticised', condemning: 'condemned', welcoming: 'welcomed',
-};
+const SPEAKER_ACTS_ING = new Map(SPEAKER_ACT_FORMS.flatMap(([past, ing]) => (ing ? [[ing, past] as const] : [])));
 
 /** " and urging ..." after what a speaker is saying, outside quotation marks: where it starts, the verb as a past, and whether "that" reports more words. */
 function speakerActAfter(sentence: string, from: number, to: number): { at: number; past: string; that: boolean; objectFrom: number } | undefined {
   const text = sentence.slice(from, to);
   for (const m of text.matchAll(/,?\s+and\s+([a-z]+)\s+(that\s+)?/g)) {
-    const past = SPEAKER_ACTS_ING[m[1]];
+    const past = SPEAKER_ACTS_ING.get(m[1]);
     if (!past || insideQuoteOrBrackets(text, m.index ?? 0)) continue;
     const at = from + (m.index ?? 0);
     return { at, past, that: m[2] !== undefined, objectFrom: at + m[0].length };
