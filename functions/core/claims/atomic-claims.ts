@@ -71,9 +71,9 @@ export function analyseSentence(sentence: string): SentenceAnalysis {
     }
   }
 
-  // "X said ... and called for ...": a speaker named before what is said can be the subject of a
-  // predicate coordinated after it (see SPEAKER_ACTS).
-  const speaker = attributed.attribution && attributed.start > 0 && sentence.slice(0, attributed.start).toLowerCase().includes(attributed.attribution.source.toLowerCase()) ? attributed.attribution.source : undefined;
+  // "X said ... and called for ...": the speaker of a leading attribution (one that starts past 0)
+  // can be the subject of a predicate coordinated after what is said (see SPEAKER_ACT_FORMS).
+  const speaker = attributed.attribution && attributed.start > 0 ? attributed.attribution.source : undefined;
   const parts = splitAssertions(sentence, start, end, speaker);
   if (parts.length === 0) parts.push({ start, end, statement: cleanStatement(sentence.slice(start, end)) });
   // The exact span of a single assertion is the whole sentence; of several, each its own piece,
