@@ -9,6 +9,15 @@ function publishQueue() {
   return new MemoryQueue({ name: 'publish.fifo', fifo: true, visibilityTimeoutMs: 60_000 });
 }
 
+/** The first `count` seed files in the inbox, and one batch that delivers a message for each, all stamped at one event time. */
+async function seedsInOneBatch(pipeline: ReturnType<typeof memoryPipeline>, count: number) {
+  const seeds = seedFiles().slice(0, count);
+  for (const seed of seeds) await pipeline.objects.put(`inbox/${seed.name}`, seed.bytes, 'text/plain');
+  const at = pipeline.nextEventTime();
+  const event = sqsEvent(seeds.map((seed) => ({ messageId: seed.name, body: s3Event([{ key: `inbox/${seed.name}`, eventTime: at }]) })));
+  return { seeds, event };
+}
+
 describe('Function: handleSqsEvent', () => {
   it('reports only the message that failed transiently; bad input is set aside and counts as done', async () => {
     // Prepare
@@ -108,9 +117,7 @@ describe('Function: handleSqsEvent', () => {
       // Prepare
       const pipeline = memoryPipeline();
       const sent: string[] = [];
-      const seeds = seedFiles().slice(0, 3);
-      for (const seed of seeds) await pipeline.objects.put(`inbox/${seed.name}`, seed.bytes, 'text/plain');
-      const at = pipeline.nextEventTime();
+      const { event } = await seedsInOneBatch(pipeline, 3);
       const ingested: string[] = [];
       const recording = { send: async (message: { deduplicationId?: string }) => void sent.push(`${message.deduplicationId} after ${ingested.length}`) };
       const ledgerRecord = pipeline.deps.ledger.recordObject.bind(pipeline.deps.ledger);
@@ -120,7 +127,7 @@ describe('Function: handleSqsEvent', () => {
       });
 
       // Act
-      await handleSqsEvent(sqsEvent(seeds.map((seed) => ({ messageId: seed.name, body: s3Event([{ key: `inbox/${seed.name}`, eventTime: at }]) }))), { ...pipeline.deps, publishQueue: recording });
+      await handleSqsEvent(event, { ...pipeline.deps, publishQueue: recording });
 
       // Assess: the first request goes out after the first article, before the others are ingested
       expect(sent).toEqual([`${publishRequest(pipeline.deps.now()).deduplicationId} after 1`]);
@@ -130,13 +137,11 @@ describe('Function: handleSqsEvent', () => {
       // Prepare
       const pipeline = memoryPipeline();
       const events: string[] = [];
-      const seeds = seedFiles().slice(0, 2);
-      for (const seed of seeds) await pipeline.objects.put(`inbox/${seed.name}`, seed.bytes, 'text/plain');
-      const at = pipeline.nextEventTime();
+      const { seeds, event } = await seedsInOneBatch(pipeline, 2);
       const recording = { send: async () => void events.push('publish requested') };
 
       // Act
-      const result = await handleSqsEvent(sqsEvent(seeds.map((seed) => ({ messageId: seed.name, body: s3Event([{ key: `inbox/${seed.name}`, eventTime: at }]) }))), { ...pipeline.deps, publishQueue: recording }, {
+      const result = await handleSqsEvent(event, { ...pipeline.deps, publishQueue: recording }, {
         onMessageIngested: (outcomes) => events.push(...outcomes.map((o) => `${o.key} ${o.status}`)),
       });
 
