@@ -92,6 +92,47 @@ describe('extractClaims: atomic claims', () => {
     expect(kept).toHaveLength(2);
   });
 
+  it('reads a relative clause on a name inside the sentence as an assertion of that name', () => {
+    const paragraph =
+      "Pezeshkian's visit came ahead of Monday's inauguration of President-elect Donald Trump, who has pledged to broker peace in Ukraine and take a tougher stance on Iran, which is grappling with growing economic problems.";
+    const claims = extractClaims([paragraph]);
+    expect(claims.map((c) => c.statement)).toEqual([
+      "Pezeshkian's visit came ahead of Monday's inauguration of President-elect Donald Trump",
+      'President-elect Donald Trump has pledged to broker peace in Ukraine and take a tougher stance on Iran',
+      'Iran is grappling with growing economic problems.',
+    ]);
+    for (const claim of claims) expect(paragraph.slice(claim.start, claim.end)).toBe(claim.text);
+    expect(claims[1].text).toBe('who has pledged to broker peace in Ukraine and take a tougher stance on Iran');
+    expect(extractClaims(['The ruling came days after a decision by the U.S. Supreme Court, which has overturned part of the law.']).map((c) => c.statement)).toEqual([
+      'The ruling came days after a decision by the U.S. Supreme Court',
+      'the U.S. Supreme Court has overturned part of the law.',
+    ]);
+    // a singular verb after two names is the last one's
+    expect(extractClaims(['The Saints are now down to Pierre Thomas and Mike Bell, who has had only six carries this season.'])[1].statement).toBe(
+      'Mike Bell has had only six carries this season.',
+    );
+  });
+
+  it('keeps whole a relative clause that is not safely the name\'s own assertion', () => {
+    const whole = [
+      // the main clause resumes after the relative clause
+      'Massey put the gun in the kitchen before returning to Bargman, who was unconscious, to call 911.',
+      // "which" after an act can be about the whole clause before it
+      'Putin met Pezeshkian in Moscow, which angered officials in Washington.',
+      // the name is the speaker of a trailing attribution
+      '"We are in uncharted waters," said Mr. Katz, who wants the governor to get an evaluation.',
+      // the name ends a longer place, or is where the one meant lives
+      'Deputies searched for an assailant in Auburn, Calif., who shot three sheriff\'s deputies on Friday.',
+      'Police identified the man as Dametrious Addison, 18, of Pittsburgh, who was flown to a hospital in Morgantown.',
+      // a plural verb after one name is about more than the name
+      'We went to the apartments and spoke with friends of Destiny, who were with her minutes before the shooting.',
+    ];
+    for (const sentence of whole) {
+      const statements = extractClaims([sentence]).map((c) => c.statement);
+      expect(statements.some((s) => /^(?:Bargman was|Moscow angered|Mr\. Katz wants|Calif\.|Pittsburgh was|Destiny were)/.test(s))).toBe(false);
+    }
+  });
+
   it('skips questions, captions, credits and unattributed opinion', () => {
     const claims = extractClaims([
       'Russian President Vladimir Putin (left) and his Iranian counterpart meet in Moscow on January 17.',
