@@ -147,6 +147,13 @@ export const SAME_CLAIM_GROUPS: ReadonlyArray<{ claim: string; mentions: readonl
       ['004', 'the signing had been planned long ago'],
     ],
   },
+  {
+    claim: "Peskov: the signing has no link with Trump's inauguration (U.S. political developments)",
+    mentions: [
+      ['003', 'the signing was unrelated to U.S. political developments'],
+      ['004', "dismissed any link with Trump's inauguration"],
+    ],
+  },
 
   {
     claim: 'In 2020 Trump ordered the killing of Iranian commander Qasem Soleimani',
@@ -199,6 +206,13 @@ export const SAME_CLAIM_GROUPS: ReadonlyArray<{ claim: string; mentions: readonl
     ],
   },
   {
+    claim: 'Trump has pledged to take a tougher (harder) line on Iran and to broker (seek) peace in Ukraine',
+    mentions: [
+      ['003', 'Trump has pledged to take a harder line on Iran'],
+      ['004', 'has pledged to broker peace in Ukraine'],
+    ],
+  },
+  {
     claim: 'The pact has no mutual defence (assistance) clause',
     mentions: [
       ['000', 'does not include a mutual defense clause'],
@@ -232,6 +246,8 @@ export const DIFFERENT_CLAIM_PAIRS: ReadonlyArray<{ why: string; pair: readonly 
   { why: 'Russia built a nuclear plant in Iran vs Trump withdrew from the nuclear deal', pair: [['004', "Russia built Iran's first nuclear plant"], ['000', 'Trump withdrew the United States from an international deal']] },
   { why: 'the timing of the deal raised eyebrows vs the treaty was signed days before Trump returned', pair: [['003', 'The timing of the deal'], ['001', "The treaty was signed just days before Trump's return to power"]] },
   { why: 'the timing of the deal raised eyebrows vs the treaty was signed before Trump returned', pair: [['003', 'The timing of the deal'], ['002', 'The treaty was signed just before the return of US President-elect Donald Trump']] },
+  { why: 'Trump pledged a tougher line vs Trump appointed officials', pair: [['004', 'has pledged to broker peace in Ukraine'], ['003', 'Trump has appointed officials advocating']] },
+  { why: "Iran's economic problems vs Trump's pledge", pair: [['004', 'Iran is grappling with growing economic problems'], ['003', 'Trump has pledged to take a harder line on Iran']] },
   { why: 'Kremlin support when Trump withdrew vs Trump withdrew', pair: [['004', 'the Kremlin offered political support to Iran'], ['001', 'Trump withdrew from a multinational deal']] },
 ];
 
