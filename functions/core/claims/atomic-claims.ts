@@ -205,62 +205,76 @@ const CLAUSE_GOES_ON = /^(?:including|which|who|whose|where|such|especially|part
 const REPORTS = /^(?:\w+ly\s+)?(?:said|says|told|tells|added|adds|explained|stated|claimed|insisted|wrote|writes)\b/;
 /** The end of a quotation before its speaker ("...,” said Mr. Goodlatte, a member of the House Judiciary Committee, which ..."). */
 const QUOTE_CLOSES = /[,.!?]\s*(?:["”]|'')/;
-/** A "who" clause after an institution or a place is about a person named before it. */
-const NOT_A_PERSON = /^(?:School|University|College|Academy|Center|Centre|Hospital|Department|Office|Committee|Court|Church|Company|Project|Street|Road|Avenue|Park|County|City|State|Times|News|Post|Inc\.?|Corp\.?)$/;
+/** The last word of an institution or a place: a "who" clause after it is about a person named before it, and alone it is not a name. */
+const INSTITUTION_OR_PLACE_WORD = /^(?:School|University|College|Academy|Center|Centre|Hospital|Department|Office|Committee|Court|Church|Company|Project|Street|Road|Avenue|Park|County|City|State|Times|News|Post|Inc\.?|Corp\.?)$/;
 
 /**
  * "... the inauguration of President-elect Donald Trump, who has pledged to broker peace in
  * Ukraine": a relative clause on a name inside the sentence states something of that name, which
  * another outlet reports as a sentence of its own ("Trump has pledged to ..."); so it is an
- * assertion apart, with the name as its subject. Taken only where it is safe to read:
- * - after a name: a "which" after a common noun can be about the whole clause before it, and
- *   "which" after a name only when it says what the name is or does habitually ("which is
- *   grappling", "which operates"), not an act the clause before could have caused ("which angered");
- * - when the clause runs to the end of the span: "X, who was fired, is accused ..." resumes the
- *   main clause after it, and stays whole;
- * - not after a speaker ("..., said Mr. Katz, who ..."), where the sentence's attribution is read.
+ * assertion apart, with the name as its subject. Taken only where it is safe to read
+ * (relativeSubject, clauseRunsToEnd); `subject` is the name of an enclosing relative clause, whose
+ * head is then that name's predicate ("... Iran, which is grappling ..." inside Trump's clause).
  */
 function trailingRelative(sentence: string, from: number, to: number, subject: string | undefined, speaker?: string): SentencePart[] | undefined {
   const text = sentence.slice(from, to);
   for (const m of text.matchAll(RELATIVE_AFTER_NAME)) {
     const at = m.index ?? 0;
     const [, pronoun, verb] = m;
-    if (insideQuoteOrBrackets(text, at) || !isVerbLike(verb, true)) continue;
-    if (pronoun === 'which' && !AUX.has(verb) && !/[^su]s$/.test(verb)) continue;
-    const before = text.slice(0, at);
-    const name = NAME_BEFORE_COMMA.exec(before);
-    if (!name) continue;
-    const antecedent = name[1].trim();
-    const last = antecedent.split(/\s+/).pop() ?? '';
-    // "in Auburn, Calif., who shot ...": an abbreviation closes a place, not the person meant
-    if (NOT_ANTECEDENT.test(last) || last.endsWith('.')) continue;
-    const joined = /\s(?:and)\s/.test(antecedent);
-    // "friends of Destiny, who were with her": a plural verb is about more than the one name;
-    // "a book by Bob Woodward and Robert Costa, which details ...": "which" after people is the book's
-    if ((/^(?:were|are|have)$/.test(verb) && !joined) || (pronoun === 'which' && joined) || (pronoun === 'who' && NOT_A_PERSON.test(last))) continue;
-    const head = before.slice(0, before.length - name[1].length);
-    // "grew up in Benton County, Mississippi, which ...", "a clinic in Alabama, which ...": the
-    // name ends a longer place, or names where the thing meant is;
-    // "at the corner of Carroll Avenue and 21st Street, which ...": a word of a name is not one
-    if (!/\s/.test(antecedent) && NOT_A_PERSON.test(antecedent)) continue;
-    // "Dametrious Addison, 18, of Pittsburgh, who ...": a place of residence after the person
-    if (/\p{Lu}[\p{L}.'’-]*,\s*$/u.test(head) || /,\s+of\s+$/.test(head) || (pronoun === 'which' && /\bin\s+$/.test(head))) continue;
-    if (words(before).length < 4 || !words(head).some((w) => isVerbLike(w, true)) || SPEAKER_CUE_BEFORE.test(head) || QUOTE_CLOSES.test(head)) continue;
-    // "down to Pierre Thomas and Mike Bell, who has had only six carries": a singular verb is the last name's
-    const subjectName = joined && /^(?:is|was|has)$/.test(verb) ? antecedent.slice(antecedent.lastIndexOf(' and ') + 5) : antecedent;
+    if (insideQuoteOrBrackets(text, at)) continue;
+    const name = relativeSubject(text.slice(0, at), pronoun, verb);
     const clauseFrom = from + at + m[0].indexOf(pronoun, 1) + pronoun.length + 1;
     const clause = sentence.slice(clauseFrom, to);
-    const resumes = [...clause.matchAll(COMMA_IN_CLAUSE)].some((c) => !insideQuoteOrBrackets(clause, c.index ?? 0) && !CLAUSE_GOES_ON.test(c[1]));
-    // a list's items run on after a semicolon ("Alexander Haig, who was chief of staff; L. Patrick Gray, ...")
-    if (resumes || clause.includes(';') || words(clause).length < 4) continue;
+    if (!name || !clauseRunsToEnd(clause)) continue;
     const headParts = subject ? coordinate(sentence, from, from + at, subject) : splitAssertions(sentence, from, from + at, speaker);
     const clauseParts = REPORTS.test(clause)
-      ? [{ start: clauseFrom, end: to, statement: cleanStatement(`${subjectName} ${clause}`) }]
-      : trailingRelative(sentence, clauseFrom, to, subjectName) ?? coordinate(sentence, clauseFrom, to, subjectName).flatMap((part) => whenClause(sentence, part));
+      ? [{ start: clauseFrom, end: to, statement: cleanStatement(`${name} ${clause}`) }]
+      : trailingRelative(sentence, clauseFrom, to, name) ?? coordinate(sentence, clauseFrom, to, name).flatMap((part) => whenClause(sentence, part));
     clauseParts[0].start = skipSpace(sentence, from + at);
     return [...headParts, ...clauseParts];
   }
   return undefined;
+}
+
+/**
+ * The subject of a relative clause from the words before it, or undefined where the clause may
+ * be about something else:
+ * - a "which" after a common noun can be about the whole clause before it, and after a name only
+ *   when it says what the name is or does habitually ("which is grappling", "which operates"), not
+ *   an act the clause before could have caused ("which angered");
+ * - after a quoted speaker ("...," said Mr. Katz, who ...) the sentence's attribution is read;
+ * - a place's second part ("in Auburn, Calif., who ...", "Benton County, Mississippi, which ..."), a
+ *   residence (", 18, of Pittsburgh, who ...") or a place where the thing meant is ("a clinic in
+ *   Alabama, which ...") is not what the clause is about.
+ */
+function relativeSubject(before: string, pronoun: string, verb: string): string | undefined {
+  if (!isVerbLike(verb, true) || (pronoun === 'which' && !AUX.has(verb) && !/[^su]s$/.test(verb))) return undefined;
+  const name = NAME_BEFORE_COMMA.exec(before);
+  if (!name) return undefined;
+  const antecedent = name[1].trim();
+  const last = antecedent.split(/\s+/).pop() ?? '';
+  if (NOT_ANTECEDENT.test(last) || last.endsWith('.')) return undefined;
+  // "at the corner of Carroll Avenue and 21st Street, which ...": a word of a name is not one
+  if (!/\s/.test(antecedent) && INSTITUTION_OR_PLACE_WORD.test(antecedent)) return undefined;
+  const joined = /\sand\s/.test(antecedent);
+  // "friends of Destiny, who were with her": a plural verb is about more than the one name;
+  // "a book by Bob Woodward and Robert Costa, which details ...": "which" after people is the book's
+  if ((/^(?:were|are|have)$/.test(verb) && !joined) || (pronoun === 'which' && joined) || (pronoun === 'who' && INSTITUTION_OR_PLACE_WORD.test(last))) return undefined;
+  const head = before.slice(0, before.length - name[1].length);
+  if (/\p{Lu}[\p{L}.'’-]*,\s*$/u.test(head) || /,\s+of\s+$/.test(head) || (pronoun === 'which' && /\bin\s+$/.test(head))) return undefined;
+  if (words(before).length < 4 || !words(head).some((w) => isVerbLike(w, true)) || SPEAKER_CUE_BEFORE.test(head) || QUOTE_CLOSES.test(head)) return undefined;
+  // "down to Pierre Thomas and Mike Bell, who has had only six carries": a singular verb is the last name's
+  return joined && /^(?:is|was|has)$/.test(verb) ? antecedent.slice(antecedent.lastIndexOf(' and ') + 5) : antecedent;
+}
+
+/**
+ * Whether a relative clause runs to the end of its span: "X, who was fired, is accused ..."
+ * resumes the main clause after it (see COMMA_IN_CLAUSE), and a list's items run on after a
+ * semicolon ("Alexander Haig, who was chief of staff; L. Patrick Gray, ...").
+ */
+function clauseRunsToEnd(clause: string): boolean {
+  if (clause.includes(';') || words(clause).length < 4) return false;
+  return ![...clause.matchAll(COMMA_IN_CLAUSE)].some((c) => !insideQuoteOrBrackets(clause, c.index ?? 0) && !CLAUSE_GOES_ON.test(c[1]));
 }
 
 /**
