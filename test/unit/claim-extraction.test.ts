@@ -193,6 +193,14 @@ describe('attribution and quotes', () => {
     expect(lead.denial?.by).toBe('Moscow and Tehran');
     expect(lead.statement).toBe('Iran supplied drones to Russia for the war.');
   });
+
+  it('reads "accused X of" as what X is accused of, and leaves "accused of" and "accused in" as written', () => {
+    const sentences = [
+      'A man accused of running down and killing a woman in front of a store had a blood-alcohol level five times the legal limit.',
+      'Three of four men accused in the shooting death of a 10-year-old girl entered into plea agreements Friday.',
+    ];
+    for (const sentence of sentences) expect(extractClaims([sentence])[0].statement).toBe(sentence);
+  });
 });
 
 describe('entities, dates and quantities', () => {

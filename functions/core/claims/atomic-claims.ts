@@ -46,7 +46,8 @@ const DENIAL_TAIL =
 const DENIAL_LEAD =
   /^((?:[^,"]{1,40},\s+)?)([^,"]{2,60}?)\s+(?:(?:have|has|had|both|all|also)\s+)*(?:\w+ly\s+)?(denied|denies|deny|rejected|rejects|disputed|disputes)\s+(?:(?:the\s+)?(?:claims?|allegations?|accusations?|reports?|charges?|suggestions?)\s+)?(?:that\s+)?/i;
 const ACCUSATIONS_THAT = /,?\s+with\s+((?:[\w-]+\s+){0,2}?)(accusations|allegations|claims|reports|charges)\s+(?:by\s+[^,]+?\s+)?that\s+/i;
-const ACCUSED_OF = /\b(?:accused|accuse|accuses|accusing)\s+([^,"]{2,50}?)\s+of\s+/i;
+// the one accused is a noun phrase, not a preposition's ("is accused in the August slaying of ...")
+const ACCUSED_OF = /\b(?:accused|accuse|accuses|accusing)\s+(?!(?:in|on|at|by|for|with|from|of)\b)([^,"]{2,50}?)\s+of\s+/i;
 
 /** Takes a claim-like sentence apart. */
 export function analyseSentence(sentence: string): SentenceAnalysis {
