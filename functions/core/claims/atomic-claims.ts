@@ -196,12 +196,12 @@ const RELATIVE_AFTER_NAME = /,\s+(who|which)\s+(?:(?:also|still|now|later|then|o
 const SPEAKER_CUE_BEFORE = /\b(?:said|says|told|tells|according to|added|adds|explained|wrote|writes|asked)\s+(?:[\p{Ll}-]+\s+){0,3}$/u;
 /**
  * A comma inside a relative clause, and the word after it. The clause may go on past it only into
- * what still describes the name ("problems, including military setbacks", "carries, having signed
- * ..."); any other word ("..., who was fired, is accused", "..., on Jan. 19", "..., police said")
- * can be the main clause resuming.
+ * what still describes the name ("problems, including military setbacks", "..., which ..."); any
+ * other word ("..., who was fired, is accused", "..., on Jan. 19", "..., police said", "..., known
+ * as the Polytechnic, overturning cars") can be the main clause resuming.
  */
 const COMMA_IN_CLAUSE = /,[”"’']?\s+([\p{L}\p{N}]+)/gu;
-const CLAUSE_GOES_ON = /^(?:including|which|who|whose|where|such|especially|particularly|[a-z]+ing)$/;
+const CLAUSE_GOES_ON = /^(?:including|which|who|whose|where|such|especially|particularly)$/;
 /** "..., who told police that intruders entered his home and shot his wife": what the name says is one assertion. */
 const REPORTS = /^(?:\w+ly\s+)?(?:said|says|told|tells|added|adds|explained|stated|claimed|insisted|wrote|writes)\b/;
 /** The end of a quotation before its speaker ("...,” said Mr. Goodlatte, a member of the House Judiciary Committee, which ..."). */
@@ -223,7 +223,7 @@ function trailingRelative(sentence: string, from: number, to: number, subject: s
     const at = m.index ?? 0;
     const [, pronoun, verb] = m;
     if (insideQuoteOrBrackets(text, at)) continue;
-    const name = relativeSubject(text.slice(0, at), pronoun, verb);
+    const name = relativeSubject(text.slice(0, at), pronoun, verb, /^\s*([a-z]+)/.exec(text.slice(at + m[0].length))?.[1] ?? '');
     const clauseFrom = from + at + m[0].indexOf(pronoun, 1) + pronoun.length + 1;
     const clause = sentence.slice(clauseFrom, to);
     if (!name || !clauseRunsToEnd(clause)) continue;
@@ -248,8 +248,10 @@ function trailingRelative(sentence: string, from: number, to: number, subject: s
  *   residence (", 18, of Pittsburgh, who ...") or a place where the thing meant is ("a clinic in
  *   Alabama, which ...") is not what the clause is about.
  */
-function relativeSubject(before: string, pronoun: string, verb: string): string | undefined {
+function relativeSubject(before: string, pronoun: string, verb: string, after: string): string | undefined {
   if (!isVerbLike(verb, true) || (pronoun === 'which' && !AUX.has(verb) && !/[^su]s$/.test(verb))) return undefined;
+  // "Syed, who cops described as a loner": a plural noun, then the clause's own verb
+  if (!AUX.has(verb) && /s$/.test(verb) && isVerbLike(after)) return undefined;
   const name = NAME_BEFORE_COMMA.exec(before);
   if (!name) return undefined;
   const antecedent = name[1].trim();
