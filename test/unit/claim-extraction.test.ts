@@ -170,6 +170,25 @@ describe('attribution and quotes', () => {
     expect(findAttribution('Iranian and Russian officials said it.').attribution?.key).toBe(findAttribution('Russian and Iranian officials said so.').attribution?.key);
   });
 
+  it('reads a trailing "said X" followed by what describes X, and not a sentence that goes on after it', () => {
+    const read = (sentence: string) => extractClaims([sentence]).map((c) => [c.statement, c.attribution?.source]);
+    expect(read('A fourth victim was taken to the hospital by a private party, said Sonny Jackson, a Denver police spokesman.')).toEqual([
+      ['A fourth victim was taken to the hospital by a private party', 'Sonny Jackson'],
+    ]);
+    expect(read('"It was all dark so all you could see was flashes," said Aaron Hegarty, who lives nearby.')).toEqual([['It was all dark so all you could see was flashes', 'Aaron Hegarty']]);
+    expect(read('"It is unbelievable when things like this happen," Anderson said, while pointing at the police tape.')).toEqual([
+      ['It is unbelievable when things like this happen', 'Anderson'],
+    ]);
+    // the sentence goes on after the attribution: no speaker is read off its end
+    for (const sentence of [
+      'Minutes later, police said, the store in the 6400 block of Windsor Mill Road reported an armed robbery.',
+      'In carrying out all responsibilities, the Surgeon General reports to the Assistant Secretary for Health, who is the principal advisor.',
+      'The girl was watching her father take out the trash on Wednesday evening, the statement said, when she was struck by a pellet.',
+    ]) {
+      expect(extractClaims([sentence]).map((c) => c.attribution)).toEqual([undefined]);
+    }
+  });
+
   it('attributes quotes to their speaker, resolving "he" and a quote that continues in the next sentence', () => {
     const claims = extractClaims([
       'Pezeshkian emphasized that countries in the region should resolve their own problems themselves.',

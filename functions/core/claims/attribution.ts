@@ -36,7 +36,7 @@ const TRAILING_ADVERB = /\s+(earlier|also|later|previously|again|recently|repeat
 const LEADING_ACCORDING = /^According to ([^,]{2,90}),\s+/i;
 const TRAILING_ACCORDING = /,?\s+according to ([^,"]{2,90}?)[.!]?$/i;
 const TRAILING_SAID = new RegExp(
-  `(,"|,|")\\s+(?:(${REPORTING})\\s+([^,"]{2,90}?)|([^,"]{2,90}?)\\s+(?:(?:has|have|had)\\s+)?(${REPORTING}))((?:\\s+(?:on|at|in|during|after|before|late|early|last|this|earlier|recently|later|from|to|via|by|over|reporters|journalists|separately|again|also|yesterday|today|then)\\b[^,"]{0,60}?)?)((?:,\\s+(?:citing|quoting|adding|saying|in)\\b[^"]*|,\\s+\\w+ing\\b[^"]*)?)[.!]?$`,
+  `(,"|,|")\\s+(?:(${REPORTING})\\s+([^,"]{2,90}?)|([^,"]{2,90}?)\\s+(?:(?:has|have|had)\\s+)?(${REPORTING}))((?:\\s+(?:on|at|in|during|after|before|late|early|last|this|earlier|recently|later|from|to|via|by|over|reporters|journalists|separately|again|also|yesterday|today|then)\\b[^,"]{0,60}?)?)((?:,\\s+(?:citing|quoting|adding|saying|in|while|as|after|before|when|a|an|the|his|her|their|who)\\b[^"]*|,\\s+\\w+ing\\b[^"]*)?)[.!]?$`,
   '',
 );
 const LEADING_SAID = new RegExp(
@@ -44,6 +44,22 @@ const LEADING_SAID = new RegExp(
   '',
 );
 const LEADING_SAID_BARE = new RegExp(`^((?:[^,"]{1,70},\\s+)?)([^,"]{2,90}?)\\s+(?:(?:has|have|had|also)\\s+)*(${REPORTING})\\s+(?=(?:the|a|an|his|her|its|their|this|these|those|[A-Z]\\w*|"|\\d)\\b)`, '');
+
+/**
+ * Whether what follows a trailing "said X" is about X: ", a spokesman for the police", ", who lives
+ * next door" (and only right after X: "the Surgeon General reports to the Assistant Secretary,
+ * who ..." is no attribution), or a clause of its own (", citing ...", ", while pointing ...").
+ * ", police said, the store reported a robbery" is the sentence going on: a description with a
+ * verb before any "who" is not one of X.
+ */
+function describesSpeaker(tail: string, modifier: string): boolean {
+  const description = /^,\s+(a|an|the|his|her|their|who)\b(.*)$/is.exec(tail);
+  if (!description) return true;
+  if (modifier.trim() !== '') return false;
+  if (description[1].toLowerCase() === 'who') return true;
+  const beforeRelative = description[2].split(/\b(?:who|that|which)\b/i)[0];
+  return !(beforeRelative.match(/[a-z]+/g) ?? []).some((w) => isVerbLike(w, true));
+}
 
 /** The attribution of a sentence and the span of what it asserts. */
 export function findAttribution(sentence: string): AttributedSpan {
@@ -60,7 +76,10 @@ export function findAttribution(sentence: string): AttributedSpan {
     const source = (trail[3] ?? trail[4] ?? '').trim();
     const cue = (trail[2] ?? trail[5] ?? '').toLowerCase();
     const modifier = trail[6] ?? '';
-    if (isSource(source) && !/\b(that|which|who)\b/i.test(modifier)) {
+    // ", X said, when she was struck ..." goes on with what X said; after a quotation (",\" X said,
+    // while pointing at ...") it is what X did while saying it
+    const goesOn = /^,\s+(?:while|as|after|before|when)\b/i.test(trail[7] ?? '') && !trail[1].includes('"');
+    if (isSource(source) && !/\b(that|which|who)\b/i.test(modifier) && describesSpeaker(trail[7] ?? '', modifier) && !goesOn) {
       end = trail.index + (trail[1] === ',"' || trail[1] === '"' ? 1 : 0);
       const citing = /,\s+(?:citing|quoting)\s+([^,.]+)/i.exec(trail[7] ?? '')?.[1];
       return { attribution: attributionTo(source, cue, citing), start, end };
