@@ -200,6 +200,24 @@ describe('attribution and quotes', () => {
     expect(claims[2].quotes[0]).toMatchObject({ text: 'These ties will defuse their plot, definitely', speaker: 'Pezeshkian' });
   });
 
+  it('gives a sentence that is all quotation the speaker of the sentence just before only', () => {
+    const claims = extractClaims([
+      '"We are heartbroken about this senseless act of violence," Principal Avery said.',
+      'Classes at the elementary school are canceled for the rest of the week.',
+      '"As we work together with law enforcement, we ask everyone to keep the community in prayer."',
+    ]);
+    // a sentence that names no one stands between: the quotation's speaker is not known
+    expect(claims[2].quotes[0].speaker).toBeUndefined();
+    // a "he" read as the last speaker named does not pass that speaker on unless they spoke just before
+    const pronoun = extractClaims([
+      'Governor Smith said the state would help the families of the victims.',
+      'The mayor met the families of the victims on Tuesday afternoon at the school.',
+      '"We will not let this define our town," he said at a news conference on Tuesday.',
+      '"We will rebuild the school and we will remember every one of the victims."',
+    ]);
+    expect(pronoun[3].quotes[0].speaker).toBeUndefined();
+  });
+
   it('reads quotations between straight quotes, including one closed without an opening mark', () => {
     expect(findQuotes('Putin praised the deal as a "real breakthrough for the region."').map((q) => q.text)).toEqual(['real breakthrough for the region']);
     expect(findQuotes('is constructive in nature and aimed at our friends," Lavrov said.').map((q) => q.text)).toEqual(['is constructive in nature and aimed at our friends']);

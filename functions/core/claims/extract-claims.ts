@@ -67,19 +67,35 @@ const MIN_PART_WORDS = 3;
 export function extractClaims(paragraphs: readonly string[]): ExtractedClaim[] {
   const claims: ExtractedClaim[] = [];
   let lastSpeaker: Attribution | undefined;
+  // Who spoke in the sentence just before, when that sentence named them: a sentence that is all
+  // quotation continues only that speaker's quote. One further back may be anyone's (the sentences
+  // between name no one we read), and so may a "he" read as the last speaker named, unless that
+  // speaker spoke in the sentence just before, and the one "told" ('"...," Gérard Bénézat, the
+  // store's insurer, told France Info').
+  let previousSpeaker: Attribution | undefined;
   paragraphs.forEach((paragraph, paragraphIndex) => {
     for (const sentence of splitSentences(paragraph)) {
       if (claims.length >= MAX_CLAIMS_PER_ARTICLE) return;
-      if (!isClaimLike(sentence.text) || isBoilerplateOrCaption(sentence.text)) continue;
+      const adjacentSpeaker = previousSpeaker;
+      previousSpeaker = undefined;
+      if (isBoilerplateOrCaption(sentence.text)) continue;
+      if (!isClaimLike(sentence.text)) {
+        // a short sentence between ("And you exemplify it.") is most often more of the same quote
+        previousSpeaker = adjacentSpeaker;
+        continue;
+      }
       const analysis = analyseSentence(sentence.text);
       let attribution = analysis.attribution;
+      let named = attribution !== undefined && !isPronoun(attribution.source) && attribution.cue !== 'told';
       if (attribution && isPronoun(attribution.source) && lastSpeaker && /^(he|she)$/i.test(attribution.source.trim())) {
         attribution = { ...attribution, source: lastSpeaker.source, key: lastSpeaker.key };
+        named = adjacentSpeaker?.key === lastSpeaker.key;
       }
       if (isOpinion(sentence.text, attribution !== undefined)) continue;
       const quotes = findQuotes(sentence.text);
-      // A sentence that is all quotation continues the previous speaker's quote.
-      const quoteSpeaker = attribution ?? (quotes.length > 0 && quoteCoverage(sentence.text, quotes) > 0.8 ? lastSpeaker : undefined);
+      // A sentence that is all quotation continues the quote of the sentence just before it.
+      const continues = attribution === undefined && quotes.length > 0 && quoteCoverage(sentence.text, quotes) > 0.8;
+      const quoteSpeaker = attribution ?? (continues ? adjacentSpeaker : undefined);
       const parts = analysis.parts.filter((part) => tokenize(part.statement).length >= MIN_PART_WORDS);
       const usable = parts.length > 0 ? parts : [{ ...analysis.parts[0], start: 0, end: sentence.text.length }];
       if (usable.length === 1) {
@@ -110,6 +126,7 @@ export function extractClaims(paragraphs: readonly string[]): ExtractedClaim[] {
       });
       if (attribution && !isPronoun(attribution.source) && /\p{Lu}/u.test(attribution.source)) lastSpeaker = attribution;
       else if (quoteSpeaker) lastSpeaker = quoteSpeaker;
+      if (named || (continues && quoteSpeaker)) previousSpeaker = quoteSpeaker;
     }
   });
   return claims;
