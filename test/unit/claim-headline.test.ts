@@ -51,6 +51,17 @@ describe('claimHeadline', () => {
     expect(headlines(sentence).slice(1)).toEqual(['"War is not a solution", Pezeshkian said.', 'Pezeshkian urged the West to "avoid imposing excessive demands".']);
   });
 
+  it('names the speaker of a sentence that is all one quotation, continuing the sentence before', () => {
+    const paragraph = 'Pezeshkian said the region should resolve its own problems. "They come from another side of the world to make chaos in the region," he said. "These ties will defuse their plot, definitely."';
+    expect(headlines(paragraph).slice(1)).toEqual([
+      '"They come from another side of the world to make chaos in the region," he said.',
+      '"These ties will defuse their plot, definitely," Pezeshkian said.',
+    ]);
+    // a quotation that does not fill the sentence, or has no speaker, stays as written
+    expect(claimHeadline({ text: '"Never again," the banner read on Friday.', quotes: [{ text: 'Never again' }] })).toBe('"Never again," the banner read on Friday.');
+    expect(claimHeadline({ text: '"We will return to the table."', quotes: [{ text: 'We will return to the table' }] })).toBe('"We will return to the table."');
+  });
+
   it('is the exact text when there is no statement to read', () => {
     expect(claimHeadline({ text: 'ordered the killing', part: 1 })).toBe('ordered the killing');
     expect(claimHeadline({ text: 'A whole sentence.', statement: 'a whole sentence', part: undefined })).toBe('A whole sentence.');

@@ -1,4 +1,5 @@
 import type { Attribution } from '../claims/attribution';
+import { isVerbLike } from '../claims/verbs';
 
 /** What the headline of a claim is read from: the mention whose wording the claim carries. */
 export interface HeadlineSource {
@@ -10,7 +11,7 @@ export interface HeadlineSource {
   part?: number;
   attribution?: Pick<Attribution, 'source' | 'cue' | 'citing'>;
   /** Quotations in the exact words: the statement has lost their quotation marks, and the headline puts them back. */
-  quotes?: ReadonlyArray<{ text: string }>;
+  quotes?: ReadonlyArray<{ text: string; speaker?: string }>;
 }
 
 /**
@@ -37,7 +38,7 @@ const TRAILING_CUES = new Set([
  */
 export function claimHeadline(source: HeadlineSource): string {
   const statement = source.statement?.trim();
-  if (source.part === undefined || !statement) return source.text;
+  if (source.part === undefined || !statement) return source.attribution?.source ? source.text : withQuoteSpeaker(source.text, source.quotes ?? []);
   const quoted = requote(statement, source.quotes ?? []);
   const sentence = quoted.replace(/^(["“]?)(\p{Ll})/u, (_, mark: string, letter: string) => mark + letter.toUpperCase());
   const attribution = source.attribution;
@@ -59,6 +60,37 @@ export function claimHeadline(source: HeadlineSource): string {
 export function claimLine(claim: { headline?: unknown; text?: unknown }): string {
   if (typeof claim.headline === 'string' && claim.headline.length > 0) return claim.headline;
   return typeof claim.text === 'string' ? claim.text : '';
+}
+
+/**
+ * A sentence that is all one quotation, continuing what its speaker said in the sentence before
+ * ('"These ties will defuse their plot, definitely."'), with the speaker named as the article
+ * named them there: '"These ties will defuse their plot, definitely," Pezeshkian said.'
+ */
+function withQuoteSpeaker(text: string, quotes: ReadonlyArray<{ text: string; speaker?: string }>): string {
+  const quote = /^["“](.+?)\s*([.,!?]?)\s*["”]$/su.exec(text.trim());
+  const speaker = quotes.length === 1 ? speakerName(quotes[0].speaker) : undefined;
+  if (!quote || !speaker || /["“”]/.test(quote[1])) return text;
+  const words = quote[1].replace(/[\s.,;:]+$/, '');
+  const close = quote[2] === '?' || quote[2] === '!' ? quote[2] : ',';
+  return `"${words}${close}" ${inRunningText(speaker)} said.`;
+}
+
+/** Words that a speaker's name or role does not hold: the speaker was misread from the sentence before. */
+const NOT_IN_A_SPEAKER = /^(?:with|for|to|on|in|at|by|from|no|what|while|when|if)$/;
+
+/**
+ * A quotation's speaker as a headline can name it: a leading conjunction dropped ("But the
+ * president's budget director"), and nothing that reads as a clause ("with Lopez standing", "he
+ * backed King"), which is a misreading of the sentence the speaker came from.
+ */
+function speakerName(speaker: string | undefined): string | undefined {
+  const name = speaker?.trim().replace(/^(?:and|but|so|then)\s+/i, '');
+  if (!name || name.split(/\s+/).length > 12) return undefined;
+  const words = name.split(/\s+/).map((w) => w.toLowerCase());
+  // a pronoun is a whole speaker: "he backed King" is a clause
+  if (/^(?:he|she|they|it|we|i)$/.test(words[0]) && words.length > 1) return undefined;
+  return words.some((w) => NOT_IN_A_SPEAKER.test(w) || isVerbLike(w)) ? undefined : name;
 }
 
 /** The statement with each quotation it holds between quotation marks again, as the outlet printed it. */
