@@ -189,6 +189,15 @@ describe('attribution and quotes', () => {
     }
   });
 
+  it('reads the speaker of "told" before it, never the one told', () => {
+    const [quoted] = extractClaims(['"We fired in self-defense and in response to firing upon our vessel," Commodore Nirad Sinha, a navy spokesman, told CNN.']);
+    expect(quoted.attribution?.source).toBe('Commodore Nirad Sinha');
+    expect(quoted.statement).toBe('We fired in self-defense and in response to firing upon our vessel');
+    // without a quotation the statement's end is not clear: no speaker rather than the one told
+    const [plain] = extractClaims(['Samuel Dalembert agreed to a six year deal with the Philadelphia 76ers on Saturday, his agent Marc Cornstein, told ESPN.com.']);
+    expect(plain.attribution).toBeUndefined();
+  });
+
   it('attributes quotes to their speaker, resolving "he" and a quote that continues in the next sentence', () => {
     const claims = extractClaims([
       'Pezeshkian emphasized that countries in the region should resolve their own problems themselves.',

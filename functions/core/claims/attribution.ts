@@ -61,6 +61,21 @@ function describesSpeaker(tail: string, modifier: string): boolean {
   return !(beforeRelative.match(/[a-z]+/g) ?? []).some((w) => isVerbLike(w, true));
 }
 
+/**
+ * '"...," Commodore Nirad Sinha, a navy spokesman, told CNN': the speaker of "told" stands between
+ * the quotation's close and the "told", up to its first comma; undefined without a quotation
+ * before it (then where the statement ends is not clear).
+ */
+function speakerBeforeTold(sentence: string, toldAt: number): { source: string; end: number } | undefined {
+  const before = sentence.slice(0, toldAt);
+  const close = /["”]|''/g;
+  let end = -1;
+  for (const m of before.matchAll(close)) end = (m.index ?? 0) + m[0].length;
+  if (end < 0) return undefined;
+  const source = before.slice(end).replace(/^[\s,]+/, '').replace(/^(?:but|and)\s+/i, '').split(',')[0].trim();
+  return source.split(/\s+/).length <= 8 && isSource(source) ? { source, end } : undefined;
+}
+
 /** The attribution of a sentence and the span of what it asserts. */
 export function findAttribution(sentence: string): AttributedSpan {
   let end = sentence.length;
@@ -79,7 +94,13 @@ export function findAttribution(sentence: string): AttributedSpan {
     // ", X said, when she was struck ..." goes on with what X said; after a quotation (",\" X said,
     // while pointing at ...") it is what X did while saying it
     const goesOn = /^,\s+(?:while|as|after|before|when)\b/i.test(trail[7] ?? '') && !trail[1].includes('"');
-    if (isSource(source) && !/\b(that|which|who)\b/i.test(modifier) && describesSpeaker(trail[7] ?? '', modifier) && !goesOn) {
+    // '"...," Gérard Bénézat, the store's insurer, told France Info': after "told" comes the one
+    // spoken to, never the speaker
+    const toldWhom = trail[2] !== undefined && /^(?:told|tells)$/i.test(trail[2]);
+    if (toldWhom) {
+      const teller = speakerBeforeTold(sentence, trail.index);
+      if (teller) return { attribution: attributionTo(teller.source, 'told'), start, end: teller.end };
+    } else if (isSource(source) && !/\b(that|which|who)\b/i.test(modifier) && describesSpeaker(trail[7] ?? '', modifier) && !goesOn) {
       end = trail.index + (trail[1] === ',"' || trail[1] === '"' ? 1 : 0);
       const citing = /,\s+(?:citing|quoting)\s+([^,.]+)/i.exec(trail[7] ?? '')?.[1];
       return { attribution: attributionTo(source, cue, citing), start, end };
