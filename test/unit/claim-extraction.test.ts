@@ -189,6 +189,17 @@ describe('attribution and quotes', () => {
     }
   });
 
+  it('reads "he" and "she" as the last speaker named only when that speaker is a person', () => {
+    const claims = extractClaims([
+      'The Washington Post reported that the programs collect the phone records of millions of Americans.',
+      '"I don\'t welcome leaks of classified programs to the press," he said at the news conference.',
+      'Senator Dianne Feinstein said the programs were lawful and had been briefed to Congress.',
+      '"This is called protecting America from attack by terrorists," she said on Thursday afternoon.',
+    ]);
+    expect(claims[1].attribution?.source).toBe('he');
+    expect(claims[3].attribution?.source).toBe('Senator Dianne Feinstein');
+  });
+
   it('reads the speaker of "told" before it, never the one told', () => {
     const [quoted] = extractClaims(['"We fired in self-defense and in response to firing upon our vessel," Commodore Nirad Sinha, a navy spokesman, told CNN.']);
     expect(quoted.attribution?.source).toBe('Commodore Nirad Sinha');

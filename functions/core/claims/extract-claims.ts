@@ -87,7 +87,7 @@ export function extractClaims(paragraphs: readonly string[]): ExtractedClaim[] {
       const analysis = analyseSentence(sentence.text);
       let attribution = analysis.attribution;
       let named = attribution !== undefined && !isPronoun(attribution.source) && attribution.cue !== 'told';
-      if (attribution && isPronoun(attribution.source) && lastSpeaker && /^(he|she)$/i.test(attribution.source.trim())) {
+      if (attribution && isPronoun(attribution.source) && lastSpeaker && isPerson(lastSpeaker.source) && /^(he|she)$/i.test(attribution.source.trim())) {
         attribution = { ...attribution, source: lastSpeaker.source, key: lastSpeaker.key };
         named = adjacentSpeaker?.key === lastSpeaker.key;
       }
@@ -130,6 +130,18 @@ export function extractClaims(paragraphs: readonly string[]): ExtractedClaim[] {
     }
   });
   return claims;
+}
+
+/**
+ * Whether a source can be a "he" or "she": not a newspaper, agency or institution ("the Guardian",
+ * "the Justice Department", "Reuters"), which the last source named often is when a person speaks
+ * next ('"I don't welcome leaks," he said' after a report the Guardian published).
+ */
+function isPerson(source: string): boolean {
+  const text = source.trim();
+  // "the Washington Post", "the Justice Department"; "the Navy spokesperson" is a person
+  if (/^[Tt]he\s+\p{Lu}/u.test(text) && /\s\p{Lu}[\p{L}.'’-]*$/u.test(text)) return false;
+  return !/\b(?:Post|Times|News|Journal|Herald|Tribune|Guardian|Press|Reuters|AFP|CNN|BBC|NBC|CBS|ABC|Fox|Haaretz|Agency|Department|Ministry|Office|Police|Committee|Council|Court|Bureau|Service|Administration|Commission|Company|Corporation|Inc)\b\.?$/u.test(text);
 }
 
 function quoteCoverage(sentence: string, quotes: ReadonlyArray<{ start: number; end: number }>): number {
