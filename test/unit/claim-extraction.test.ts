@@ -200,6 +200,22 @@ describe('attribution and quotes', () => {
     expect(claims[3].attribution?.source).toBe('Senator Dianne Feinstein');
   });
 
+  it('reads "Name, what describes them, said ..." as the name\'s', () => {
+    const read = (sentence: string) => extractClaims([sentence]).map((c) => [c.statement, c.attribution?.source]);
+    expect(read('John Long, a sheriff\'s spokesman, said deputies were responding to the first call.')).toEqual([['deputies were responding to the first call.', 'John Long']]);
+    expect(read('Representative James E. Clyburn, the No. 3 House Democrat, said Monday that the reading was a good idea.')).toEqual([
+      ['the reading was a good idea.', 'Representative James E. Clyburn'],
+    ]);
+    expect(read('Amani Abou Harb, 25, said she had been walking her dog in the park.')).toEqual([['she had been walking her dog in the park.', 'Amani Abou Harb']]);
+    expect(read('Peter Carr, a spokesman for the special counsel, told BuzzFeed that its description was not accurate.')).toEqual([
+      ['its description was not accurate.', 'Peter Carr'],
+    ]);
+    // between the verb and "that", a clause is what was said, not when or to whom
+    expect(read('Smith, a neighbor, said the man that shot him fled on foot.')).toEqual([['the man that shot him fled on foot.', 'Smith']]);
+    // a description with a verb is a clause of its own
+    expect(extractClaims(['Smith, the man who shot him, said nothing at the hearing on Friday.'])[0].attribution?.source).not.toBe('Smith');
+  });
+
   it('reads the speaker of "told" before it, never the one told', () => {
     const [quoted] = extractClaims(['"We fired in self-defense and in response to firing upon our vessel," Commodore Nirad Sinha, a navy spokesman, told CNN.']);
     expect(quoted.attribution?.source).toBe('Commodore Nirad Sinha');

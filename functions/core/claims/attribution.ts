@@ -46,6 +46,34 @@ const LEADING_SAID = new RegExp(
 const LEADING_SAID_BARE = new RegExp(`^((?:[^,"]{1,70},\\s+)?)([^,"]{2,90}?)\\s+(?:(?:has|have|had|also)\\s+)*(${REPORTING})\\s+(?=(?:the|a|an|his|her|its|their|this|these|those|[A-Z]\\w*|"|\\d)\\b)`, '');
 
 /**
+ * "Officer Jane Doe, a police spokeswoman, said ...", "Smith, 45, said ...": a name, what describes
+ * it between commas (no verb in it), then the reporting verb; the name is the source.
+ */
+const NAMED_THEN_DESCRIBED = new RegExp(
+  `^((?:\\p{Lu}[\\p{L}.'’-]*\\s+){0,4}\\p{Lu}[\\p{L}.'’-]*),\\s+((?:a|an|the|his|her|their)\\s[^,"]{2,80}?|\\d{1,3}),\\s+(?:(?:also|later|earlier)\\s+)?(said|says|told|added|explained|noted|stated)((?:\\s+[^,"]{1,50}?)?\\s+that|)\\s+`,
+  'u',
+);
+
+/** A past form or an auxiliary among the words ("who shot him"); a present "-s" reads too often as a plural noun ("friends") to count. */
+function hasVerb(text: string): boolean {
+  return (text.match(/[a-z]+/g) ?? []).some((w) => isVerbLike(w));
+}
+
+/**
+ * What stands between the reporting verb and "that" ("said on Monday that", "told BuzzFeed that",
+ * "said live on Fox & Friends that") is when, where or to whom, not a clause: "said the man that
+ * shot him fled" is what was said. After "told" it is the one told; otherwise it opens with a
+ * preposition, a day or an adverb.
+ */
+function readsAsModifier(verb: string, modifier: string): boolean {
+  const words = modifier.trim();
+  if (words === 'that' || words === '') return true;
+  const before = words.replace(/\s+that$/, '');
+  if (hasVerb(before) || before.split(/\s+/).length > 8) return false;
+  return verb.toLowerCase() === 'told' || /^(?:on|in|at|during|after|before|late|early|last|this|earlier|recently|later|yesterday|today|live|also|again|publicly|privately|\w+ly|monday|tuesday|wednesday|thursday|friday|saturday|sunday|reporters|journalists)\b/i.test(before);
+}
+
+/**
  * Whether what follows a trailing "said X" is about X: ", a spokesman for the police", ", who lives
  * next door" (and only right after X: "the Surgeon General reports to the Assistant Secretary,
  * who ..." is no attribution), or a clause of its own (", citing ...", ", while pointing ...").
@@ -105,6 +133,13 @@ export function findAttribution(sentence: string): AttributedSpan {
       const citing = /,\s+(?:citing|quoting)\s+([^,.]+)/i.exec(trail[7] ?? '')?.[1];
       return { attribution: attributionTo(source, cue, citing), start, end };
     }
+  }
+  const named = NAMED_THEN_DESCRIBED.exec(sentence);
+  if (named && isSource(named[1]) && !hasVerb(named[2])) {
+    // "said the man that shot him fled": no modifier, what is said starts after the verb
+    const at = readsAsModifier(named[3], named[4]) ? named[0].length : named[0].length - named[4].length - 1;
+    const from = at + (/^\s*/.exec(sentence.slice(at))?.[0].length ?? 0);
+    if (from < end - 10) return { attribution: attributionTo(named[1], named[3].toLowerCase()), start: from, end };
   }
   // "said on Tuesday that ...", not "said the talks were useful and added that ...": a modifier
   // that coordinates another verb is a clause of what is said, and the bare "X said" is read instead.
