@@ -4,6 +4,14 @@ import { findQuantities, resolveDates } from '../../functions/core/claims/dates'
 import { entityKey, findEntities, sameEntity } from '../../functions/core/claims/entities';
 import { findQuotes, quoteDifference, quoteWords } from '../../functions/core/claims/quotes';
 
+/** Each claim's exact words are the span of the paragraph its offsets name. */
+function expectExactSpans(paragraph: string, claims: ReturnType<typeof extractClaims>): void {
+  for (const claim of claims) expect(paragraph.slice(claim.start, claim.end)).toBe(claim.text);
+}
+
+/** Each claim of one sentence as its statement and the source it is attributed to. */
+const statementsAndSources = (sentence: string) => extractClaims([sentence]).map((c) => [c.statement, c.attribution?.source]);
+
 describe('extractClaims: atomic claims', () => {
   it('splits a sentence that joins independent assertions, restoring the subject and keeping exact spans', () => {
     const paragraph =
@@ -14,7 +22,7 @@ describe('extractClaims: atomic claims', () => {
       "Trump ordered the killing of one of Iran's top generals in 2020",
       'Trump was the target of an alleged Iranian plot to kill him last year.',
     ]);
-    for (const claim of claims) expect(paragraph.slice(claim.start, claim.end)).toBe(claim.text);
+    expectExactSpans(paragraph, claims);
     expect(claims.map((c) => c.part)).toEqual([0, 1, 2]);
   });
 
@@ -43,7 +51,7 @@ describe('extractClaims: atomic claims', () => {
     ]);
     expect(claims[1].attribution).toMatchObject({ source: 'Kremlin spokesman Dmitry Peskov', cue: 'insisted' });
     expect(claims[0].attribution).toBeUndefined();
-    for (const claim of claims) expect(paragraph.slice(claim.start, claim.end)).toBe(claim.text);
+    expectExactSpans(paragraph, claims);
     const kept = extractClaims(['The treaty will enhance military-political and trade-economic relations, though the specifics remain undisclosed.']);
     expect(kept).toHaveLength(1);
   });
@@ -101,7 +109,7 @@ describe('extractClaims: atomic claims', () => {
       'President-elect Donald Trump has pledged to broker peace in Ukraine and take a tougher stance on Iran',
       'Iran is grappling with growing economic problems.',
     ]);
-    for (const claim of claims) expect(paragraph.slice(claim.start, claim.end)).toBe(claim.text);
+    expectExactSpans(paragraph, claims);
     expect(claims[1].text).toBe('who has pledged to broker peace in Ukraine and take a tougher stance on Iran');
     expect(extractClaims(['The ruling came days after a decision by the U.S. Supreme Court, which has overturned part of the law.']).map((c) => c.statement)).toEqual([
       'The ruling came days after a decision by the U.S. Supreme Court',
@@ -171,12 +179,11 @@ describe('attribution and quotes', () => {
   });
 
   it('reads a trailing "said X" followed by what describes X, and not a sentence that goes on after it', () => {
-    const read = (sentence: string) => extractClaims([sentence]).map((c) => [c.statement, c.attribution?.source]);
-    expect(read('A fourth victim was taken to the hospital by a private party, said Sonny Jackson, a Denver police spokesman.')).toEqual([
+    expect(statementsAndSources('A fourth victim was taken to the hospital by a private party, said Sonny Jackson, a Denver police spokesman.')).toEqual([
       ['A fourth victim was taken to the hospital by a private party', 'Sonny Jackson'],
     ]);
-    expect(read('"It was all dark so all you could see was flashes," said Aaron Hegarty, who lives nearby.')).toEqual([['It was all dark so all you could see was flashes', 'Aaron Hegarty']]);
-    expect(read('"It is unbelievable when things like this happen," Anderson said, while pointing at the police tape.')).toEqual([
+    expect(statementsAndSources('"It was all dark so all you could see was flashes," said Aaron Hegarty, who lives nearby.')).toEqual([['It was all dark so all you could see was flashes', 'Aaron Hegarty']]);
+    expect(statementsAndSources('"It is unbelievable when things like this happen," Anderson said, while pointing at the police tape.')).toEqual([
       ['It is unbelievable when things like this happen', 'Anderson'],
     ]);
     // the sentence goes on after the attribution: no speaker is read off its end
@@ -201,17 +208,16 @@ describe('attribution and quotes', () => {
   });
 
   it('reads "Name, what describes them, said ..." as the name\'s', () => {
-    const read = (sentence: string) => extractClaims([sentence]).map((c) => [c.statement, c.attribution?.source]);
-    expect(read('John Long, a sheriff\'s spokesman, said deputies were responding to the first call.')).toEqual([['deputies were responding to the first call.', 'John Long']]);
-    expect(read('Representative James E. Clyburn, the No. 3 House Democrat, said Monday that the reading was a good idea.')).toEqual([
+    expect(statementsAndSources('John Long, a sheriff\'s spokesman, said deputies were responding to the first call.')).toEqual([['deputies were responding to the first call.', 'John Long']]);
+    expect(statementsAndSources('Representative James E. Clyburn, the No. 3 House Democrat, said Monday that the reading was a good idea.')).toEqual([
       ['the reading was a good idea.', 'Representative James E. Clyburn'],
     ]);
-    expect(read('Amani Abou Harb, 25, said she had been walking her dog in the park.')).toEqual([['she had been walking her dog in the park.', 'Amani Abou Harb']]);
-    expect(read('Peter Carr, a spokesman for the special counsel, told BuzzFeed that its description was not accurate.')).toEqual([
+    expect(statementsAndSources('Amani Abou Harb, 25, said she had been walking her dog in the park.')).toEqual([['she had been walking her dog in the park.', 'Amani Abou Harb']]);
+    expect(statementsAndSources('Peter Carr, a spokesman for the special counsel, told BuzzFeed that its description was not accurate.')).toEqual([
       ['its description was not accurate.', 'Peter Carr'],
     ]);
     // between the verb and "that", a clause is what was said, not when or to whom
-    expect(read('Smith, a neighbor, said the man that shot him fled on foot.')).toEqual([['the man that shot him fled on foot.', 'Smith']]);
+    expect(statementsAndSources('Smith, a neighbor, said the man that shot him fled on foot.')).toEqual([['the man that shot him fled on foot.', 'Smith']]);
     // a description with a verb is a clause of its own
     expect(extractClaims(['Smith, the man who shot him, said nothing at the hearing on Friday.'])[0].attribution?.source).not.toBe('Smith');
   });

@@ -54,9 +54,12 @@ const NAMED_THEN_DESCRIBED = new RegExp(
   'u',
 );
 
-/** A past form or an auxiliary among the words ("who shot him"); a present "-s" reads too often as a plural noun ("friends") to count. */
-function hasVerb(text: string): boolean {
-  return (text.match(/[a-z]+/g) ?? []).some((w) => isVerbLike(w));
+/**
+ * A past form or an auxiliary among the words ("who shot him"), and a present "-s" form with
+ * `allowPresent`, which reads too often as a plural noun ("friends") to count everywhere.
+ */
+function hasVerb(text: string, allowPresent = false): boolean {
+  return (text.match(/[a-z]+/g) ?? []).some((w) => isVerbLike(w, allowPresent));
 }
 
 /**
@@ -86,7 +89,7 @@ function describesSpeaker(tail: string, modifier: string): boolean {
   if (modifier.trim() !== '') return false;
   if (description[1].toLowerCase() === 'who') return true;
   const beforeRelative = description[2].split(/\b(?:who|that|which)\b/i)[0];
-  return !(beforeRelative.match(/[a-z]+/g) ?? []).some((w) => isVerbLike(w, true));
+  return !hasVerb(beforeRelative, true);
 }
 
 /**
