@@ -145,6 +145,17 @@ describe('extractClaims: atomic claims', () => {
     }
   });
 
+  it('keeps with its sentence a clause whose object is the noun before it', () => {
+    // cut off, it would read "Moscow has used in its nightly strikes on Ukraine"
+    const sentence = 'Iran has already provided Russia with self-detonating drones, which Moscow has used in its nightly strikes on Ukraine, according to Western officials.';
+    const claims = extractClaims([sentence]);
+    expect(claims.map((c) => c.statement)).toEqual(['Iran has already provided Russia with self-detonating drones, which Moscow has used in its nightly strikes on Ukraine']);
+    expect(claims[0].attribution?.source).toBe('Western officials');
+    expect(extractClaims(['The teen is charged as an adult in the March 20 shooting, which McCague has said was accidental.']).map((c) => c.statement)).toEqual([
+      'The teen is charged as an adult in the March 20 shooting, which McCague has said was accidental.',
+    ]);
+  });
+
   it('skips questions, captions, credits and unattributed opinion', () => {
     const claims = extractClaims([
       'Russian President Vladimir Putin (left) and his Iranian counterpart meet in Moscow on January 17.',

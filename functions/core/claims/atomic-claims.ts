@@ -121,15 +121,6 @@ function splitAssertions(sentence: string, from: number, to: number, speaker?: s
     return [...relParts, ...mainParts];
   }
 
-  // "X did A, which Moscow has used in ..." (a trailing clause with its own subject)
-  const which = /,\s+which\s+((?:the\s+)?\p{Lu}[^,"]*?)\s+([a-z]+)\b/u.exec(text);
-  if (which && which.index > 20 && isVerbLike(which[2])) {
-    const head = coordinate(sentence, from, from + which.index, undefined);
-    const clauseStart = from + which.index + which[0].indexOf('which') + 'which'.length + 1;
-    const tail = { start: from + which.index + which[0].indexOf('which'), end: to, statement: cleanStatement(sentence.slice(clauseStart, to)) };
-    return [...head, tail];
-  }
-
   // "..., though Kremlin spokesman Dmitry Peskov insisted the signing was long planned": a
   // concession that reports what someone says is a second assertion, that person's.
   const concession = /,\s+(?:though|although)\s+(?=\S)/i.exec(text);
