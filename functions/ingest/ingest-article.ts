@@ -1,5 +1,5 @@
 import { claimsTruncation } from '../core/claims/extract-claims';
-import { matchArticleClaims, type ArticleClaims } from '../core/claims/match-article-claims';
+import { claimsKnownByMentions, matchArticleClaims, type ArticleClaims } from '../core/claims/match-article-claims';
 import { contentHash } from '../core/fingerprint/content-hash';
 import { articleFingerprint, findNearDuplicate, isPageChrome, lateCopies, type Fingerprint } from '../core/fingerprint/near-duplicate';
 import { lshBands, minhash } from '../core/fingerprint/minhash';
@@ -12,7 +12,7 @@ import { articleEvidence, countedTerms, LEAD_HALF_PARAGRAPH, readArticleTerms, t
 import { candidateStory, type CandidateStory } from '../core/stories/story-link';
 import { daysOutside, publicationRange } from '../core/stories/publication-range';
 import { newStoryId } from '../core/stories/story-id';
-import type { MemberTerms } from '../core/stories/split';
+import { MAX_SPLIT_MEMBERS, type MemberTerms } from '../core/stories/split';
 import { addToCentroid, articleNames, articleTermVector, CENTROID_TERMS, topTerms, type TermVector } from '../core/stories/term-vector';
 import type { BandReading, Ledger, StoredArticle } from '../ledger/ledger';
 import { candidateStoryIds } from './candidate-stories';
@@ -78,7 +78,7 @@ export async function ingestArticle(ledger: Ledger, input: ArticleInput, policy:
   const evidence = articleEvidence(articleTerms, statistics, article.publishedAt);
   const terms = storedTerms(vector, content, evidence);
   const choice = duplicate ? { storyId: duplicate.storyId, alsoJoins: [] } : await chooseStory(ledger, id, vector, evidence, ingestedAt, policy);
-  const storyId = await survivingStory(ledger, await ledger.chooseStoryOnce(id, choice.storyId));
+  const { storyId, record: chosen } = await survivingStoryRecord(ledger, await ledger.chooseStoryOnce(id, choice.storyId));
   const record: ArticleRecord = {
     id,
     key: input.key,
@@ -94,7 +94,7 @@ export async function ingestArticle(ledger: Ledger, input: ArticleInput, policy:
     ...(article.truncated ? { truncated: article.truncated } : {}),
   };
 
-  const { claims, opened, joined } = await joinStory(ledger, record, vector, terms, content);
+  const { claims, opened, joined } = await joinStory(ledger, record, vector, terms, content, chosen?.memberIds.length ?? 0);
   record.claimCount = claims.mentions.length;
   const claimsCut = claimsTruncation(record.claimCount);
   if (claimsCut && !record.truncated) record.truncated = claimsCut;
@@ -225,8 +225,20 @@ function storedTerms(vector: TermVector, article: ParsedArticle, evidence: Artic
 }
 
 /**
+ * Members of a large story whose entries a joining article reads: the newest, as many as a split
+ * plans with (MAX_SPLIT_MEMBERS), and the first. Their mentions and the claims of the story's newest
+ * revisions (as many) are what the article's claims are matched against, together with the older
+ * claims those mentions still report (claimsKnownByMentions). A story of up to this many members
+ * and one more is read whole.
+ */
+export const RECENT_MEMBERS_READ = MAX_SPLIT_MEMBERS;
+
+/**
  * Adds the article to its story and creates the claims it is the first to make, as one optimistic
  * step on the story's revision; on a conflict the story is re-read and the claims matched again.
+ * `storySize`, the story's members as last read, chooses the read: a story larger than
+ * RECENT_MEMBERS_READ + 1 is read bounded (recentStorySnapshot), so that joining it costs the same
+ * however many reports a breaking event draws.
  */
 async function joinStory(
   ledger: Ledger,
@@ -234,9 +246,12 @@ async function joinStory(
   vector: TermVector,
   terms: MemberTerms,
   parsed: ParsedArticle,
+  storySize: number,
 ): Promise<{ claims: ArticleClaims; opened: boolean; joined?: JoinedStory }> {
+  let size = storySize;
   for (let attempt = 0; attempt < MAX_STORY_UPDATE_ATTEMPTS; attempt += 1) {
-    const snapshot = await ledger.storySnapshot(article.storyId);
+    const snapshot = size > RECENT_MEMBERS_READ + 1 ? await ledger.recentStorySnapshot(article.storyId, RECENT_MEMBERS_READ) : await ledger.storySnapshot(article.storyId);
+    size = snapshot?.story.memberIds.length ?? 0;
     const current = snapshot?.story;
     if (current?.mergedInto) {
       article.storyId = await mergeStories(ledger, current.id, current.mergedInto);
@@ -247,7 +262,8 @@ async function joinStory(
       await finishSplit(ledger, current.id);
       continue;
     }
-    const claims = matchArticleClaims(article, parsed.paragraphs, snapshot?.claims ?? [], snapshot?.mentions ?? []);
+    const storyClaims = snapshot?.unreadMembers?.size ? [...snapshot.claims, ...claimsKnownByMentions(snapshot.claims, snapshot.mentions)] : (snapshot?.claims ?? []);
+    const claims = matchArticleClaims(article, parsed.paragraphs, storyClaims, snapshot?.mentions ?? []);
     if (current?.memberIds.includes(article.id)) {
       // An earlier try got this far; make sure its term index writes happened too.
       await ledger.indexStoryTerms(article.storyId, Object.keys(current.centroid));
@@ -271,7 +287,8 @@ async function joinStory(
       const known = new Set(Object.keys(current?.centroid ?? {}));
       await ledger.indexStoryTerms(article.storyId, Object.keys(centroid).filter((term) => !known.has(term)));
       const memberTerms = new Map(snapshot?.memberTerms ?? []).set(article.id, terms);
-      return { claims, opened: current === undefined, joined: { story, revision: (current?.revision ?? 0) + 1, memberTerms } };
+      const unread = snapshot?.unreadMembers?.size ? { unreadMembers: snapshot.unreadMembers } : {};
+      return { claims, opened: current === undefined, joined: { story, revision: (current?.revision ?? 0) + 1, memberTerms, ...unread } };
     }
   }
   throw new Error(`story ${article.storyId} kept changing under concurrent updates`);

@@ -22,6 +22,8 @@ export interface JoinedStory {
   story: StoryRecord;
   revision: number;
   memberTerms: ReadonlyMap<string, MemberTerms>;
+  /** Older members whose terms the ingest did not read (a large story, read bounded): planned as staying where they are. */
+  unreadMembers?: ReadonlySet<string>;
 }
 
 /**
@@ -30,7 +32,7 @@ export interface JoinedStory {
  */
 export function joinedStoryFrom(stored: StoredStory, article?: { id: string; terms: MemberTerms }): JoinedStory {
   const memberTerms = article ? new Map(stored.memberTerms).set(article.id, article.terms) : stored.memberTerms;
-  return { story: stored.story, revision: stored.story.revision, memberTerms };
+  return { story: stored.story, revision: stored.story.revision, memberTerms, ...(stored.unreadMembers?.size ? { unreadMembers: stored.unreadMembers } : {}) };
 }
 
 /**
@@ -62,7 +64,8 @@ export async function splitIfTwoEvents(ledger: Ledger, joined: JoinedStory): Pro
   };
   if (!(await ledger.commitStoryUpdate(marked, revision, []))) return undefined;
   await finishSplit(ledger, story.id);
-  await moveStragglers(ledger, story.id, new Set(members.map((member) => member.id)), plan, newId);
+  // Members left unread stay, as planSplit keeps the members older than its window.
+  await moveStragglers(ledger, story.id, new Set([...members.map((member) => member.id), ...(joined.unreadMembers ?? [])]), plan, newId);
   return newId;
 }
 

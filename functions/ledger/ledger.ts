@@ -33,6 +33,11 @@ export interface StoredStory extends StorySnapshot {
   story: StoryRecord & StoryStamp & { revision: number };
   /** What the story keeps of its articles for splitting, by article id (absent for articles stored without it). */
   memberTerms: Map<string, MemberTerms>;
+  /**
+   * Members whose entries the read left out (recentStorySnapshot): their mentions and terms are not
+   * in it, nor the claims the story gained before its newest revisions.
+   */
+  unreadMembers?: ReadonlySet<string>;
 }
 
 /** Stories whose centroid mentions a term, most recently opened first. */
@@ -355,6 +360,40 @@ export class Ledger {
     };
   }
 
+  /**
+   * The story as storySnapshot reads it, but bounded however large the story grows: its record, the
+   * entries (mentions and terms) of its first member and of its `recent` newest members, and the
+   * claims it gained at its `recent` newest revisions; the members left out are named in
+   * `unreadMembers`. A few batched reads, where storySnapshot reads every entry of the partition. A
+   * story of at most `recent` + 1 members is read whole (storySnapshot).
+   */
+  async recentStorySnapshot(storyId: string, recent: number): Promise<StoredStory | undefined> {
+    const metaKey = keys.storyMeta(storyId);
+    const heads = await this.table.batchGet([metaKey, keys.storyStamp(storyId)]);
+    const meta = heads.find((item) => item.sk === metaKey.sk);
+    if (!meta) return undefined;
+    const stamp = stampOf(meta, heads.find((item) => item.sk !== metaKey.sk));
+    const story = { ...strip<StoryRecord & { revision: number }>(unpackFields(meta))!, ...(stamp > 0 ? { stamp } : {}) };
+    const ids = story.memberIds;
+    if (ids.length <= recent + 1) return this.storySnapshot(storyId);
+    const read = [ids[0], ...ids.slice(-recent)];
+    const [entries, claimItems] = await Promise.all([
+      this.table.batchGet(read.map((id) => keys.storyArticle(storyId, id))),
+      this.table.query(storyPartition(storyId), { skPrefix: CLAIM_SORT_KEYS.packed, descending: true, limit: recent }),
+    ]);
+    // in the order a query of the partition returns them
+    const articleItems = entries.map(unpackFields).sort((a, b) => (a.sk < b.sk ? -1 : a.sk > b.sk ? 1 : 0));
+    const readIds = new Set(read);
+    return {
+      story,
+      articles: articleItems.map(articleOfEntry),
+      claims: claimsOf([...claimItems].reverse()),
+      mentions: mentionsOf([], articleItems),
+      memberTerms: memberTermsOf(articleItems),
+      unreadMembers: new Set(ids.filter((id) => !readIds.has(id))),
+    };
+  }
+
   /** Everything in the story's partition, former members included (what a split moves). */
   async storyContents(storyId: string): Promise<StoredStory | undefined> {
     const items = await this.table.query(storyPartition(storyId));
@@ -364,23 +403,10 @@ export class Ledger {
     const stamp = stampOf(meta, items.find((item) => item.sk === keys.storyStamp('').sk));
     return {
       story: { ...strip<StoryRecord & { revision: number }>(unpackFields(meta))!, ...(stamp > 0 ? { stamp } : {}) },
-      articles: articleItems.map((item) => {
-        const { termVector: _vector, names: _names, evidence: _evidence, mentions: _mentions, ...article } = strip<
-          ArticleRecord & { termVector?: TermVector; names?: string[]; evidence?: unknown; mentions?: unknown }
-        >(item)!;
-        return article;
-      }),
+      articles: articleItems.map(articleOfEntry),
       claims: claimsOf(items),
       mentions: mentionsOf(items, articleItems),
-      // Entries stored before names were kept have none: such members never show names of their own.
-      memberTerms: new Map(
-        articleItems
-          .filter((item) => item.termVector)
-          .map((item) => [
-            String(item.id),
-            { vector: item.termVector as TermVector, names: (item.names as string[] | undefined) ?? [], ...(item.evidence ? { evidence: item.evidence as ArticleEvidence } : {}) },
-          ]),
-      ),
+      memberTerms: memberTermsOf(articleItems),
     };
   }
 
@@ -404,6 +430,26 @@ function itemKey(key: TableKey): string {
 }
 
 const MENTION_PREFIX = 'MENTION#';
+
+/** The article record a story entry holds (its mentions and terms left out). */
+function articleOfEntry(item: TableItem): ArticleRecord {
+  const { termVector: _vector, names: _names, evidence: _evidence, mentions: _mentions, ...article } = strip<
+    ArticleRecord & { termVector?: TermVector; names?: string[]; evidence?: unknown; mentions?: unknown }
+  >(item)!;
+  return article;
+}
+
+/** What the entries keep of their articles for splitting, by article id. Entries stored before names were kept have none: such members never show names of their own. */
+function memberTermsOf(entries: readonly TableItem[]): Map<string, MemberTerms> {
+  return new Map(
+    entries
+      .filter((item) => item.termVector)
+      .map((item) => [
+        String(item.id),
+        { vector: item.termVector as TermVector, names: (item.names as string[] | undefined) ?? [], ...(item.evidence ? { evidence: item.evidence as ArticleEvidence } : {}) },
+      ]),
+  );
+}
 
 /**
  * Claims packed for their items (see keys.storyClaims): all in one, unless that packs larger than an

@@ -116,6 +116,38 @@ export function matchArticleClaims(
   return result;
 }
 
+/**
+ * The claims `mentions` name that `claims` lacks, each known by the wording of its earliest mention
+ * there (a claim record under the claim's id, read from the mention's statement): what a bounded
+ * read of a large story (its newest members' mentions, the claims of its newest revisions) knows of
+ * older claims that recent articles still report. Matched against with the story's claims, they
+ * let a new article that reports such a claim join it rather than make it anew.
+ */
+export function claimsKnownByMentions(claims: readonly ClaimRecord[], mentions: readonly MentionRecord[]): ClaimRecord[] {
+  const known = new Set(claims.map((claim) => claim.id));
+  const earliest = new Map<string, MentionRecord>();
+  for (const mention of mentions) {
+    if (known.has(mention.claimId)) continue;
+    const seen = earliest.get(mention.claimId);
+    if (!seen || mention.ingestedAt < seen.ingestedAt || (mention.ingestedAt === seen.ingestedAt && mention.articleId < seen.articleId)) earliest.set(mention.claimId, mention);
+  }
+  return [...earliest.values()].map((mention) => {
+    const statement = mention.statement ?? mention.text;
+    const dates = (mention.dates ?? []).filter((d) => statement.includes(d.text));
+    return {
+      id: mention.claimId,
+      storyId: mention.storyId,
+      text: mention.text,
+      features: claimFeatures(countriesForCapitals(statement)),
+      createdAt: mention.ingestedAt,
+      statement,
+      negated: mention.negated ?? false,
+      ...(dates.length > 0 ? { dates } : {}),
+      ...(mention.quantities ? { quantities: mention.quantities } : {}),
+    };
+  });
+}
+
 /** What a claim of the article states: its features and the facts that tell claims apart. */
 interface ReadClaim {
   claim: ExtractedClaim;
