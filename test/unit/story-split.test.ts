@@ -8,7 +8,8 @@ import { mergeAlikeStories } from '../../functions/ingest/merge-stories';
 import { splitIfTwoEvents } from '../../functions/ingest/split-story';
 import { Ledger } from '../../functions/ledger/ledger';
 import { centroidOf, planSplit, SPLIT_STORIES_THRESHOLD, type StoryMember } from '../../functions/core/stories/split';
-import { articleNames, articleTermVector, cosine, normalize, topTerms, CENTROID_TERMS } from '../../functions/core/stories/term-vector';
+import { articleNames, articleTermVector, cosine, normalize, topTerms, CENTROID_TERMS, type TermVector } from '../../functions/core/stories/term-vector';
+import { similarityMatrix } from '../../functions/core/stories/bisect';
 
 const COMMON_TERMS = ['klitschko', 'heavyweight', 'title', 'champion', 'fight', 'round', 'belt', 'ibf', 'wbo', 'boxing'];
 import { handleS3Event } from '../../functions/ingest/handler';
@@ -21,6 +22,23 @@ const member = (article: EventArticle): StoryMember => {
   const paragraphs = article.text.split('\n\n');
   return { id: article.name, vector: topTerms(articleTermVector(article.title, paragraphs), CENTROID_TERMS), names: articleNames(article.title, paragraphs) };
 };
+
+describe('similarityMatrix', () => {
+  it('gives every pair the cosine that cosine() gives it, to the last bit', () => {
+    let random = 5;
+    const next = () => (random = (Math.imul(random, 1103515245) + 12345) >>> 0) / 2 ** 32;
+    // words and numbers ("2025": integer-like keys come first in a vector's key order), vectors of
+    // equal and unequal sizes, one with no terms
+    const words = [...Array.from({ length: 40 }, (_, k) => `w${k}`), '2025', '17', '3'];
+    const vectors: TermVector[] = Array.from({ length: 30 }, (_, i) =>
+      // each vector's terms in an order of its own, so that the order of the sum matters
+      i === 7 ? {} : normalize(Object.fromEntries(words.filter(() => next() < 0.3).sort(() => next() - 0.5).map((w) => [w, next() - 0.1]))),
+    );
+    const matrix = similarityMatrix(vectors);
+    // cosine(a, b) for the earlier member a, as the matrix has always been filled
+    vectors.forEach((_, i) => vectors.forEach((_, j) => expect(matrix[i][j]).toBe(i === j ? 1 : Math.max(0, cosine(vectors[Math.min(i, j)], vectors[Math.max(i, j)])))));
+  });
+});
 
 describe('planSplit', () => {
   it('splits a story whose members are two events, keeping the part of its first member', () => {
