@@ -7,6 +7,8 @@
  *   story decision         one article against a full candidate snapshot (bench/story-decision.ts)
  *   ingest at 1k and 20k   the full ingest use case (in-process ledger) on a corpus of that size:
  *                          wall time and storage operations per article, and the 20k/1k ratio
+ *   story growth           the ingest cost as one story grows to hundreds of reports (in-process
+ *                          ledger; bench/story-growth.ts): wall time, storage calls, KB read
  *   end to end             articles through the local mini-AWS (s3rver + DynamoDB Local) and the
  *                          handler in a process of its own: throughput, latency, DynamoDB and S3
  *                          requests and capacity units per article (SDK middleware), its memory
@@ -21,8 +23,9 @@
  * Environment: BENCH_SAMPLE (articles per timed window, 200), BENCH_WINDOWS (timed windows per
  * corpus size, 5; the median counts), BENCH_SIZES (1000,20000),
  * BENCH_E2E (articles end to end, 250; 0 skips), BENCH_COLD_RUNS (9), BENCH_HANDLER_HEAP_MB (400),
- * BENCH_ONLY=ingest, hostile or queued (that part alone; its entry in results.json is
- * replaced, the rest kept), the BENCH_HOSTILE_* settings of bench/hostile.ts, BENCH_QUEUED
+ * BENCH_STORY_SIZES (story sizes at which a window of BENCH_STORY_WINDOW reports is timed,
+ * 25,100,400,800; empty skips), BENCH_ONLY=ingest, story-growth, hostile or queued (that part
+ * alone; its entry in results.json is replaced, the rest kept), the BENCH_HOSTILE_* settings of bench/hostile.ts, BENCH_QUEUED
  * (articles per queued run, 200), BENCH_WORKERS (1,4,8) and BENCH_BURST (articles in the burst,
  * 2000; 0 skips).
  */
@@ -47,6 +50,7 @@ import { measureEndToEnd, type EndToEnd } from './e2e';
 import { hostileTable, measureHostile, type HostileReport } from './hostile';
 import { measureQueued, type QueuedRun } from './queued';
 import { measureStoryDecision, type StoryDecisionCost } from './story-decision';
+import { measureStoryGrowth, type StoryGrowth } from './story-growth';
 import { percentile } from './percentile';
 import { loadBaseTexts, syntheticArticle } from './synthetic-corpus';
 
@@ -62,6 +66,8 @@ for (const [name, value] of Object.entries({ BENCH_SAMPLE: SAMPLE, BENCH_WINDOWS
   if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a whole number of at least 1, not ${value}`);
 }
 const SIZES = (process.env.BENCH_SIZES ?? '1000,20000').split(',').map(Number);
+const STORY_SIZES = (process.env.BENCH_STORY_SIZES ?? '25,100,400,800').split(',').filter(Boolean).map(Number);
+const STORY_WINDOW = Number(process.env.BENCH_STORY_WINDOW ?? 20);
 const E2E_ARTICLES = Number(process.env.BENCH_E2E ?? 250);
 const E2E_WARM_UP = 10;
 /**
@@ -186,6 +192,7 @@ async function main(): Promise<void> {
   }
   results.harnessPeakRssMb = round(process.resourceUsage().maxRSS / 1024);
   if (only === 'ingest') return ingestOnly(results);
+  if (STORY_SIZES.length > 0) results.storyGrowth = roundAll(await measureStoryGrowth(ROOT, STORY_SIZES, STORY_WINDOW));
 
   const work = mkdtempSync(join(tmpdir(), 'corroborate-bench-'));
   let e2e: EndToEnd | undefined;
@@ -221,6 +228,7 @@ async function main(): Promise<void> {
       `| ingest at corpus ${size} (in-process ledger; median of ${WINDOWS} windows of ${SAMPLE}) | ${figures.msPerArticle} ms/article (windows ${figures.windowRangeMs.join(' to ')}; mean ${figures.meanMsPerArticle}, of which GC pauses ${figures.gcMsPerArticle} ms), ${figures.storageOpsPerArticle} storage calls/article returning ${figures.itemsReadPerArticle} items, ${figures.kbReadPerArticle} KB |`,
     );
   }
+  if (results.storyGrowth) console.log(storyGrowthLines(results.storyGrowth as StoryGrowth));
   if (results.costRatio !== undefined) {
     console.log(`| per-article cost ratio ${SIZES[SIZES.length - 1]}/${SIZES[0]} (median windows; of the means) | ${results.costRatio} (${results.meanCostRatio}) |`);
     console.log(`| per-article read ratio ${SIZES[SIZES.length - 1]}/${SIZES[0]} (KB the reads returned) | ${results.readRatio} |`);
@@ -278,6 +286,12 @@ function storyDecisionLine(cost: StoryDecisionCost): string {
   return `| story decision, one article against ${cost.candidates} candidate stories of ${cost.membersEach} kept members (median of passes over ${cost.decisions} articles) | ${ms(median)} ms per decision (passes ${ms(min)} to ${ms(max)}) |`;
 }
 
+function storyGrowthLines(growth: StoryGrowth): string {
+  return growth.sizes
+    .map((at) => `| ingest into one story of ${at.storySize} reports (in-process ledger; next ${growth.windowArticles}; the reports ended in ${growth.stories} ${growth.stories === 1 ? 'story' : 'stories'}) | ${at.msPerArticle} ms/article, ${at.storageOpsPerArticle} storage calls, ${at.kbReadPerArticle} KB read |`)
+    .join('\n');
+}
+
 /** BENCH_ONLY=ingest: core throughput and the ingest cost at each corpus size; results.json keeps the other parts. */
 function ingestOnly(measured: Record<string, unknown>): void {
   const out = join(__dirname, 'results.json');
@@ -291,9 +305,15 @@ function ingestOnly(measured: Record<string, unknown>): void {
 
 /** One part of the bench on its own (BENCH_ONLY): its entry in results.json is replaced, the others kept. */
 async function benchOnly(part: string): Promise<void> {
-  if (part !== 'hostile' && part !== 'queued') throw new Error(`BENCH_ONLY=${part}: the parts that run on their own are "hostile" and "queued"`);
+  if (part !== 'hostile' && part !== 'queued' && part !== 'story-growth') throw new Error(`BENCH_ONLY=${part}: the parts that run on their own are "ingest", "story-growth", "hostile" and "queued"`);
   const out = join(__dirname, 'results.json');
   const results = existsSync(out) ? (JSON.parse(readFileSync(out, 'utf8')) as Record<string, unknown>) : {};
+  if (part === 'story-growth') {
+    results.storyGrowth = roundAll(await measureStoryGrowth(ROOT, STORY_SIZES, STORY_WINDOW));
+    writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
+    console.log(`\n${storyGrowthLines(results.storyGrowth as StoryGrowth)}\n\nwritten to ${out}`);
+    return;
+  }
   const work = mkdtempSync(join(tmpdir(), 'corroborate-bench-'));
   try {
     if (part === 'hostile') results.hostile = roundAll(measureHostile(ROOT, work));

@@ -1,0 +1,87 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { MemoryObjectStore } from '../functions/adapters/memory-object-store';
+import { MemoryTableStore } from '../functions/adapters/memory-table-store';
+import { splitSentences } from '../functions/core/text/sentences';
+import { ingestObject } from '../functions/ingest/ingest-object';
+import { Ledger } from '../functions/ledger/ledger';
+import { DEFAULT_MAX_OBJECT_BYTES } from '../functions/shared/resources';
+
+export interface StoryGrowthAtSize {
+  /** Articles the story held when the window started. */
+  storySize: number;
+  msPerArticle: number;
+  storageOpsPerArticle: number;
+  kbReadPerArticle: number;
+}
+
+export interface StoryGrowth {
+  windowArticles: number;
+  sizes: StoryGrowthAtSize[];
+  /** Stories the articles ended in (one event: ideally 1). */
+  stories: number;
+}
+
+/** Sentences per synthetic report. */
+const SENTENCES_PER_REPORT = 14;
+
+/**
+ * The ingest cost as one story grows: every article a report of the same event (a different
+ * selection of the seed articles' sentences, in another order, under its own headline), ingested
+ * through `ingestObject` into an in-process ledger. When the story holds each of `sizes` articles,
+ * the next `windowArticles` are timed and their storage calls and the bytes their reads return
+ * counted. A breaking event can draw hundreds of reports into one story; this shows what each
+ * costs as it does.
+ */
+export async function measureStoryGrowth(root: string, sizes: readonly number[], windowArticles = 20): Promise<StoryGrowth> {
+  const pool = seedSentences(join(root, 'seeds'));
+  const table = new MemoryTableStore();
+  const objects = new MemoryObjectStore();
+  const deps = { ledger: new Ledger(table), objects, maxObjectBytes: DEFAULT_MAX_OBJECT_BYTES };
+  let random = 7;
+  const next = () => (random = (Math.imul(random, 1103515245) + 12345) >>> 0) / 2 ** 32;
+  let ingested = 0;
+  const articleIds: string[] = [];
+  let clock = Date.parse('2025-01-17T00:00:00Z');
+  const ingest = async () => {
+    const picked = new Set<number>();
+    while (picked.size < SENTENCES_PER_REPORT) picked.add(Math.floor(next() * pool.length));
+    const body = `Report ${ingested} on the Russia-Iran treaty\n\n${[...picked].map((k) => pool[k]).join('\n\n')}\n`;
+    const key = `inbox/story-growth-${ingested}.txt`;
+    ingested += 1;
+    await objects.put(key, new TextEncoder().encode(body), 'text/plain');
+    const outcome = await ingestObject(deps, { key, eventTime: new Date((clock += 1000)).toISOString() });
+    if ('articleId' in outcome && outcome.articleId) articleIds.push(outcome.articleId);
+  };
+  const out: StoryGrowthAtSize[] = [];
+  for (const size of [...sizes].sort((a, b) => a - b)) {
+    while (ingested < size) await ingest();
+    const ops = totalOps(table.calls);
+    const bytes = table.returnedItems.bytes;
+    const start = process.hrtime.bigint();
+    for (let i = 0; i < windowArticles; i += 1) await ingest();
+    out.push({
+      storySize: size,
+      msPerArticle: Number(process.hrtime.bigint() - start) / 1e6 / windowArticles,
+      storageOpsPerArticle: (totalOps(table.calls) - ops) / windowArticles,
+      kbReadPerArticle: (table.returnedItems.bytes - bytes) / 1024 / windowArticles,
+    });
+    process.stderr.write(`story growth: ${size} articles in the story, ${out[out.length - 1].msPerArticle.toFixed(0)} ms/article\n`);
+  }
+  const stories = new Set((await deps.ledger.findArticles(articleIds)).map((article) => article.storyId)).size;
+  return { windowArticles, sizes: out, stories };
+}
+
+/** The seed articles' sentences of more than eight words, headlines left out. */
+function seedSentences(dir: string): string[] {
+  const sentences: string[] = [];
+  for (const name of readdirSync(dir).filter((file) => file.endsWith('.txt')).sort()) {
+    const paragraphs = readFileSync(join(dir, name), 'utf8').split(/\n+/).slice(1);
+    for (const paragraph of paragraphs) for (const sentence of splitSentences(paragraph)) if (sentence.text.split(/\s+/).length > 8) sentences.push(sentence.text);
+  }
+  return sentences;
+}
+
+function totalOps(calls: Record<string, number>): number {
+  return Object.values(calls).reduce((a, b) => a + b, 0);
+}
