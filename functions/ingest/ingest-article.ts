@@ -60,7 +60,7 @@ export async function ingestArticle(ledger: Ledger, input: ArticleInput, policy:
     let storyId = await survivingStory(ledger, existing.storyId);
     if (storyId !== existing.storyId) await ledger.moveArticles([id], storyId);
     else storyId = (await ledger.findArticle(id))?.storyId ?? storyId;
-    const snapshot = await ledger.storySnapshot(storyId);
+    const snapshot = await ledger.recentStorySnapshot(storyId, RECENT_MEMBERS_READ);
     const stored = snapshot?.memberTerms.get(id);
     if (policy.split && snapshot?.story.memberIds.includes(id) && stored) storyId = await splitIfTwoEventsNow(ledger, id, storyId, joinedStoryFrom(snapshot), stored.vector);
     // ...and the check for copies ingested at the same moment, which runs after the commit.
