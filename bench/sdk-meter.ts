@@ -112,7 +112,7 @@ function transactionWriteUnits(input: unknown): number {
 const ATTRIBUTE_VALUE_TYPES = new Set(['S', 'N', 'B', 'SS', 'NS', 'BS', 'M', 'L', 'NULL', 'BOOL']);
 
 /** An item's size by DynamoDB's rules (names plus values; numbers by significant digits; 3 bytes per list or map plus 1 per element), native or marshalled. */
-function itemBytes(item: unknown): number {
+export function itemBytes(item: unknown): number {
   if (!item || typeof item !== 'object') return 0;
   let bytes = 0;
   for (const [name, value] of Object.entries(item)) bytes += Buffer.byteLength(name) + valueBytes(value);

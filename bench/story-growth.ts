@@ -4,6 +4,8 @@ import { MemoryObjectStore } from '../functions/adapters/memory-object-store';
 import { MemoryTableStore } from '../functions/adapters/memory-table-store';
 import { splitSentences } from '../functions/core/text/sentences';
 import { ingestObject } from '../functions/ingest/ingest-object';
+import { keys } from '../functions/ledger/keys';
+import { itemBytes } from './sdk-meter';
 import { Ledger } from '../functions/ledger/ledger';
 import { DEFAULT_MAX_OBJECT_BYTES } from '../functions/shared/resources';
 
@@ -13,6 +15,8 @@ export interface StoryGrowthAtSize {
   msPerArticle: number;
   storageOpsPerArticle: number;
   kbReadPerArticle: number;
+  /** The story record (its META item, by DynamoDB's size rules) after the window: every join rewrites it in a transaction, two write units per KB. */
+  storyRecordKb: number;
 }
 
 export interface StoryGrowth {
@@ -42,6 +46,7 @@ export async function measureStoryGrowth(root: string, sizes: readonly number[],
   const next = () => (random = (Math.imul(random, 1103515245) + 12345) >>> 0) / 2 ** 32;
   let ingested = 0;
   const articleIds: string[] = [];
+  let storyId = '';
   let clock = Date.parse('2025-01-17T00:00:00Z');
   const ingest = async () => {
     const picked = new Set<number>();
@@ -52,6 +57,7 @@ export async function measureStoryGrowth(root: string, sizes: readonly number[],
     await objects.put(key, new TextEncoder().encode(body), 'text/plain');
     const outcome = await ingestObject(deps, { key, eventTime: new Date((clock += 1000)).toISOString() });
     if ('articleId' in outcome && outcome.articleId) articleIds.push(outcome.articleId);
+    if ('storyId' in outcome) storyId = outcome.storyId;
   };
   const out: StoryGrowthAtSize[] = [];
   for (const size of [...sizes].sort((a, b) => a - b)) {
@@ -60,11 +66,15 @@ export async function measureStoryGrowth(root: string, sizes: readonly number[],
     const bytes = table.returnedItems.bytes;
     const start = process.hrtime.bigint();
     for (let i = 0; i < windowArticles; i += 1) await ingest();
+    const ms = Number(process.hrtime.bigint() - start) / 1e6;
+    const [calls, read] = [totalOps(table.calls) - ops, table.returnedItems.bytes - bytes];
+    const record = await table.get(keys.storyMeta(storyId));
     out.push({
       storySize: size,
-      msPerArticle: Number(process.hrtime.bigint() - start) / 1e6 / windowArticles,
-      storageOpsPerArticle: (totalOps(table.calls) - ops) / windowArticles,
-      kbReadPerArticle: (table.returnedItems.bytes - bytes) / 1024 / windowArticles,
+      msPerArticle: ms / windowArticles,
+      storageOpsPerArticle: calls / windowArticles,
+      kbReadPerArticle: read / 1024 / windowArticles,
+      storyRecordKb: itemBytes(record) / 1024,
     });
     process.stderr.write(`story growth: ${size} articles in the story, ${out[out.length - 1].msPerArticle.toFixed(0)} ms/article\n`);
   }
