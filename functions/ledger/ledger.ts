@@ -372,8 +372,7 @@ export class Ledger {
     const heads = await this.table.batchGet([metaKey, keys.storyStamp(storyId)]);
     const meta = heads.find((item) => item.sk === metaKey.sk);
     if (!meta) return undefined;
-    const stamp = stampOf(meta, heads.find((item) => item.sk !== metaKey.sk));
-    const story = { ...strip<StoryRecord & { revision: number }>(unpackFields(meta))!, ...(stamp > 0 ? { stamp } : {}) };
+    const story = storyOfItems(meta, heads.find((item) => item.sk !== metaKey.sk));
     const ids = story.memberIds;
     if (ids.length <= recent + 1) return this.storySnapshot(storyId);
     const read = [ids[0], ...ids.slice(-recent)];
@@ -400,9 +399,8 @@ export class Ledger {
     const meta = items.find((item) => item.sk === keys.storyMeta('').sk);
     if (!meta) return undefined;
     const articleItems = items.filter((item) => item.sk.startsWith('ARTICLE#')).map(unpackFields);
-    const stamp = stampOf(meta, items.find((item) => item.sk === keys.storyStamp('').sk));
     return {
-      story: { ...strip<StoryRecord & { revision: number }>(unpackFields(meta))!, ...(stamp > 0 ? { stamp } : {}) },
+      story: storyOfItems(meta, items.find((item) => item.sk === keys.storyStamp('').sk)),
       articles: articleItems.map(articleOfEntry),
       claims: claimsOf(items),
       mentions: mentionsOf(items, articleItems),
@@ -430,6 +428,12 @@ function itemKey(key: TableKey): string {
 }
 
 const MENTION_PREFIX = 'MENTION#';
+
+/** The story record from its META item, with its stamp (stampOf). */
+function storyOfItems(meta: TableItem, stampItem: TableItem | undefined): StoryRecord & StoryStamp & { revision: number } {
+  const stamp = stampOf(meta, stampItem);
+  return { ...strip<StoryRecord & { revision: number }>(unpackFields(meta))!, ...(stamp > 0 ? { stamp } : {}) };
+}
 
 /** The article record a story entry holds (its mentions and terms left out). */
 function articleOfEntry(item: TableItem): ArticleRecord {
