@@ -288,7 +288,7 @@ function storyDecisionLine(cost: StoryDecisionCost): string {
 
 function storyGrowthLines(growth: StoryGrowth): string {
   return growth.sizes
-    .map((at) => `| ingest into one story of ${at.storySize} reports (in-process ledger; next ${growth.windowArticles}; the reports ended in ${growth.stories} ${growth.stories === 1 ? 'story' : 'stories'}) | ${at.msPerArticle} ms/article, ${at.storageOpsPerArticle} storage calls, ${at.kbReadPerArticle} KB read; story record ${at.storyRecordKb} KB |`)
+    .map((at) => `| ingest into one story of ${at.storySize} reports (in-process ledger; next ${growth.windowArticles}; the reports ended in ${growth.stories} ${growth.stories === 1 ? 'story' : 'stories'}) | ${at.msPerArticle} ms/article, ${at.storageOpsPerArticle} storage calls, ${at.kbReadPerArticle} KB read; story record ${at.storyRecordKb} KB; one publish ${at.publishMs} ms, latest.json ${at.latestJsonKb} KB |`)
     .join('\n');
 }
 

@@ -7,7 +7,9 @@ import { ingestObject } from '../functions/ingest/ingest-object';
 import { keys } from '../functions/ledger/keys';
 import { itemBytes } from './sdk-meter';
 import { Ledger } from '../functions/ledger/ledger';
-import { DEFAULT_MAX_OBJECT_BYTES } from '../functions/shared/resources';
+import { DEFAULT_MAX_OBJECT_BYTES, DIGEST_KEYS } from '../functions/shared/resources';
+import { RecordingNotifier } from '../functions/adapters/recording-notifier';
+import { publishDigest } from '../functions/digest/publish-digest';
 
 export interface StoryGrowthAtSize {
   /** Articles the story held when the window started. */
@@ -17,6 +19,9 @@ export interface StoryGrowthAtSize {
   kbReadPerArticle: number;
   /** The story record (its META item, by DynamoDB's size rules) after the window: every join rewrites it in a transaction, two write units per KB. */
   storyRecordKb: number;
+  /** One digest published after the window: its time, and the size of latest.json (which lists every mention of every claim). */
+  publishMs: number;
+  latestJsonKb: number;
 }
 
 export interface StoryGrowth {
@@ -34,7 +39,7 @@ const SENTENCES_PER_REPORT = 14;
  * selection of the seed articles' sentences, in another order, under its own headline), ingested
  * through `ingestObject` into an in-process ledger. When the story holds each of `sizes` articles,
  * the next `windowArticles` are timed and their storage calls and the bytes their reads return
- * counted. A breaking event can draw hundreds of reports into one story; this shows what each
+ * counted; then one digest is published. A breaking event can draw hundreds of reports into one story; this shows what each
  * costs as it does.
  */
 export async function measureStoryGrowth(root: string, sizes: readonly number[], windowArticles = 20): Promise<StoryGrowth> {
@@ -69,12 +74,18 @@ export async function measureStoryGrowth(root: string, sizes: readonly number[],
     const ms = Number(process.hrtime.bigint() - start) / 1e6;
     const [calls, read] = [totalOps(table.calls) - ops, table.returnedItems.bytes - bytes];
     const record = await table.get(keys.storyMeta(storyId));
+    const publishStart = process.hrtime.bigint();
+    await publishDigest({ ledger: deps.ledger, objects, notifier: new RecordingNotifier(), now: () => new Date(clock) });
+    const publishMs = Number(process.hrtime.bigint() - publishStart) / 1e6;
+    const latest = objects.objects.get(DIGEST_KEYS.latest);
     out.push({
       storySize: size,
       msPerArticle: ms / windowArticles,
       storageOpsPerArticle: calls / windowArticles,
       kbReadPerArticle: read / 1024 / windowArticles,
       storyRecordKb: itemBytes(record) / 1024,
+      publishMs,
+      latestJsonKb: (latest?.body.byteLength ?? 0) / 1024,
     });
     process.stderr.write(`story growth: ${size} articles in the story, ${out[out.length - 1].msPerArticle.toFixed(0)} ms/article\n`);
   }
