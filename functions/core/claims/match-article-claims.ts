@@ -132,19 +132,9 @@ export function claimsKnownByMentions(claims: readonly ClaimRecord[], mentions: 
     if (!seen || mention.ingestedAt < seen.ingestedAt || (mention.ingestedAt === seen.ingestedAt && mention.articleId < seen.articleId)) earliest.set(mention.claimId, mention);
   }
   return [...earliest.values()].map((mention) => {
-    const statement = mention.statement ?? mention.text;
-    const dates = (mention.dates ?? []).filter((d) => statement.includes(d.text));
-    return {
-      id: mention.claimId,
-      storyId: mention.storyId,
-      text: mention.text,
-      features: claimFeatures(countriesForCapitals(statement)),
-      createdAt: mention.ingestedAt,
-      statement,
-      negated: mention.negated ?? false,
-      ...(dates.length > 0 ? { dates } : {}),
-      ...(mention.quantities ? { quantities: mention.quantities } : {}),
-    };
+    const fromMention = { id: mention.claimId, storyId: mention.storyId, createdAt: mention.ingestedAt, negated: false };
+    const { form: _form, ...claim } = mentionWording(fromMention, mention, claimFeatures(countriesForCapitals(mention.statement ?? mention.text)));
+    return claim;
   });
 }
 
@@ -302,7 +292,7 @@ function laterWordings(claimsById: ReadonlyMap<string, ClaimRecord>, mentions: r
 }
 
 /** A mention's wording of its claim, as a claim record under the claim's id: features (given) and facts read from the mention's statement. */
-function mentionWording(claim: ClaimRecord, mention: MentionRecord, features: ClaimFeatures): Wording {
+function mentionWording(claim: Pick<ClaimRecord, 'id' | 'storyId' | 'createdAt' | 'negated'>, mention: MentionRecord, features: ClaimFeatures): Wording {
   const statement = mention.statement ?? mention.text;
   const dates = (mention.dates ?? []).filter((d) => statement.includes(d.text));
   return {
