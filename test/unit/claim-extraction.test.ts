@@ -156,6 +156,13 @@ describe('extractClaims: atomic claims', () => {
     ]);
   });
 
+  it('keeps "That" as the subject it is, and drops a leading "that" that joins', () => {
+    expect(extractClaims(['That was a real possibility, however nightmarish.'])[0].statement).toBe('That was a real possibility, however nightmarish.');
+    expect(extractClaims(['The minister said that the plan had failed.'])[0].statement).toBe('the plan had failed.');
+    // one joining word goes, not the determiner after it
+    expect(extractClaims(['But that effort was to no avail.'])[0].statement).toBe('that effort was to no avail.');
+  });
+
   it('skips questions, captions, credits and unattributed opinion', () => {
     const claims = extractClaims([
       'Russian President Vladimir Putin (left) and his Iranian counterpart meet in Moscow on January 17.',
@@ -231,6 +238,25 @@ describe('attribution and quotes', () => {
     expect(statementsAndSources('Smith, a neighbor, said the man that shot him fled on foot.')).toEqual([['the man that shot him fled on foot.', 'Smith']]);
     // a description with a verb is a clause of its own
     expect(extractClaims(['Smith, the man who shot him, said nothing at the hearing on Friday.'])[0].attribution?.source).not.toBe('Smith');
+  });
+
+  it('reads "X said <clause> that ..." as all of the clause said, when "that" opens a relative clause or the colon is a time\'s', () => {
+    expect(statementsAndSources('SFPD spokesperson Albie Esparza said the victims were in a stolen car that was double parked on the street.')).toEqual([
+      ['the victims were in a stolen car that was double parked on the street.', 'SFPD spokesperson Albie Esparza'],
+    ]);
+    // cut after "that", the negation was lost: "Griego actually went to a Wal-Mart that day"
+    expect(statementsAndSources('Sheriff Dan Houston said investigators have no information that Griego actually went to a Wal-Mart that day.')).toEqual([
+      ['investigators have no information that Griego actually went to a Wal-Mart that day.', 'Sheriff Dan Houston'],
+    ]);
+    expect(statementsAndSources('Police said officers were called to 104 Five Royales Drive at about 3:25 p.m. Monday.')).toEqual([
+      ['officers were called to 104 Five Royales Drive at about 3:25 p.m. Monday.', 'Police'],
+    ]);
+    // "that" after a verb of saying or another verb still opens what is said
+    expect(statementsAndSources('Randal said friends of Kobryn told investigators that he had a gun.')).toEqual([['he had a gun.', 'Randal']]);
+    expect(statementsAndSources('Holmes said detectives were still investigating the motive, adding that Mahaj was an innocent victim.')).toEqual([
+      ['Mahaj was an innocent victim.', 'Holmes'],
+    ]);
+    expect(statementsAndSources('Officials said in a prepared statement that the road would reopen.')).toEqual([['the road would reopen.', 'Officials']]);
   });
 
   it('reads the speaker of "told" before it, never the one told', () => {

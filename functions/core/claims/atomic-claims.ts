@@ -470,12 +470,16 @@ function denierKey(text: string): string {
   return [...new Set(names.map((n) => entityKey(n)))].sort().join(' ');
 }
 
-/** The assertion as a sentence of its own: quote marks, dangling punctuation and conjunctions off. */
+/**
+ * The assertion as a sentence of its own: quote marks, dangling punctuation and conjunctions off. A
+ * leading "that" is a conjunction ("said that ...") unless a verb follows it: then it is the
+ * subject ("That was a real possibility").
+ */
 export function cleanStatement(text: string): string {
   return text
     .replace(/"/g, '')
     .replace(/^[\s,;:—–-]+/, '')
-    .replace(/^(?:and|but|that)\s+/i, '')
+    .replace(/^(?:and|but|that(?!\s+(?:is|was|were|are|has|have|had|will|would|could|can|may|might|must|should|does|did|remains|remained|seems|seemed|means|meant)\b))\s+/i, '')
     .replace(/[\s,;:—–-]+$/, '')
     .replace(/\s{2,}/g, ' ')
     .trim();

@@ -152,12 +152,46 @@ export function findAttribution(sentence: string): AttributedSpan {
     const source = said[2].replace(TRAILING_ADVERB, '').trim();
     if (isSource(source) && !/\b(that|which|who|if|when|because)\b/i.test(said[4] ?? '')) {
       start = said[0].length;
+      // "said the victims were in a car that was parked ...", "said they arrived at 9:30": what is
+      // said starts after the verb (the "that" opens a relative clause, the colon is a time's)
+      const inTime = /\d:\s*$/.test(said[0]) && /^\d/.test(sentence.slice(said[0].length));
+      if (said === leadSaid && ((/\bthat\s*$/.test(said[0]) && opensRelativeClause(said[4] ?? '')) || inTime)) start = skipSpaces(sentence, said[0].length - said[4].length - (/(?:\s+that\b|:)\s*$/.exec(said[0])?.[0].length ?? 0));
       if (start < end - 10) return { attribution: attributionTo(source, said[3].toLowerCase()), start, end };
     }
   }
   const stance = stanceOf(sentence);
   if (stance) return { attribution: stance, start: 0, end };
   return { start: 0, end };
+}
+
+/**
+ * "said the victims were in a car that was parked ...": what stands between the verb and "that" is a
+ * clause of its own (a verb in it, not opening as a phrase: "said in a prepared statement that"),
+ * and "that" follows a noun, so it opens a relative clause inside what was said, not what was said
+ * ("said he believed that ...", "says he's shocked that ..." stay read after "that").
+ */
+function opensRelativeClause(modifier: string): boolean {
+  const words = modifier.toLowerCase().match(/[\p{L}'’-]+/gu) ?? [];
+  const [before, last] = [words[words.length - 2] ?? '', words[words.length - 1] ?? ''];
+  if (!hasVerb(modifier) || /^\s*(?:in|on|at|during|after|before|through|via|to|with|from|by|over|for|about|under|while|when|\w+ly)\b/i.test(modifier)) return false;
+  // "said friends of Kobryn told investigators that he had a gun": the "that" of a second speaker;
+  // "said it appeared by the noise that ...": what "it" stands for
+  if (SPEAKS_OR_KNOWS.test(modifier) || words[0] === 'it') return false;
+  // a verb before "that": "adding that", "can only rule that"
+  if (isVerbLike(last) || last.endsWith('ing') || /^(?:can|could|will|would|may|might|must|should|to|did|does|do)$/.test(before)) return false;
+  return !STANCE_BEFORE_THAT.test(last);
+}
+
+/** A verb of saying or knowing, after which "that" opens what is said or known. */
+const SPEAKS_OR_KNOWS = new RegExp(`\\b(?:${REPORTING}|thinks?|thought|knows?|knew|learned|learnt|found|saw|heard|realized|realised|showed|shown|means?)\\b`, 'i');
+
+/** Words after which "that" opens what is thought or felt, not a relative clause. */
+const STANCE_BEFORE_THAT = /^(?:sure|certain|confident|clear|likely|possible|aware|convinced|glad|happy|sad|afraid|hopeful|worried|concerned|shocked|surprised|disappointed|believe|believes|think|thinks|know|knows|say|says|hope|hopes|fear|fears|feel|feels|suspect|suspects|mean|means|show|shows|suggest|suggests|so|now|and|but)$/;
+
+function skipSpaces(text: string, at: number): number {
+  let i = at;
+  while (i < text.length && /\s/.test(text[i])) i += 1;
+  return i;
 }
 
 function coordinatesVerb(modifier: string): boolean {
