@@ -185,7 +185,11 @@ function opensRelativeClause(modifier: string): boolean {
 /** A verb of saying or knowing, after which "that" opens what is said or known. */
 const SPEAKS_OR_KNOWS = new RegExp(`\\b(?:${REPORTING}|thinks?|thought|knows?|knew|learned|learnt|found|saw|heard|realized|realised|showed|shown|means?)\\b`, 'i');
 
-/** Words after which "that" opens what is thought or felt, not a relative clause. */
+/**
+ * Words that, just before "that", make it open what is thought or felt, not a relative clause. The
+ * verbs among them count only there: anywhere in the clause, "suspect", "show" and "means" are
+ * nouns as often ("the suspect in that armed robbery").
+ */
 const STANCE_BEFORE_THAT = /^(?:sure|certain|confident|clear|likely|possible|aware|convinced|glad|happy|sad|afraid|hopeful|worried|concerned|shocked|surprised|disappointed|believe|believes|think|thinks|know|knows|say|says|hope|hopes|fear|fears|feel|feels|suspect|suspects|mean|means|show|shows|suggest|suggests|so|now|and|but)$/;
 
 function skipSpaces(text: string, at: number): number {
