@@ -240,23 +240,17 @@ describe('attribution and quotes', () => {
     expect(extractClaims(['Smith, the man who shot him, said nothing at the hearing on Friday.'])[0].attribution?.source).not.toBe('Smith');
   });
 
-  it('reads "X said <clause> that ..." as all of the clause said, when "that" opens a relative clause or the colon is a time\'s', () => {
-    expect(statementsAndSources('SFPD spokesperson Albie Esparza said the victims were in a stolen car that was double parked on the street.')).toEqual([
-      ['the victims were in a stolen car that was double parked on the street.', 'SFPD spokesperson Albie Esparza'],
-    ]);
+  it.each([
+    ['SFPD spokesperson Albie Esparza said the victims were in a stolen car that was double parked on the street.', 'the victims were in a stolen car that was double parked on the street.', 'SFPD spokesperson Albie Esparza'],
     // cut after "that", the negation was lost: "Griego actually went to a Wal-Mart that day"
-    expect(statementsAndSources('Sheriff Dan Houston said investigators have no information that Griego actually went to a Wal-Mart that day.')).toEqual([
-      ['investigators have no information that Griego actually went to a Wal-Mart that day.', 'Sheriff Dan Houston'],
-    ]);
-    expect(statementsAndSources('Police said officers were called to 104 Five Royales Drive at about 3:25 p.m. Monday.')).toEqual([
-      ['officers were called to 104 Five Royales Drive at about 3:25 p.m. Monday.', 'Police'],
-    ]);
+    ['Sheriff Dan Houston said investigators have no information that Griego actually went to a Wal-Mart that day.', 'investigators have no information that Griego actually went to a Wal-Mart that day.', 'Sheriff Dan Houston'],
+    ['Police said officers were called to 104 Five Royales Drive at about 3:25 p.m. Monday.', 'officers were called to 104 Five Royales Drive at about 3:25 p.m. Monday.', 'Police'],
     // "that" after a verb of saying or another verb still opens what is said
-    expect(statementsAndSources('Randal said friends of Kobryn told investigators that he had a gun.')).toEqual([['he had a gun.', 'Randal']]);
-    expect(statementsAndSources('Holmes said detectives were still investigating the motive, adding that Mahaj was an innocent victim.')).toEqual([
-      ['Mahaj was an innocent victim.', 'Holmes'],
-    ]);
-    expect(statementsAndSources('Officials said in a prepared statement that the road would reopen.')).toEqual([['the road would reopen.', 'Officials']]);
+    ['Randal said friends of Kobryn told investigators that he had a gun.', 'he had a gun.', 'Randal'],
+    ['Holmes said detectives were still investigating the motive, adding that Mahaj was an innocent victim.', 'Mahaj was an innocent victim.', 'Holmes'],
+    ['Officials said in a prepared statement that the road would reopen.', 'the road would reopen.', 'Officials'],
+  ])('reads "X said <clause> that ..." as all of the clause said when "that" opens a relative clause, or the colon is a time\'s: %s', (sentence, statement, source) => {
+    expect(statementsAndSources(sentence)).toEqual([[statement, source]]);
   });
 
   it('reads the speaker of "told" before it, never the one told', () => {
