@@ -183,7 +183,7 @@ function opensRelativeClause(modifier: string): boolean {
 }
 
 /** A verb of saying or knowing, after which "that" opens what is said or known. */
-const SPEAKS_OR_KNOWS = new RegExp(`\\b(?:${REPORTING}|thinks?|thought|knows?|knew|learned|learnt|found|saw|heard|realized|realised|showed|shown|means?)\\b`, 'i');
+const SPEAKS_OR_KNOWS = new RegExp(`\\b(?:${REPORTING}|thinks?|thought|knows?|knew|learned|learnt|found|saw|heard|realized|realised|showed|shown)\\b`, 'i');
 
 /**
  * Words that, just before "that", make it open what is thought or felt, not a relative clause. The
