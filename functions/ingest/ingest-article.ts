@@ -236,9 +236,9 @@ export const RECENT_MEMBERS_READ = MAX_SPLIT_MEMBERS;
 /**
  * Adds the article to its story and creates the claims it is the first to make, as one optimistic
  * step on the story's revision; on a conflict the story is re-read and the claims matched again.
- * `storySize`, the story's members as last read, chooses the read: a story larger than
- * RECENT_MEMBERS_READ + 1 is read bounded (recentStorySnapshot), so that joining it costs the same
- * however many reports a breaking event draws.
+ * The story is read through recentStorySnapshot, bounded past RECENT_MEMBERS_READ + 1 members, so
+ * that joining it costs the same however many reports a breaking event draws; `storySize`, its
+ * members as last read, spares a small story the read of its record first.
  */
 async function joinStory(
   ledger: Ledger,
@@ -250,7 +250,7 @@ async function joinStory(
 ): Promise<{ claims: ArticleClaims; opened: boolean; joined?: JoinedStory }> {
   let size = storySize;
   for (let attempt = 0; attempt < MAX_STORY_UPDATE_ATTEMPTS; attempt += 1) {
-    const snapshot = size > RECENT_MEMBERS_READ + 1 ? await ledger.recentStorySnapshot(article.storyId, RECENT_MEMBERS_READ) : await ledger.storySnapshot(article.storyId);
+    const snapshot = await ledger.recentStorySnapshot(article.storyId, RECENT_MEMBERS_READ, size);
     size = snapshot?.story.memberIds.length ?? 0;
     const current = snapshot?.story;
     if (current?.mergedInto) {

@@ -365,9 +365,11 @@ export class Ledger {
    * entries (mentions and terms) of its first member and of its `recent` newest members, and the
    * claims it gained at its `recent` newest revisions; the members left out are named in
    * `unreadMembers`. A few batched reads, where storySnapshot reads every entry of the partition. A
-   * story of at most `recent` + 1 members is read whole (storySnapshot).
+   * story of at most `recent` + 1 members is read whole (storySnapshot), without reading its record
+   * first when `knownSize` (its members as the caller last read them) already says it is that small.
    */
-  async recentStorySnapshot(storyId: string, recent: number): Promise<StoredStory | undefined> {
+  async recentStorySnapshot(storyId: string, recent: number, knownSize?: number): Promise<StoredStory | undefined> {
+    if (knownSize !== undefined && knownSize <= recent + 1) return this.storySnapshot(storyId);
     const metaKey = keys.storyMeta(storyId);
     const heads = await this.table.batchGet([metaKey, keys.storyStamp(storyId)]);
     const meta = heads.find((item) => item.sk === metaKey.sk);
@@ -381,7 +383,7 @@ export class Ledger {
       this.table.query(storyPartition(storyId), { skPrefix: CLAIM_SORT_KEYS.packed, descending: true, limit: recent }),
     ]);
     // in the order a query of the partition returns them
-    const articleItems = entries.map(unpackFields).sort((a, b) => (a.sk < b.sk ? -1 : a.sk > b.sk ? 1 : 0));
+    const articleItems = inSortKeyOrder(entries.map(unpackFields), (item) => item.sk);
     const readIds = new Set(read);
     return {
       story,
