@@ -141,7 +141,7 @@ export function findAttribution(sentence: string): AttributedSpan {
   if (named && isSource(named[1]) && !hasVerb(named[2])) {
     // "said the man that shot him fled": no modifier, what is said starts after the verb
     const at = readsAsModifier(named[3], named[4]) ? named[0].length : named[0].length - named[4].length - 1;
-    const from = at + (/^\s*/.exec(sentence.slice(at))?.[0].length ?? 0);
+    const from = skipSpaces(sentence, at);
     if (from < end - 10) return { attribution: attributionTo(named[1], named[3].toLowerCase()), start: from, end };
   }
   // "said on Tuesday that ...", not "said the talks were useful and added that ...": a modifier
