@@ -153,7 +153,7 @@ async function main(): Promise<void> {
       await ingest();
       if (next % 1000 === 0) process.stderr.write(`corpus: ${next}/${size}\n`);
     }
-    const opsBefore = totalOps(table.calls);
+    const opsBefore = table.totalCalls();
     const returnedBefore = { ...table.returnedItems };
     const windows: Array<{ ms: number; gcMs: number }> = [];
     for (let w = 0; w < WINDOWS; w += 1) {
@@ -176,7 +176,7 @@ async function main(): Promise<void> {
       windowRangeMs: [round(perArticle[0]), round(perArticle[perArticle.length - 1])],
       windowsMs: inOrder.map(round),
       gcMsPerArticle: round(windows.reduce((sum, window) => sum + window.gcMs, 0) / timed),
-      storageOpsPerArticle: round((totalOps(table.calls) - opsBefore) / timed),
+      storageOpsPerArticle: round((table.totalCalls() - opsBefore) / timed),
       itemsReadPerArticle: round((table.returnedItems.count - returnedBefore.count) / timed),
       kbReadPerArticle: round((table.returnedItems.bytes - returnedBefore.bytes) / 1024 / timed),
     };
@@ -338,10 +338,6 @@ interface IngestAtSize {
   /** Items the reads returned, and their serialized size: read capacity, whatever the machine's timing. */
   itemsReadPerArticle: number;
   kbReadPerArticle: number;
-}
-
-function totalOps(calls: Record<string, number>): number {
-  return Object.values(calls).reduce((a, b) => a + b, 0);
 }
 
 function round(value: number): number {

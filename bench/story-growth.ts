@@ -67,12 +67,12 @@ export async function measureStoryGrowth(root: string, sizes: readonly number[],
   const out: StoryGrowthAtSize[] = [];
   for (const size of [...sizes].sort((a, b) => a - b)) {
     while (ingested < size) await ingest();
-    const ops = totalOps(table.calls);
+    const ops = table.totalCalls();
     const bytes = table.returnedItems.bytes;
     const start = process.hrtime.bigint();
     for (let i = 0; i < windowArticles; i += 1) await ingest();
     const ms = Number(process.hrtime.bigint() - start) / 1e6;
-    const [calls, read] = [totalOps(table.calls) - ops, table.returnedItems.bytes - bytes];
+    const [calls, read] = [table.totalCalls() - ops, table.returnedItems.bytes - bytes];
     const record = await table.get(keys.storyMeta(storyId));
     const publishStart = process.hrtime.bigint();
     await publishDigest({ ledger: deps.ledger, objects, notifier: new RecordingNotifier(), now: () => new Date(clock) });
@@ -101,8 +101,4 @@ function seedSentences(dir: string): string[] {
     for (const paragraph of paragraphs) for (const sentence of splitSentences(paragraph)) if (sentence.text.split(/\s+/).length > 8) sentences.push(sentence.text);
   }
   return sentences;
-}
-
-function totalOps(calls: Record<string, number>): number {
-  return Object.values(calls).reduce((a, b) => a + b, 0);
 }

@@ -32,6 +32,11 @@ export class MemoryTableStore implements TableStore {
    */
   readonly returnedItems = { count: 0, bytes: 0 };
 
+  /** Calls of every operation so far. */
+  totalCalls(): number {
+    return Object.values(this.calls).reduce((sum, count) => sum + count, 0);
+  }
+
   async get(key: TableKey): Promise<TableItem | undefined> {
     this.count('get');
     return this.returned(key.pk, key.sk);
