@@ -40,6 +40,28 @@ describe('extractClaims: atomic claims', () => {
     expect(claims.map((c) => c.attribution?.source)).toEqual(['Peskov', 'Peskov']);
   });
 
+  it.each([
+    // the subject ends at a negated auxiliary, and "wasn't" is not shared by "was never"
+    ["One person on the list wasn't shot and was never in danger.", ["One person on the list wasn't shot", 'One person on the list was never in danger.']],
+    // a past after "did not" is a verb of its own
+    ["Neighbors didn't hear the shot but saw the commotion.", ["Neighbors didn't hear the shot", 'Neighbors saw the commotion.']],
+    // a negated "was" shared by both predicates would be lost from the second
+    ["The boy wasn't shot and killed by the officer.", ["The boy wasn't shot and killed by the officer."]],
+    // after a clause cut, a predicate continues that clause's subject
+    ['The man thought the gun was empty, but the pistol fired and struck his stepson.', ['The man thought the gun was empty', 'the pistol fired', 'the pistol struck his stepson.']],
+  ])('restores the subject of a coordinated predicate from its own clause: %s', (sentence, statements) => {
+    expect(extractClaims([sentence]).map((c) => c.statement)).toEqual(statements);
+  });
+
+  it.each([
+    'Investigators determined that Middlebrooks was in the parking lot and fired multiple shots at the victim.',
+    'Police said three people died at a bank which caught fire after rioters broke a window and threw bombs inside.',
+    'She fired a shot at an employee who had followed her in and had yelled a warning.',
+    '"We are heartbroken," the principal said, and thanked the officers who came.',
+  ])('keeps whole a predicate that may continue a clause inside the one before it: %s', (sentence) => {
+    expect(extractClaims([sentence])).toHaveLength(1);
+  });
+
   it("reads a concession that reports someone's words as that speaker's assertion, and keeps one that reports no one", () => {
     const paragraph =
       "The timing of the deal, just days before President-elect Donald Trump's inauguration, has raised eyebrows, though Kremlin spokesman Dmitry Peskov insisted the signing was long planned.";

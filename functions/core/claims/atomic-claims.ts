@@ -1,6 +1,6 @@
 import { attributionTo, findAttribution, type Attribution } from './attribution';
 import { entityKey } from './entities';
-import { AUX, isVerbLike } from './verbs';
+import { AUX, isNegatedAuxiliary, isVerbLike } from './verbs';
 import { synsetIds } from './lexicon';
 import { tokenize } from '../text/tokens';
 
@@ -348,7 +348,9 @@ const DETERMINER = /^(the|a|an|its|his|her|their|this|these|those|both|each|some
 function coordinate(sentence: string, from: number, to: number, subject: string | undefined, speaker?: string): SentencePart[] {
   const text = sentence.slice(from, to);
   const cuts: Array<{ at: number; next: number; kind: 'predicate' | 'clause' | 'speaker'; auxiliary?: string }> = [];
+  // Where the last predicate cut (clauseStart) and the last clause cut (clauseFrom) leave off.
   let clauseStart = 0;
+  let clauseFrom = 0;
   for (const m of text.matchAll(CONJUNCTION)) {
     const at = m.index ?? 0;
     const next = at + m[0].length;
@@ -364,10 +366,24 @@ function coordinate(sentence: string, from: number, to: number, subject: string 
       continue;
     }
     if (isVerbLike(right[0]) && !['be', 'been', 'being'].includes(right[0])) {
+      // "X didn't think it was loaded and pulled the trigger": after a clause inside the left one
+      // (that, what, when, a quotation...), whose subject the predicate shares is a guess.
+      if (SUBORDINATE.test(leftAfterVerb(text.slice(clauseStart, at)))) continue;
+      // 'Abigail still has a long road ahead," said her father, but is strong-willed': a subject
+      // read across a quotation's end is not the predicate's.
+      if (((subject ?? subjectOf(text.slice(clauseFrom, at)) ?? '').slice(1).match(/"/g)?.length ?? 0) % 2 === 1) continue;
       // "withdrew X and ordered Y": the left clause's own verb must be a finite past or present form,
       // not an auxiliary before a participle ("was long planned and unrelated").
-      const leftVerb = left.find((w) => isVerbLike(w));
+      const leftVerb = left.find((w) => isVerbLike(w) || isNegatedAuxiliary(w));
       const auxRight = AUX.has(right[0]);
+      if (!auxRight && leftVerb !== undefined && isNegatedAuxiliary(leftVerb)) {
+        // "didn't hear the shot but saw the commotion": a past after "did not" is a verb of its own;
+        // "wasn't shot and killed" shares the negation, which a statement of its own would drop.
+        if (!/^(?:do|does|did)n/.test(leftVerb)) continue;
+        cuts.push({ at, next, kind: 'predicate' });
+        clauseStart = next;
+        continue;
+      }
       if (!auxRight && leftVerb !== undefined && AUX.has(leftVerb)) {
         // "the signing was long planned and unrelated to ...": two predicates sharing the
         // auxiliary, when the left one has its participle ("was planned and [was] unrelated").
@@ -396,9 +412,12 @@ function coordinate(sentence: string, from: number, to: number, subject: string 
     if (verbAt < 0) continue;
     cuts.push({ at, next, kind: 'clause' });
     clauseStart = next;
+    clauseFrom = next;
   }
   const firstStatement = cleanStatement(text.slice(0, cuts[0]?.at ?? text.length));
-  const prefix = subject ?? subjectOf(text.slice(0, cuts[0]?.at ?? text.length));
+  // A predicate's subject is that of the clause it continues: the sentence's first, or the last
+  // clause cut before it ("X did A, but Y did B and C": Y did C).
+  let prefix = subject ?? subjectOf(text.slice(0, cuts[0]?.at ?? text.length));
   const parts: SentencePart[] = [{ start: from, end: from + (cuts[0]?.at ?? text.length), statement: subject ? cleanStatement(`${subject} ${firstStatement}`) : firstStatement }];
   cuts.forEach((cut, i) => {
     const end = i + 1 < cuts.length ? cuts[i + 1].at : text.length;
@@ -411,17 +430,32 @@ function coordinate(sentence: string, from: number, to: number, subject: string 
       parts.push({ start: from + cut.next, end: from + end, ...part });
       return;
     }
+    if (cut.kind === 'clause') prefix = subjectOf(text.slice(cut.next, end));
     const statement = cut.kind === 'predicate' && prefix ? [prefix, cut.auxiliary, piece].filter(Boolean).join(' ') : piece;
     parts.push({ start: from + cut.next, end: from + end, statement });
   });
   return parts;
 }
 
+/**
+ * A clause opening inside another: a conjunction or pronoun that starts one ("since" not as the
+ * adverb of "have since been"), or a quotation that ends a sentence or a clause ('...," she said').
+ */
+const SUBORDINATE = /\b(?:that|what|which|who|whom|whose|when|where|why|how|because|if|unless|until|while|although|though|whether)\b|\bsince\s+(?!been\b|\w+ed\b)|,\s*but\b|[.!?,]\s*"/i;
+
+/** A clause after its first verb (what can hold a clause of its own), or all of it when no verb shows. */
+function leftAfterVerb(clause: string): string {
+  for (const token of clause.matchAll(/[\p{L}'-]+/gu)) {
+    if (isVerbLike(token[0]) || isNegatedAuxiliary(token[0])) return clause.slice((token.index ?? 0) + token[0].length);
+  }
+  return clause;
+}
+
 /** The words before a clause's first verb: its subject, with any opening adverbial. */
 function subjectOf(clause: string): string | undefined {
   const tokens = [...clause.matchAll(/[\p{L}'-]+/gu)];
   for (const token of tokens) {
-    if (isVerbLike(token[0])) {
+    if (isVerbLike(token[0]) || isNegatedAuxiliary(token[0])) {
       const before = clause.slice(0, token.index).trim();
       return before.length > 0 ? before : undefined;
     }

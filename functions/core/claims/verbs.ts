@@ -10,6 +10,11 @@ const IRREGULAR_PAST = new Set(
 /** -ed words that are rarely the verb of a clause. */
 const ED_NOT_VERB = new Set('united armed aligned based backed detonating renewed limited advanced alleged so-called red bed need speed seed feed weed hundred'.split(' '));
 
+/** An auxiliary with "n't" ("wasn't", "doesn't", "won't"): a verb where a clause's subject ends. */
+export function isNegatedAuxiliary(word: string): boolean {
+  return /^(?:is|are|was|were|has|have|had|do|does|did|wo|ca|could|would|should|must|might|need)n['’]t$/i.test(word);
+}
+
 export function isVerbLike(word: string, allowPresent = false): boolean {
   if (!/^[a-z][a-z'-]*$/.test(word)) return false;
   if (AUX.has(word) || IRREGULAR_PAST.has(word)) return true;
