@@ -1,4 +1,5 @@
 import { buildDigest, type Digest, type DigestStory, type StorySnapshot } from '../core/digest/build-digest';
+import { boundStory, DIGEST_BOUNDS, isPartial, type DigestBounds } from '../core/digest/digest-bounds';
 import { isDigestCurrent, planDigestRefresh } from '../core/digest/digest-refresh';
 import { diffDigests, type DigestChanges } from '../core/publishing/changes';
 import { atomPage } from '../core/publishing/atom';
@@ -6,7 +7,7 @@ import { buildFeedPages, type FeedPage, type JsonFeed } from '../core/publishing
 import { CONTENT_TYPES, PUBLISHING_KEYS, siteUrl } from '../core/publishing/keys';
 import { buildNotification } from '../core/publishing/notification';
 import { renderPage } from '../core/publishing/page';
-import { storyDocumentsToWrite } from '../core/publishing/story-document';
+import { storyDocumentsToWrite, type StoryDocument } from '../core/publishing/story-document';
 import type { Ledger } from '../ledger/ledger';
 import type { Notifier } from '../ports/notifier';
 import type { ObjectStore } from '../ports/object-store';
@@ -18,6 +19,8 @@ export interface PublishDependencies {
   now: () => Date;
   /** Where digest/ is served; absolute links in the feed. Relative links when absent. */
   siteUrl?: string;
+  /** How much of each story latest.json shows (DIGEST_BOUNDS when absent); story documents show all. */
+  bounds?: DigestBounds;
 }
 
 /** The digest lists the most recently active stories; older ones stay in the ledger and story documents. */
@@ -55,11 +58,17 @@ export async function publishDigestIfChanged(deps: PublishDependencies): Promise
  * 4. if a higher version got recorded meanwhile, its snapshot is re-published over ours, so the
  *    site always ends at the newest version whatever order the writes land in.
  * Ledger reads grow with the stories that changed since the last digest, not with the corpus.
+ *
+ * The digest shows each story within `bounds`; the changed stories' documents show them whole,
+ * and what changed is told from whole stories on both sides (the previous one read back from its
+ * document when the digest showed part of it), so a claim entering the shown ones is not "new".
  */
 export async function publishDigest(deps: PublishDependencies): Promise<Digest> {
   const version = await deps.ledger.nextDigestVersion();
   const { unchanged, snapshots, written } = await readStories(deps);
-  const digest = buildDigest(snapshots, version, deps.now().toISOString(), unchanged);
+  const whole = buildDigest(snapshots, version, deps.now().toISOString(), unchanged);
+  const bounds = deps.bounds ?? DIGEST_BOUNDS;
+  const digest: Digest = { ...whole, stories: whole.stories.map((story) => boundStory(story, bounds)) };
   await deps.objects.put(PUBLISHING_KEYS.version(version), json(digest), CONTENT_TYPES.json);
   if (!(await deps.ledger.markPublished(version))) return digest;
 
@@ -67,8 +76,11 @@ export async function publishDigest(deps: PublishDependencies): Promise<Digest> 
   for (let round = 0; round < MAX_CATCH_UP_ROUNDS; round += 1) {
     // latest.json, read above, is usually the version before ours: no need to fetch it again.
     const previous = written?.version === published.version - 1 ? written : await readJson<Digest>(deps.objects, PUBLISHING_KEYS.version(published.version - 1));
-    const changes = diffDigests(previous, published);
-    await writeSite(deps, published, changes);
+    const changes = published === digest ? diffDigests(await withWholeStories(deps.objects, previous, whole), whole) : diffDigests(previous, published);
+    // A newer version put back holds only its digest: its stories shown in part keep the documents
+    // its own publisher wrote.
+    const documents = published === digest ? whole.stories : published.stories.filter((story) => !isPartial(story));
+    await writeSite(deps, published, changes, documents);
     if (published === digest) await deps.notifier.publish(buildNotification(published, changes, { ...(deps.siteUrl ? { baseUrl: deps.siteUrl } : {}) }));
     // Last, after the notification: until latest.json shows this version, a retry publishes again.
     await deps.objects.put(PUBLISHING_KEYS.latest, json(published), CONTENT_TYPES.json);
@@ -111,12 +123,30 @@ async function readStories(deps: PublishDependencies): Promise<{ unchanged: Dige
 }
 
 /**
- * Everything a version publishes but latest.json: story documents, feed pages (JSON Feed and Atom)
- * and the page. Each is one PUT of the whole object, so a reader never sees one half-written.
+ * The previous digest with each story that `next` rebuilt (not carried over as it was) and that
+ * the previous digest showed in part replaced by the whole story, as its document holds it at that
+ * revision; an entry whose document has moved on stays as it is.
  */
-async function writeSite(deps: PublishDependencies, digest: Digest, changes: DigestChanges): Promise<void> {
+async function withWholeStories(objects: ObjectStore, previous: Digest | undefined, next: Digest): Promise<Digest | undefined> {
+  if (!previous) return previous;
+  const nextRevisions = new Map(next.stories.map((story) => [story.id, story.revision]));
+  const stories = await Promise.all(
+    previous.stories.map(async (story) => {
+      if (!isPartial(story) || !nextRevisions.has(story.id) || nextRevisions.get(story.id) === story.revision) return story;
+      const document = await readJson<StoryDocument>(objects, PUBLISHING_KEYS.story(story.id));
+      return document?.story?.id === story.id && document.story.revision === story.revision && !isPartial(document.story) ? document.story : story;
+    }),
+  );
+  return { ...previous, stories };
+}
+
+/**
+ * Everything a version publishes but latest.json: story documents (of `stories`, whole), feed pages (JSON Feed and Atom) and the page. Each is one PUT of the whole object, so a
+ * reader never sees one half-written.
+ */
+async function writeSite(deps: PublishDependencies, digest: Digest, changes: DigestChanges, stories: DigestStory[]): Promise<void> {
   const { objects } = deps;
-  await Promise.all(storyDocumentsToWrite(digest, changes).map(({ key, document }) => objects.put(key, json(document), CONTENT_TYPES.json)));
+  await Promise.all(storyDocumentsToWrite({ ...digest, stories }, changes).map(({ key, document }) => objects.put(key, json(document), CONTENT_TYPES.json)));
   // JSON Feed and Atom need absolute URLs: without a site URL there is nothing valid to write.
   if (deps.siteUrl) {
     const previousFeed = await readFeedPages(objects);

@@ -1,3 +1,4 @@
+import type { DigestBounds } from '../core/digest/digest-bounds';
 import type { StoryPolicy } from '../core/stories/story-policy';
 import type { Tracer } from '@aws-lambda-powertools/tracer';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
@@ -28,6 +29,8 @@ export interface PipelineDependencies {
   publishQueue?: QueuePort;
   /** Messages of one SQS batch ingested at once (1 when absent). */
   batchConcurrency?: number;
+  /** How much of each story the digest shows (DIGEST_BOUNDS unless a test swaps it). */
+  bounds?: DigestBounds;
 }
 
 /**

@@ -7,7 +7,7 @@ import { originOf } from './independence';
 import { buildQuoteGroups, type DigestQuoteGroup } from './quote-groups';
 import { chooseHeadline } from './story-headline';
 
-export const DIGEST_SCHEMA_VERSION = 2;
+export const DIGEST_SCHEMA_VERSION = 3;
 
 export interface DigestMention {
   articleId: string;
@@ -46,6 +46,8 @@ export interface DigestDispute {
   /** Outlets that report the denial or the conflicting claim. */
   outlets: string[];
   mentions: Array<{ articleId: string; source: string; text: string }>;
+  /** How many mentions the dispute has, when the digest shows only the first of them (see DigestBounds). */
+  mentionCount?: number;
 }
 
 export interface DigestClaim {
@@ -61,7 +63,10 @@ export interface DigestClaim {
   /** Outlets that reported it on their own: copies and rewrites count once, with their origin. */
   independentOutlets: number;
   firstReportedBy: { articleId: string; source: string; at: string };
+  /** Earliest first; in the digest, at most DigestBounds.mentionsPerClaim of them. */
   mentions: DigestMention[];
+  /** How many mentions the claim has, when the digest shows only the first of them; the story document shows all. */
+  mentionCount?: number;
   /** The assertion the claim was matched on, when it differs from `text`. */
   statement?: string;
   /** Whether any article reports a denial of it or the story holds a conflicting claim. */
@@ -96,6 +101,22 @@ export interface DigestStory {
   claims: DigestClaim[];
   /** Quotations grouped by speaker and wording across outlets, with the differences in wording. */
   quotes: DigestQuoteGroup[];
+  /**
+   * Present when the digest shows only part of the story's claims, mentions or quotation groups
+   * (see DigestBounds): the whole story's numbers. The story document shows the whole story.
+   */
+  partial?: PartialStory;
+}
+
+/** The numbers of a whole story whose digest entry shows part of it. */
+export interface PartialStory {
+  claims: number;
+  /** Claims reported by two or more outlets. */
+  corroborated: number;
+  /** Claims reported by two or more outlets on their own. */
+  independentlyCorroborated: number;
+  disputed: number;
+  quoteGroups: number;
 }
 
 export interface Digest {

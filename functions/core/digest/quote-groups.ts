@@ -10,6 +10,8 @@ export interface DigestQuoteGroup {
   /** Every outlet renders it in the same words (punctuation and case aside). */
   identical: boolean;
   variants: DigestQuoteVariant[];
+  /** How many variants the group has, when the digest shows only the first of them (see DigestBounds). */
+  variantCount?: number;
 }
 
 export interface DigestQuoteVariant {

@@ -202,6 +202,7 @@ function buildItem(digest: Digest, story: DigestStory, storyChanges: StoryChange
   const maxClaims = Math.max(0, Math.floor(options.maxClaimsPerItem ?? 25));
   const claims = claimsOf(story);
   const shown = claims.slice(0, maxClaims).map(feedClaim);
+  const claimCount = summary.claims;
   const whatsNew = storyChanges ? feedWhatsNew(digest.version, storyChanges) : previous?._corroborate?.whatsNew;
   const document = siteUrl(storyDocumentPath(story.id), siteRoot(options.feedUrl));
   const url = `${options.homePageUrl}#${storyAnchor(story.id)}`;
@@ -212,7 +213,7 @@ function buildItem(digest: Digest, story: DigestStory, storyChanges: StoryChange
   if (shown.length > 0) {
     lines.push('', 'Claims, most corroborated first:');
     for (const c of shown) lines.push(`- [${c.independentOutlets} independent / ${plural(c.outlets.length, 'outlet')}] ${c.headline} (first: ${c.firstReportedBy.source})${c.disputed ? ' [disputed]' : ''}`);
-    if (claims.length > shown.length) lines.push(`… and ${plural(claims.length - shown.length, 'more claim')}: ${document}`);
+    if (claimCount > shown.length) lines.push(`… and ${plural(claimCount - shown.length, 'more claim')}: ${document}`);
   }
   lines.push('', `Sources: ${(story.outlets ?? []).join(', ')}`);
 
@@ -222,7 +223,7 @@ function buildItem(digest: Digest, story: DigestStory, storyChanges: StoryChange
           (c) => html`<li><strong>${c.independentOutlets} independent / ${plural(c.outlets.length, 'outlet')}</strong>: ${c.headline} <em>(first: ${c.firstReportedBy.source})</em>${c.disputed ? html` <strong>[disputed]</strong>` : ''}</li>`,
         )}</ul>`
       : ''
-  }${claims.length > shown.length ? html`<p><a href="${document}">All ${claims.length} claims</a></p>` : ''}<p>Sources: ${(story.outlets ?? []).join(', ')}</p>`;
+  }${claimCount > shown.length ? html`<p><a href="${document}">All ${claimCount} claims</a></p>` : ''}<p>Sources: ${(story.outlets ?? []).join(', ')}</p>`;
 
   const tags = [...(summary.disputed > 0 ? ['disputed'] : []), ...(whatsNew?.version === digest.version ? whatsNew.kinds : [])];
   return {
@@ -243,7 +244,7 @@ function buildItem(digest: Digest, story: DigestStory, storyChanges: StoryChange
       outlets: [...(story.outlets ?? [])],
       stats,
       claims: shown,
-      claimsOmitted: claims.length - shown.length,
+      claimsOmitted: claimCount - shown.length,
       ...(whatsNew ? { whatsNew } : {}),
     },
   };

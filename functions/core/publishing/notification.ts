@@ -226,7 +226,7 @@ function notificationMessage(digest: Digest, changes: DigestChanges, keys: Notif
         }
       : {}),
     stories: digest.stories.length,
-    claims: digest.stories.reduce((total, story) => total + (story.claims?.length ?? 0), 0),
+    claims: digest.stories.reduce((total, story) => total + (story.partial?.claims ?? story.claims?.length ?? 0), 0),
     summary,
     changes: {
       kinds: changes.kinds,

@@ -42,7 +42,7 @@ export function renderPage(digest: Digest, changes?: DigestChanges, options: Pag
   };
   const stories = storiesOf(digest);
   const title = options.title ?? 'What the news agrees on';
-  const claims = stories.reduce((n, s) => n + claimsOf(s).length, 0);
+  const claims = stories.reduce((n, s) => n + summarizeStory(s).claims, 0);
   const outlets = new Set(stories.flatMap((s) => s.outlets ?? [])).size;
   const storyChanges = new Map((changes?.stories ?? []).map((s) => [s.storyId, s]));
 
@@ -125,6 +125,8 @@ function story(s: DigestStory, changes: StoryChanges | undefined, links: Links, 
   const prominent = claims.filter((c) => (c.outlets?.length ?? 0) >= 2 || disputesOf(c).length > 0 || moved.has(c.id));
   const listed = prominent.slice(0, maxListed);
   const rest = claims.filter((c) => !listed.includes(c));
+  // Claims the digest entry leaves out (a story past the digest's bounds): the story document has them.
+  const notInDigest = summary.claims - claims.length;
   const renderClaim = (c: DigestClaim) => claim(c, outletCount, byId, newClaims.has(c.id), moved.get(c.id));
   const quotes = Array.isArray(s.quotes) ? s.quotes.filter((q) => q && Array.isArray(q.outlets) && q.outlets.length >= 2) : [];
 
@@ -142,7 +144,7 @@ function story(s: DigestStory, changes: StoryChanges | undefined, links: Links, 
   <section class="claims">
     <h3>Claims, most corroborated first</h3>
     ${listed.length > 0 ? html`<ol class="claim-list">${listed.map(renderClaim)}</ol>` : html`<p class="muted">No claim is reported by more than one outlet yet.</p>`}
-    ${rest.length > 0 ? html`<details><summary>${plural(rest.length, 'more claim')}${rest.every((c) => (c.outlets?.length ?? 0) < 2) ? ', each reported by a single outlet' : ''}</summary><ol class="claim-list">${rest.slice(0, maxFolded).map(renderClaim)}</ol>${rest.length > maxFolded ? html`<p class="muted">… and ${plural(rest.length - maxFolded, 'more claim')} in the <a href="${links.story(s.id)}" type="application/json">story document</a>.</p>` : ''}</details>` : ''}
+    ${rest.length + notInDigest > 0 ? html`<details><summary>${plural(rest.length + notInDigest, 'more claim')}${notInDigest === 0 && rest.every((c) => (c.outlets?.length ?? 0) < 2) ? ', each reported by a single outlet' : ''}</summary><ol class="claim-list">${rest.slice(0, maxFolded).map(renderClaim)}</ol>${rest.length + notInDigest > maxFolded ? html`<p class="muted">… and ${plural(rest.length + notInDigest - Math.min(rest.length, maxFolded), 'more claim')} in the <a href="${links.story(s.id)}" type="application/json">story document</a>.</p>` : ''}</details>` : ''}
   </section>
   ${quotes.length > 0 ? html`<section class="quotes"><h3>Quotations across outlets</h3><ul>${quotes.map((q) => html`<li><strong>${q.speaker}</strong>, quoted by ${q.outlets.join(', ')}${q.identical ? html` <span class="tag tag-ok">same words</span>` : html` <span class="tag tag-copy">worded differently</span>`}<ul>${quoteLines(q.variants ?? [])}</ul></li>`)}</ul></section>` : ''}
   <section class="sources">

@@ -24,15 +24,18 @@ export function summarizeStory(story: DigestStory): StorySummary {
   const claims = claimsOf(story);
   const outlets = Array.isArray(story.outlets) ? new Set(story.outlets).size : new Set(articles.map((a) => a.source)).size;
   const copies = articles.filter((a) => a.duplicateOf || a.derivedFrom).length;
-  const corroborated = claims.filter((c) => (c.outlets?.length ?? 0) >= 2).length;
-  const independentlyCorroborated = claims.filter((c) => (c.independentOutlets ?? 0) >= 2).length;
-  const disputed = claims.filter(isDisputed).length;
+  // A digest entry that shows part of its story carries the whole story's numbers.
+  const whole = story.partial;
+  const claimCount = whole?.claims ?? claims.length;
+  const corroborated = whole?.corroborated ?? claims.filter((c) => (c.outlets?.length ?? 0) >= 2).length;
+  const independentlyCorroborated = whole?.independentlyCorroborated ?? claims.filter((c) => (c.independentOutlets ?? 0) >= 2).length;
+  const disputed = whole?.disputed ?? claims.filter(isDisputed).length;
   const times = [...articles.map((a) => a.publishedAt), ...claims.map((c) => c.firstReportedBy?.at)].filter((t): t is string => typeof t === 'string' && !Number.isNaN(Date.parse(t)));
   const firstPublishedAt = times.sort((a, b) => Date.parse(a) - Date.parse(b))[0];
 
-  const head = `${plural(outlets, 'outlet')}${copies > 0 ? ` (${copies} ${copies === 1 ? 'copy or rewrite' : 'copies or rewrites'})` : ''}, ${plural(claims.length, 'claim')}`;
+  const head = `${plural(outlets, 'outlet')}${copies > 0 ? ` (${copies} ${copies === 1 ? 'copy or rewrite' : 'copies or rewrites'})` : ''}, ${plural(claimCount, 'claim')}`;
   const details: string[] = [];
-  if (claims.length > 0) {
+  if (claimCount > 0) {
     details.push(`${corroborated} reported by more than one outlet`);
     details.push(`${independentlyCorroborated} independently corroborated`);
     if (disputed > 0) details.push(`${disputed} disputed`);
@@ -41,7 +44,7 @@ export function summarizeStory(story: DigestStory): StorySummary {
     outlets,
     articles: articles.length,
     copies,
-    claims: claims.length,
+    claims: claimCount,
     corroborated,
     independentlyCorroborated,
     disputed,
