@@ -19,7 +19,7 @@ export interface StoryGrowthAtSize {
   kbReadPerArticle: number;
   /** The story record (its META item, by DynamoDB's size rules) after the window: every join rewrites it in a transaction, two write units per KB. */
   storyRecordKb: number;
-  /** One digest published after the window: its time, and the size of latest.json (which lists every mention of every claim). */
+  /** One digest published after the window: its time, and the size of latest.json (each story within the digest's bounds). */
   publishMs: number;
   latestJsonKb: number;
 }
