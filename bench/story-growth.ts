@@ -1,10 +1,9 @@
-import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { MemoryObjectStore } from '../functions/adapters/memory-object-store';
 import { MemoryTableStore } from '../functions/adapters/memory-table-store';
-import { splitSentences } from '../functions/core/text/sentences';
 import { ingestObject } from '../functions/ingest/ingest-object';
 import { keys } from '../functions/ledger/keys';
+import { seedSentences } from '../test/support/seeds';
 import { itemBytes } from './sdk-meter';
 import { Ledger } from '../functions/ledger/ledger';
 import { DEFAULT_MAX_OBJECT_BYTES, DIGEST_KEYS } from '../functions/shared/resources';
@@ -91,14 +90,4 @@ export async function measureStoryGrowth(root: string, sizes: readonly number[],
   }
   const stories = new Set((await deps.ledger.findArticles(articleIds)).map((article) => article.storyId)).size;
   return { windowArticles, sizes: out, stories };
-}
-
-/** The seed articles' sentences of more than eight words, headlines left out. */
-function seedSentences(dir: string): string[] {
-  const sentences: string[] = [];
-  for (const name of readdirSync(dir).filter((file) => file.endsWith('.txt')).sort()) {
-    const paragraphs = readFileSync(join(dir, name), 'utf8').split(/\n+/).slice(1);
-    for (const paragraph of paragraphs) for (const sentence of splitSentences(paragraph)) if (sentence.text.split(/\s+/).length > 8) sentences.push(sentence.text);
-  }
-  return sentences;
 }

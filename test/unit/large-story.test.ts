@@ -4,12 +4,11 @@ import { claimFeatures } from '../../functions/core/claims/claim-features';
 import { claimsKnownByMentions } from '../../functions/core/claims/match-article-claims';
 import { countriesForCapitals } from '../../functions/core/claims/entities';
 import type { ArticleRecord, ClaimRecord, MentionRecord, StoryRecord } from '../../functions/core/records';
-import { splitSentences } from '../../functions/core/text/sentences';
 import { RECENT_MEMBERS_READ } from '../../functions/ingest/ingest-article';
 import { ingestObject } from '../../functions/ingest/ingest-object';
 import { Ledger } from '../../functions/ledger/ledger';
 import { DEFAULT_MAX_OBJECT_BYTES } from '../../functions/shared/resources';
-import { seedFiles } from '../support/seeds';
+import { seedSentences } from '../support/seeds';
 
 const STORY = 's-large';
 const at = (i: number) => new Date(Date.UTC(2025, 0, 17, 0, 0, i)).toISOString();
@@ -77,9 +76,7 @@ describe('claimsKnownByMentions', () => {
 
 describe('joining a story larger than the members an article reads', () => {
   // Every report tells the seed event: a different selection of the seed articles' sentences.
-  const sentences = seedFiles().flatMap(({ bytes }) =>
-    new TextDecoder().decode(bytes).split(/\n+/).slice(1).flatMap((paragraph) => splitSentences(paragraph).map((s) => s.text)).filter((s) => s.split(/\s+/).length > 8),
-  );
+  const sentences = seedSentences();
   let random = 11;
   const pick = () => sentences[(random = (Math.imul(random, 1103515245) + 12345) >>> 0) % sentences.length];
   const OLD_CLAIM = 'Officials in Tehran said the pipeline to the Caspian port of Astara will carry gas from 2027 onwards.';
