@@ -25,7 +25,17 @@ export interface AttributedSpan {
 }
 
 /** Verbs that report speech: the attribution is stripped and what follows is the claim. */
-const REPORTING = `said|says|say|told|tells|stated|states|added|adds|noted|notes|insisted|insists|warned|warns|announced|announces|indicated|indicates|confirmed|confirms|claimed|claims|argued|argues|explained|explains|acknowledged|acknowledges|emphasized|emphasised|emphasizes|stressed|stresses|reported|reports|wrote|writes|believes|believe|asserted|alleged|alleges|maintained|maintains|suggested|suggests|declared|declares|predicted|estimated|estimates|contended|conceded|revealed|disclosed|admitted|agreed|pledged|promised|vowed|signalled|signaled|observed|recalled|cautioned|announced`;
+export const REPORTING_VERBS: readonly string[] = [
+  'said', 'says', 'say', 'told', 'tells', 'stated', 'states', 'added', 'adds', 'noted', 'notes', 'insisted',
+  'insists', 'warned', 'warns', 'announced', 'announces', 'indicated', 'indicates', 'confirmed', 'confirms',
+  'claimed', 'claims', 'argued', 'argues', 'explained', 'explains', 'acknowledged', 'acknowledges',
+  'emphasized', 'emphasised', 'emphasizes', 'stressed', 'stresses', 'reported', 'reports', 'wrote', 'writes',
+  'believes', 'believe', 'asserted', 'alleged', 'alleges', 'maintained', 'maintains', 'suggested',
+  'suggests', 'declared', 'declares', 'predicted', 'estimated', 'estimates', 'contended', 'conceded',
+  'revealed', 'disclosed', 'admitted', 'agreed', 'pledged', 'promised', 'vowed', 'signalled', 'signaled',
+  'observed', 'recalled', 'cautioned',
+];
+const REPORTING = REPORTING_VERBS.join('|');
 /** Verbs that show the speaker's stance on something: the speaker is recorded, the sentence stays whole. */
 const EVALUATIVE = /(?<![-\w])(praised|praises|hailed|hails|described|describes|called|calls|dismissed|dismisses|echoed|urged|urges|criticized|criticised|welcomed|condemned|accused|accuses|slammed|lauded|spoke|highlighted|underscored|stressed)\b/;
 

@@ -1,4 +1,4 @@
-import type { Attribution } from '../claims/attribution';
+import { REPORTING_VERBS, type Attribution } from '../claims/attribution';
 import { isVerbLike } from '../claims/verbs';
 
 /** What the headline of a claim is read from: the mention whose wording the claim carries. */
@@ -15,17 +15,12 @@ export interface HeadlineSource {
 }
 
 /**
- * Reporting words that read well after the statement ("..., the Kremlin said"). Any other cue
- * ("praised", "told", "called") is a verb that needs its object, so the line says "according to".
+ * Reporting words that read well after the statement ("..., the Kremlin said"): every verb of
+ * speech but those that need an object or a clause of their own ("told", "pledged"). Any other cue
+ * ("praised", "called") is a verb that needs its object too, so the line says "according to".
  */
-const TRAILING_CUES = new Set([
-  'said', 'says', 'stated', 'states', 'insisted', 'insists', 'warned', 'warns', 'added', 'adds', 'noted', 'notes',
-  'announced', 'announces', 'confirmed', 'confirms', 'claimed', 'claims', 'argued', 'argues', 'acknowledged',
-  'emphasized', 'emphasised', 'emphasizes', 'stressed', 'stresses', 'reported', 'reports', 'wrote', 'writes',
-  'asserted', 'alleged', 'alleges', 'maintained', 'maintains', 'declared', 'predicted', 'estimated', 'contended',
-  'conceded', 'admitted', 'cautioned', 'explained', 'explains', 'indicated', 'suggested', 'revealed', 'disclosed',
-  'observed', 'recalled',
-]);
+const CUES_NEEDING_MORE = new Set(['say', 'told', 'tells', 'believe', 'believes', 'agreed', 'pledged', 'promised', 'vowed', 'signalled', 'signaled']);
+const TRAILING_CUES = new Set(REPORTING_VERBS.filter((verb) => !CUES_NEEDING_MORE.has(verb)));
 
 /**
  * The claim as one line a reader can take in alone. A claim read from a whole sentence is that
