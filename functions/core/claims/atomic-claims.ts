@@ -1,5 +1,5 @@
 import { attributionTo, findAttribution, type Attribution } from './attribution';
-import { entityKey } from './entities';
+import { endsAsInstitutionOrPlace, entityKey } from './entities';
 import { AUX, isNegatedAuxiliary, isVerbLike } from './verbs';
 import { synsetIds } from './lexicon';
 import { tokenize } from '../text/tokens';
@@ -198,7 +198,7 @@ const REPORTS = /^(?:\w+ly\s+)?(?:said|says|told|tells|added|adds|explained|stat
 /** The end of a quotation before its speaker ("...,” said Mr. Goodlatte, a member of the House Judiciary Committee, which ..."). */
 const QUOTE_CLOSES = /[,.!?]\s*(?:["”]|'')/;
 /** The last word of an institution or a place: a "who" clause after it is about a person named before it, and alone it is not a name. */
-const INSTITUTION_OR_PLACE_WORD = /^(?:School|University|College|Academy|Center|Centre|Hospital|Department|Office|Committee|Court|Church|Company|Project|Street|Road|Avenue|Park|County|City|State|Times|News|Post|Inc\.?|Corp\.?)$/;
+const institutionOrPlaceWord = (word: string) => /^\p{Lu}/u.test(word) && endsAsInstitutionOrPlace(word);
 
 /**
  * "... the inauguration of President-elect Donald Trump, who has pledged to broker peace in
@@ -249,11 +249,11 @@ function relativeSubject(before: string, pronoun: string, verb: string, after: s
   const last = antecedent.split(/\s+/).pop() ?? '';
   if (NOT_ANTECEDENT.test(last) || last.endsWith('.')) return undefined;
   // "at the corner of Carroll Avenue and 21st Street, which ...": a word of a name is not one
-  if (!/\s/.test(antecedent) && INSTITUTION_OR_PLACE_WORD.test(antecedent)) return undefined;
+  if (!/\s/.test(antecedent) && institutionOrPlaceWord(antecedent)) return undefined;
   const joined = /\sand\s/.test(antecedent);
   // "friends of Destiny, who were with her": a plural verb is about more than the one name;
   // "a book by Bob Woodward and Robert Costa, which details ...": "which" after people is the book's
-  if ((/^(?:were|are|have)$/.test(verb) && !joined) || (pronoun === 'which' && joined) || (pronoun === 'who' && INSTITUTION_OR_PLACE_WORD.test(last))) return undefined;
+  if ((/^(?:were|are|have)$/.test(verb) && !joined) || (pronoun === 'which' && joined) || (pronoun === 'who' && institutionOrPlaceWord(last))) return undefined;
   const head = before.slice(0, before.length - name[1].length);
   if (/\p{Lu}[\p{L}.'’-]*,\s*$/u.test(head) || /,\s+of\s+$/.test(head) || (pronoun === 'which' && /\bin\s+$/.test(head))) return undefined;
   if (words(before).length < 4 || !words(head).some((w) => isVerbLike(w, true)) || SPEAKER_CUE_BEFORE.test(head) || QUOTE_CLOSES.test(head)) return undefined;

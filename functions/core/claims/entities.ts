@@ -32,12 +32,32 @@ const TITLES = new Set(
   mr mrs ms dr prof ayatollah sheikh judge justice director ceo chairman chairwoman`.split(/\s+/),
 );
 
+/** Words that make a name an organisation's ("the Justice Department", "the Washington Post"). */
 const ORGANISATION_WORDS = new Set(
   `kremlin ministry agency council union group bloc party company bank guards army navy force forces
   court parliament congress senate assembly government commission committee office department press
-  times news post journal institute university organization organisation nations alliance front
-  corporation inc corp ltd`.split(/\s+/),
+  times news post journal herald tribune guardian institute university college school academy center
+  centre hospital church project organization organisation nations alliance front bureau service
+  administration corporation inc corp ltd`.split(/\s+/),
 );
+
+/** Words that end a place's name ("Elm Street", "Cook County"). */
+const PLACE_WORDS = new Set('street road avenue park county city state'.split(' '));
+
+/** Whether a name's last word makes it an organisation's ("Committee", "Post", "Inc."). */
+export function endsAsOrganisation(name: string): boolean {
+  return ORGANISATION_WORDS.has(lastWord(name));
+}
+
+/** Whether a name's last word makes it an organisation's or a place's ("University", "Street"). */
+export function endsAsInstitutionOrPlace(name: string): boolean {
+  const last = lastWord(name);
+  return ORGANISATION_WORDS.has(last) || PLACE_WORDS.has(last);
+}
+
+function lastWord(name: string): string {
+  return (name.trim().split(/\s+/).pop() ?? '').replace(/\.$/, '').toLowerCase();
+}
 
 const PLACE_PREPOSITIONS = new Set(['in', 'to', 'from', 'at', 'into', 'across', 'near', 'outside']);
 

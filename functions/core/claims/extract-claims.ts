@@ -2,6 +2,7 @@ import { splitSentences } from '../text/sentences';
 import { tokenize } from '../text/tokens';
 import { analyseSentence, isBoilerplateOrCaption, isNegated, isOpinion, type Denial } from './atomic-claims';
 import { isPronoun, type Attribution } from './attribution';
+import { endsAsOrganisation } from './entities';
 import { findQuotes } from './quotes';
 
 /** A quotation with the person or body it is attributed to. */
@@ -141,7 +142,7 @@ function isPerson(source: string): boolean {
   const text = source.trim();
   // "the Washington Post", "the Justice Department"; "the Navy spokesperson" is a person
   if (/^[Tt]he\s+\p{Lu}/u.test(text) && /\s\p{Lu}[\p{L}.'’-]*$/u.test(text)) return false;
-  return !/\b(?:Post|Times|News|Journal|Herald|Tribune|Guardian|Press|Reuters|AFP|CNN|BBC|NBC|CBS|ABC|Fox|Haaretz|Agency|Department|Ministry|Office|Police|Committee|Council|Court|Bureau|Service|Administration|Commission|Company|Corporation|Inc)\b\.?$/u.test(text);
+  return !endsAsOrganisation(text) && !/\b(?:Reuters|AFP|CNN|BBC|NBC|CBS|ABC|Fox|Haaretz|Police)$/u.test(text);
 }
 
 function quoteCoverage(sentence: string, quotes: ReadonlyArray<{ start: number; end: number }>): number {
