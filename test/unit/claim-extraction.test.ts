@@ -247,6 +247,20 @@ describe('attribution and quotes', () => {
     expect(claims[3].attribution?.source).toBe('Senator Dianne Feinstein');
   });
 
+  it.each([
+    // a group, however it opens the sentence
+    ['Investigators said the car was found abandoned on Elm Street later that night.', 'he'],
+    ['Republican officials said the vote would take place next week in the Senate.', 'he'],
+    // a common noun that is no role: a document, an event
+    ['A police report said the two men had argued outside the bar before the shooting.', 'he'],
+    // a role, and a name
+    ['The officer said the suspect ran toward the river after the first shots were fired.', 'the officer'],
+    ['Sgt. Patrick Swanton said the suspect ran toward the river after the first shots.', 'Sgt. Patrick Swanton'],
+  ])('reads "he" as the speaker before it only when that speaker can be a person: %s', (first, speaker) => {
+    const claims = extractClaims([first, '"We are still looking for witnesses to what happened that night," he said.']);
+    expect(claims[1].attribution?.source).toBe(speaker);
+  });
+
   it('reads "Name, what describes them, said ..." as the name\'s', () => {
     expect(statementsAndSources('John Long, a sheriff\'s spokesman, said deputies were responding to the first call.')).toEqual([['deputies were responding to the first call.', 'John Long']]);
     expect(statementsAndSources('Representative James E. Clyburn, the No. 3 House Democrat, said Monday that the reading was a good idea.')).toEqual([

@@ -62,6 +62,17 @@ describe('claimHeadline', () => {
     expect(claimHeadline({ text: '"We will return to the table."', quotes: [{ text: 'We will return to the table' }] })).toBe('"We will return to the table."');
   });
 
+  it('names in brackets the person a sentence-opening "he" or "she" who speaks stands for, and nothing that is not a person', () => {
+    expect(
+      headlines('Putin praised the deal as a real breakthrough for the region. He said the amount of trade and economic cooperation was still insufficient.')[1],
+    ).toBe('He [Putin] said the amount of trade and economic cooperation was still insufficient.');
+    expect(headlines('The Kremlin said the talks went well. He said the amount of trade and economic cooperation was still insufficient.')[1]).toBe(
+      'He said the amount of trade and economic cooperation was still insufficient.',
+    );
+    // "he" that is not the speaker stays as written
+    expect(claimHeadline({ text: 'He was arrested on Friday, police said.', attribution: { source: 'Putin', cue: 'said' } })).toBe('He was arrested on Friday, police said.');
+  });
+
   it('is the exact text when there is no statement to read', () => {
     expect(claimHeadline({ text: 'ordered the killing', part: 1 })).toBe('ordered the killing');
     expect(claimHeadline({ text: 'A whole sentence.', statement: 'a whole sentence', part: undefined })).toBe('A whole sentence.');

@@ -32,6 +32,21 @@ const TITLES = new Set(
   mr mrs ms dr prof ayatollah sheikh judge justice director ceo chairman chairwoman`.split(/\s+/),
 );
 
+/** Nouns for a person that a source can end in ("a prosecutor", "the victim's mother"), besides TITLES. */
+const PERSON_NOUNS = new Set(
+  `officer prosecutor detective sheriff sergeant lieutenant captain trooper lawyer attorney official
+  sister brother mother father son daughter wife husband girlfriend boyfriend fiancee fiance cousin
+  aunt uncle grandmother grandfather grandson granddaughter niece nephew friend neighbor neighbour
+  witness owner manager resident victim suspect survivor man woman boy girl teacher principal
+  doctor nurse coach player analyst expert employee worker student pastor reporter spokesman`.split(/\s+/),
+);
+
+/** Whether a source's last word names a person by role ("the officer", "her sister", "Chief"). */
+export function endsAsPersonRole(source: string): boolean {
+  const last = lastWord(source).replace(/'s$/, '');
+  return PERSON_NOUNS.has(last) || TITLES.has(last);
+}
+
 /** Words that make a name an organisation's ("the Justice Department", "the Washington Post"). */
 const ORGANISATION_WORDS = new Set(
   `kremlin ministry agency council union group bloc party company bank guards army navy force forces

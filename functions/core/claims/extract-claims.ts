@@ -2,7 +2,7 @@ import { splitSentences } from '../text/sentences';
 import { tokenize } from '../text/tokens';
 import { analyseSentence, isBoilerplateOrCaption, isNegated, isOpinion, type Denial } from './atomic-claims';
 import { isPronoun, type Attribution } from './attribution';
-import { endsAsOrganisation } from './entities';
+import { endsAsOrganisation, endsAsPersonRole } from './entities';
 import { findQuotes } from './quotes';
 
 /** A quotation with the person or body it is attributed to. */
@@ -134,16 +134,30 @@ export function extractClaims(paragraphs: readonly string[]): ExtractedClaim[] {
 }
 
 /**
- * Whether a source can be a "he" or "she": not a newspaper, agency or institution ("the Guardian",
+ * Whether a source can be a "he" or "she": a name ("Putin", "Sgt. Walker") or a person's role
+ * ("a prosecutor", "the victim's mother"); not a newspaper, agency or institution ("the Guardian",
  * "the Justice Department", "Reuters"), which the last source named often is when a person speaks
- * next ('"I don't welcome leaks," he said' after a report the Guardian published).
+ * next ('"I don't welcome leaks," he said' after a report the Guardian published), not a group
+ * ("investigators", "Republican officials"), and not a misread clause ("the suit", "the
+ * confrontation", anything holding a quotation mark).
  */
 function isPerson(source: string): boolean {
   const text = source.trim();
+  const words = text.split(/\s+/);
+  if (/["\u201c\u201d]/.test(text) || words.length > 8) return false;
   // "the Washington Post", "the Justice Department"; "the Navy spokesperson" is a person
-  if (/^[Tt]he\s+\p{Lu}/u.test(text) && /\s\p{Lu}[\p{L}.'’-]*$/u.test(text)) return false;
-  return !endsAsOrganisation(text) && !/\b(?:Reuters|AFP|CNN|BBC|NBC|CBS|ABC|Fox|Haaretz|Police)$/u.test(text);
+  if (/^[Tt]he\s+\p{Lu}/u.test(text) && /\s\p{Lu}[\p{L}.'\u2019-]*$/u.test(text)) return false;
+  if (endsAsOrganisation(text) || /\b(?:Reuters|AFP|CNN|BBC|NBC|CBS|ABC|Fox|Haaretz|Police)$/u.test(text)) return false;
+  const last = words[words.length - 1];
+  // a plural ("Republican officials", "Investigators") is a group
+  if ((/^\p{Ll}+[^s']s$/u.test(last) && last.length > 3) || GROUPS.test(last)) return false;
+  // a common noun last is a person only as a role ("the officer", not "a Sheriff's Office report")
+  if (/^\p{Ll}/u.test(last)) return endsAsPersonRole(text);
+  return words.some((word) => /^\p{Lu}/u.test(word));
 }
+
+/** Groups that open a sentence capitalised ("Investigators said ..."). */
+const GROUPS = /^(?:police|officials?|authorities|investigators|witnesses|residents|officers|sources|prosecutors|detectives|deputies|neighbou?rs|relatives|friends|family|members|troopers|firefighters|paramedics)$/i;
 
 function quoteCoverage(sentence: string, quotes: ReadonlyArray<{ start: number; end: number }>): number {
   const quoted = quotes.reduce((sum, q) => sum + (q.end - q.start), 0);

@@ -1,4 +1,4 @@
-import { REPORTING_VERBS, type Attribution } from '../claims/attribution';
+import { isPronoun, REPORTING_VERBS, type Attribution } from '../claims/attribution';
 import { isVerbLike } from '../claims/verbs';
 
 /** What the headline of a claim is read from: the mention whose wording the claim carries. */
@@ -33,7 +33,7 @@ const TRAILING_CUES = new Set(REPORTING_VERBS.filter((verb) => !CUES_NEEDING_MOR
  */
 export function claimHeadline(source: HeadlineSource): string {
   const statement = source.statement?.trim();
-  if (source.part === undefined || !statement) return source.attribution?.source ? source.text : withQuoteSpeaker(source.text, source.quotes ?? []);
+  if (source.part === undefined || !statement) return source.attribution?.source ? withSpeakerNamed(source.text, source.attribution) : withQuoteSpeaker(source.text, source.quotes ?? []);
   const quoted = requote(statement, source.quotes ?? []);
   const sentence = quoted.replace(/^(["“]?)(\p{Ll})/u, (_, mark: string, letter: string) => mark + letter.toUpperCase());
   const attribution = source.attribution;
@@ -55,6 +55,20 @@ export function claimHeadline(source: HeadlineSource): string {
 export function claimLine(claim: { headline?: unknown; text?: unknown }): string {
   if (typeof claim.headline === 'string' && claim.headline.length > 0) return claim.headline;
   return typeof claim.text === 'string' ? claim.text : '';
+}
+
+/**
+ * A sentence that opens with the "he" or "she" who says it ("He said the amount of trade was
+ * still insufficient"), with the person the article named as that speaker in brackets, as editors
+ * do: "He [Putin] said ...". Shown alone, a claim has no sentence before it to say who "he" is.
+ */
+function withSpeakerNamed(text: string, attribution: NonNullable<HeadlineSource['attribution']>): string {
+  const pronoun = /^(He|She)\s/.exec(text);
+  const name = pronoun && !isPronoun(attribution.source) ? speakerName(attribution.source) : undefined;
+  if (!pronoun || !name || /[[\]]/.test(name)) return text;
+  // the cue right after the pronoun ("He said", "He also warned"): the pronoun is the speaker
+  if (!new RegExp(`^(?:He|She)\\s+(?:\\w+\\s+)?${escapeRegExp(attribution.cue)}\\b`).test(text)) return text;
+  return `${pronoun[1]} [${name}]${text.slice(pronoun[1].length)}`;
 }
 
 /**
@@ -80,7 +94,7 @@ const NOT_IN_A_SPEAKER = /^(?:with|for|to|on|in|at|by|from|no|what|while|when|if
  * backed King"), which is a misreading of the sentence the speaker came from.
  */
 function speakerName(speaker: string | undefined): string | undefined {
-  const name = speaker?.trim().replace(/^(?:and|but|so|then)\s+/i, '');
+  const name = speaker?.trim().replace(/^(?:''|["“”])\s*/, '').replace(/^(?:and|but|so|then|yet)\s+/i, '');
   if (!name || name.split(/\s+/).length > 12) return undefined;
   const words = name.split(/\s+/).map((w) => w.toLowerCase());
   // a pronoun is a whole speaker: "he backed King" is a clause
