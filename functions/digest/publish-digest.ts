@@ -77,9 +77,9 @@ export async function publishDigest(deps: PublishDependencies): Promise<Digest> 
     // latest.json, read above, is usually the version before ours: no need to fetch it again.
     const previous = written?.version === published.version - 1 ? written : await readJson<Digest>(deps.objects, PUBLISHING_KEYS.version(published.version - 1));
     const changes = published === digest ? diffDigests(await withWholeStories(deps.objects, previous, whole), whole) : diffDigests(previous, published);
-    // A newer version put back holds only its digest: its stories shown in part keep the documents
-    // its own publisher wrote.
-    const documents = published === digest ? whole.stories : published.stories.filter((story) => !isPartial(story));
+    // Documents are written of whole stories only: a story carried over shown in part, or one of a
+    // newer version put back (which holds only its digest), keeps the document written with it.
+    const documents = (published === digest ? whole : published).stories.filter((story) => !isPartial(story));
     await writeSite(deps, published, changes, documents);
     if (published === digest) await deps.notifier.publish(buildNotification(published, changes, { ...(deps.siteUrl ? { baseUrl: deps.siteUrl } : {}) }));
     // Last, after the notification: until latest.json shows this version, a retry publishes again.
@@ -141,8 +141,9 @@ async function withWholeStories(objects: ObjectStore, previous: Digest | undefin
 }
 
 /**
- * Everything a version publishes but latest.json: story documents (of `stories`, whole), feed pages (JSON Feed and Atom) and the page. Each is one PUT of the whole object, so a
- * reader never sees one half-written.
+ * Everything a version publishes but latest.json: story documents (of `stories`, whole stories),
+ * feed pages (JSON Feed and Atom) and the page. Each is one PUT of the whole object, so a reader
+ * never sees one half-written.
  */
 async function writeSite(deps: PublishDependencies, digest: Digest, changes: DigestChanges, stories: DigestStory[]): Promise<void> {
   const { objects } = deps;
