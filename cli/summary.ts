@@ -1,6 +1,6 @@
 import type { Digest } from '../functions/core/digest/build-digest';
 import { claimLine } from '../functions/core/digest/claim-headline';
-import { plural } from '../functions/core/publishing/story-summary';
+import { plural, summarizeStory } from '../functions/core/publishing/story-summary';
 
 const CLAIMS_SHOWN = 5;
 
@@ -15,8 +15,9 @@ export function formatSummary(digest: Digest, claimsShown = CLAIMS_SHOWN): strin
     lines.push('');
     lines.push(`* ${story.headline}`);
     lines.push(`  ${plural(story.articles.length, 'article')} from ${plural(story.outlets.length, 'outlet')}${copies ? ` (${copies} copied or rewritten)` : ''}: ${story.outlets.join(', ')}`);
-    const corroborated = story.claims.filter((claim) => claim.outlets.length > 1);
-    lines.push(`  ${plural(story.claims.length, 'claim')}, ${corroborated.length} reported by more than one outlet. Most corroborated:`);
+    // A story past the digest's bounds carries its whole numbers in `partial`.
+    const numbers = summarizeStory(story);
+    lines.push(`  ${plural(numbers.claims, 'claim')}, ${numbers.corroborated} reported by more than one outlet. Most corroborated:`);
     for (const claim of story.claims.slice(0, claimsShown)) {
       lines.push(`   - [${claim.independentOutlets} independent / ${plural(claim.outlets.length, 'outlet')}]${claim.disputed ? ' DISPUTED' : ''} ${truncate(claimLine(claim), 140)}`);
       lines.push(`     first: ${claim.firstReportedBy.source}; also: ${claim.outlets.filter((o) => o !== claim.firstReportedBy.source).join(', ') || 'none'}`);
@@ -24,7 +25,7 @@ export function formatSummary(digest: Digest, claimsShown = CLAIMS_SHOWN): strin
     }
     const disputed = story.claims.filter((claim) => claim.disputed);
     if (disputed.length > 0 && claimsShown < story.claims.length) {
-      lines.push(`  Disputed: ${plural(disputed.length, 'claim')}`);
+      lines.push(`  Disputed: ${plural(numbers.disputed, 'claim')}`);
       for (const claim of disputed.filter((c) => !story.claims.slice(0, claimsShown).includes(c)).slice(0, 3)) {
         lines.push(`   - ${truncate(claimLine(claim), 140)}`);
         for (const dispute of claim.disputes ?? []) lines.push(`     ${truncate(`${dispute.detail} (${dispute.outlets.join(", ")})`, 160)}`);

@@ -1,4 +1,5 @@
-import type { Digest, DigestClaim, DigestStory } from '../../functions/core/digest/build-digest';
+import { formatSummary } from '../../cli/summary';
+import { DIGEST_SCHEMA_VERSION, type Digest, type DigestClaim, type DigestStory } from '../../functions/core/digest/build-digest';
 import { boundStory, type DigestBounds } from '../../functions/core/digest/digest-bounds';
 import type { StoryDocument } from '../../functions/core/publishing/story-document';
 import { summarizeStory } from '../../functions/core/publishing/story-summary';
@@ -73,6 +74,10 @@ describe('boundStory', () => {
     expect(summarizeStory(shown)).toEqual(summarizeStory(whole));
     // bounding what is bounded changes nothing
     expect(boundStory(shown, BOUNDS)).toBe(shown);
+    // and `npm start` prints the whole story's numbers
+    const printed = formatSummary({ schemaVersion: DIGEST_SCHEMA_VERSION, version: 1, generatedAt: '2025-01-10T09:00:00.000Z', stories: [shown] }, 2);
+    expect(printed).toContain('6 claims, 2 reported by more than one outlet');
+    expect(printed).toContain('Disputed: 2 claims');
   });
 
   it('marks a story whose only cut is mentions, or a quotation group\'s variants', () => {
