@@ -256,6 +256,8 @@ describe('attribution and quotes', () => {
     // a role, and a name
     ['The officer said the suspect ran toward the river after the first shots were fired.', 'the officer'],
     ['Sgt. Patrick Swanton said the suspect ran toward the river after the first shots.', 'Sgt. Patrick Swanton'],
+    // a speaker of the other sex is not the one meant
+    ["The victim's mother said the suspect ran toward the river after the first shots.", 'he'],
   ])('reads "he" as the speaker before it only when that speaker can be a person: %s', (first, speaker) => {
     const claims = extractClaims([first, '"We are still looking for witnesses to what happened that night," he said.']);
     expect(claims[1].attribution?.source).toBe(speaker);

@@ -88,7 +88,7 @@ export function extractClaims(paragraphs: readonly string[]): ExtractedClaim[] {
       const analysis = analyseSentence(sentence.text);
       let attribution = analysis.attribution;
       let named = attribution !== undefined && !isPronoun(attribution.source) && attribution.cue !== 'told';
-      if (attribution && isPronoun(attribution.source) && lastSpeaker && isPerson(lastSpeaker.source) && /^(he|she)$/i.test(attribution.source.trim())) {
+      if (attribution && isPronoun(attribution.source) && lastSpeaker && isPerson(lastSpeaker.source) && /^(he|she)$/i.test(attribution.source.trim()) && !otherSex(attribution.source, lastSpeaker.source)) {
         attribution = { ...attribution, source: lastSpeaker.source, key: lastSpeaker.key };
         named = adjacentSpeaker?.key === lastSpeaker.key;
       }
@@ -154,6 +154,16 @@ function isPerson(source: string): boolean {
   // a common noun last is a person only as a role ("the officer", not "a Sheriff's Office report")
   if (/^\p{Ll}/u.test(last)) return endsAsPersonRole(text);
   return words.some((word) => /^\p{Lu}/u.test(word));
+}
+
+const FEMALE = /\b(?:mrs|ms|miss|madam|queen|princess|spokeswoman|chairwoman|congresswoman|businesswoman|mother|sister|wife|daughter|aunt|grandmother|girlfriend|niece|woman|girl|actress)\b/i;
+const MALE = /\b(?:mr|spokesman|chairman|congressman|businessman|father|brother|husband|son|uncle|grandfather|boyfriend|nephew|man|boy|actor)\b/i;
+
+/** "he" after "the victim's mother", "she" after "Mr. Smith": the speaker named is not the one meant. */
+function otherSex(pronoun: string, speaker: string): boolean {
+  const female = FEMALE.test(speaker) && !MALE.test(speaker);
+  const male = MALE.test(speaker) && !FEMALE.test(speaker);
+  return /^he$/i.test(pronoun.trim()) ? female : male;
 }
 
 /** Groups that open a sentence capitalised ("Investigators said ..."). */
