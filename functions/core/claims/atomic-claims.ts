@@ -371,7 +371,7 @@ function coordinate(sentence: string, from: number, to: number, subject: string 
       if (SUBORDINATE.test(leftAfterVerb(text.slice(clauseStart, at)))) continue;
       // 'Abigail still has a long road ahead," said her father, but is strong-willed': a subject
       // read across a quotation's end is not the predicate's.
-      if (((subject ?? subjectOf(text.slice(clauseFrom, at)) ?? '').slice(1).match(/"/g)?.length ?? 0) % 2 === 1) continue;
+      if (crossesQuotation(subject ?? subjectOf(text.slice(clauseFrom, at)))) continue;
       // "withdrew X and ordered Y": the left clause's own verb must be a finite past or present form,
       // not an auxiliary before a participle ("was long planned and unrelated").
       const leftVerb = left.find((w) => isVerbLike(w) || isNegatedAuxiliary(w));
@@ -442,6 +442,11 @@ function coordinate(sentence: string, from: number, to: number, subject: string 
  * adverb of "have since been"), or a quotation that ends a sentence or a clause ('...," she said').
  */
 const SUBORDINATE = /\b(?:that|what|which|who|whom|whose|when|where|why|how|because|if|unless|until|while|although|though|whether)\b|\bsince\s+(?!been\b|\w+ed\b)|,\s*but\b|[.!?,]\s*"/i;
+
+/** Whether a subject holds a quotation mark left open (one that opens it aside): it runs across a quotation's end. */
+function crossesQuotation(subject: string | undefined): boolean {
+  return ((subject ?? '').slice(1).match(/"/g)?.length ?? 0) % 2 === 1;
+}
 
 /** A clause after its first verb (what can hold a clause of its own), or all of it when no verb shows. */
 function leftAfterVerb(clause: string): string {
