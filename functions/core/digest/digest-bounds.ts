@@ -3,7 +3,7 @@ import type { DigestClaim, DigestStory, PartialStory } from './build-digest';
 /**
  * How much of a story the digest (latest.json and each version) shows. A story's claims grow with
  * its reports (about 22 an article), and latest.json is rewritten by every publish and read by
- * every subscriber: unbounded, a breaking story of 800 reports made it 12 MB. The story document
+ * every subscriber: unbounded, a breaking story of 800 reports makes it 12 MB. The story document
  * (stories/<id>.json) shows the whole story.
  */
 export interface DigestBounds {
