@@ -256,6 +256,7 @@ describe('attribution and quotes', () => {
     // a role, and a name
     ['The officer said the suspect ran toward the river after the first shots were fired.', 'the officer'],
     ['Sgt. Patrick Swanton said the suspect ran toward the river after the first shots.', 'Sgt. Patrick Swanton'],
+    ['HCSO said the suspect ran toward the river after the first shots were fired by a man.', 'he'],
     // a speaker of the other sex is not the one meant
     ["The victim's mother said the suspect ran toward the river after the first shots.", 'he'],
   ])('reads "he" as the speaker before it only when that speaker can be a person: %s', (first, speaker) => {

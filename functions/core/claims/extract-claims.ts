@@ -151,6 +151,8 @@ function isPerson(source: string): boolean {
   const last = words[words.length - 1];
   // a plural ("Republican officials", "Investigators") is a group
   if ((/^\p{Ll}+[^s']s$/u.test(last) && last.length > 3) || GROUPS.test(last)) return false;
+  // an acronym alone is an organisation ("HCSO", "KNBC")
+  if (words.length === 1 && /^\p{Lu}{2,6}$/u.test(last)) return false;
   // a common noun last is a person only as a role ("the officer", not "a Sheriff's Office report")
   if (/^\p{Ll}/u.test(last)) return endsAsPersonRole(text);
   return words.some((word) => /^\p{Lu}/u.test(word));
@@ -167,7 +169,7 @@ function otherSex(pronoun: string, speaker: string): boolean {
 }
 
 /** Groups that open a sentence capitalised ("Investigators said ..."). */
-const GROUPS = /^(?:police|officials?|authorities|investigators|witnesses|residents|officers|sources|prosecutors|detectives|deputies|neighbou?rs|relatives|friends|family|members|troopers|firefighters|paramedics)$/i;
+const GROUPS = /^(?:police|cops|officials?|authorities|investigators|witnesses|residents|officers|sources|prosecutors|detectives|deputies|neighbou?rs|relatives|friends|family|members|troopers|firefighters|paramedics)$/i;
 
 function quoteCoverage(sentence: string, quotes: ReadonlyArray<{ start: number; end: number }>): number {
   const quoted = quotes.reduce((sum, q) => sum + (q.end - q.start), 0);
