@@ -3,6 +3,7 @@ import { DIGEST_SCHEMA_VERSION, type Digest, type DigestClaim, type DigestStory 
 import { boundStory, type DigestBounds } from '../../functions/core/digest/digest-bounds';
 import type { StoryDocument } from '../../functions/core/publishing/story-document';
 import { summarizeStory } from '../../functions/core/publishing/story-summary';
+import { publishDigest } from '../../functions/digest/publish-digest';
 import { handleS3Event } from '../../functions/ingest/handler';
 import { DIGEST_KEYS } from '../../functions/shared/resources';
 import { PUBLISHING_KEYS } from '../../functions/core/publishing/keys';
@@ -128,5 +129,43 @@ describe('publishing with bounds', () => {
     expect(gained.length).toBeGreaterThan(0);
     expect(document.changes?.newClaims.map((c) => c.claimId).sort()).toEqual(gained.sort());
     expect(document.changes?.removedClaims.map((c) => c.claimId).sort()).toEqual(documentBefore.story.claims.filter((c) => !document.story.claims.some((d) => d.id === c.id)).map((c) => c.id).sort());
+  });
+
+  it('leaves the whole story in its document when an overtaken publisher puts a newer version back', async () => {
+    const pipeline = memoryPipeline();
+    const deps = { ...pipeline.deps, bounds: BOUNDS };
+    const seeds = seedFiles();
+    const read = <T>(key: string) => JSON.parse(new TextDecoder().decode(pipeline.objects.objects.get(key)!.body)) as T;
+    const upload = async (prefix: string) => {
+      const seed = seeds.find((s) => s.name.startsWith(prefix))!;
+      await pipeline.objects.put(`inbox/${seed.name}`, seed.bytes, 'text/plain');
+      return s3Event([{ key: `inbox/${seed.name}`, eventTime: pipeline.nextEventTime() }]);
+    };
+    for (const prefix of ['000', '001', '002']) await handleS3Event(await upload(prefix), deps);
+
+    // The older publisher is held at its latest.json until a newer version is published.
+    const put = pipeline.objects.put.bind(pipeline.objects);
+    let release: () => void = () => undefined;
+    const mayWrite = new Promise<void>((resolve) => (release = resolve));
+    let held = false;
+    jest.spyOn(pipeline.objects, 'put').mockImplementation(async (key, body, type, metadata) => {
+      if (key === DIGEST_KEYS.latest && !held) {
+        held = true;
+        await mayWrite;
+      }
+      return put(key, body, type, metadata);
+    });
+    const older = publishDigest(deps);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    await handleS3Event(await upload('003'), deps);
+    release();
+    await older;
+
+    const [shown] = read<Digest>(DIGEST_KEYS.latest).stories;
+    const document = read<StoryDocument>(PUBLISHING_KEYS.story(shown.id));
+    expect(shown.partial).toBeDefined();
+    expect(document.story.partial).toBeUndefined();
+    expect(document.story.revision).toBe(shown.revision);
+    expect(document.story.claims).toHaveLength(shown.partial!.claims);
   });
 });
