@@ -52,3 +52,22 @@ export function sqsEvent(messages: Array<{ messageId: string; body: unknown }>) 
     })),
   };
 }
+
+/**
+ * Holds the first write of `key` to `objects` until `release` is called: a publisher overtaken at
+ * that write while another publishes.
+ */
+export function holdFirstPut(objects: MemoryObjectStore, key: string): { release: () => void } {
+  const put = objects.put.bind(objects);
+  let release: () => void = () => undefined;
+  const mayWrite = new Promise<void>((resolve) => (release = resolve));
+  let held = false;
+  jest.spyOn(objects, 'put').mockImplementation(async (written, body, type, metadata) => {
+    if (written === key && !held) {
+      held = true;
+      await mayWrite;
+    }
+    return put(written, body, type, metadata);
+  });
+  return { release: () => release() };
+}

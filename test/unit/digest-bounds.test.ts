@@ -8,7 +8,7 @@ import { handleS3Event } from '../../functions/ingest/handler';
 import { DIGEST_KEYS } from '../../functions/shared/resources';
 import { PUBLISHING_KEYS } from '../../functions/core/publishing/keys';
 import { digestSchemaErrors } from '../support/digest-schema';
-import { memoryPipeline, s3Event } from '../support/memory-pipeline';
+import { holdFirstPut, memoryPipeline, s3Event } from '../support/memory-pipeline';
 import { seedFiles } from '../support/seeds';
 
 const BOUNDS: DigestBounds = { claimsPerStory: 3, disputedClaimsPerStory: 1, mentionsPerClaim: 2, quoteGroupsPerStory: 1 };
@@ -93,17 +93,28 @@ describe('boundStory', () => {
   });
 });
 
+/** The seed articles' pipeline, publishing within BOUNDS: upload a seed, ingest it, read what is published. */
+function boundedSeeds() {
+  const pipeline = memoryPipeline();
+  const deps = { ...pipeline.deps, bounds: BOUNDS };
+  const seeds = seedFiles();
+  const upload = async (prefix: string) => {
+    const seed = seeds.find((s) => s.name.startsWith(prefix))!;
+    await pipeline.objects.put(`inbox/${seed.name}`, seed.bytes, 'text/plain');
+    return s3Event([{ key: `inbox/${seed.name}`, eventTime: pipeline.nextEventTime() }]);
+  };
+  return {
+    pipeline,
+    deps,
+    upload,
+    ingest: async (prefix: string) => handleS3Event(await upload(prefix), deps),
+    read: <T>(key: string) => JSON.parse(new TextDecoder().decode(pipeline.objects.objects.get(key)!.body)) as T,
+  };
+}
+
 describe('publishing with bounds', () => {
   it('shows each story within the bounds in latest.json, writes whole stories in their documents, and tells what is new from whole stories', async () => {
-    const pipeline = memoryPipeline();
-    const deps = { ...pipeline.deps, bounds: BOUNDS };
-    const seeds = seedFiles();
-    const read = <T>(key: string) => JSON.parse(new TextDecoder().decode(pipeline.objects.objects.get(key)!.body)) as T;
-    const ingest = async (prefix: string) => {
-      const seed = seeds.find((s) => s.name.startsWith(prefix))!;
-      await pipeline.objects.put(`inbox/${seed.name}`, seed.bytes, 'text/plain');
-      await handleS3Event(s3Event([{ key: `inbox/${seed.name}`, eventTime: pipeline.nextEventTime() }]), deps);
-    };
+    const { ingest, read } = boundedSeeds();
 
     for (const prefix of ['000', '001', '002']) await ingest(prefix);
     const [before] = read<Digest>(DIGEST_KEYS.latest).stories;
@@ -132,33 +143,15 @@ describe('publishing with bounds', () => {
   });
 
   it('leaves the whole story in its document when an overtaken publisher puts a newer version back', async () => {
-    const pipeline = memoryPipeline();
-    const deps = { ...pipeline.deps, bounds: BOUNDS };
-    const seeds = seedFiles();
-    const read = <T>(key: string) => JSON.parse(new TextDecoder().decode(pipeline.objects.objects.get(key)!.body)) as T;
-    const upload = async (prefix: string) => {
-      const seed = seeds.find((s) => s.name.startsWith(prefix))!;
-      await pipeline.objects.put(`inbox/${seed.name}`, seed.bytes, 'text/plain');
-      return s3Event([{ key: `inbox/${seed.name}`, eventTime: pipeline.nextEventTime() }]);
-    };
-    for (const prefix of ['000', '001', '002']) await handleS3Event(await upload(prefix), deps);
+    const { pipeline, deps, ingest, read } = boundedSeeds();
+    for (const prefix of ['000', '001', '002']) await ingest(prefix);
 
     // The older publisher is held at its latest.json until a newer version is published.
-    const put = pipeline.objects.put.bind(pipeline.objects);
-    let release: () => void = () => undefined;
-    const mayWrite = new Promise<void>((resolve) => (release = resolve));
-    let held = false;
-    jest.spyOn(pipeline.objects, 'put').mockImplementation(async (key, body, type, metadata) => {
-      if (key === DIGEST_KEYS.latest && !held) {
-        held = true;
-        await mayWrite;
-      }
-      return put(key, body, type, metadata);
-    });
+    const held = holdFirstPut(pipeline.objects, DIGEST_KEYS.latest);
     const older = publishDigest(deps);
     await new Promise((resolve) => setTimeout(resolve, 10));
-    await handleS3Event(await upload('003'), deps);
-    release();
+    await ingest('003');
+    held.release();
     await older;
 
     const [shown] = read<Digest>(DIGEST_KEYS.latest).stories;

@@ -6,7 +6,7 @@ import { publishDigest } from '../../functions/digest/publish-digest';
 import { normalizeText } from '../../functions/core/text/normalize';
 import { DIGEST_KEYS } from '../../functions/shared/resources';
 import { digestSchemaErrors } from '../support/digest-schema';
-import { memoryPipeline, s3Event } from '../support/memory-pipeline';
+import { holdFirstPut, memoryPipeline, s3Event } from '../support/memory-pipeline';
 import { seedFiles } from '../support/seeds';
 import type { Digest } from '../../functions/core/digest/build-digest';
 import { formatSummary } from '../../cli/summary';
@@ -227,21 +227,11 @@ describe('publishing under concurrency', () => {
     await handleS3Event(s3Event([{ key: 'inbox/a.txt', eventTime: pipeline.nextEventTime() }]), pipeline.deps);
 
     // Hold back the older publisher's writes to latest.json until the newer publisher is done.
-    const put = pipeline.objects.put.bind(pipeline.objects);
-    let releaseOlder: () => void = () => undefined;
-    const olderMayWrite = new Promise<void>((resolve) => (releaseOlder = resolve));
-    let held = false;
-    jest.spyOn(pipeline.objects, 'put').mockImplementation(async (key, body, type, metadata) => {
-      if (key === DIGEST_KEYS.latest && !held) {
-        held = true;
-        await olderMayWrite;
-      }
-      return put(key, body, type, metadata);
-    });
+    const held = holdFirstPut(pipeline.objects, DIGEST_KEYS.latest);
     const older = publishDigest(pipeline.deps);
     await new Promise((r) => setTimeout(r, 10));
     await handleS3Event(s3Event([{ key: 'inbox/b.txt', eventTime: pipeline.nextEventTime() }]), pipeline.deps);
-    releaseOlder();
+    held.release();
     await older;
 
     const latest = latestDigest(pipeline);
