@@ -65,11 +65,19 @@ function boundClaim(claim: DigestClaim, mentions: number): DigestClaim {
 }
 
 function wholeStoryNumbers(story: DigestStory): PartialStory {
+  return { ...claimNumbers(story.claims), quoteGroups: story.quotes.length };
+}
+
+/**
+ * How many claims, how many carried by two or more outlets, by two or more on their own, and
+ * disputed: what `partial` carries and every summary of a story states. Read defensively (a
+ * digest read back may lack fields); `disputed` tells a disputed claim (its flag by default).
+ */
+export function claimNumbers(claims: readonly DigestClaim[], disputed: (claim: DigestClaim) => boolean = (claim) => claim.disputed): Omit<PartialStory, 'quoteGroups'> {
   return {
-    claims: story.claims.length,
-    corroborated: story.claims.filter((claim) => claim.outlets.length >= 2).length,
-    independentlyCorroborated: story.claims.filter((claim) => claim.independentOutlets >= 2).length,
-    disputed: story.claims.filter((claim) => claim.disputed).length,
-    quoteGroups: story.quotes.length,
+    claims: claims.length,
+    corroborated: claims.filter((claim) => (claim.outlets?.length ?? 0) >= 2).length,
+    independentlyCorroborated: claims.filter((claim) => (claim.independentOutlets ?? 0) >= 2).length,
+    disputed: claims.filter(disputed).length,
   };
 }

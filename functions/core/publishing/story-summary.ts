@@ -1,4 +1,5 @@
 import type { DigestStory } from '../digest/build-digest';
+import { claimNumbers } from '../digest/digest-bounds';
 import { articlesOf, claimsOf, isDisputed } from './changes';
 
 /** A story's numbers, as the feed, the page and the story document state them. */
@@ -25,11 +26,7 @@ export function summarizeStory(story: DigestStory): StorySummary {
   const outlets = Array.isArray(story.outlets) ? new Set(story.outlets).size : new Set(articles.map((a) => a.source)).size;
   const copies = articles.filter((a) => a.duplicateOf || a.derivedFrom).length;
   // A digest entry that shows part of its story carries the whole story's numbers.
-  const whole = story.partial;
-  const claimCount = whole?.claims ?? claims.length;
-  const corroborated = whole?.corroborated ?? claims.filter((c) => (c.outlets?.length ?? 0) >= 2).length;
-  const independentlyCorroborated = whole?.independentlyCorroborated ?? claims.filter((c) => (c.independentOutlets ?? 0) >= 2).length;
-  const disputed = whole?.disputed ?? claims.filter(isDisputed).length;
+  const { claims: claimCount, corroborated, independentlyCorroborated, disputed } = story.partial ?? claimNumbers(claims, isDisputed);
   const times = [...articles.map((a) => a.publishedAt), ...claims.map((c) => c.firstReportedBy?.at)].filter((t): t is string => typeof t === 'string' && !Number.isNaN(Date.parse(t)));
   const firstPublishedAt = times.sort((a, b) => Date.parse(a) - Date.parse(b))[0];
 
