@@ -102,7 +102,7 @@ function splitAssertions(sentence: string, from: number, to: number, speaker?: s
     const source = (accusations[1] ?? '').trim();
     const rest = splitAssertions(sentence, claimFrom, to);
     if (rest.length > 0) {
-      rest[0].start = skipSpace(sentence, from + accusations.index);
+      rest[0].start = skipSeparators(sentence, from + accusations.index);
       if (source) for (const part of rest) part.attribution = { source, key: entityKey(source) || source.toLowerCase(), cue: accusations[2].toLowerCase() };
     }
     return [...first, ...rest];
@@ -128,7 +128,7 @@ function splitAssertions(sentence: string, from: number, to: number, speaker?: s
     const clauseFrom = from + concession.index + concession[0].length;
     const clause = ownClause(sentence, clauseFrom, to);
     if (clause) {
-      clause[0].start = skipSpace(sentence, from + concession.index);
+      clause[0].start = skipSeparators(sentence, from + concession.index);
       // The main assertion keeps the concession in its wording, as its sentence reads: cut short
       // to "The timing of the deal, just days before Trump's inauguration, has raised eyebrows",
       // it meets another outlet's "the treaty was signed just before the return of Trump" on the
@@ -158,11 +158,11 @@ function splitAssertions(sentence: string, from: number, to: number, speaker?: s
           : { statement: cleanStatement(`${speaker} ${act.past} ${sentence.slice(act.objectFrom, to)}`), ownVoice: true };
         return [
           ...head,
-          { start: skipSpace(sentence, from + saying.index), end: act.at, statement: cleanStatement(sentence.slice(saidFrom, act.at)), attribution },
-          { start: skipSpace(sentence, act.at), end: to, ...actPart },
+          { start: skipSeparators(sentence, from + saying.index), end: act.at, statement: cleanStatement(sentence.slice(saidFrom, act.at)), attribution },
+          { start: skipSeparators(sentence, act.at), end: to, ...actPart },
         ];
       }
-      return [...head, { start: skipSpace(sentence, from + saying.index), end: to, statement: said, attribution }];
+      return [...head, { start: skipSeparators(sentence, from + saying.index), end: to, statement: said, attribution }];
     }
   }
 
@@ -222,7 +222,7 @@ function trailingRelative(sentence: string, from: number, to: number, subject: s
     const clauseParts = REPORTS.test(clause)
       ? [{ start: clauseFrom, end: to, statement: cleanStatement(`${name} ${clause}`) }]
       : trailingRelative(sentence, clauseFrom, to, name) ?? coordinate(sentence, clauseFrom, to, name).flatMap((part) => whenClause(sentence, part));
-    clauseParts[0].start = skipSpace(sentence, from + at);
+    clauseParts[0].start = skipSeparators(sentence, from + at);
     return [...headParts, ...clauseParts];
   }
   return undefined;
@@ -307,7 +307,7 @@ function whenClause(sentence: string, part: SentencePart): SentencePart[] {
   const headEnd = part.start + when.index;
   return [
     { ...part, end: headEnd, statement: cleanStatement(part.statement.slice(0, WHEN_CLAUSE.exec(part.statement)?.index ?? part.statement.length)) },
-    { start: skipSpace(sentence, headEnd), end: part.end, statement },
+    { start: skipSeparators(sentence, headEnd), end: part.end, statement },
   ];
 }
 
@@ -528,7 +528,8 @@ function trimEnd(text: string): string {
   return text.replace(/[\s.,;:!]+$/, '').trim();
 }
 
-function skipSpace(text: string, at: number): number {
+/** Past the spaces and commas at `at`: where the next piece of a sentence starts. */
+function skipSeparators(text: string, at: number): number {
   let i = at;
   while (i < text.length && /[\s,]/.test(text[i])) i += 1;
   return i;

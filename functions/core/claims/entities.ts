@@ -38,7 +38,7 @@ const PERSON_NOUNS = new Set(
   sister brother mother father son daughter wife husband girlfriend boyfriend fiancee fiance cousin
   aunt uncle grandmother grandfather grandson granddaughter niece nephew friend neighbor neighbour
   witness owner manager resident victim suspect survivor man woman boy girl teacher principal
-  doctor nurse coach player analyst expert employee worker student pastor reporter spokesman`.split(/\s+/),
+  doctor nurse coach player analyst expert employee worker student pastor reporter`.split(/\s+/),
 );
 
 /** Whether a source's last word names a person by role ("the officer", "her sister", "Chief"). */

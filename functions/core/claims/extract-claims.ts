@@ -147,7 +147,7 @@ function isPerson(source: string): boolean {
   if (/["\u201c\u201d]/.test(text) || words.length > 8) return false;
   // "the Washington Post", "the Justice Department"; "the Navy spokesperson" is a person
   if (/^[Tt]he\s+\p{Lu}/u.test(text) && /\s\p{Lu}[\p{L}.'\u2019-]*$/u.test(text)) return false;
-  if (endsAsOrganisation(text) || /\b(?:Reuters|AFP|CNN|BBC|NBC|CBS|ABC|Fox|Haaretz|Police)$/u.test(text)) return false;
+  if (endsAsOrganisation(text) || /\b(?:Reuters|AFP|CNN|BBC|NBC|CBS|ABC|Fox|Haaretz)$/u.test(text)) return false;
   const last = words[words.length - 1];
   // a plural ("Republican officials", "Investigators") is a group
   if ((/^\p{Ll}+[^s']s$/u.test(last) && last.length > 3) || GROUPS.test(last)) return false;
