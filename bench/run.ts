@@ -25,9 +25,9 @@
  * BENCH_E2E (articles end to end, 250; 0 skips), BENCH_COLD_RUNS (9), BENCH_HANDLER_HEAP_MB (400),
  * BENCH_STORY_SIZES (story sizes at which a window of BENCH_STORY_WINDOW reports is timed,
  * 25,100,400,800; empty skips), BENCH_ONLY=ingest, story-growth, hostile or queued (that part
- * alone; its entry in results.json is replaced, the rest kept), the BENCH_HOSTILE_* settings of bench/hostile.ts, BENCH_QUEUED
- * (articles per queued run, 200), BENCH_WORKERS (1,4,8) and BENCH_BURST (articles in the burst,
- * 2000; 0 skips).
+ * alone; its entry in results.json is replaced, the rest kept), the BENCH_HOSTILE_* settings of
+ * bench/hostile.ts, BENCH_QUEUED (articles per queued run, 200), BENCH_WORKERS (1,4,8) and
+ * BENCH_BURST (articles in the burst, 2000; 0 skips).
  */
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';

@@ -1,14 +1,14 @@
 import { join } from 'node:path';
 import { MemoryObjectStore } from '../functions/adapters/memory-object-store';
 import { MemoryTableStore } from '../functions/adapters/memory-table-store';
-import { ingestObject } from '../functions/ingest/ingest-object';
-import { keys } from '../functions/ledger/keys';
-import { seedSentences } from '../test/support/seeds';
-import { itemBytes } from './sdk-meter';
-import { Ledger } from '../functions/ledger/ledger';
-import { DEFAULT_MAX_OBJECT_BYTES, DIGEST_KEYS } from '../functions/shared/resources';
 import { RecordingNotifier } from '../functions/adapters/recording-notifier';
 import { publishDigest } from '../functions/digest/publish-digest';
+import { ingestObject } from '../functions/ingest/ingest-object';
+import { keys } from '../functions/ledger/keys';
+import { Ledger } from '../functions/ledger/ledger';
+import { DEFAULT_MAX_OBJECT_BYTES, DIGEST_KEYS } from '../functions/shared/resources';
+import { seedSentences } from '../test/support/seeds';
+import { itemBytes } from './sdk-meter';
 
 export interface StoryGrowthAtSize {
   /** Articles the story held when the window started. */
@@ -38,8 +38,8 @@ const SENTENCES_PER_REPORT = 14;
  * selection of the seed articles' sentences, in another order, under its own headline), ingested
  * through `ingestObject` into an in-process ledger. When the story holds each of `sizes` articles,
  * the next `windowArticles` are timed and their storage calls and the bytes their reads return
- * counted; then one digest is published. A breaking event can draw hundreds of reports into one story; this shows what each
- * costs as it does.
+ * counted; then one digest is published. A breaking event can draw hundreds of reports into one
+ * story; this shows what each costs as it does.
  */
 export async function measureStoryGrowth(root: string, sizes: readonly number[], windowArticles = 20): Promise<StoryGrowth> {
   const pool = seedSentences(join(root, 'seeds'));
