@@ -6,6 +6,7 @@ import type { StoryRecord } from '../../functions/core/records';
 import { keepMember } from '../../functions/core/stories/kept-members';
 import { articleEvidence, countedTerms, readArticleTerms, termsToLookUp } from '../../functions/core/stories/story-evidence';
 import { candidateStory, LINK_FEATURES } from '../../functions/core/stories/story-link';
+import { storySize, withMember } from '../../functions/core/stories/story-members';
 import { decideFromScored, scoreCandidates, type StoryModel } from '../../functions/core/stories/story-model';
 import { addToCentroid, articleTermVector } from '../../functions/core/stories/term-vector';
 import { newStoryId } from '../../functions/core/stories/story-id';
@@ -91,8 +92,8 @@ export async function replayStories(
       headline: current?.headline ?? article.title,
       createdAt: current?.createdAt ?? ingestedAt,
       updatedAt: ingestedAt,
-      centroid: addToCentroid(current?.centroid ?? {}, current?.memberIds.length ?? 0, vector),
-      memberIds: [...(current?.memberIds ?? []), id],
+      centroid: addToCentroid(current?.centroid ?? {}, storySize(current), vector),
+      ...withMember(current, id),
       members: keepMember(current?.members ?? [], evidence),
     };
     await ledger.commitStoryUpdate(story, current?.revision, []);

@@ -37,8 +37,13 @@ export interface StoryRecord {
   createdAt: string;
   updatedAt: string;
   centroid: TermVector;
-  /** Articles folded into the centroid; makes a retried update a no-op. */
+  /**
+   * Ids of its first and newest members, in joining order (listedMembers: bounded, as the record is
+   * rewritten by every join); a retried join that finds its article listed is a no-op.
+   */
   memberIds: string[];
+  /** Articles folded into the centroid, listed or not (absent on records that list every member: storySize). */
+  memberCount?: number;
   /** What the story keeps of its first and newest members to decide which story a later article joins (keepMember). */
   members?: ArticleEvidence[];
   /** Earliest and latest publication times of its articles, where known. */

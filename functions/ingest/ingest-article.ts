@@ -6,6 +6,7 @@ import { lshBands, minhash } from '../core/fingerprint/minhash';
 import type { ParsedArticle } from '../core/parse/article';
 import type { ArticleRecord, StoryRecord } from '../core/records';
 import { keepMember } from '../core/stories/kept-members';
+import { storySize, withMember } from '../core/stories/story-members';
 import { decideStory } from '../core/stories/story-model';
 import { DEFAULT_POLICY, type StoryPolicy } from '../core/stories/story-policy';
 import { articleEvidence, countedTerms, LEAD_HALF_PARAGRAPH, readArticleTerms, termsToLookUp, type ArticleEvidence } from '../core/stories/story-evidence';
@@ -62,7 +63,7 @@ export async function ingestArticle(ledger: Ledger, input: ArticleInput, policy:
     else storyId = (await ledger.findArticle(id))?.storyId ?? storyId;
     const snapshot = await ledger.recentStorySnapshot(storyId, RECENT_MEMBERS_READ);
     const stored = snapshot?.memberTerms.get(id);
-    if (policy.split && snapshot?.story.memberIds.includes(id) && stored) storyId = await splitIfTwoEventsNow(ledger, id, storyId, joinedStoryFrom(snapshot), stored.vector);
+    if (policy.split && snapshot && stored && !snapshot.story.splitOff?.memberIds.includes(id)) storyId = await splitIfTwoEventsNow(ledger, id, storyId, joinedStoryFrom(snapshot), stored.vector);
     // ...and the check for copies ingested at the same moment, which runs after the commit.
     await markLateCopies(ledger, existing, lshBands(existing.signature), []);
     return { status: 'duplicate', articleId: id, storyId, newClaims: 0, matchedClaims: 0 };
@@ -94,7 +95,7 @@ export async function ingestArticle(ledger: Ledger, input: ArticleInput, policy:
     ...(article.truncated ? { truncated: article.truncated } : {}),
   };
 
-  const { claims, opened, joined } = await joinStory(ledger, record, vector, terms, content, chosen?.memberIds.length ?? 0);
+  const { claims, opened, joined } = await joinStory(ledger, record, vector, terms, content, storySize(chosen));
   record.claimCount = claims.mentions.length;
   const claimsCut = claimsTruncation(record.claimCount);
   if (claimsCut && !record.truncated) record.truncated = claimsCut;
@@ -237,7 +238,7 @@ export const RECENT_MEMBERS_READ = MAX_SPLIT_MEMBERS;
  * Adds the article to its story and creates the claims it is the first to make, as one optimistic
  * step on the story's revision; on a conflict the story is re-read and the claims matched again.
  * The story is read through recentStorySnapshot, bounded past RECENT_MEMBERS_READ + 1 members, so
- * that joining it costs the same however many reports a breaking event draws; `storySize`, its
+ * that joining it costs the same however many reports a breaking event draws; `knownSize`, its
  * members as last read, spares a small story the read of its record first.
  */
 async function joinStory(
@@ -246,12 +247,12 @@ async function joinStory(
   vector: TermVector,
   terms: MemberTerms,
   parsed: ParsedArticle,
-  storySize: number,
+  knownSize: number,
 ): Promise<{ claims: ArticleClaims; opened: boolean; joined?: JoinedStory }> {
-  let size = storySize;
+  let size = knownSize;
   for (let attempt = 0; attempt < MAX_STORY_UPDATE_ATTEMPTS; attempt += 1) {
     const snapshot = await ledger.recentStorySnapshot(article.storyId, RECENT_MEMBERS_READ, size);
-    size = snapshot?.story.memberIds.length ?? 0;
+    size = storySize(snapshot?.story);
     const current = snapshot?.story;
     if (current?.mergedInto) {
       article.storyId = await mergeStories(ledger, current.id, current.mergedInto);
@@ -262,22 +263,25 @@ async function joinStory(
       await finishSplit(ledger, current.id);
       continue;
     }
-    const storyClaims = snapshot?.unreadMembers?.size ? [...snapshot.claims, ...claimsKnownByMentions(snapshot.claims, snapshot.mentions)] : (snapshot?.claims ?? []);
+    const storyClaims = snapshot?.unreadMembers ? [...snapshot.claims, ...claimsKnownByMentions(snapshot.claims, snapshot.mentions)] : (snapshot?.claims ?? []);
     const claims = matchArticleClaims(article, parsed.paragraphs, storyClaims, snapshot?.mentions ?? []);
+    // An earlier try got this far; make sure its term index writes happened too. (One that joined a
+    // story that more than LISTED_MEMBERS - 1 articles have joined since finds itself no longer
+    // listed, and is counted again: a retry comes within minutes, and a story gains that many
+    // reports that fast only at the peak of a breaking event.)
     if (current?.memberIds.includes(article.id)) {
-      // An earlier try got this far; make sure its term index writes happened too.
       await ledger.indexStoryTerms(article.storyId, Object.keys(current.centroid));
       const joined = joinedStoryFrom(snapshot!, { id: article.id, terms });
       return { claims, opened: current.memberIds[0] === article.id, joined };
     }
-    const centroid = addToCentroid(current?.centroid ?? {}, current?.memberIds.length ?? 0, vector);
+    const centroid = addToCentroid(current?.centroid ?? {}, storySize(current), vector);
     const story: StoryRecord = {
       id: article.storyId,
       headline: current?.headline ?? parsed.title,
       createdAt: current?.createdAt ?? article.ingestedAt,
       updatedAt: current && current.updatedAt > article.ingestedAt ? current.updatedAt : article.ingestedAt,
       centroid,
-      memberIds: [...(current?.memberIds ?? []), article.id],
+      ...withMember(current, article.id),
       members: terms.evidence ? keepMember(current?.members ?? [], terms.evidence) : (current?.members ?? []),
       ...publicationRange([current?.publishedFrom, current?.publishedTo, article.publishedAt]),
       ...(current?.splitFrom ? { splitFrom: current.splitFrom } : {}),
@@ -287,7 +291,7 @@ async function joinStory(
       const known = new Set(Object.keys(current?.centroid ?? {}));
       await ledger.indexStoryTerms(article.storyId, Object.keys(centroid).filter((term) => !known.has(term)));
       const memberTerms = new Map(snapshot?.memberTerms ?? []).set(article.id, terms);
-      const unread = snapshot?.unreadMembers?.size ? { unreadMembers: snapshot.unreadMembers } : {};
+      const unread = snapshot?.unreadMembers ? { unreadMembers: snapshot.unreadMembers } : {};
       return { claims, opened: current === undefined, joined: { story, revision: (current?.revision ?? 0) + 1, memberTerms, ...unread } };
     }
   }

@@ -72,8 +72,10 @@ export async function mergeStories(ledger: Ledger, fromId: string, intoId: strin
       claimIds.set(claim.id, match?.claim.id ?? claim.id);
       if (!match && !into.claims.some((c) => c.id === claim.id)) newClaims.push({ ...claim, storyId: intoId });
     }
-    const alreadyFolded = from.story.memberIds.every((id) => into.story.memberIds.includes(id));
-    if (!alreadyFolded && !(await ledger.commitStoryUpdate(absorbStory(into.story, from.story), into.story.revision, newClaims))) continue;
+    // A retry, or a second merger: the marker written with the absorbing update says so (stories
+    // absorbed before markers were written still list every member).
+    const alreadyFolded = into.absorbed?.has(fromId) || from.story.memberIds.every((id) => into.story.memberIds.includes(id));
+    if (!alreadyFolded && !(await ledger.commitStoryUpdate(absorbStory(into.story, from.story), into.story.revision, newClaims, fromId))) continue;
 
     for (const article of from.articles) {
       const mentions: MentionRecord[] = from.mentions

@@ -1,6 +1,7 @@
 import type { StoryRecord } from '../core/records';
 import { centroidOf, planSplit, type MemberTerms, type SplitPlan, type StoryMember } from '../core/stories/split';
 import { keptMembersOf } from '../core/stories/kept-members';
+import { storySize, withoutMembers } from '../core/stories/story-members';
 import { publicationRange } from '../core/stories/publication-range';
 import { splitStoryId } from '../core/stories/story-id';
 import { cosine, type TermVector } from '../core/stories/term-vector';
@@ -22,8 +23,8 @@ export interface JoinedStory {
   story: StoryRecord;
   revision: number;
   memberTerms: ReadonlyMap<string, MemberTerms>;
-  /** Older members whose terms the ingest did not read (a large story, read bounded): planned as staying where they are. */
-  unreadMembers?: ReadonlySet<string>;
+  /** How many older members the ingest did not read (a large story, read bounded): planned as staying where they are. */
+  unreadMembers?: number;
 }
 
 /**
@@ -32,7 +33,7 @@ export interface JoinedStory {
  */
 export function joinedStoryFrom(stored: StoredStory, article?: { id: string; terms: MemberTerms }): JoinedStory {
   const memberTerms = article ? new Map(stored.memberTerms).set(article.id, article.terms) : stored.memberTerms;
-  return { story: stored.story, revision: stored.story.revision, memberTerms, ...(stored.unreadMembers?.size ? { unreadMembers: stored.unreadMembers } : {}) };
+  return { story: stored.story, revision: stored.story.revision, memberTerms, ...(stored.unreadMembers ? { unreadMembers: stored.unreadMembers } : {}) };
 }
 
 /**
@@ -56,7 +57,7 @@ export async function splitIfTwoEvents(ledger: Ledger, joined: JoinedStory): Pro
   const moving = new Set(plan.move);
   const marked: StoryRecord = {
     ...story,
-    memberIds: story.memberIds.filter((id) => !moving.has(id)),
+    ...withoutMembers(story, moving),
     centroid: plan.keepCentroid,
     members: keptMembersOf(story.memberIds.filter((id) => !moving.has(id)), (id) => memberTerms.get(id)?.evidence),
     splitOff: { storyId: newId, memberIds: plan.move },
@@ -64,8 +65,9 @@ export async function splitIfTwoEvents(ledger: Ledger, joined: JoinedStory): Pro
   };
   if (!(await ledger.commitStoryUpdate(marked, revision, []))) return undefined;
   await finishSplit(ledger, story.id);
-  // Members left unread stay, as planSplit keeps the members older than its window.
-  await moveStragglers(ledger, story.id, new Set([...members.map((member) => member.id), ...(joined.unreadMembers ?? [])]), plan, newId);
+  // Members left unread stay, as planSplit keeps the members older than its window; the story no
+  // longer lists them, so they are not stragglers either.
+  await moveStragglers(ledger, story.id, new Set(members.map((member) => member.id)), plan, newId);
   return newId;
 }
 
@@ -117,6 +119,7 @@ export async function finishSplit(ledger: Ledger, storyId: string): Promise<void
     updatedAt: articles.reduce((latest, article) => (article.ingestedAt > latest ? article.ingestedAt : latest), contents.story.updatedAt),
     centroid: centroidOf(vectors),
     memberIds: pending.memberIds,
+    memberCount: pending.memberIds.length,
     members: keptMembersOf(pending.memberIds, (id) => contents.memberTerms.get(id)?.evidence),
     splitFrom: storyId,
     ...publicationRange(articles.map((article) => article.publishedAt)),
@@ -165,9 +168,10 @@ export async function moveToBetterPart(ledger: Ledger, articleId: string, storyI
       story = undefined;
       continue;
     }
-    // Moved meanwhile, by a split it was planned in: it is where its record says.
+    // Moved meanwhile, by a split it was planned in (or no longer listed, as many articles have
+    // joined since): it is where its record says.
     if (story && !story.mergedInto && !story.memberIds.includes(articleId)) return (await ledger.findArticle(articleId))?.storyId ?? storyId;
-    if (!story?.splitInto?.length || story.mergedInto || story.memberIds.length < 2) return storyId;
+    if (!story?.splitInto?.length || story.mergedInto || storySize(story) < 2) return storyId;
     const parts = await ledger.findStories(story.splitInto);
     const survivors = await ledger.findStories(parts.filter((part) => part.mergedInto).map((part) => part.mergedInto!));
     const here = cosine(vector, story.centroid);
@@ -199,7 +203,7 @@ async function moveMembersToPart(ledger: Ledger, story: StoryRecord & { revision
   if (movable.length === 0) return 'nothing-movable';
   const moving = new Set(movable.map((article) => article.id));
   const carrierId = `${splitStoryId(movable[0].id, movable[0].ingestedAt)}-to-${partId.slice(-16)}`;
-  const marked: StoryRecord = { ...story, memberIds: story.memberIds.filter((id) => !moving.has(id)), splitOff: { storyId: carrierId, memberIds: [...moving], joins: partId } };
+  const marked: StoryRecord = { ...story, ...withoutMembers(story, moving), splitOff: { storyId: carrierId, memberIds: [...moving], joins: partId } };
   if (!(await ledger.commitStoryUpdate(marked, story.revision, []))) return 'story-changed';
   await finishSplit(ledger, story.id);
   return 'moved';

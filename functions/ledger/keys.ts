@@ -6,6 +6,8 @@ import type { TableKey } from '../ports/table-store';
  */
 export const CLAIM_SORT_KEYS = { packed: 'CLAIMS#', single: 'CLAIM#', either: 'CLAIM' } as const;
 
+const ABSORBED_PREFIX = 'ABSORBED#';
+
 /**
  * The single-table layout. Everything one story needs for publishing lives in its partition, so a
  * digest reads one partition per story and never the whole table.
@@ -34,6 +36,8 @@ export const keys = {
     pk: `STORY#${storyId}`,
     sk: `MENTION#${claimId}#${articleId}#${String(claimIndex).padStart(4, '0')}`,
   }),
+  /** Marks a story as absorbed by this one, written with the absorbing update (see Ledger.commitStoryUpdate). */
+  storyAbsorbed: (storyId: string, absorbedId: string): TableKey => ({ pk: `STORY#${storyId}`, sk: `${ABSORBED_PREFIX}${absorbedId}` }),
   storyTerm: (term: string, storyId: string): TableKey => ({ pk: `TERM#${term}`, sk: storyId }),
   /** How many articles count a term among their strongest (term statistics). */
   termCount: (term: string): TableKey => ({ pk: `TERMCOUNT#${term}`, sk: 'COUNT' }),

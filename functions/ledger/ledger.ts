@@ -10,6 +10,7 @@ import type { TableItem, TableKey, TableStore } from '../ports/table-store';
 import { ARTICLE_COUNT_SHARDS, CLAIM_SORT_KEYS, keys, STORIES_BY_RECENCY, storyPartition, termPartition } from './keys';
 import { CountedTerms, type TermStatistics } from '../core/stories/term-statistics';
 import { PACKED_ATTRIBUTE, packFields, unpackFields } from './packed-fields';
+import { storySize } from '../core/stories/story-members';
 
 export type ObjectOutcome = 'ingested' | 'duplicate' | 'rejected';
 
@@ -34,10 +35,12 @@ export interface StoredStory extends StorySnapshot {
   /** What the story keeps of its articles for splitting, by article id (absent for articles stored without it). */
   memberTerms: Map<string, MemberTerms>;
   /**
-   * Members whose entries the read left out (recentStorySnapshot): their mentions and terms are not
-   * in it, nor the claims the story gained before its newest revisions.
+   * How many members the read left out (recentStorySnapshot): their mentions and terms are not in
+   * it, nor the claims the story gained before its newest revisions.
    */
-  unreadMembers?: ReadonlySet<string>;
+  unreadMembers?: number;
+  /** Stories this one has absorbed (read whole only: storySnapshot, storyContents). */
+  absorbed?: ReadonlySet<string>;
 }
 
 /** Stories whose centroid mentions a term, most recently opened first. */
@@ -255,11 +258,14 @@ export class Ledger {
   /**
    * The story's new META and the claims an article is the first to make, in one transaction guarded
    * by the META revision: two articles that bring the same new claim at the same moment cannot both
-   * create it, because one of them fails here, re-reads the story and matches the other's claim.
+   * create it, because one of them fails here, re-reads the story and matches the other's claim. A
+   * merge names the story it absorbs (`absorbedId`): a marker written in the same transaction tells a
+   * retried merge that the survivor's count and centroid already hold it, which its bounded member
+   * list cannot (StoredStory.absorbed).
    * The claims are packed into an item keyed by the new revision, which only the transaction that
    * writes that revision writes: a claims item is never written over by another update's.
    */
-  async commitStoryUpdate(story: StoryRecord, expectedRevision: number | undefined, newClaims: readonly ClaimRecord[]): Promise<boolean> {
+  async commitStoryUpdate(story: StoryRecord, expectedRevision: number | undefined, newClaims: readonly ClaimRecord[], absorbedId?: string): Promise<boolean> {
     // A record read back carries its stamp, which lives in the STAMP item, not in the record.
     const { stamp: _stamp, ...record } = story as StoryRecord & StoryStamp;
     const revision = (expectedRevision ?? 0) + 1;
@@ -279,7 +285,8 @@ export class Ledger {
       if (taken > 0 && bytes > MAX_CLAIM_BYTES_PER_TRANSACTION) break;
     }
     const guarded = claimItems.slice(0, taken);
-    if (!(await this.table.transactPut(meta, expectedRevision, guarded))) return false;
+    const absorbed = absorbedId === undefined ? [] : [{ ...keys.storyAbsorbed(story.id, absorbedId), absorbedId }];
+    if (!(await this.table.transactPut(meta, expectedRevision, [...guarded, ...absorbed]))) return false;
     // Past the transaction's limits (claims that hardly compress) the remaining claims go in unguarded.
     if (claimItems.length > guarded.length) {
       await this.table.putAll(claimItems.slice(guarded.length));
@@ -346,27 +353,29 @@ export class Ledger {
   /**
    * One partition read: the story, its articles, claims and mentions, and its articles' term
    * vectors. Articles a split is moving to another story are left out with their mentions (their
-   * items stay in the partition until the move is done); so are claims only they made, when the
-   * digest is built.
+   * items stay in the partition until the move is done, which deletes them); so are claims only
+   * they made, when the digest is built.
    */
   async storySnapshot(storyId: string): Promise<StoredStory | undefined> {
     const contents = await this.storyContents(storyId);
     if (!contents) return undefined;
-    const members = new Set(contents.story.memberIds);
+    const leaving = new Set(contents.story.splitOff?.memberIds ?? []);
+    if (leaving.size === 0) return contents;
     return {
       ...contents,
-      articles: contents.articles.filter((article) => members.has(article.id)),
-      mentions: contents.mentions.filter((mention) => members.has(mention.articleId)),
+      articles: contents.articles.filter((article) => !leaving.has(article.id)),
+      mentions: contents.mentions.filter((mention) => !leaving.has(mention.articleId)),
     };
   }
 
   /**
    * The story as storySnapshot reads it, but bounded however large the story grows: its record, the
-   * entries (mentions and terms) of its first member and of its `recent` newest members, and the
-   * claims it gained at its `recent` newest revisions; the members left out are named in
-   * `unreadMembers`. A few batched reads, where storySnapshot reads every entry of the partition. A
-   * story of at most `recent` + 1 members is read whole (storySnapshot), without reading its record
-   * first when `knownSize` (its members as the caller last read them) already says it is that small.
+   * entries (mentions and terms) of the members it lists (its first and its `recent` newest, see
+   * listedMembers), and the claims it gained at its `recent` newest revisions; `unreadMembers` counts
+   * the members left out. A few batched reads, where storySnapshot reads every entry of the
+   * partition. A story of at most `recent` + 1 members is read whole (storySnapshot), without reading
+   * its record first when `knownSize` (its members as the caller last read them) already says it is
+   * that small.
    */
   async recentStorySnapshot(storyId: string, recent: number, knownSize?: number): Promise<StoredStory | undefined> {
     if (knownSize !== undefined && knownSize <= recent + 1) return this.storySnapshot(storyId);
@@ -375,23 +384,24 @@ export class Ledger {
     const meta = heads.find((item) => item.sk === metaKey.sk);
     if (!meta) return undefined;
     const story = storyOfItems(meta, heads.find((item) => item.sk !== metaKey.sk));
+    if (storySize(story) <= recent + 1) return this.storySnapshot(storyId);
+    // A record lists its first and newest members (listedMembers); one written before the list was
+    // bounded lists every member.
     const ids = story.memberIds;
-    if (ids.length <= recent + 1) return this.storySnapshot(storyId);
-    const read = [ids[0], ...ids.slice(-recent)];
+    const read = ids.length <= recent + 1 ? ids : [ids[0], ...ids.slice(-recent)];
     const [entries, claimItems] = await Promise.all([
       this.table.batchGet(read.map((id) => keys.storyArticle(storyId, id))),
       this.table.query(storyPartition(storyId), { skPrefix: CLAIM_SORT_KEYS.packed, descending: true, limit: recent }),
     ]);
     // in the order a query of the partition returns them
     const articleItems = inSortKeyOrder(entries.map(unpackFields), (item) => item.sk);
-    const readIds = new Set(read);
     return {
       story,
       articles: articleItems.map(articleOfEntry),
       claims: claimsOf([...claimItems].reverse()),
       mentions: mentionsOf([], articleItems),
       memberTerms: memberTermsOf(articleItems),
-      unreadMembers: new Set(ids.filter((id) => !readIds.has(id))),
+      unreadMembers: storySize(story) - read.length,
     };
   }
 
@@ -407,6 +417,7 @@ export class Ledger {
       claims: claimsOf(items),
       mentions: mentionsOf(items, articleItems),
       memberTerms: memberTermsOf(articleItems),
+      absorbed: new Set(items.filter((item) => item.sk.startsWith(keys.storyAbsorbed('', '').sk)).map((item) => String(item.absorbedId))),
     };
   }
 

@@ -2,9 +2,10 @@ import { MemoryTableStore } from '../../functions/adapters/memory-table-store';
 import type { Digest } from '../../functions/core/digest/build-digest';
 import type { StoryRecord } from '../../functions/core/records';
 import { DEFAULT_POLICY, type StoryPolicy } from '../../functions/core/stories/story-policy';
+import { LISTED_MEMBERS, storySize, withMember } from '../../functions/core/stories/story-members';
 import { normalize } from '../../functions/core/stories/term-vector';
 import { handleS3Event } from '../../functions/ingest/handler';
-import { foldStories } from '../../functions/ingest/merge-stories';
+import { foldStories, mergeStories } from '../../functions/ingest/merge-stories';
 import { Ledger } from '../../functions/ledger/ledger';
 import { DIGEST_KEYS } from '../../functions/shared/resources';
 import { memoryPipeline, s3Event } from '../support/memory-pipeline';
@@ -123,5 +124,25 @@ describe('foldStories', () => {
     expect(older.memberIds.sort()).toEqual(['article-of-s-1-older', 'article-of-s-2-joined']);
     expect(part.mergedInto).toBeUndefined();
     expect(await foldStories(ledger, 's-1-older', [])).toEqual({ storyId: 's-1-older', any: false });
+  });
+
+  it('folds a story in once, however many articles join the survivor before a retried merge', async () => {
+    const ledger = new Ledger(new MemoryTableStore());
+    await ledger.commitStoryUpdate(story('s-1-large', '2025-01-01', { memberIds: ['first'], memberCount: 1 }), undefined, []);
+    await ledger.commitStoryUpdate(story('s-2-small', '2025-01-02', { memberIds: ['small-1', 'small-2'], memberCount: 2 }), undefined, []);
+    expect(await mergeStories(ledger, 's-2-small', 's-1-large')).toBe('s-1-large');
+    // More articles join than the record lists: the absorbed story's members drop off the list.
+    for (let i = 0; i < LISTED_MEMBERS; i += 1) {
+      const [current] = await ledger.findStories(['s-1-large']);
+      expect(await ledger.commitStoryUpdate({ ...current, ...withMember(current, `later-${i}`) }, current.revision, [])).toBe(true);
+    }
+    const [before] = await ledger.findStories(['s-1-large']);
+    expect(before.memberIds).not.toContain('small-1');
+    expect(storySize(before)).toBe(3 + LISTED_MEMBERS);
+    // A retry of the merge (or an article still pointed at the absorbed story) finds it folded in.
+    expect(await mergeStories(ledger, 's-2-small', 's-1-large')).toBe('s-1-large');
+    const [after] = await ledger.findStories(['s-1-large']);
+    expect(after.revision).toBe(before.revision);
+    expect(storySize(after)).toBe(3 + LISTED_MEMBERS);
   });
 });

@@ -2,6 +2,7 @@ import type { StoryRecord } from '../records';
 import { keepMember } from './kept-members';
 import { publicationRange } from './publication-range';
 import type { ArticleEvidence } from './story-evidence';
+import { combinedMembers, storySize } from './story-members';
 import { cosine, mergeCentroids } from './term-vector';
 
 /**
@@ -31,12 +32,11 @@ export function survivorOf<T extends Pick<StoryRecord, 'id' | 'createdAt'>>(a: T
 
 /** The surviving story's META after absorbing another. */
 export function absorbStory(survivor: StoryRecord, absorbed: StoryRecord): StoryRecord {
-  const members = [...survivor.memberIds, ...absorbed.memberIds.filter((id) => !survivor.memberIds.includes(id))];
   return {
     ...survivor,
     updatedAt: survivor.updatedAt > absorbed.updatedAt ? survivor.updatedAt : absorbed.updatedAt,
-    centroid: mergeCentroids(survivor.centroid, survivor.memberIds.length, absorbed.centroid, absorbed.memberIds.length),
-    memberIds: members,
+    centroid: mergeCentroids(survivor.centroid, storySize(survivor), absorbed.centroid, storySize(absorbed)),
+    ...combinedMembers(survivor, absorbed),
     members: [...(survivor.members ?? []), ...(absorbed.members ?? [])].reduce<ArticleEvidence[]>(keepMember, []),
     ...publicationRange([survivor.publishedFrom, survivor.publishedTo, absorbed.publishedFrom, absorbed.publishedTo]),
     // It now holds a part told apart from that story: shouldMerge keeps them apart too.

@@ -1,5 +1,6 @@
 import type { StoryRecord } from '../records';
 import type { ArticleEvidence } from './story-evidence';
+import { storySize } from './story-members';
 import { cosine, normalize, termCount, type TermVector } from './term-vector';
 
 /** A story as the decision sees it: its id and what it keeps of its members (bounded, see storyMembersKept). */
@@ -13,8 +14,8 @@ export interface CandidateStory {
 }
 
 /** A stored story as the decision sees it. */
-export function candidateStory(story: Pick<StoryRecord, 'id' | 'memberIds' | 'members' | 'centroid'>): CandidateStory {
-  return { id: story.id, size: story.memberIds.length, members: story.members ?? [], centroid: story.centroid };
+export function candidateStory(story: Pick<StoryRecord, 'id' | 'memberIds' | 'memberCount' | 'members' | 'centroid'>): CandidateStory {
+  return { id: story.id, size: storySize(story), members: story.members ?? [], centroid: story.centroid };
 }
 
 /**
