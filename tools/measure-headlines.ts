@@ -19,6 +19,7 @@ import { MemoryObjectStore } from '../functions/adapters/memory-object-store';
 import { MemoryTableStore } from '../functions/adapters/memory-table-store';
 import { buildDigest } from '../functions/core/digest/build-digest';
 import { chooseHeadline, HEADLINE_SWITCH_MARGIN } from '../functions/core/digest/story-headline';
+import { storySize } from '../functions/core/stories/story-members';
 import { addToCentroid, type TermVector } from '../functions/core/stories/term-vector';
 import { normalizeText } from '../functions/core/text/normalize';
 import { ingestObject } from '../functions/ingest/ingest-object';
@@ -72,6 +73,8 @@ async function measure(lines: readonly Line[], withoutTitle: (index: number) => 
     if (titles.has(comparable(snapshot.story.headline))) score.firstTitleIsTitle += 1;
     const [story] = buildDigest([snapshot], 1, new Date(clock).toISOString()).stories;
     const byId = new Map(snapshot.articles.map((article) => [article.id, article]));
+    // The growth is replayed in joining order, which the record lists for a story of up to LISTED_MEMBERS.
+    if (storySize(snapshot.story) > snapshot.story.memberIds.length) throw new Error(`story ${storyId} is larger than the members its record lists`);
     const members = snapshot.story.memberIds.filter((id) => byId.has(id) && snapshot.memberTerms.has(id));
     for (const [margin, s] of score.byMargin) {
       const headline = chooseHeadline(snapshot.articles, snapshot.story.centroid, snapshot.story.headline, margin);
