@@ -39,6 +39,8 @@ export interface QueuedRun {
   s3: { requestsPerArticle: number; byOperation: Record<string, number> };
   /** The largest peak RSS of an ingest worker process, and the publisher's (they are functions of different memory sizes). */
   handlerPeakRssMb: number;
+  /** The heap cap every handler process ran under (HEAP_LIMIT_MB). */
+  heapLimitMb: number;
   publisherPeakRssMb: number;
   /** CPU time of the handler processes (ingest workers and the publisher) per article; the rest of the machine runs s3rver, DynamoDB Local and the harness. */
   handlerCpuMsPerArticle: number;
@@ -47,6 +49,13 @@ export interface QueuedRun {
 }
 
 const UPLOAD_CONCURRENCY = 16;
+/**
+ * Each handler process runs with its heap capped (`--max-old-space-size`; BENCH_HEAP_MB, 256 MB by
+ * default, a quarter of the publisher function's memory): without a cap V8 sizes the heap from
+ * this machine's 24 GB and collects lazily, so peak RSS would measure the garbage it left, not what
+ * a handler needs. A handler that needs more fails the run.
+ */
+const HEAP_LIMIT_MB = Number(process.env.BENCH_HEAP_MB ?? 256);
 
 /** One handler process, asked one thing at a time; publish requests it sends go to `onPublishRequest`. */
 class HandlerProcess {
@@ -56,7 +65,8 @@ class HandlerProcess {
   constructor(script: string, env: NodeJS.ProcessEnv, onPublishRequest: (reply: Extract<WorkerReply, { type: 'publish-request' }>) => void) {
     // BENCH_PROFILE_DIR=DIR: each handler process writes a V8 CPU profile there (open it in Chrome's DevTools).
     const profileDir = process.env.BENCH_PROFILE_DIR;
-    this.child = fork(script, [], { env, execArgv: profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : undefined, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+    const execArgv = [`--max-old-space-size=${HEAP_LIMIT_MB}`, ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [])];
+    this.child = fork(script, [], { env, execArgv, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
     this.child.on('message', (reply: WorkerReply) => {
       if (reply.type === 'publish-request') return onPublishRequest(reply);
       const waiting = this.waiting;
@@ -227,6 +237,7 @@ export async function measureQueued(root: string, outdir: string, baseTexts: rea
       },
       s3: { requestsPerArticle: total(s3Meter.requests) / articles, byOperation: perArticle(s3Meter.requests, articles) },
       handlerPeakRssMb: peak,
+      heapLimitMb: HEAP_LIMIT_MB,
       publisherPeakRssMb: publisherPeak,
       handlerCpuMsPerArticle: cpuMs / articles,
       dynamoDbLocalCpuMsPerArticle: emulatorCpuMs / articles,

@@ -26,8 +26,9 @@
  * BENCH_STORY_SIZES (story sizes at which a window of BENCH_STORY_WINDOW reports is timed,
  * 25,100,400,800; empty skips), BENCH_ONLY=ingest, story-growth, hostile or queued (that part
  * alone; its entry in results.json is replaced, the rest kept), the BENCH_HOSTILE_* settings of
- * bench/hostile.ts, BENCH_QUEUED (articles per queued run, 200), BENCH_WORKERS (1,4,8) and
- * BENCH_BURST (articles in the burst, 2000; 0 skips).
+ * bench/hostile.ts, BENCH_QUEUED (articles per queued run, 200), BENCH_WORKERS (1,4,8),
+ * BENCH_BURST (articles in the burst, 2000; 0 skips) and BENCH_HEAP_MB (the queued runs' heap cap
+ * per handler process, 256).
  */
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -271,7 +272,7 @@ function queuedTable(report: QueuedReport): string {
   const row = (label: string, r: QueuedRun) =>
     `| ${label} | ${r.articles} | ${r.workers} | ${r.articlesPerSecond} | ${r.drainSeconds} | ${r.uploadToDigestMs.p50} / ${r.uploadToDigestMs.p95} | ${r.lastIngestToDigestMs} | ${r.digestsPer1000Articles} | ${r.ingestedExactlyOnce ? 'yes' : 'NO'} | ${r.deadLetters} | ${r.dynamoDb.requestsPerArticle} / ${r.dynamoDb.writeUnitsPerArticle} / ${r.dynamoDb.readUnitsPerArticle} | ${r.s3.requestsPerArticle} | ${r.handlerPeakRssMb} / ${r.publisherPeakRssMb} | ${r.handlerCpuMsPerArticle} | ${r.dynamoDbLocalCpuMsPerArticle} |`;
   return [
-    '| queued run (local stack, uploaded at once) | articles | workers | articles/s | drain s | upload-to-digest p50 / p95 ms | last ingest to digest ms | digests per 1,000 | ingested exactly once | dead letters | DynamoDB requests / WCU / RCU per article | S3 requests per article | peak RSS MB, ingest worker / publisher | handler CPU ms per article | DynamoDB Local CPU ms per article |',
+    `| queued run (local stack, uploaded at once) | articles | workers | articles/s | drain s | upload-to-digest p50 / p95 ms | last ingest to digest ms | digests per 1,000 | ingested exactly once | dead letters | DynamoDB requests / WCU / RCU per article | S3 requests per article | peak RSS MB, ingest worker / publisher (heap capped at ${report.runs[0]?.heapLimitMb ?? report.burst?.heapLimitMb} MB) | handler CPU ms per article | DynamoDB Local CPU ms per article |`,
     '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
     ...report.runs.map((r) => row('throughput', r)),
     ...(report.burst ? [row('burst', report.burst)] : []),
