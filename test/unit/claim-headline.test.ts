@@ -71,6 +71,9 @@ describe('claimHeadline', () => {
     );
     // "he" that is not the speaker stays as written
     expect(claimHeadline({ text: 'He was arrested on Friday, police said.', attribution: { source: 'Putin', cue: 'said' } })).toBe('He was arrested on Friday, police said.');
+    // a source the sentence names itself is what it attributes to, not who "she" is
+    const text = 'She said he repeatedly struck her in the face before the shooting, Detective Clark said.';
+    expect(claimHeadline({ text, attribution: { source: 'Detective Clark', cue: 'said' } })).toBe(text);
   });
 
   it('is the exact text when there is no statement to read', () => {

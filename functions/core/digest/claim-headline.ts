@@ -64,7 +64,10 @@ export function claimLine(claim: { headline?: unknown; text?: unknown }): string
  */
 function withSpeakerNamed(text: string, attribution: NonNullable<HeadlineSource['attribution']>): string {
   const pronoun = /^(He|She)\s/.exec(text);
-  const name = pronoun && !isPronoun(attribution.source) ? speakerName(attribution.source) : undefined;
+  // A source the sentence names itself ("She said ..., the report said") is what it attributes to,
+  // not who the pronoun stands for, which only a sentence before names.
+  const named = pronoun && !isPronoun(attribution.source) && !text.includes(attribution.source);
+  const name = named ? speakerName(attribution.source) : undefined;
   if (!pronoun || !name || /[[\]]/.test(name)) return text;
   // the cue right after the pronoun ("He said", "He also warned"): the pronoun is the speaker
   if (!new RegExp(`^(?:He|She)\\s+(?:\\w+\\s+)?${escapeRegExp(attribution.cue)}\\b`).test(text)) return text;
