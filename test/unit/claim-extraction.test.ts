@@ -208,6 +208,8 @@ describe('attribution and quotes', () => {
       ['The treaty will remain in force for 20 years, said Kazem Jalali.', 'Kazem Jalali', 'said', 'The treaty will remain in force for 20 years'],
       ['Lavrov said at a news conference on January 15 that the treaty is constructive in nature.', 'Lavrov', 'said', 'the treaty is constructive in nature.'],
       ['Iran has provided Russia with drones, according to Ukrainian and Western officials.', 'Ukrainian and Western officials', 'according to', 'Iran has provided Russia with drones'],
+      // "reports" before another reporting word is a noun of the source, not its verb
+      ['Scanner reports indicated that police were searching for four suspects.', 'Scanner reports', 'indicated', 'police were searching for four suspects.'],
     ];
     for (const [sentence, source, cue, statement] of cases) {
       const found = findAttribution(sentence);
@@ -215,6 +217,8 @@ describe('attribution and quotes', () => {
       expect(extractClaims([sentence])[0].statement).toBe(statement);
     }
     expect(findAttribution('Europe and the United States have imposed several rounds of sanctions on Iran.').attribution).toBeUndefined();
+    // ...but not a verb said of someone else after an object ("said Fields admitted")
+    expect(findAttribution('Yates said Fields admitted to him in a telephone conversation that Fields had shot the men.').attribution).toMatchObject({ source: 'Yates', cue: 'said' });
     expect(findAttribution('Iranian and Russian officials said it.').attribution?.key).toBe(findAttribution('Russian and Iranian officials said so.').attribution?.key);
   });
 

@@ -159,14 +159,22 @@ export function findAttribution(sentence: string): AttributedSpan {
   const leadSaid = LEADING_SAID.exec(sentence);
   const said = leadSaid && coordinatesVerb(leadSaid[4] ?? '') ? LEADING_SAID_BARE.exec(sentence) : leadSaid ?? LEADING_SAID_BARE.exec(sentence);
   if (said) {
-    const source = said[2].replace(TRAILING_ADVERB, '').trim();
-    if (isSource(source) && !/\b(that|which|who|if|when|because)\b/i.test(said[4] ?? '')) {
+    let source = said[2].replace(TRAILING_ADVERB, '').trim();
+    let cue = said[3];
+    let modifier = said[4] ?? '';
+    // "Scanner reports indicated that ...": a reporting word that can be a plural noun, right before
+    // another, is a noun of the source
+    const nominal = /s$/i.test(cue) ? NEXT_CUE.exec(modifier) : null;
+    if (nominal && said[0].slice(0, said[0].lastIndexOf(modifier)).endsWith(cue)) {
+      [source, cue, modifier] = [`${said[2].trim()} ${cue}`, nominal[1], modifier.slice(nominal[0].length)];
+    }
+    if (isSource(source) && !/\b(that|which|who|if|when|because)\b/i.test(modifier)) {
       start = said[0].length;
       // "said the victims were in a car that was parked ...", "said they arrived at 9:30": what is
       // said starts after the verb (the "that" opens a relative clause, the colon is a time's)
       const inTime = /\d:\s*$/.test(said[0]) && /^\d/.test(sentence.slice(said[0].length));
-      if (said === leadSaid && ((/\bthat\s*$/.test(said[0]) && opensRelativeClause(said[4] ?? '')) || inTime)) start = skipSpaces(sentence, said[0].length - said[4].length - (/(?:\s+that\b|:)\s*$/.exec(said[0])?.[0].length ?? 0));
-      if (start < end - 10) return { attribution: attributionTo(source, said[3].toLowerCase()), start, end };
+      if (said === leadSaid && ((/\bthat\s*$/.test(said[0]) && opensRelativeClause(modifier)) || inTime)) start = skipSpaces(sentence, said[0].length - modifier.length - (/(?:\s+that\b|:)\s*$/.exec(said[0])?.[0].length ?? 0));
+      if (start < end - 10) return { attribution: attributionTo(source, cue.toLowerCase()), start, end };
     }
   }
   const stance = stanceOf(sentence);
@@ -191,6 +199,9 @@ function opensRelativeClause(modifier: string): boolean {
   if (isVerbLike(last) || last.endsWith('ing') || /^(?:can|could|will|would|may|might|must|should|to|did|does|do)$/.test(before)) return false;
   return !STANCE_BEFORE_THAT.test(last);
 }
+
+/** A reporting word opening what follows another one ("reports indicated"). */
+const NEXT_CUE = new RegExp(`^\\s+(${REPORTING})\\b`);
 
 /** A verb of saying or knowing, after which "that" opens what is said or known. */
 const SPEAKS_OR_KNOWS = new RegExp(`\\b(?:${REPORTING}|thinks?|thought|knows?|knew|learned|learnt|found|saw|heard|realized|realised|showed|shown)\\b`, 'i');
