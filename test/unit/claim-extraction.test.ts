@@ -26,6 +26,19 @@ describe('extractClaims: atomic claims', () => {
     expect(claims.map((c) => c.part)).toEqual([0, 1, 2]);
   });
 
+  it('reads the main clause after a relative one as what its subject says, when it reports', () => {
+    const paragraph = 'Athletic director Gene Smith, who replaced Andy Geiger a month ago, said the allegations in the NCAA report were less serious than speculation indicated.';
+    const claims = extractClaims([paragraph]);
+    expect(claims.map((c) => [c.statement, c.attribution?.source])).toEqual([
+      ['Athletic director Gene Smith replaced Andy Geiger a month ago', undefined],
+      ['the allegations in the NCAA report were less serious than speculation indicated.', 'Athletic director Gene Smith'],
+    ]);
+    expectExactSpans(paragraph, claims);
+    // after "told" comes the one told, which the bare verb does not tell apart from what is said
+    const told = extractClaims(['Chela Ortiz, who spoke first, told Orozco in a firm voice that she would not forgive him.']);
+    expect(told.map((c) => c.attribution?.source)).toEqual([undefined, undefined]);
+  });
+
   it('splits coordinated clauses but not lists', () => {
     const split = extractClaims(['Last year, Iran joined the BRICS bloc of developing economies and Pezeshkian attended its summit in Kazan.']);
     expect(split.map((c) => c.statement)).toEqual(['Last year, Iran joined the BRICS bloc of developing economies', 'Pezeshkian attended its summit in Kazan.']);

@@ -117,7 +117,7 @@ function splitAssertions(sentence: string, from: number, to: number, speaker?: s
     const mainStart = from + relative[0].length;
     const relParts = coordinate(sentence, relTextStart, relEnd, subject);
     relParts[0].start = from;
-    const mainParts = coordinate(sentence, mainStart, to, subject);
+    const mainParts = reportedBy(sentence, subject, mainStart, to) ?? coordinate(sentence, mainStart, to, subject);
     return [...relParts, ...mainParts];
   }
 
@@ -283,6 +283,26 @@ function ownClause(sentence: string, from: number, to: number): SentencePart[] |
   const attributed = findAttribution(text);
   if (!attributed.attribution || attributed.start === 0 || words(text.slice(attributed.start, attributed.end)).length < 4) return undefined;
   const parts = coordinate(sentence, from + attributed.start, from + attributed.end, undefined);
+  parts[0].start = from;
+  parts[parts.length - 1].end = to;
+  for (const part of parts) part.attribution = attributed.attribution;
+  return parts;
+}
+
+/**
+ * "Luke Pigeon, who lives next door, said he didn't hear a gunshot": a main clause that reports
+ * what the subject before the relative clause says is that subject's assertions, read as the
+ * sentence "Luke Pigeon said he didn't hear a gunshot" would be (the relative clause stays an
+ * assertion of the outlet's own); undefined when it reports no one.
+ */
+function reportedBy(sentence: string, subject: string, from: number, to: number): SentencePart[] | undefined {
+  const clause = `${subject} ${sentence.slice(from, to)}`;
+  const attributed = findAttribution(clause);
+  const offset = from - subject.length - 1;
+  // after "told" comes the one told ("told Orozco in a firm voice, ..."), which the bare verb does not tell apart
+  if (attributed.attribution?.source !== attributionTo(subject, '').source || attributed.attribution.cue === 'told' || attributed.start <= subject.length) return undefined;
+  if (words(clause.slice(attributed.start, attributed.end)).length < 4) return undefined;
+  const parts = coordinate(sentence, offset + attributed.start, offset + attributed.end, undefined);
   parts[0].start = from;
   parts[parts.length - 1].end = to;
   for (const part of parts) part.attribution = attributed.attribution;
