@@ -41,7 +41,8 @@ const EVALUATIVE = /(?<![-\w])(praised|praises|hailed|hails|described|describes|
 
 const ROLE_HEAD = /\b(officials?|spokes(?:man|woman|person)|minister|ministry|president|leaders?|diplomats?|sources?|analysts?|experts?|authorities|government|agency|police|military|army|statement|report|media|envoy|ambassador|officers?|residents?|witnesses|he|she|they|it|we|i)$/i;
 const PRONOUN = /^(he|she|they|it|we|i)$/i;
-const TRAILING_ADVERB = /\s+(earlier|also|later|previously|again|recently|repeatedly|separately|then|first|once|publicly|privately|since|\w+ly)$/i;
+/** When the speaker spoke, read after the name ("Janet Yellen on Tuesday said ..."): not part of who it is. */
+const TRAILING_ADVERB = /\s+(earlier|also|later|previously|again|recently|repeatedly|separately|then|first|once|publicly|privately|since|\w+ly|(?:on\s+|late\s+|early\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:\s+(?:morning|afternoon|evening|night))?)$/i;
 
 const LEADING_ACCORDING = /^According to ([^,]{2,90}),\s+/i;
 const TRAILING_ACCORDING = /,?\s+according to ([^,"]{2,90}?)[.!]?$/i;
@@ -53,7 +54,15 @@ const LEADING_SAID = new RegExp(
   `^((?:[^,"]{1,70},\\s+)?)([^,"]{2,90}?)\\s+(?:(?:has|have|had|also)\\s+)*(${REPORTING})(?:\\s+(?:reporters|journalists|lawmakers|parliament|the [A-Z]\\w+|[A-Z]\\w+|state (?:media|television)|a (?:news conference|briefing)))?((?:\\s+[^"]{1,70}?)?)(?:\\s+that\\b|:)\\s*`,
   '',
 );
-const LEADING_SAID_BARE = new RegExp(`^((?:[^,"]{1,70},\\s+)?)([^,"]{2,90}?)\\s+(?:(?:has|have|had|also)\\s+)*(${REPORTING})\\s+(?=(?:the|a|an|his|her|its|their|this|these|those|[A-Z]\\w*|"|\\d)\\b)`, '');
+/**
+ * Verbs after which a subject pronoun opens what is said ("said he heard shots", "added they would
+ * return"); after others it is as often their object ("confirmed it on Monday", "told them").
+ */
+const CLAUSE_CUES = 'said|says|added|adds|noted|notes|explained|insisted|argued|warned|claimed|admitted|acknowledged|maintained|recalled|stated|wrote|believes|estimated|predicted|indicated';
+const LEADING_SAID_BARE = new RegExp(
+  `^((?:[^,"]{1,70},\\s+)?)([^,"]{2,90}?)\\s+(?:(?:has|have|had|also)\\s+)*(${REPORTING})\\s+(?=(?:the|a|an|his|her|its|their|this|these|those|[A-Z]\\w*|"|\\d)\\b|(?<=\\b(?:${CLAUSE_CUES})\\s+)(?:he|she|they|we|it|there)\\b)`,
+  '',
+);
 
 /**
  * "Officer Jane Doe, a police spokeswoman, said ...", "Smith, 45, said ...": a name, what describes
