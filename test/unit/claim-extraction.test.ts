@@ -223,6 +223,7 @@ describe('attribution and quotes', () => {
       ['Iran has provided Russia with drones, according to Ukrainian and Western officials.', 'Ukrainian and Western officials', 'according to', 'Iran has provided Russia with drones'],
       // a subject pronoun after a verb of saying opens what is said
       ['Neighbors said they saw the first police cars arrive at the home.', 'Neighbors', 'said', 'they saw the first police cars arrive at the home.'],
+      ["He's said the company would never sell the building to developers.", 'He', 'said', 'the company would never sell the building to developers.'],
       // when the speaker spoke is not part of who it is
       ['Treasury Secretary Janet Yellen on Tuesday said the economy was recovering.', 'Treasury Secretary Janet Yellen', 'said', 'the economy was recovering.'],
       // "reports" before another reporting word is a noun of the source, not its verb

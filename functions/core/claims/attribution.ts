@@ -168,7 +168,8 @@ export function findAttribution(sentence: string): AttributedSpan {
   const leadSaid = LEADING_SAID.exec(sentence);
   const said = leadSaid && coordinatesVerb(leadSaid[4] ?? '') ? LEADING_SAID_BARE.exec(sentence) : leadSaid ?? LEADING_SAID_BARE.exec(sentence);
   if (said) {
-    let source = said[2].replace(TRAILING_ADVERB, '').trim();
+    // "He's said ...", "We've said ...": the pronoun with its auxiliary
+    let source = said[2].replace(TRAILING_ADVERB, '').trim().replace(/^(he|she|it|they|we|i)['’](?:s|ve|d)$/i, '$1');
     let cue = said[3];
     let modifier = said[4] ?? '';
     // "Scanner reports indicated that ...": a reporting word that can be a plural noun, right before
