@@ -224,6 +224,9 @@ describe('attribution and quotes', () => {
       // a subject pronoun after a verb of saying opens what is said
       ['Neighbors said they saw the first police cars arrive at the home.', 'Neighbors', 'said', 'they saw the first police cars arrive at the home.'],
       ["He's said the company would never sell the building to developers.", 'He', 'said', 'the company would never sell the building to developers.'],
+      // what is said starts after the one told
+      ['John Hickenlooper told The Denver Post he would not run for the Senate.', 'John Hickenlooper', 'told', 'he would not run for the Senate.'],
+      ['Police told reporters the suspect fled on foot after the shooting.', 'Police', 'told', 'the suspect fled on foot after the shooting.'],
       // when the speaker spoke is not part of who it is
       ['Treasury Secretary Janet Yellen on Tuesday said the economy was recovering.', 'Treasury Secretary Janet Yellen', 'said', 'the economy was recovering.'],
       // "reports" before another reporting word is a noun of the source, not its verb
@@ -235,7 +238,8 @@ describe('attribution and quotes', () => {
       expect(extractClaims([sentence])[0].statement).toBe(statement);
     }
     expect(findAttribution('Europe and the United States have imposed several rounds of sanctions on Iran.').attribution).toBeUndefined();
-    // after other verbs a pronoun is as often their object
+    // after other verbs a pronoun is as often their object, and "told him to" tells no clause
+    expect(findAttribution('Police told him to leave the area before the fire spread.').attribution).toBeUndefined();
     expect(findAttribution('The company confirmed it on Monday after weeks of denials.').attribution).toBeUndefined();
     // ...but not a verb said of someone else after an object ("said Fields admitted")
     expect(findAttribution('Yates said Fields admitted to him in a telephone conversation that Fields had shot the men.').attribution).toMatchObject({ source: 'Yates', cue: 'said' });

@@ -54,14 +54,19 @@ const LEADING_SAID = new RegExp(
   `^((?:[^,"]{1,70},\\s+)?)([^,"]{2,90}?)\\s+(?:(?:has|have|had|also)\\s+)*(${REPORTING})(?:\\s+(?:reporters|journalists|lawmakers|parliament|the [A-Z]\\w+|[A-Z]\\w+|state (?:media|television)|a (?:news conference|briefing)))?((?:\\s+[^"]{1,70}?)?)(?:\\s+that\\b|:)\\s*`,
   '',
 );
+/** Who is told, before what is said: a name or title, or a listener word, then a pronoun or a determiner opening a clause. */
+const TOLD_OBJECT = `(?:(?:the\\s+)?\\p{Lu}[\\p{L}.'’&-]*(?:\\s+\\p{Lu}[\\p{L}.'’&-]*){0,4}|reporters|journalists|police|investigators|officers|deputies|detectives|him|her|them|us|me)`;
+const CLAUSE_OPENING = '(?:he|she|they|it|we|I|there|the|a|an|his|her|their)\\b';
+const TOLD_WHOM = new RegExp(`^${TOLD_OBJECT}\\s+(?=${CLAUSE_OPENING})`, 'u');
+
 /**
  * Verbs after which a subject pronoun opens what is said ("said he heard shots", "added they would
  * return"); after others it is as often their object ("confirmed it on Monday", "told them").
  */
 const CLAUSE_CUES = 'said|says|added|adds|noted|notes|explained|insisted|argued|warned|claimed|admitted|acknowledged|maintained|recalled|stated|wrote|believes|estimated|predicted|indicated';
 const LEADING_SAID_BARE = new RegExp(
-  `^((?:[^,"]{1,70},\\s+)?)([^,"]{2,90}?)\\s+(?:(?:has|have|had|also)\\s+)*(${REPORTING})\\s+(?=(?:the|a|an|his|her|its|their|this|these|those|[A-Z]\\w*|"|\\d)\\b|(?<=\\b(?:${CLAUSE_CUES})\\s+)(?:he|she|they|we|it|there)\\b)`,
-  '',
+  `^((?:[^,"]{1,70},\\s+)?)([^,"]{2,90}?)\\s+(?:(?:has|have|had|also)\\s+)*(${REPORTING})\\s+(?=(?:the|a|an|his|her|its|their|this|these|those|[A-Z]\\w*|"|\\d)\\b|(?<=\\b(?:${CLAUSE_CUES})\\s+)(?:he|she|they|we|it|there)\\b|(?<=\\b(?:told|tells)\\s+)${TOLD_OBJECT}\\s+${CLAUSE_OPENING})`,
+  'u',
 );
 
 /**
@@ -184,6 +189,8 @@ export function findAttribution(sentence: string): AttributedSpan {
       // said starts after the verb (the "that" opens a relative clause, the colon is a time's)
       const inTime = /\d:\s*$/.test(said[0]) && /^\d/.test(sentence.slice(said[0].length));
       if (said === leadSaid && ((/\bthat\s*$/.test(said[0]) && opensRelativeClause(modifier)) || inTime)) start = skipSpaces(sentence, said[0].length - modifier.length - (/(?:\s+that\b|:)\s*$/.exec(said[0])?.[0].length ?? 0));
+      // "told The Denver Post he ...", "told reporters the ...": what is said starts after the one told
+      if (said !== leadSaid && /^(?:told|tells)$/i.test(cue)) start += TOLD_WHOM.exec(sentence.slice(start))?.[0].length ?? 0;
       if (start < end - 10) return { attribution: attributionTo(source, cue.toLowerCase()), start, end };
     }
   }
