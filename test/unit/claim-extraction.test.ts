@@ -224,6 +224,7 @@ describe('attribution and quotes', () => {
       // a subject pronoun after a verb of saying opens what is said
       ['Neighbors said they saw the first police cars arrive at the home.', 'Neighbors', 'said', 'they saw the first police cars arrive at the home.'],
       ["He's said the company would never sell the building to developers.", 'He', 'said', 'the company would never sell the building to developers.'],
+      ['Police said two officers fired at the car before it crashed.', 'Police', 'said', 'two officers fired at the car before it crashed.'],
       // what is said starts after the one told
       ['John Hickenlooper told The Denver Post he would not run for the Senate.', 'John Hickenlooper', 'told', 'he would not run for the Senate.'],
       ['Police told reporters the suspect fled on foot after the shooting.', 'Police', 'told', 'the suspect fled on foot after the shooting.'],

@@ -60,12 +60,15 @@ const CLAUSE_OPENING = '(?:he|she|they|it|we|I|there|the|a|an|his|her|their)\\b'
 const TOLD_WHOM = new RegExp(`^${TOLD_OBJECT}\\s+(?=${CLAUSE_OPENING})`, 'u');
 
 /**
- * Verbs after which a subject pronoun opens what is said ("said he heard shots", "added they would
- * return"); after others it is as often their object ("confirmed it on Monday", "told them").
+ * Verbs after which a subject pronoun, or a word that opens a clause as its subject, opens what is
+ * said ("said he heard shots", "added they would return", "said police found"); after others it is
+ * as often their object ("confirmed it on Monday", "told them").
  */
+/** Lower-case words that open a clause as its subject ("said police found", "said two people were shot"). */
+const CLAUSE_SUBJECTS = 'police|investigators|officers|detectives|authorities|deputies|officials|prosecutors|witnesses|residents|neighbou?rs|people|one|two|three|four|five|six|several|some|another|both|many|most';
 const CLAUSE_CUES = 'said|says|added|adds|noted|notes|explained|insisted|argued|warned|claimed|admitted|acknowledged|maintained|recalled|stated|wrote|believes|estimated|predicted|indicated';
 const LEADING_SAID_BARE = new RegExp(
-  `^((?:[^,"]{1,70},\\s+)?)([^,"]{2,90}?)\\s+(?:(?:has|have|had|also)\\s+)*(${REPORTING})\\s+(?=(?:the|a|an|his|her|its|their|this|these|those|[A-Z]\\w*|"|\\d)\\b|(?<=\\b(?:${CLAUSE_CUES})\\s+)(?:he|she|they|we|it|there)\\b|(?<=\\b(?:told|tells)\\s+)${TOLD_OBJECT}\\s+${CLAUSE_OPENING})`,
+  `^((?:[^,"]{1,70},\\s+)?)([^,"]{2,90}?)\\s+(?:(?:has|have|had|also)\\s+)*(${REPORTING})\\s+(?=(?:the|a|an|his|her|its|their|this|these|those|[A-Z]\\w*|"|\\d)\\b|(?<=\\b(?:${CLAUSE_CUES})\\s+)(?:he|she|they|we|it|there|${CLAUSE_SUBJECTS})\\b|(?<=\\b(?:told|tells)\\s+)${TOLD_OBJECT}\\s+${CLAUSE_OPENING})`,
   'u',
 );
 
