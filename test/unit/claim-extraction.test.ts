@@ -70,6 +70,8 @@ describe('extractClaims: atomic claims', () => {
     'Investigators determined that Middlebrooks was in the parking lot and fired multiple shots at the victim.',
     'Police said three people died at a bank which caught fire after rioters broke a window and threw bombs inside.',
     'She fired a shot at an employee who had followed her in and had yelled a warning.',
+    'The man who shot him fled the scene and hid in a nearby barn for hours.',
+    'A police officer that was parked nearby witnessed the incident and chased after the car.',
     '"We are heartbroken," the principal said, and thanked the officers who came.',
   ])('keeps whole a predicate that may continue a clause inside the one before it: %s', (sentence) => {
     expect(extractClaims([sentence])).toHaveLength(1);

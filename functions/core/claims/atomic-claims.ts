@@ -392,6 +392,9 @@ function coordinate(sentence: string, from: number, to: number, subject: string 
       // 'Abigail still has a long road ahead," said her father, but is strong-willed': a subject
       // read across a quotation's end is not the predicate's.
       if (crossesQuotation(subject ?? subjectOf(text.slice(clauseFrom, at)))) continue;
+      // "The man who shot him fled and hid ...": the first verb is the relative clause's, so the
+      // words before it are not the subject the predicate shares
+      if (RELATIVE_WORD.test(subject ?? subjectOf(text.slice(clauseFrom, at)) ?? '')) continue;
       // "withdrew X and ordered Y": the left clause's own verb must be a finite past or present form,
       // not an auxiliary before a participle ("was long planned and unrelated").
       const leftVerb = left.find((w) => isVerbLike(w) || isNegatedAuxiliary(w));
@@ -456,6 +459,13 @@ function coordinate(sentence: string, from: number, to: number, subject: string 
   });
   return parts;
 }
+
+/**
+ * A word that opens a relative or subordinate clause: a subject that holds one ends inside it. "that"
+ * counts only as the subject's last word ("a police officer that [was parked]"), not where it points
+ * ("At that hearing, he ...").
+ */
+const RELATIVE_WORD = /\b(?:who|whom|whose|which|where|when)\b|\bthat$/i;
 
 /**
  * A clause opening inside another: a conjunction or pronoun that starts one ("since" not as the
