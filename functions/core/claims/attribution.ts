@@ -41,7 +41,7 @@ const EVALUATIVE = /(?<![-\w])(praised|praises|hailed|hails|described|describes|
 
 const ROLE_HEAD = /\b(officials?|spokes(?:man|woman|person)|minister|ministry|president|leaders?|diplomats?|sources?|analysts?|experts?|authorities|government|agency|police|military|army|statement|report|media|envoy|ambassador|officers?|residents?|witnesses|he|she|they|it|we|i)$/i;
 const PRONOUN = /^(he|she|they|it|we|i)$/i;
-/** When the speaker spoke, read after the name ("Janet Yellen on Tuesday said ..."): not part of who it is. */
+/** Words after the speaker that say how or when it spoke ("also", "Janet Yellen on Tuesday said ..."), not who it is. */
 const TRAILING_ADVERB = /\s+(earlier|also|later|previously|again|recently|repeatedly|separately|then|first|once|publicly|privately|since|\w+ly|(?:on\s+|late\s+|early\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:\s+(?:morning|afternoon|evening|night))?)$/i;
 
 const LEADING_ACCORDING = /^According to ([^,]{2,90}),\s+/i;
@@ -59,13 +59,13 @@ const TOLD_OBJECT = `(?:(?:the\\s+)?\\p{Lu}[\\p{L}.'’&-]*(?:\\s+\\p{Lu}[\\p{L}
 const CLAUSE_OPENING = '(?:he|she|they|it|we|I|there|the|a|an|his|her|their)\\b';
 const TOLD_WHOM = new RegExp(`^${TOLD_OBJECT}\\s+(?=${CLAUSE_OPENING})`, 'u');
 
+/** Lower-case words that open a clause as its subject ("said police found", "said two people were shot"). */
+const CLAUSE_SUBJECTS = 'police|investigators|officers|detectives|authorities|deputies|officials|prosecutors|witnesses|residents|neighbou?rs|people|one|two|three|four|five|six|several|some|another|both|many|most';
 /**
  * Verbs after which a subject pronoun, or a word that opens a clause as its subject, opens what is
  * said ("said he heard shots", "added they would return", "said police found"); after others it is
  * as often their object ("confirmed it on Monday", "told them").
  */
-/** Lower-case words that open a clause as its subject ("said police found", "said two people were shot"). */
-const CLAUSE_SUBJECTS = 'police|investigators|officers|detectives|authorities|deputies|officials|prosecutors|witnesses|residents|neighbou?rs|people|one|two|three|four|five|six|several|some|another|both|many|most';
 const CLAUSE_CUES = 'said|says|added|adds|noted|notes|explained|insisted|argued|warned|claimed|admitted|acknowledged|maintained|recalled|stated|wrote|believes|estimated|predicted|indicated';
 const LEADING_SAID_BARE = new RegExp(
   `^((?:[^,"]{1,70},\\s+)?)([^,"]{2,90}?)\\s+(?:(?:has|have|had|also)\\s+)*(${REPORTING})\\s+(?=(?:the|a|an|his|her|its|their|this|these|those|[A-Z]\\w*|"|\\d)\\b|(?<=\\b(?:${CLAUSE_CUES})\\s+)(?:he|she|they|we|it|there|${CLAUSE_SUBJECTS})\\b|(?<=\\b(?:told|tells)\\s+)${TOLD_OBJECT}\\s+${CLAUSE_OPENING})`,
