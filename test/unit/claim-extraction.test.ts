@@ -230,6 +230,9 @@ describe('attribution and quotes', () => {
       // what is said starts after the one told
       ['John Hickenlooper told The Denver Post he would not run for the Senate.', 'John Hickenlooper', 'told', 'he would not run for the Senate.'],
       ['Police told reporters the suspect fled on foot after the shooting.', 'Police', 'told', 'the suspect fled on foot after the shooting.'],
+      // the sentence's joining word, or an opening phrase of when, is not the speaker
+      ['But detectives said there were several reports of shots fired in the area.', 'detectives', 'said', 'there were several reports of shots fired in the area.'],
+      ['On Saturday morning she said the family was still in shock.', 'she', 'said', 'the family was still in shock.'],
       // when the speaker spoke is not part of who it is
       ['Treasury Secretary Janet Yellen on Tuesday said the economy was recovering.', 'Treasury Secretary Janet Yellen', 'said', 'the economy was recovering.'],
       // "reports" before another reporting word is a noun of the source, not its verb
@@ -241,6 +244,8 @@ describe('attribution and quotes', () => {
       expect(extractClaims([sentence])[0].statement).toBe(statement);
     }
     expect(findAttribution('Europe and the United States have imposed several rounds of sanctions on Iran.').attribution).toBeUndefined();
+    // where it was said names no one
+    expect(findAttribution('I am devastated, wrote on her Facebook page.').attribution).toBeUndefined();
     // after other verbs a pronoun is as often their object, and "told him to" tells no clause
     expect(findAttribution('Police told him to leave the area before the fire spread.').attribution).toBeUndefined();
     expect(findAttribution('The company confirmed it on Monday after weeks of denials.').attribution).toBeUndefined();

@@ -259,16 +259,34 @@ function stanceOf(sentence: string): Attribution | undefined {
 
 /** A noun phrase that can be a source: short, no verb of its own, a name or a role. */
 function isSource(text: string): boolean {
-  const words = text.trim().split(/\s+/);
+  const source = speakerOf(text);
+  // "in a statement", "on Twitter": where it was said, with no one saying it
+  if (LEADING_PREPOSITION.test(source) && (source.split(/\s+/).length <= 2 || WHERE_SAID.test(source))) return false;
+  const words = source.split(/\s+/);
   if (words.length === 0 || words.length > 10) return false;
   if (words.some((w) => /^(is|are|was|were|be|been|will|would|can|could|should|not|that|which|who|this|it's|there|has|have|had|since|as|of)$/i.test(w) || isVerbLike(w))) return false;
   if (words.length === 1 && /^(it|this|that|there)$/i.test(words[0])) return false;
-  return words.some((w) => /^\p{Lu}/u.test(w)) || ROLE_HEAD.test(text.trim());
+  // a capital at the sentence's start counts before a joining word too ("But detectives said")
+  return text.trim().split(/\s+/).some((w) => /^\p{Lu}/u.test(w)) || ROLE_HEAD.test(source);
+}
+
+/** What a statement is made in or on: a source that is only that names no one. */
+const WHERE_SAID = /\b(?:statement|interview|release|post|page|letter|tweet|twitter|facebook|instagram|email|e-mail|conference|briefing|video|message)\b/i;
+const LEADING_PREPOSITION = /^(?:in|at|on|during|after|before|from|via|through|with|by|over|under|since|until)\s/i;
+
+/**
+ * The speaker in the words before a reporting verb, without the sentence's joining word ("But
+ * police ..." is the police) or an opening phrase of when ("On Saturday morning she ...").
+ */
+function speakerOf(text: string): string {
+  const source = text.trim().replace(/^(?:(?:and|but|yet|so|then|still|also|however|now)\b,?\s+)+/i, '');
+  const pronoun = /\s(he|she|they|we|i)$/i.exec(source);
+  return LEADING_PREPOSITION.test(source) && pronoun ? pronoun[1] : source;
 }
 
 /** An attribution to `source` by the reporting word `cue`, keyed as every attribution is (sourceKey). */
 export function attributionTo(source: string, cue: string, citing?: string): Attribution {
-  const clean = source.trim().replace(/^(?:the|a|an)\s+/i, (m) => m.toLowerCase());
+  const clean = speakerOf(source).replace(/^(?:the|a|an)\s+/i, (m) => m.toLowerCase());
   return { source: clean, key: sourceKey(clean), cue, ...(citing ? { citing: citing.trim() } : {}) };
 }
 
