@@ -54,12 +54,12 @@ export async function splitIfTwoEvents(ledger: Ledger, joined: JoinedStory): Pro
   if (movable.length !== plan.move.length || movable.some((article) => article.storyId !== story.id)) return undefined;
   const first = [...movable].sort(byIngestion)[0];
   const newId = splitStoryId(first.id, first.ingestedAt);
-  const moving = new Set(plan.move);
+  const staying = withoutMembers(story, new Set(plan.move));
   const marked: StoryRecord = {
     ...story,
-    ...withoutMembers(story, moving),
+    ...staying,
     centroid: plan.keepCentroid,
-    members: keptMembersOf(story.memberIds.filter((id) => !moving.has(id)), (id) => memberTerms.get(id)?.evidence),
+    members: keptMembersOf(staying.memberIds, (id) => memberTerms.get(id)?.evidence),
     splitOff: { storyId: newId, memberIds: plan.move },
     splitInto: [...(story.splitInto ?? []), newId].slice(-MAX_SPLIT_PARTS_KEPT),
   };
