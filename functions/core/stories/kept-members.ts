@@ -9,8 +9,12 @@ export const KEPT_MEMBERS = 8;
 
 /** The kept members after `added` joins. */
 export function keepMember(kept: readonly ArticleEvidence[], added: ArticleEvidence): ArticleEvidence[] {
-  const all = [...kept, added];
-  return all.length <= KEPT_MEMBERS ? all : [all[0], ...all.slice(all.length - (KEPT_MEMBERS - 1))];
+  return firstAndNewest([...kept, added], KEPT_MEMBERS);
+}
+
+/** At most `max` of a story's members in joining order: the first, and the newest after it. */
+export function firstAndNewest<T>(members: readonly T[], max: number): T[] {
+  return members.length <= max ? [...members] : [members[0], ...members.slice(members.length - (max - 1))];
 }
 
 /** The kept members of a story whose members are `ids`, in joining order (members without evidence are left out). */

@@ -1,4 +1,5 @@
 import type { StoryRecord } from '../records';
+import { firstAndNewest } from './kept-members';
 import { MAX_SPLIT_MEMBERS } from './split';
 
 /**
@@ -19,7 +20,7 @@ export function storySize(story: Partial<StoryMembership> | undefined): number {
 
 /** The ids a record keeps of members in joining order: the first and the newest. */
 export function listedMembers(ids: readonly string[]): string[] {
-  return ids.length <= LISTED_MEMBERS ? [...ids] : [ids[0], ...ids.slice(ids.length - (LISTED_MEMBERS - 1))];
+  return firstAndNewest(ids, LISTED_MEMBERS);
 }
 
 /** The membership once `articleId` joins (the caller checks that it is not listed already). */
