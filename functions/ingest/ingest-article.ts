@@ -58,9 +58,8 @@ export async function ingestArticle(ledger: Ledger, input: ArticleInput, policy:
   if (existing) {
     // A retry of an ingest that failed after its commit may still owe what follows the commit: the
     // post-merge fix-up and the split check (a split, once started, may move this very article).
-    let storyId = await survivingStory(ledger, existing.storyId);
-    if (storyId !== existing.storyId) await ledger.moveArticles([id], storyId);
-    else storyId = (await ledger.findArticle(id))?.storyId ?? storyId;
+    const survivor = await survivingStory(ledger, existing.storyId);
+    let storyId = survivor !== existing.storyId ? await ledger.moveArticleFrom(id, existing.storyId, survivor) : ((await ledger.findArticle(id))?.storyId ?? survivor);
     const snapshot = await ledger.recentStorySnapshot(storyId, RECENT_MEMBERS_READ);
     const stored = snapshot?.memberTerms.get(id);
     if (policy.split && snapshot && stored && !snapshot.story.splitOff?.memberIds.includes(id)) storyId = await splitIfTwoEventsNow(ledger, id, storyId, joinedStoryFrom(snapshot), stored.vector);
@@ -114,12 +113,10 @@ export async function ingestArticle(ledger: Ledger, input: ArticleInput, policy:
     delete record.derivedFrom;
   }
   // A merge that ran between settling and committing moved the story's articles before this one
-  // was committed; point this one at the survivor too (a later merge finds it committed).
+  // was committed; point this one at the survivor too (a later merge finds it committed), unless a
+  // split moved it elsewhere meanwhile.
   const final = await survivingStoryRecord(ledger, record.storyId);
-  if (final.storyId !== record.storyId) {
-    record.storyId = final.storyId;
-    await ledger.moveArticles([id], final.storyId);
-  }
+  if (final.storyId !== record.storyId) record.storyId = await ledger.moveArticleFrom(id, record.storyId, final.storyId);
   // Stories just folded together were judged one event by this very article: nothing to split.
   if (policy.split && joined && joined.story.id === record.storyId && !folded.any) record.storyId = await splitIfTwoEventsNow(ledger, id, record.storyId, joined, terms.vector, final.record);
   return {

@@ -1,5 +1,5 @@
 import type { StoryRecord } from '../core/records';
-import { centroidOf, planSplit, type MemberTerms, type SplitPlan, type StoryMember } from '../core/stories/split';
+import { centroidOf, MAX_SPLIT_MEMBERS, planSplit, type MemberTerms, type SplitPlan, type StoryMember } from '../core/stories/split';
 import { keptMembersOf } from '../core/stories/kept-members';
 import { storySize, withoutMembers } from '../core/stories/story-members';
 import { publicationRange } from '../core/stories/publication-range';
@@ -15,6 +15,8 @@ const MAX_CLEAR_ATTEMPTS = 16;
  */
 const PART_LIKENESS_THRESHOLD = 0.3;
 const MAX_MOVE_ATTEMPTS = 8;
+/** Split decisions an ingest makes again when the story keeps changing under it. */
+const MAX_SPLIT_ATTEMPTS = 4;
 /** Parts a story remembers having split off (splits are rare; a story splits once or twice). */
 const MAX_SPLIT_PARTS_KEPT = 4;
 
@@ -38,11 +40,28 @@ export function joinedStoryFrom(stored: StoredStory, article?: { id: string; ter
 
 /**
  * Splits the story an article just joined when its members have become two events (see planSplit).
- * Decided on the story as this ingest committed it, so it costs no read; when the story changed
- * since (another article joined, a merge), the split is left to the next article that joins.
- * Returns the new story's id when there was a split.
+ * Decided first on the story as this ingest committed it, which costs no read. When the story changed
+ * since (another article joined), the decision is made again on the story read afresh: the articles
+ * that joined meanwhile may each have found the split planned on members still being ingested, and
+ * left it to them. Returns the new story's id when there was a split.
  */
 export async function splitIfTwoEvents(ledger: Ledger, joined: JoinedStory): Promise<string | undefined> {
+  let current: JoinedStory | undefined = joined;
+  for (let attempt = 0; current && attempt < MAX_SPLIT_ATTEMPTS; attempt += 1) {
+    const outcome = await splitOnce(ledger, current);
+    if (outcome !== 'story-changed') return outcome;
+    const snapshot = await ledger.recentStorySnapshot(joined.story.id, MAX_SPLIT_MEMBERS);
+    current = snapshot && joinedStoryFrom(snapshot);
+  }
+  return undefined;
+}
+
+/**
+ * One split decision on the story as `joined` holds it: the new story's id, undefined when there is
+ * nothing to split (or a planned member is still being ingested: its own ingest checks again), or
+ * 'story-changed' when the story's revision moved on since it was read.
+ */
+async function splitOnce(ledger: Ledger, joined: JoinedStory): Promise<string | undefined | 'story-changed'> {
   const { story, revision, memberTerms } = joined;
   if (story.mergedInto || story.splitOff) return undefined;
   const members: StoryMember[] = story.memberIds.filter((id) => memberTerms.has(id)).map((id) => ({ id, ...memberTerms.get(id)! }));
@@ -63,7 +82,7 @@ export async function splitIfTwoEvents(ledger: Ledger, joined: JoinedStory): Pro
     splitOff: { storyId: newId, memberIds: plan.move },
     splitInto: [...(story.splitInto ?? []), newId].slice(-MAX_SPLIT_PARTS_KEPT),
   };
-  if (!(await ledger.commitStoryUpdate(marked, revision, []))) return undefined;
+  if (!(await ledger.commitStoryUpdate(marked, revision, []))) return 'story-changed';
   await finishSplit(ledger, story.id);
   // Members left unread stay, as planSplit keeps the members older than its window; the story no
   // longer lists them, so they are not stragglers either.

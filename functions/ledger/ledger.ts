@@ -153,6 +153,16 @@ export class Ledger {
   }
 
   /**
+   * Points one committed article at story `to`, only if its record still names story `from`: an
+   * ingest following its story into a merge must not undo a split that moved the article meanwhile.
+   * Returns the story the record names afterwards.
+   */
+  async moveArticleFrom(articleId: string, from: string, to: string): Promise<string> {
+    if (from === to || (await this.table.setIfUnset(keys.article(articleId), 'storyId', to, from))) return to;
+    return (await this.findArticle(articleId))?.storyId ?? from;
+  }
+
+  /**
    * Commits an article: written last, so a retried ingest that finds it knows the work is done.
    * First writer wins: two ingests of one article at the same moment (the same text uploaded twice)
    * keep one record, so every later decision about the article sees one ingestion time. Returns the

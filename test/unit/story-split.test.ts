@@ -313,6 +313,50 @@ describe('a report that finished while its story was being split', () => {
   });
 });
 
+describe('a split that another article races', () => {
+  it('is decided again on the story read afresh when another article joined since it was read', async () => {
+    const pipeline = memoryPipeline(undefined, JOINS_ON_TOPIC);
+    const ledger = pipeline.deps.ledger;
+    const commit = ledger.commitStoryUpdate.bind(ledger);
+    // While the reports arrive no split gets through, so all 14 stay in one story.
+    let holdSplits = true;
+    ledger.commitStoryUpdate = async (story, revision, claims) => (story.splitOff && holdSplits ? false : commit(story, revision, claims));
+    const bern = eventArticles('bern', 7);
+    const mannheim = eventArticles('mannheim', 7);
+    await ingest(pipeline, [...bern, ...mannheim]);
+    const storyId = (await ledger.findArticle(articleIdOf(mannheim[6])))!.storyId;
+    const read = (await ledger.storySnapshot(storyId))!;
+    expect(read.story.memberIds).toHaveLength(14);
+    // Another article's update lands after this ingest read the story.
+    const [{ revision, ...record }] = await ledger.findStories([storyId]);
+    await commit(record, revision, []);
+    holdSplits = false;
+
+    const partId = await splitIfTwoEvents(ledger, { story: read.story, revision: read.story.revision, memberTerms: read.memberTerms });
+
+    expect(partId).toBeDefined();
+    const [part] = await ledger.findStories([partId!]);
+    expect(part.memberIds.length + (await ledger.findStories([storyId]))[0].memberIds.length).toBe(14);
+    expect((await ledger.findArticle(articleIdOf(mannheim[6])))?.storyId).toBe(partId);
+  });
+
+  it('is not undone by an ingest that follows the story it committed to into a merge', async () => {
+    const pipeline = memoryPipeline();
+    const ledger = pipeline.deps.ledger;
+    const [report] = eventArticles('bern', 1);
+    await ingest(pipeline, [report]);
+    const id = articleIdOf(report);
+    const committedTo = (await ledger.findArticle(id))!.storyId;
+    // A split moves the article to another story; the story it committed to is then merged away.
+    await ledger.moveArticles([id], 'story-split-off');
+    expect(await ledger.moveArticleFrom(id, committedTo, 'story-survivor')).toBe('story-split-off');
+    expect((await ledger.findArticle(id))?.storyId).toBe('story-split-off');
+    // Where its record still names the merged story, it follows the merge.
+    expect(await ledger.moveArticleFrom(id, 'story-split-off', 'story-survivor')).toBe('story-survivor');
+    expect((await ledger.findArticle(id))?.storyId).toBe('story-survivor');
+  });
+});
+
 describe('stories around a split', () => {
   const centroid = normalize({ klitschko: 1, heavyweight: 1, rahman: 1, mannheim: 1 });
   const story = (id: string, createdAt: string, extra: Partial<StoryRecord> = {}): StoryRecord => ({ id, headline: id, createdAt, updatedAt: createdAt, centroid, memberIds: [`article-of-${id}`], ...extra });
