@@ -51,6 +51,11 @@ describe('extractClaims: atomic claims', () => {
     const claims = extractClaims(['Peskov insisted the signing was long planned and unrelated to the inauguration.']);
     expect(claims.map((c) => c.statement)).toEqual(['the signing was long planned', 'the signing was unrelated to the inauguration.']);
     expect(claims.map((c) => c.attribution?.source)).toEqual(['Peskov', 'Peskov']);
+    // the whole chain of auxiliaries
+    expect(extractClaims(['Police said a teen boy had been shot and wounded at the same location.']).map((c) => c.statement)).toEqual([
+      'a teen boy had been shot',
+      'a teen boy had been wounded at the same location.',
+    ]);
   });
 
   it.each([
@@ -237,6 +242,15 @@ describe('attribution and quotes', () => {
       ['Treasury Secretary Janet Yellen on Tuesday said the economy was recovering.', 'Treasury Secretary Janet Yellen', 'said', 'the economy was recovering.'],
       // "reports" before another reporting word is a noun of the source, not its verb
       ['Scanner reports indicated that police were searching for four suspects.', 'Scanner reports', 'indicated', 'police were searching for four suspects.'],
+      // what is said opens at the first "that", whatever other "that" it holds
+      ['Summers said that Congress would not take a step that increases the risk of a recession.', 'Summers', 'said', 'Congress would not take a step that increases the risk of a recession.'],
+      // a noun that ends in -ly is no adverb: "The family" is the speaker, not "The"
+      ['The family said that Woods was staying the night before the shooting.', 'the family', 'said', 'Woods was staying the night before the shooting.'],
+      ['Obama even acknowledged that the staff in Benghazi were not adequately protected.', 'Obama', 'acknowledged', 'the staff in Benghazi were not adequately protected.'],
+      // a heading before a colon is not the speaker's
+      ['Drugs: Police said that an officer stopped a car in the parking lot of the store.', 'Police', 'said', 'an officer stopped a car in the parking lot of the store.'],
+      // "that" right before a verb is the subject of what is said
+      ['Police later confirmed that was a lie and that Cash shot his brother.', 'Police', 'confirmed', 'that was a lie and that Cash shot his brother.'],
     ];
     for (const [sentence, source, cue, statement] of cases) {
       const found = findAttribution(sentence);
@@ -249,6 +263,8 @@ describe('attribution and quotes', () => {
     // after other verbs a pronoun is as often their object, and "told him to" tells no clause
     expect(findAttribution('Police told him to leave the area before the fire spread.').attribution).toBeUndefined();
     expect(findAttribution('The company confirmed it on Monday after weeks of denials.').attribution).toBeUndefined();
+    // telling a story "in words that will echo": no clause is said
+    expect(findAttribution('Phil Ford told the real story of the night in words that will echo until spring.').attribution).toBeUndefined();
     // ...but not a verb said of someone else after an object ("said Fields admitted")
     expect(findAttribution('Yates said Fields admitted to him in a telephone conversation that Fields had shot the men.').attribution).toMatchObject({ source: 'Yates', cue: 'said' });
     expect(findAttribution('Iranian and Russian officials said it.').attribution?.key).toBe(findAttribution('Russian and Iranian officials said so.').attribution?.key);
@@ -306,6 +322,10 @@ describe('attribution and quotes', () => {
       ['the reading was a good idea.', 'Representative James E. Clyburn'],
     ]);
     expect(statementsAndSources('Amani Abou Harb, 25, said she had been walking her dog in the park.')).toEqual([['she had been walking her dog in the park.', 'Amani Abou Harb']]);
+    // a legislator's party and state
+    expect(statementsAndSources('Rep. Dana Rohrabacher, R-Calif., said any suggestion that this is a budget issue is off base.')).toEqual([
+      ['any suggestion that this is a budget issue is off base.', 'Rep. Dana Rohrabacher'],
+    ]);
     expect(statementsAndSources('Peter Carr, a spokesman for the special counsel, told BuzzFeed that its description was not accurate.')).toEqual([
       ['its description was not accurate.', 'Peter Carr'],
     ]);
@@ -324,6 +344,8 @@ describe('attribution and quotes', () => {
     ['Randal said friends of Kobryn told investigators that he had a gun.', 'he had a gun.', 'Randal'],
     ['Holmes said detectives were still investigating the motive, adding that Mahaj was an innocent victim.', 'Mahaj was an innocent victim.', 'Holmes'],
     ['Officials said in a prepared statement that the road would reopen.', 'the road would reopen.', 'Officials'],
+    // a "that" right before a verb opens a relative clause
+    ['He said police found a box consistent with one that would hold a shotgun.', 'police found a box consistent with one that would hold a shotgun.', 'He'],
   ])('reads "X said <clause> that ..." as all of the clause said when "that" opens a relative clause, or the colon is a time\'s: %s', (sentence, statement, source) => {
     expect(statementsAndSources(sentence)).toEqual([[statement, source]]);
   });

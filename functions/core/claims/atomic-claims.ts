@@ -410,9 +410,12 @@ function coordinate(sentence: string, from: number, to: number, subject: string 
       if (!auxRight && leftVerb !== undefined && AUX.has(leftVerb)) {
         // "the signing was long planned and unrelated to ...": two predicates sharing the
         // auxiliary, when the left one has its participle ("was planned and [was] unrelated").
-        const participle = left.slice(left.indexOf(leftVerb) + 1).some((w) => isVerbLike(w) && !AUX.has(w));
-        if (!participle || left.length - left.indexOf(leftVerb) > 4) continue;
-        cuts.push({ at, next, kind: 'predicate', auxiliary: leftVerb });
+        const from = left.indexOf(leftVerb);
+        const participle = left.findIndex((w, i) => i > from && isVerbLike(w) && !AUX.has(w));
+        if (participle < 0 || left.length - from > 4) continue;
+        // every auxiliary of the chain: "had been shot and [had been] wounded"
+        const auxiliary = left.slice(from, participle).filter((w) => AUX.has(w)).join(' ');
+        cuts.push({ at, next, kind: 'predicate', auxiliary });
         clauseStart = next;
         continue;
       }

@@ -42,7 +42,12 @@ const EVALUATIVE = /(?<![-\w])(praised|praises|hailed|hails|described|describes|
 const ROLE_HEAD = /\b(officials?|spokes(?:man|woman|person)|minister|ministry|president|leaders?|diplomats?|sources?|analysts?|experts?|authorities|government|agency|police|military|army|statement|report|media|envoy|ambassador|officers?|residents?|witnesses|he|she|they|it|we|i)$/i;
 const PRONOUN = /^(he|she|they|it|we|i)$/i;
 /** Words after the speaker that say how or when it spoke ("also", "Janet Yellen on Tuesday said ..."), not who it is. */
-const TRAILING_ADVERB = /\s+(earlier|also|later|previously|again|recently|repeatedly|separately|then|first|once|publicly|privately|since|\w+ly|(?:on\s+|late\s+|early\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:\s+(?:morning|afternoon|evening|night))?)$/i;
+/**
+ * An adverb between the speaker and the verb ("police later said", "Obama even acknowledged"). Lower
+ * case, and not a noun that ends in -ly: "The family said", "Megyn Kelly said" keep their last word.
+ */
+const TRAILING_ADVERB =
+  /\s+(earlier|also|later|previously|again|recently|repeatedly|separately|then|first|once|publicly|privately|since|even|further|(?!(?:family|ally|rally|assembly|supply|reply|anomaly|monopoly|bully|belly|jelly|folly|lily)\b)[a-z]+ly|(?:on\s+|late\s+|early\s+)?(?:[Mm]onday|[Tt]uesday|[Ww]ednesday|[Tt]hursday|[Ff]riday|[Ss]aturday|[Ss]unday)(?:\s+(?:morning|afternoon|evening|night))?)$/;
 
 const LEADING_ACCORDING = /^According to ([^,]{2,90}),\s+/i;
 const TRAILING_ACCORDING = /,?\s+according to ([^,"]{2,90}?)[.!]?$/i;
@@ -51,7 +56,7 @@ const TRAILING_SAID = new RegExp(
   '',
 );
 const LEADING_SAID = new RegExp(
-  `^((?:[^,"]{1,70},\\s+)?)([^,"]{2,90}?)\\s+(?:(?:has|have|had|also)\\s+)*(${REPORTING})(?:\\s+(?:reporters|journalists|lawmakers|parliament|the [A-Z]\\w+|[A-Z]\\w+|state (?:media|television)|a (?:news conference|briefing)))?((?:\\s+[^"]{1,70}?)?)(?:\\s+that\\b|:)\\s*`,
+  `^((?:[^,"]{1,70},\\s+)?)([^,"]{2,90}?)\\s+(?:(?:has|have|had|also)\\s+)*(${REPORTING})(?:\\s+(?:reporters|journalists|lawmakers|parliament|the [A-Z]\\w+|[A-Z]\\w+|state (?:media|television)|a (?:news conference|briefing)))?((?:\\s+[^"]{1,70}?)??)(?:\\s+that\\b|:)\\s*`,
   '',
 );
 /** Who is told, before what is said: a name or title, or a listener word, then a pronoun or a determiner opening a clause. */
@@ -72,12 +77,16 @@ const LEADING_SAID_BARE = new RegExp(
   'u',
 );
 
+/** A legislator's party and state as US papers write them after the name: "R-Calif.", "D-N.Y.", "I-Vt.", "R-Texas". */
+const PARTY_AND_STATE = '[RDI]-\\p{Lu}[\\p{L}.]*(?:\\s\\p{Lu}[\\p{L}.]*)?';
+
 /**
- * "Officer Jane Doe, a police spokeswoman, said ...", "Smith, 45, said ...": a name, what describes
- * it between commas (no verb in it), then the reporting verb; the name is the source.
+ * "Officer Jane Doe, a police spokeswoman, said ...", "Smith, 45, said ...", "Sen. Jane Doe,
+ * R-Texas, said ...": a name, what describes it between commas (no verb in it), then the reporting
+ * verb; the name is the source.
  */
 const NAMED_THEN_DESCRIBED = new RegExp(
-  `^((?:\\p{Lu}[\\p{L}.'’-]*\\s+){0,4}\\p{Lu}[\\p{L}.'’-]*),\\s+((?:a|an|the|his|her|their)\\s[^,"]{2,80}?|\\d{1,3}),\\s+(?:(?:also|later|earlier)\\s+)?(said|says|told|added|explained|noted|stated)((?:\\s+[^,"]{1,50}?)?\\s+that|)\\s+`,
+  `^((?:\\p{Lu}[\\p{L}.'’-]*\\s+){0,4}\\p{Lu}[\\p{L}.'’-]*),\\s+((?:a|an|the|his|her|their)\\s[^,"]{2,80}?|\\d{1,3}|${PARTY_AND_STATE}),\\s+(?:(?:also|later|earlier)\\s+)?(said|says|told|added|explained|noted|stated)((?:\\s+[^,"]{1,50}?)?\\s+that|)\\s+`,
   'u',
 );
 
@@ -186,20 +195,34 @@ export function findAttribution(sentence: string): AttributedSpan {
     if (nominal && said[0].slice(0, said[0].lastIndexOf(modifier)).endsWith(cue)) {
       [source, cue, modifier] = [`${said[2].trim()} ${cue}`, nominal[1], modifier.slice(nominal[0].length)];
     }
+    // A "that" right before a verb opens no clause of what is said: "said police found a box like
+    // one that would hold a shotgun" (a relative clause: what is said starts after the verb), "told
+    // the story in words that will echo ..." (no clause is said at all)
+    const thatThenVerb = said === leadSaid && /\bthat\s*$/.test(said[0]) && THAT_THEN_VERB.test(sentence.slice(said[0].length));
+    if (thatThenVerb && modifier.trim() !== '' && !hasVerb(modifier)) return stanceOrNone(sentence);
     if (isSource(source) && !/\b(that|which|who|if|when|because)\b/i.test(modifier)) {
       start = said[0].length;
       // "said the victims were in a car that was parked ...", "said they arrived at 9:30": what is
       // said starts after the verb (the "that" opens a relative clause, the colon is a time's)
       const inTime = /\d:\s*$/.test(said[0]) && /^\d/.test(sentence.slice(said[0].length));
-      if (said === leadSaid && ((/\bthat\s*$/.test(said[0]) && opensRelativeClause(modifier)) || inTime)) start = skipSpaces(sentence, said[0].length - modifier.length - (/(?:\s+that\b|:)\s*$/.exec(said[0])?.[0].length ?? 0));
+      if (said === leadSaid && ((/\bthat\s*$/.test(said[0]) && (opensRelativeClause(modifier) || (thatThenVerb && modifier.trim() !== ''))) || inTime)) start = skipSpaces(sentence, said[0].length - modifier.length - (/(?:\s+that\b|:)\s*$/.exec(said[0])?.[0].length ?? 0));
+      // "confirmed that was a lie": "that" is the subject of what is said, not the word opening it
+      if (thatThenVerb && modifier.trim() === '') start = said[0].length - /that\s*$/.exec(said[0])![0].length;
       // "told The Denver Post he ...", "told reporters the ...": what is said starts after the one told
       if (said !== leadSaid && /^(?:told|tells)$/i.test(cue)) start += TOLD_WHOM.exec(sentence.slice(start))?.[0].length ?? 0;
       if (start < end - 10) return { attribution: attributionTo(source, cue.toLowerCase()), start, end };
     }
   }
+  return stanceOrNone(sentence);
+}
+
+/** A verb right after "that": the auxiliaries and modals that open a predicate. */
+const THAT_THEN_VERB = /^(?:was|is|were|are|has|had|will|would|could|can|may|might|did|does|seems|seemed)\b/i;
+
+/** The whole sentence, attributed to the speaker of its stance verb if it has one. */
+function stanceOrNone(sentence: string): AttributedSpan {
   const stance = stanceOf(sentence);
-  if (stance) return { attribution: stance, start: 0, end };
-  return { start: 0, end };
+  return stance ? { attribution: stance, start: 0, end: sentence.length } : { start: 0, end: sentence.length };
 }
 
 /**
@@ -262,6 +285,8 @@ function isSource(text: string): boolean {
   const source = speakerOf(text);
   // "in a statement", "on Twitter": where it was said, with no one saying it
   if (LEADING_PREPOSITION.test(source) && (source.split(/\s+/).length <= 2 || WHERE_SAID.test(source))) return false;
+  // "According to news reports that began ...": the reports are a source only as "according to" reads them
+  if (/^according\s+to\b/i.test(source)) return false;
   const words = source.split(/\s+/);
   if (words.length === 0 || words.length > 10) return false;
   if (words.some((w) => /^(is|are|was|were|be|been|will|would|can|could|should|not|that|which|who|this|it's|there|has|have|had|since|as|of)$/i.test(w) || isVerbLike(w))) return false;
@@ -279,7 +304,11 @@ const LEADING_PREPOSITION = /^(?:in|at|on|during|after|before|from|via|through|w
  * police ..." is the police) or an opening phrase of when ("On Saturday morning she ...").
  */
 function speakerOf(text: string): string {
-  const source = text.trim().replace(/^(?:(?:and|but|yet|so|then|still|also|however|now)\b,?\s+)+/i, '');
+  // "Drugs: Police said ...": a heading before a colon is not the speaker's
+  const source = text
+    .trim()
+    .replace(/^[^:]*:\s+(?=\S)/, '')
+    .replace(/^(?:(?:and|but|yet|so|then|still|also|however|now)\b,?\s+)+/i, '');
   const pronoun = /\s(he|she|they|we|i)$/i.exec(source);
   return LEADING_PREPOSITION.test(source) && pronoun ? pronoun[1] : source;
 }
