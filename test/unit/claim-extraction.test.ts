@@ -350,6 +350,25 @@ describe('attribution and quotes', () => {
     expect(statementsAndSources(sentence)).toEqual([[statement, source]]);
   });
 
+  it('reads "..., X told Y" and "..., X said Friday" at the end of a sentence as X\'s', () => {
+    expect(statementsAndSources('AARP had not changed its position on Social Security, labor officials told HuffPost.')).toEqual([
+      ['AARP had not changed its position on Social Security', 'labor officials'],
+    ]);
+    expect(statementsAndSources('The victim was still alive when rescuers reached him, pilot Jim Campbell told the Herald on Sunday.')).toEqual([
+      ['The victim was still alive when rescuers reached him', 'pilot Jim Campbell'],
+    ]);
+    expect(statementsAndSources('Businesses have added jobs for four straight months, the Labor Department said Friday.')).toEqual([
+      ['Businesses have added jobs for four straight months', 'the Labor Department'],
+    ]);
+    // a closing quotation mark written as two apostrophes is not part of the name
+    expect(findAttribution("I talked to two jurors about the verdict, '' Howard said Saturday.").attribution?.source).toBe('Howard');
+    // a sentence that opens with its speaker is read from there
+    expect(statementsAndSources('His daughter Joan Smith said her father ate a big breakfast, she told the Washington Post.')[0][1]).toBe('His daughter Joan Smith');
+    // where it was said is no speaker, nor is a clause before "told"
+    expect(findAttribution('She is a sane, competent person, the former mayor of New York said at the Democratic National Convention Wednesday.').attribution?.source ?? '').not.toMatch(/^at /);
+    expect(findAttribution("They were trying to run us off the road, '' he said, recounting what the Good Samaritan told him.").attribution?.source ?? '').not.toMatch(/Samaritan/);
+  });
+
   it('reads the speaker of "told" before it, never the one told', () => {
     const [quoted] = extractClaims(['"We fired in self-defense and in response to firing upon our vessel," Commodore Nirad Sinha, a navy spokesman, told CNN.']);
     expect(quoted.attribution?.source).toBe('Commodore Nirad Sinha');
