@@ -249,6 +249,9 @@ describe('attribution and quotes', () => {
       ['Obama even acknowledged that the staff in Benghazi were not adequately protected.', 'Obama', 'acknowledged', 'the staff in Benghazi were not adequately protected.'],
       // a heading before a colon is not the speaker's
       ['Drugs: Police said that an officer stopped a car in the parking lot of the store.', 'Police', 'said', 'an officer stopped a car in the parking lot of the store.'],
+      // a number opens what is said, and a dateline is not the speaker
+      ['Police said 18-year-old Branden Gray and his brother were involved in a shootout.', 'Police', 'said', '18-year-old Branden Gray and his brother were involved in a shootout.'],
+      ['LOS ANGELES (CBSLA.com) — Authorities said the suspect was arrested at his home.', 'Authorities', 'said', 'the suspect was arrested at his home.'],
       // "that" right before a verb is the subject of what is said
       ['Police later confirmed that was a lie and that Cash shot his brother.', 'Police', 'confirmed', 'that was a lie and that Cash shot his brother.'],
     ];
@@ -263,6 +266,9 @@ describe('attribution and quotes', () => {
     // after other verbs a pronoun is as often their object, and "told him to" tells no clause
     expect(findAttribution('Police told him to leave the area before the fire spread.').attribution).toBeUndefined();
     expect(findAttribution('The company confirmed it on Monday after weeks of denials.').attribution).toBeUndefined();
+    // "An estimated 100,000 people", "A man accused of ...": no one says anything
+    expect(findAttribution('An estimated 100,000 people took to the streets to protest the measures.').attribution).toBeUndefined();
+    expect(findAttribution('PITTSBURGH - A man and woman accused of harboring a suspect had their hearing on Friday.').attribution).toBeUndefined();
     // telling a story "in words that will echo": no clause is said
     expect(findAttribution('Phil Ford told the real story of the night in words that will echo until spring.').attribution).toBeUndefined();
     // ...but not a verb said of someone else after an object ("said Fields admitted")
@@ -360,6 +366,11 @@ describe('attribution and quotes', () => {
     expect(statementsAndSources('Businesses have added jobs for four straight months, the Labor Department said Friday.')).toEqual([
       ['Businesses have added jobs for four straight months', 'the Labor Department'],
     ]);
+    // what follows the speaker says who the speaker is, when it has no verb
+    expect(statementsAndSources('Children are innocent, said Adam Cervantes, of the San Bernardino County Sheriff\'s Department.')).toEqual([['Children are innocent', 'Adam Cervantes']]);
+    expect(statementsAndSources('People were running to their cars, said Neddie Sandoval, 77, a neighbor.')).toEqual([['People were running to their cars', 'Neddie Sandoval']]);
+    expect(statementsAndSources('Several victims were found inside, said Sgt. Jeff Swanson, Wichita Police Department.')).toEqual([['Several victims were found inside', 'Sgt. Jeff Swanson']]);
+    expect(findAttribution('The store was robbed overnight, police said, Smith was arrested later.').attribution).toBeUndefined();
     // a closing quotation mark written as two apostrophes is not part of the name
     expect(findAttribution("I talked to two jurors about the verdict, '' Howard said Saturday.").attribution?.source).toBe('Howard');
     // a sentence that opens with its speaker is read from there

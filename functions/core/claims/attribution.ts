@@ -47,7 +47,7 @@ const PRONOUN = /^(he|she|they|it|we|i)$/i;
  * case, and not a noun that ends in -ly: "The family said", "Megyn Kelly said" keep their last word.
  */
 const TRAILING_ADVERB =
-  /\s+(earlier|also|later|previously|again|recently|repeatedly|separately|then|first|once|publicly|privately|since|even|further|(?!(?:family|ally|rally|assembly|supply|reply|anomaly|monopoly|bully|belly|jelly|folly|lily)\b)[a-z]+ly|(?:on\s+|late\s+|early\s+)?(?:[Mm]onday|[Tt]uesday|[Ww]ednesday|[Tt]hursday|[Ff]riday|[Ss]aturday|[Ss]unday)(?:\s+(?:morning|afternoon|evening|night))?)$/;
+  /\s+(earlier|also|later|previously|again|recently|repeatedly|separately|then|first|once|publicly|privately|since|even|further|now|(?!(?:family|ally|rally|assembly|supply|reply|anomaly|monopoly|bully|belly|jelly|folly|lily)\b)[a-z]+ly|(?:on\s+|late\s+|early\s+)?(?:[Mm]onday|[Tt]uesday|[Ww]ednesday|[Tt]hursday|[Ff]riday|[Ss]aturday|[Ss]unday)(?:\s+(?:morning|afternoon|evening|night))?)$/;
 
 /**
  * "..., labor officials told HuffPost.", "..., she told Fox News on Thursday.": after a comma, the
@@ -60,7 +60,7 @@ const MIN_WORDS_TOLD = 4;
 const LEADING_ACCORDING = /^According to ([^,]{2,90}),\s+/i;
 const TRAILING_ACCORDING = /,?\s+according to ([^,"]{2,90}?)[.!]?$/i;
 const TRAILING_SAID = new RegExp(
-  `(,"|,|")\\s+(?:(${REPORTING})\\s+([^,"]{2,90}?)|([^,"]{2,90}?)\\s+(?:(?:has|have|had)\\s+)?(${REPORTING}))((?:\\s+(?:on|at|in|during|after|before|late|early|last|this|earlier|recently|later|from|to|via|by|over|reporters|journalists|separately|again|also|yesterday|today|then|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\\b[^,"]{0,60}?)?)((?:,\\s+(?:citing|quoting|adding|saying|in|while|as|after|before|when|a|an|the|his|her|their|who)\\b[^"]*|,\\s+\\w+ing\\b[^"]*)?)[.!]?$`,
+  `(,"|,|")\\s+(?:(${REPORTING})\\s+([^,"]{2,90}?)|([^,"]{2,90}?)\\s+(?:(?:has|have|had)\\s+)?(${REPORTING}))((?:\\s+(?:on|at|in|during|after|before|late|early|last|this|earlier|recently|later|from|to|via|by|over|reporters|journalists|separately|again|also|yesterday|today|then|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\\b[^,"]{0,60}?)?)((?:,\\s+(?:citing|quoting|adding|saying|in|while|as|after|before|when|a|an|the|his|her|their|who)\\b[^"]*|,\\s+\\w+ing\\b[^"]*|,\\s+(?:of\\b|\\d{1,3}\\b|[A-Z])[^"]*)?)[.!]?$`,
   '',
 );
 const LEADING_SAID = new RegExp(
@@ -81,7 +81,7 @@ const CLAUSE_SUBJECTS = 'police|investigators|officers|detectives|authorities|de
  */
 const CLAUSE_CUES = 'said|says|added|adds|noted|notes|explained|insisted|argued|warned|claimed|admitted|acknowledged|maintained|recalled|stated|wrote|believes|estimated|predicted|indicated';
 const LEADING_SAID_BARE = new RegExp(
-  `^((?:[^,"]{1,70},\\s+)?)([^,"]{2,90}?)\\s+(?:(?:has|have|had|also)\\s+)*(${REPORTING})\\s+(?=(?:the|a|an|his|her|its|their|this|these|those|[A-Z]\\w*|"|\\d)\\b|(?<=\\b(?:${CLAUSE_CUES})\\s+)(?:he|she|they|we|it|there|${CLAUSE_SUBJECTS})\\b|(?<=\\b(?:told|tells)\\s+)${TOLD_OBJECT}\\s+${CLAUSE_OPENING})`,
+  `^((?:[^,"]{1,70},\\s+)?)([^,"]{2,90}?)\\s+(?:(?:has|have|had|also)\\s+)*(${REPORTING})\\s+(?=(?:the|a|an|his|her|its|their|this|these|those|[A-Z]\\w*|"|\\d)\\b|(?<=\\b(?:${CLAUSE_CUES})\\s+)(?:he|she|they|we|it|there|${CLAUSE_SUBJECTS}|\\d+|at least|more than)\\b|(?<=\\b(?:told|tells)\\s+)${TOLD_OBJECT}\\s+${CLAUSE_OPENING})`,
   'u',
 );
 
@@ -137,6 +137,11 @@ function readsAsModifier(verb: string, modifier: string): boolean {
  * verb before any "who" is not one of X.
  */
 function describesSpeaker(tail: string, modifier: string): boolean {
+  // ", of Allegheny County Police", ", 33", ", Wichita Police Department": with no verb, who X is;
+  // ", Smith was arrested" is the sentence going on
+  if (/^,\s+(?:of\b|\d{1,3}\b|[A-Z])/.test(tail) && !/^,\s+(?:a|an|the|his|her|their|who)\b/i.test(tail)) {
+    return modifier.trim() === '' && !hasVerb(tail.toLowerCase(), true);
+  }
   const description = /^,\s+(a|an|the|his|her|their|who)\b(.*)$/is.exec(tail);
   if (!description) return true;
   if (modifier.trim() !== '') return false;
@@ -312,6 +317,10 @@ function coordinatesVerb(modifier: string): boolean {
 function stanceOf(sentence: string): Attribution | undefined {
   const m = EVALUATIVE.exec(sentence);
   if (!m || m.index === 0) return undefined;
+  // "A man accused of shooting ...", "a suspect described as ...", "praised by ...": a participle
+  // said of the words before it, not their stance
+  const after = sentence.slice(m.index + m[0].length);
+  if (/^\s+by\b/i.test(after) || (/^(?:accused|described|called)$/i.test(m[1]) && /^\s+(?:of|in|as)\b/i.test(after))) return undefined;
   let before = sentence.slice(0, m.index).trim();
   // "Retired Lt. Gen. Keith Kellogg, Trump's envoy for Ukraine, has called ...": the name before the apposition.
   if (/,$/.test(before)) before = before.split(',')[0];
@@ -328,10 +337,13 @@ function isSource(text: string): boolean {
   if (LEADING_PREPOSITION.test(source) && (source.split(/\s+/).length <= 2 || WHERE_SAID.test(source))) return false;
   // "According to news reports that began ...": the reports are a source only as "according to" reads them
   if (/^according\s+to\b/i.test(source)) return false;
+  // "..., where Police Chief Michael Harrison said", "While the FDA said ..., it noted ...": where
+  // what a subordinate clause's speaker says ends is not clear
+  if (/^(?:where|while|whereas|when|if|because|although|though|unless)\s/i.test(source)) return false;
   const words = source.split(/\s+/);
   if (words.length === 0 || words.length > 10) return false;
   if (words.some((w) => /^(is|are|was|were|be|been|will|would|can|could|should|not|that|which|who|this|it's|there|has|have|had|since|as|of)$/i.test(w) || isVerbLike(w))) return false;
-  if (words.length === 1 && /^(it|this|that|there)$/i.test(words[0])) return false;
+  if (words.length === 1 && /^(it|this|that|there|a|an|the)$/i.test(words[0])) return false;
   // a capital at the sentence's start counts before a joining word too ("But detectives said")
   return text.trim().split(/\s+/).some((w) => /^\p{Lu}/u.test(w)) || ROLE_HEAD.test(source);
 }
@@ -348,7 +360,9 @@ function speakerOf(text: string): string {
   // "Drugs: Police said ...": a heading before a colon is not the speaker's
   const source = text
     .trim()
-    .replace(/^[^:]*:\s+(?=\S)/, '')
+    .replace(/^.*?:\s+(?=\S)/, '')
+    // a dateline: "LOS ANGELES (CBSLA.com) — Authorities", "WA- Sheriff Jim Raymond"
+    .replace(/^(?:(?:\S+\s+){0,5}\S*\s*[—–]\s*)+|^[A-Z]{2,}(?:\s+[A-Z]{2,})*\s*-+\s+/, '')
     .replace(/^(?:(?:and|but|yet|so|then|still|also|however|now)\b,?\s+)+/i, '');
   const pronoun = /\s(he|she|they|we|i)$/i.exec(source);
   return LEADING_PREPOSITION.test(source) && pronoun ? pronoun[1] : source;
