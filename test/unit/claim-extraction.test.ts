@@ -371,6 +371,13 @@ describe('attribution and quotes', () => {
     expect(statementsAndSources('People were running to their cars, said Neddie Sandoval, 77, a neighbor.')).toEqual([['People were running to their cars', 'Neddie Sandoval']]);
     expect(statementsAndSources('Several victims were found inside, said Sgt. Jeff Swanson, Wichita Police Department.')).toEqual([['Several victims were found inside', 'Sgt. Jeff Swanson']]);
     expect(findAttribution('The store was robbed overnight, police said, Smith was arrested later.').attribution).toBeUndefined();
+    // a name and what describes it, closing the sentence; a body's name with "of" in it
+    expect(statementsAndSources('"There was no such impropriety," Robert F. Bauer, the White House counsel, said in a memo released to reporters.')).toEqual([
+      ['There was no such impropriety', 'Robert F. Bauer'],
+    ]);
+    expect(statementsAndSources('New jobless claims dropped to 385,000 for the week ended May 29, the Department of Labor said Thursday.')).toEqual([
+      ['New jobless claims dropped to 385,000 for the week ended May 29', 'the Department of Labor'],
+    ]);
     // a closing quotation mark written as two apostrophes is not part of the name
     expect(findAttribution("I talked to two jurors about the verdict, '' Howard said Saturday.").attribution?.source).toBe('Howard');
     // a sentence that opens with its speaker is read from there

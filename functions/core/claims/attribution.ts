@@ -54,7 +54,16 @@ const TRAILING_ADVERB =
  * speaker, "told", the one told (a name, or a determiner and a noun) and when, closing the sentence.
  */
 const TRAILING_TOLD =
-  /,\s+(?:''\s*|['"‘“]\s*)?([^,"]{2,60}?)\s+(?:told|tells)\s+(?:the\s+)?(?:\p{Lu}[\p{L}.'’&-]*(?:\s+\p{Lu}[\p{L}.'’&-]*){0,4}|[\p{L}-]+(?:\s+[\p{L}-]+)?|reporters|journalists)(?:\s+(?:on|in|at|last|this|earlier|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b[^,"]{0,40}?)?(?:[.!]|\.\.\.)?$/u;
+  /,"?\s+(?:''\s*|['"‘“]\s*)?([^,"]{2,60}?)\s+(?:told|tells)\s+(?:the\s+)?(?:\p{Lu}[\p{L}.'’&-]*(?:\s+\p{Lu}[\p{L}.'’&-]*){0,4}|[\p{L}-]+(?:\s+[\p{L}-]+)?|reporters|journalists)(?:\s+(?:on|in|at|last|this|earlier|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b[^,"]{0,40}?)?(?:[.!]|\.\.\.)?$/u;
+/**
+ * "..., Robert F. Bauer, the White House counsel, said in a memo released to reporters.": a name,
+ * what describes it between commas, and the reporting verb closing the sentence (with when, where
+ * or to whom); the name is the source.
+ */
+const TRAILING_NAMED_THEN_DESCRIBED = new RegExp(
+  `,"?\\s+((?:\\p{Lu}[\\p{L}.'’-]*\\s+){0,4}\\p{Lu}[\\p{L}.'’-]*),\\s+((?:a|an|the|his|her|their)\\s[^,"]{2,80}?|\\d{1,3}),\\s+(?:(?:also|later|earlier)\\s+)?(said|says|told|added|explained|noted|stated|wrote)(?:\\s+[^,"]{1,80}?)?[.!]?$`,
+  'u',
+);
 /** Words before a trailing "X told Y" that make it what is told: at least this many. */
 const MIN_WORDS_TOLD = 4;
 const LEADING_ACCORDING = /^According to ([^,]{2,90}),\s+/i;
@@ -204,6 +213,11 @@ export function findAttribution(sentence: string): AttributedSpan {
   });
   const toldAtEnd = trailingTold(sentence);
   if (toldAtEnd && !opensWithSpeaker) return toldAtEnd;
+  const trailingNamed = TRAILING_NAMED_THEN_DESCRIBED.exec(sentence);
+  if (trailingNamed && isSource(trailingNamed[1]) && !hasVerb(trailingNamed[2], true) && sentence.slice(0, trailingNamed.index).trim().split(/\s+/).length >= MIN_WORDS_TOLD) {
+    // after a quotation, the statement keeps its closing mark
+    return { attribution: attributionTo(trailingNamed[1], trailingNamed[3].toLowerCase()), start, end: trailingNamed.index + (trailingNamed[0].startsWith(',"') ? 1 : 0) };
+  }
   const named = NAMED_THEN_DESCRIBED.exec(sentence);
   if (named && isSource(named[1]) && !hasVerb(named[2])) {
     // "said the man that shot him fled": no modifier, what is said starts after the verb
@@ -259,7 +273,8 @@ function trailingTold(sentence: string): AttributedSpan | undefined {
   const teller = told?.[1].replace(TRAILING_ADVERB, '');
   // "..., recounting what the Good Samaritan told him": a clause, not a speaker
   if (!told || !teller || !isSource(teller) || /^\p{Ll}+ing\b|\bwhat\b/u.test(teller)) return undefined;
-  return sentence.slice(0, told.index).trim().split(/\s+/).length >= MIN_WORDS_TOLD ? { attribution: attributionTo(teller, 'told'), start: 0, end: told.index } : undefined;
+  const end = told.index + (told[0].startsWith(',"') ? 1 : 0);
+  return sentence.slice(0, told.index).trim().split(/\s+/).length >= MIN_WORDS_TOLD ? { attribution: attributionTo(teller, 'told'), start: 0, end } : undefined;
 }
 
 /** A verb right after "that": the auxiliaries and modals that open a predicate. */
@@ -321,6 +336,8 @@ function stanceOf(sentence: string): Attribution | undefined {
   // said of the words before it, not their stance
   const after = sentence.slice(m.index + m[0].length);
   if (/^\s+by\b/i.test(after) || (/^(?:accused|described|called)$/i.test(m[1]) && /^\s+(?:of|in|as)\b/i.test(after))) return undefined;
+  // "called 911", "called police": a telephone call
+  if (/^call(?:ed|s)$/i.test(m[1]) && /^\s+(?:\d|police\b|the police\b)/i.test(after)) return undefined;
   let before = sentence.slice(0, m.index).trim();
   // "Retired Lt. Gen. Keith Kellogg, Trump's envoy for Ukraine, has called ...": the name before the apposition.
   if (/,$/.test(before)) before = before.split(',')[0];
@@ -342,7 +359,9 @@ function isSource(text: string): boolean {
   if (/^(?:where|while|whereas|when|if|because|although|though|unless)\s/i.test(source)) return false;
   const words = source.split(/\s+/);
   if (words.length === 0 || words.length > 10) return false;
-  if (words.some((w) => /^(is|are|was|were|be|been|will|would|can|could|should|not|that|which|who|this|it's|there|has|have|had|since|as|of)$/i.test(w) || isVerbLike(w))) return false;
+  // "of" only inside a name: "the Department of Labor", "Bank of America", not "one of them"
+  const ofInName = (i: number) => /^\p{Lu}/u.test(words[i + 1] ?? '');
+  if (words.some((w, i) => /^(is|are|was|were|be|been|will|would|can|could|should|not|that|which|who|this|it's|there|has|have|had|since|as)$/i.test(w) || (/^of$/i.test(w) && !ofInName(i)) || isVerbLike(w))) return false;
   if (words.length === 1 && /^(it|this|that|there|a|an|the)$/i.test(words[0])) return false;
   // a capital at the sentence's start counts before a joining word too ("But detectives said")
   return text.trim().split(/\s+/).some((w) => /^\p{Lu}/u.test(w)) || ROLE_HEAD.test(source);
