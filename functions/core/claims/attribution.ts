@@ -41,10 +41,10 @@ const EVALUATIVE = /(?<![-\w])(praised|praises|hailed|hails|described|describes|
 
 const ROLE_HEAD = /\b(officials?|spokes(?:man|woman|person)|minister|ministry|president|leaders?|diplomats?|sources?|analysts?|experts?|authorities|government|agency|police|military|army|statement|report|media|envoy|ambassador|officers?|residents?|witnesses|he|she|they|it|we|i)$/i;
 const PRONOUN = /^(he|she|they|it|we|i)$/i;
-/** Words after the speaker that say how or when it spoke ("also", "Janet Yellen on Tuesday said ..."), not who it is. */
 /**
- * An adverb between the speaker and the verb ("police later said", "Obama even acknowledged"). Lower
- * case, and not a noun that ends in -ly: "The family said", "Megyn Kelly said" keep their last word.
+ * Words after the speaker that say how or when it spoke ("police later said", "Obama even
+ * acknowledged", "Janet Yellen on Tuesday said ..."), not who it is. An adverb is lower case and
+ * not a noun that ends in -ly: "The family said", "Megyn Kelly said" keep their last word.
  */
 const TRAILING_ADVERB =
   /\s+(earlier|also|later|previously|again|recently|repeatedly|separately|then|first|once|publicly|privately|since|even|further|now|(?!(?:family|ally|rally|assembly|supply|reply|anomaly|monopoly|bully|belly|jelly|folly|lily)\b)[a-z]+ly|(?:on\s+|late\s+|early\s+)?(?:[Mm]onday|[Tt]uesday|[Ww]ednesday|[Tt]hursday|[Ff]riday|[Ss]aturday|[Ss]unday)(?:\s+(?:morning|afternoon|evening|night))?)$/;
@@ -261,7 +261,7 @@ export function findAttribution(sentence: string): AttributedSpan {
       if (start < end - 10) return { attribution: attributionTo(source, cue.toLowerCase()), start, end };
     }
   }
-  return trailingTold(sentence) ?? stanceOrNone(sentence);
+  return toldAtEnd ?? stanceOrNone(sentence);
 }
 
 /**
