@@ -77,7 +77,9 @@ export async function mergeStories(ledger: Ledger, fromId: string, intoId: strin
     const alreadyFolded = into.absorbed?.has(fromId) || from.story.memberIds.every((id) => into.story.memberIds.includes(id));
     if (!alreadyFolded && !(await ledger.commitStoryUpdate(absorbStory(into.story, from.story), into.story.revision, newClaims, fromId))) continue;
 
-    for (const article of from.articles) {
+    const movedOn = await articlesMovedOn(ledger, from.articles, fromId, intoId);
+    const articles = from.articles.filter((article) => !movedOn.has(article.id));
+    for (const article of articles) {
       const mentions: MentionRecord[] = from.mentions
         .filter((mention) => mention.articleId === article.id)
         .map((mention) => ({
@@ -88,7 +90,7 @@ export async function mergeStories(ledger: Ledger, fromId: string, intoId: strin
         }));
       await ledger.saveMentions(intoId, mentions, { ...article, storyId: intoId }, from.memberTerms.get(article.id));
     }
-    await ledger.moveArticles(from.articles.map((a) => a.id), intoId);
+    await ledger.moveArticles(articles.map((a) => a.id), intoId);
     const [survivor] = await ledger.findStories([intoId]);
     // The survivor was merged away while we copied into it: copy again, into its own survivor.
     if (survivor?.mergedInto) {
@@ -99,6 +101,19 @@ export async function mergeStories(ledger: Ledger, fromId: string, intoId: strin
     return intoId;
   }
   throw new Error(`could not merge story ${fromId} into ${intoId}: both kept changing`);
+}
+
+/**
+ * The absorbed story's articles that a split has since moved out of the survivor: their records name
+ * a third story that stands (not merged away). The absorbed story's partition still holds them, as a
+ * merge copies and leaves it; a merge run again (a retry, or an article that chose the absorbed
+ * story) copying them back would list them in two stories.
+ */
+async function articlesMovedOn(ledger: Ledger, articles: readonly { id: string }[], fromId: string, intoId: string): Promise<Set<string>> {
+  const elsewhere = (await ledger.findArticles(articles.map((article) => article.id))).filter((record) => record.storyId !== fromId && record.storyId !== intoId);
+  if (elsewhere.length === 0) return new Set();
+  const standing = new Set((await ledger.findStories([...new Set(elsewhere.map((record) => record.storyId))])).filter((story) => !story.mergedInto).map((story) => story.id));
+  return new Set(elsewhere.filter((record) => standing.has(record.storyId)).map((record) => record.id));
 }
 
 /**

@@ -126,6 +126,30 @@ describe('foldStories', () => {
     expect(await foldStories(ledger, 's-1-older', [])).toEqual({ storyId: 's-1-older', any: false });
   });
 
+  it('leaves where it is an article that a split moved out of the survivor when the merge runs again', async () => {
+    const ledger = new Ledger(new MemoryTableStore());
+    await ledger.commitStoryUpdate(story('s-1-into', '2025-01-01'), undefined, []);
+    await ledger.commitStoryUpdate(story('s-2-from', '2025-01-02', { memberIds: ['moved-on', 'stays'] }), undefined, []);
+    await ledger.commitStoryUpdate(story('s-3-part', '2025-01-03', { splitFrom: 's-1-into', memberIds: [] }), undefined, []);
+    const article = (id: string, storyId: string) => ({ id, key: `inbox/${id}.txt`, source: 'outlet', title: id, ingestedAt: '2025-01-02T00:00:00.000Z', language: 'en', storyId, claimCount: 0 });
+    for (const id of ['moved-on', 'stays']) {
+      await ledger.saveMentions('s-2-from', [], article(id, 's-2-from'), undefined);
+      await ledger.commitArticle({ ...article(id, 's-2-from'), signature: [] });
+    }
+    expect(await mergeStories(ledger, 's-2-from', 's-1-into')).toBe('s-1-into');
+    // A split of the survivor moves one of them on, to a part that stands.
+    await ledger.saveMentions('s-3-part', [], article('moved-on', 's-3-part'), undefined);
+    await ledger.moveArticles(['moved-on'], 's-3-part');
+    await ledger.removeMovedArticles('s-1-into', ['moved-on']);
+
+    // The merge runs again (a retry, or an article that chose the absorbed story).
+    expect(await mergeStories(ledger, 's-2-from', 's-1-into')).toBe('s-1-into');
+
+    expect((await ledger.findArticle('moved-on'))?.storyId).toBe('s-3-part');
+    expect((await ledger.storySnapshot('s-1-into'))?.articles.map((a) => a.id)).toEqual(['stays']);
+    expect((await ledger.storySnapshot('s-3-part'))?.articles.map((a) => a.id)).toEqual(['moved-on']);
+  });
+
   it('folds a story in once, however many articles join the survivor before a retried merge', async () => {
     const ledger = new Ledger(new MemoryTableStore());
     await ledger.commitStoryUpdate(story('s-1-large', '2025-01-01', { memberIds: ['first'], memberCount: 1 }), undefined, []);
