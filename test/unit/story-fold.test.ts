@@ -1,5 +1,6 @@
 import { MemoryTableStore } from '../../functions/adapters/memory-table-store';
 import type { Digest } from '../../functions/core/digest/build-digest';
+import { minhash } from '../../functions/core/fingerprint/minhash';
 import type { StoryRecord } from '../../functions/core/records';
 import { DEFAULT_POLICY, type StoryPolicy } from '../../functions/core/stories/story-policy';
 import { LISTED_MEMBERS, storySize, withMember } from '../../functions/core/stories/story-members';
@@ -134,7 +135,7 @@ describe('foldStories', () => {
     const article = (id: string, storyId: string) => ({ id, key: `inbox/${id}.txt`, source: 'outlet', title: id, ingestedAt: '2025-01-02T00:00:00.000Z', language: 'en', storyId, claimCount: 0 });
     for (const id of ['moved-on', 'stays']) {
       await ledger.saveMentions('s-2-from', [], article(id, 's-2-from'), undefined);
-      await ledger.commitArticle({ ...article(id, 's-2-from'), signature: [] });
+      await ledger.commitArticle({ ...article(id, 's-2-from'), signature: minhash(id) });
     }
     expect(await mergeStories(ledger, 's-2-from', 's-1-into')).toBe('s-1-into');
     // A split of the survivor moves one of them on, to a part that stands.
