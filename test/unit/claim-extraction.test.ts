@@ -250,6 +250,7 @@ describe('attribution and quotes', () => {
       // a heading before a colon is not the speaker's
       ['Drugs: Police said that an officer stopped a car in the parking lot of the store.', 'Police', 'said', 'an officer stopped a car in the parking lot of the store.'],
       // a number opens what is said, and a dateline is not the speaker
+      ['Walton said about 150 people were likely in the plant at the time.', 'Walton', 'said', 'about 150 people were likely in the plant at the time.'],
       ['Police said 18-year-old Branden Gray and his brother were involved in a shootout.', 'Police', 'said', '18-year-old Branden Gray and his brother were involved in a shootout.'],
       ['LOS ANGELES (CBSLA.com) — Authorities said the suspect was arrested at his home.', 'Authorities', 'said', 'the suspect was arrested at his home.'],
       // "that" right before a verb is the subject of what is said
@@ -328,6 +329,11 @@ describe('attribution and quotes', () => {
       ['the reading was a good idea.', 'Representative James E. Clyburn'],
     ]);
     expect(statementsAndSources('Amani Abou Harb, 25, said she had been walking her dog in the park.')).toEqual([['she had been walking her dog in the park.', 'Amani Abou Harb']]);
+    // "of" and a body, or someone's relation, describe the name too
+    expect(statementsAndSources("Lt. Sheila Cole, of the Anderson County Sheriff's Office, said deputies were called to the hospital.")).toEqual([
+      ['deputies were called to the hospital.', 'Lt. Sheila Cole'],
+    ]);
+    expect(statementsAndSources("Evelyn Lawson, Mason's grandmother, said he is a good father to his daughter.")).toEqual([['he is a good father to his daughter.', 'Evelyn Lawson']]);
     // a legislator's party and state
     expect(statementsAndSources('Rep. Dana Rohrabacher, R-Calif., said any suggestion that this is a budget issue is off base.')).toEqual([
       ['any suggestion that this is a budget issue is off base.', 'Rep. Dana Rohrabacher'],
@@ -377,6 +383,15 @@ describe('attribution and quotes', () => {
     ]);
     expect(statementsAndSources('New jobless claims dropped to 385,000 for the week ended May 29, the Department of Labor said Thursday.')).toEqual([
       ['New jobless claims dropped to 385,000 for the week ended May 29', 'the Department of Labor'],
+    ]);
+    // whom it was said of is no speaker; after the verb, "of" goes on with the name
+    expect(statementsAndSources('He was a 15-year-old, full of life, Flores said of his son.')).toEqual([['He was a 15-year-old, full of life', 'Flores']]);
+    expect(statementsAndSources('Our officers did a good job getting to the victims, said APD Chief of Staff Brian Manley.')).toEqual([
+      ['Our officers did a good job getting to the victims', 'APD Chief of Staff Brian Manley'],
+    ]);
+    // a body named in lower case
+    expect(statementsAndSources('Officers found one man dead inside the home, the police department said in a statement.')).toEqual([
+      ['Officers found one man dead inside the home', 'the police department'],
     ]);
     // a closing quotation mark written as two apostrophes is not part of the name
     expect(findAttribution("I talked to two jurors about the verdict, '' Howard said Saturday.").attribution?.source).toBe('Howard');

@@ -39,7 +39,8 @@ const REPORTING = REPORTING_VERBS.join('|');
 /** Verbs that show the speaker's stance on something: the speaker is recorded, the sentence stays whole. */
 const EVALUATIVE = /(?<![-\w])(praised|praises|hailed|hails|described|describes|called|calls|dismissed|dismisses|echoed|urged|urges|criticized|criticised|welcomed|condemned|accused|accuses|slammed|lauded|spoke|highlighted|underscored|stressed)\b/;
 
-const ROLE_HEAD = /\b(officials?|spokes(?:man|woman|person)|minister|ministry|president|leaders?|diplomats?|sources?|analysts?|experts?|authorities|government|agency|police|military|army|statement|report|media|envoy|ambassador|officers?|residents?|witnesses|he|she|they|it|we|i)$/i;
+const ROLE_HEAD =
+  /\b(officials?|spokes(?:man|woman|person)|minister|ministry|president|leaders?|diplomats?|sources?|analysts?|experts?|authorities|government|agency|police|military|army|statement|report|media|envoy|ambassador|officers?|residents?|witnesses|department|office|bureau|coroner|sheriff|prosecutors?|investigators|detectives|deputies|neighbou?rs?|relatives|family|mother|father|wife|husband|sister|brother|daughter|son|friends?|owner|attorney|lawyer|chief|he|she|they|it|we|i)$/i;
 const PRONOUN = /^(he|she|they|it|we|i)$/i;
 /**
  * Words after the speaker that say how or when it spoke ("police later said", "Obama even
@@ -69,7 +70,7 @@ const MIN_WORDS_TOLD = 4;
 const LEADING_ACCORDING = /^According to ([^,]{2,90}),\s+/i;
 const TRAILING_ACCORDING = /,?\s+according to ([^,"]{2,90}?)[.!]?$/i;
 const TRAILING_SAID = new RegExp(
-  `(,"|,|")\\s+(?:(${REPORTING})\\s+([^,"]{2,90}?)|([^,"]{2,90}?)\\s+(?:(?:has|have|had)\\s+)?(${REPORTING}))((?:\\s+(?:on|at|in|during|after|before|late|early|last|this|earlier|recently|later|from|to|via|by|over|reporters|journalists|separately|again|also|yesterday|today|then|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\\b[^,"]{0,60}?)?)((?:,\\s+(?:citing|quoting|adding|saying|in|while|as|after|before|when|a|an|the|his|her|their|who)\\b[^"]*|,\\s+\\w+ing\\b[^"]*|,\\s+(?:of\\b|\\d{1,3}\\b|[A-Z])[^"]*)?)[.!]?$`,
+  `(,"|,|")\\s+(?:(${REPORTING})\\s+([^,"]{2,90}?)|([^,"]{2,90}?)\\s+(?:(?:has|have|had)\\s+)?(${REPORTING}))((?:\\s+(?:on|at|in|of|during|after|before|late|early|last|this|earlier|recently|later|from|to|via|by|over|reporters|journalists|separately|again|also|yesterday|today|then|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\\b[^,"]{0,60}?)?)((?:,\\s+(?:citing|quoting|adding|saying|in|while|as|after|before|when|a|an|the|his|her|their|who)\\b[^"]*|,\\s+\\w+ing\\b[^"]*|,\\s+(?:of\\b|\\d{1,3}\\b|[A-Z])[^"]*)?)[.!]?$`,
   '',
 );
 const LEADING_SAID = new RegExp(
@@ -90,7 +91,7 @@ const CLAUSE_SUBJECTS = 'police|investigators|officers|detectives|authorities|de
  */
 const CLAUSE_CUES = 'said|says|added|adds|noted|notes|explained|insisted|argued|warned|claimed|admitted|acknowledged|maintained|recalled|stated|wrote|believes|estimated|predicted|indicated';
 const LEADING_SAID_BARE = new RegExp(
-  `^((?:[^,"]{1,70},\\s+)?)([^,"]{2,90}?)\\s+(?:(?:has|have|had|also)\\s+)*(${REPORTING})\\s+(?=(?:the|a|an|his|her|its|their|this|these|those|[A-Z]\\w*|"|\\d)\\b|(?<=\\b(?:${CLAUSE_CUES})\\s+)(?:he|she|they|we|it|there|${CLAUSE_SUBJECTS}|\\d+|at least|more than)\\b|(?<=\\b(?:told|tells)\\s+)${TOLD_OBJECT}\\s+${CLAUSE_OPENING})`,
+  `^((?:[^,"]{1,70},\\s+)?)([^,"]{2,90}?)\\s+(?:(?:has|have|had|also)\\s+)*(${REPORTING})\\s+(?=(?:the|a|an|his|her|its|their|this|these|those|[A-Z]\\w*|"|\\d)\\b|(?<=\\b(?:${CLAUSE_CUES})\\s+)(?:he|she|they|we|it|there|${CLAUSE_SUBJECTS}|\\d+|at least|more than|about\\s+\\d+)\\b|(?<=\\b(?:told|tells)\\s+)${TOLD_OBJECT}\\s+${CLAUSE_OPENING})`,
   'u',
 );
 
@@ -112,7 +113,7 @@ const LEADING_SAID_BARE_NO_OPENER = withoutOpeningPhrase(LEADING_SAID_BARE);
  * verb; the name is the source.
  */
 const NAMED_THEN_DESCRIBED = new RegExp(
-  `^((?:\\p{Lu}[\\p{L}.'’-]*\\s+){0,4}\\p{Lu}[\\p{L}.'’-]*),\\s+((?:a|an|the|his|her|their)\\s[^,"]{2,80}?|\\d{1,3}|${PARTY_AND_STATE}),\\s+(?:(?:also|later|earlier)\\s+)?(said|says|told|added|explained|noted|stated)((?:\\s+[^,"]{1,50}?)?\\s+that|)\\s+`,
+  `^((?:\\p{Lu}[\\p{L}.'’-]*\\s+){0,4}\\p{Lu}[\\p{L}.'’-]*),\\s+((?:a|an|the|his|her|their)\\s[^,"]{2,80}?|\\d{1,3}|${PARTY_AND_STATE}|of\\s[^,"]{2,80}?|\\p{Lu}[\\p{L}.'’-]*['’]s\\s[^,"]{2,60}?),\\s+(?:(?:also|later|earlier)\\s+)?(said|says|told|added|explained|noted|stated)((?:\\s+[^,"]{1,50}?)?\\s+that|)\\s+`,
   'u',
 );
 
@@ -186,9 +187,12 @@ export function findAttribution(sentence: string): AttributedSpan {
   }
   const trail = TRAILING_SAID.exec(sentence);
   if (trail && trail.index > 0) {
-    const source = (trail[3] ?? trail[4] ?? '').trim();
+    let source = (trail[3] ?? trail[4] ?? '').trim();
     const cue = (trail[2] ?? trail[5] ?? '').toLowerCase();
-    const modifier = trail[6] ?? '';
+    let modifier = trail[6] ?? '';
+    // "said APD Chief of Staff Brian Manley": after the verb, "of" goes on with the name ("Flores
+    // said of his son" is whom it was said of)
+    if (trail[3] !== undefined && /^\s+of\b/.test(modifier)) [source, modifier] = [`${source}${modifier}`.trim(), ''];
     // ", X said, when she was struck ..." goes on with what X said; after a quotation (",\" X said,
     // while pointing at ...") it is what X did while saying it
     const goesOn = /^,\s+(?:while|as|after|before|when)\b/i.test(trail[7] ?? '') && !trail[1].includes('"');
