@@ -2,6 +2,7 @@ import { extractClaims } from '../../functions/core/claims/extract-claims';
 import { findAttribution } from '../../functions/core/claims/attribution';
 import { findQuantities, resolveDates } from '../../functions/core/claims/dates';
 import { entityKey, findEntities, sameEntity } from '../../functions/core/claims/entities';
+import { sexOfGivenName } from '../../functions/core/claims/given-names';
 import { findQuotes, quoteDifference, quoteWords } from '../../functions/core/claims/quotes';
 
 /** Each claim's exact words are the span of the paragraph its offsets name. */
@@ -316,8 +317,12 @@ describe('attribution and quotes', () => {
     ['The officer said the suspect ran toward the river after the first shots were fired.', 'the officer'],
     ['Sgt. Patrick Swanton said the suspect ran toward the river after the first shots.', 'Sgt. Patrick Swanton'],
     ['HCSO said the suspect ran toward the river after the first shots were fired by a man.', 'he'],
-    // a speaker of the other sex is not the one meant
+    // a speaker of the other sex is not the one meant, by a role or by a given name
     ["The victim's mother said the suspect ran toward the river after the first shots.", 'he'],
+    ['Gov. Nikki Haley said the suspect ran toward the river after the first shots were fired.', 'he'],
+    ['Gov. Henry McMaster said the suspect ran toward the river after the first shots were fired.', 'Gov. Henry McMaster'],
+    // a surname alone tells nothing
+    ['Haley said the suspect ran toward the river after the first shots were fired by a man.', 'Haley'],
   ])('reads "he" as the speaker before it only when that speaker can be a person: %s', (first, speaker) => {
     const claims = extractClaims([first, '"We are still looking for witnesses to what happened that night," he said.']);
     expect(claims[1].attribution?.source).toBe(speaker);
@@ -511,5 +516,19 @@ describe('entities, dates and quantities', () => {
       { text: '2 drones', value: 2, unit: 'drone' },
       { text: '3 days', value: 3, unit: 'day' },
     ]);
+  });
+});
+
+describe('sexOfGivenName', () => {
+  it.each([
+    ['Gov. Nikki Haley', 'female'],
+    ['Anthony LaCalamita III', 'male'],
+    ['Sgt. Patrick Swanton', 'male'],
+    // a given name used for both, a surname alone, someone's relation
+    ['Kelly Ayotte', undefined],
+    ['Haley', undefined],
+    ["Brandon Greene's mother", undefined],
+  ])('%s: %s', (speaker, sex) => {
+    expect(sexOfGivenName(speaker)).toBe(sex);
   });
 });

@@ -4,6 +4,7 @@ import { analyseSentence, isBoilerplateOrCaption, isNegated, isOpinion, type Den
 import { isPronoun, type Attribution } from './attribution';
 import { endsAsOrganisation, endsAsPersonRole } from './entities';
 import { findQuotes } from './quotes';
+import { sexOfGivenName } from './given-names';
 
 /** A quotation with the person or body it is attributed to. */
 export interface AttributedQuote {
@@ -161,10 +162,14 @@ function isPerson(source: string): boolean {
 const FEMALE = /\b(?:mrs|ms|miss|madam|queen|princess|spokeswoman|chairwoman|congresswoman|businesswoman|mother|sister|wife|daughter|aunt|grandmother|girlfriend|niece|woman|girl|actress)\b/i;
 const MALE = /\b(?:mr|spokesman|chairman|congressman|businessman|father|brother|husband|son|uncle|grandfather|boyfriend|nephew|man|boy|actor)\b/i;
 
-/** "he" after "the victim's mother", "she" after "Mr. Smith": the speaker named is not the one meant. */
+/**
+ * "he" after "the victim's mother", "she" after "Mr. Smith" or "Anthony LaCalamita": the speaker
+ * named is not the one meant.
+ */
 function otherSex(pronoun: string, speaker: string): boolean {
-  const female = FEMALE.test(speaker) && !MALE.test(speaker);
-  const male = MALE.test(speaker) && !FEMALE.test(speaker);
+  const given = sexOfGivenName(speaker);
+  const female = given === 'female' || (given === undefined && FEMALE.test(speaker) && !MALE.test(speaker));
+  const male = given === 'male' || (given === undefined && MALE.test(speaker) && !FEMALE.test(speaker));
   return /^he$/i.test(pronoun.trim()) ? female : male;
 }
 
