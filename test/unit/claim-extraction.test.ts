@@ -339,6 +339,11 @@ describe('attribution and quotes', () => {
       ['deputies were called to the hospital.', 'Lt. Sheila Cole'],
     ]);
     expect(statementsAndSources("Evelyn Lawson, Mason's grandmother, said he is a good father to his daughter.")).toEqual([['he is a good father to his daughter.', 'Evelyn Lawson']]);
+    expect(statementsAndSources('H. Dale Hall, director of Fish and Wildlife, said he had concerns about the comments.')).toEqual([['he had concerns about the comments.', 'H. Dale Hall']]);
+    // after an opening phrase of where or when
+    expect(statementsAndSources('In Congress, Rep. Edward Markey, D-Mass., said members would work to restore the act.')).toEqual([
+      ['members would work to restore the act.', 'Rep. Edward Markey'],
+    ]);
     // a legislator's party and state
     expect(statementsAndSources('Rep. Dana Rohrabacher, R-Calif., said any suggestion that this is a budget issue is off base.')).toEqual([
       ['any suggestion that this is a budget issue is off base.', 'Rep. Dana Rohrabacher'],
@@ -361,6 +366,8 @@ describe('attribution and quotes', () => {
     ['Randal said friends of Kobryn told investigators that he had a gun.', 'he had a gun.', 'Randal'],
     ['Holmes said detectives were still investigating the motive, adding that Mahaj was an innocent victim.', 'Mahaj was an innocent victim.', 'Holmes'],
     ['Officials said in a prepared statement that the road would reopen.', 'the road would reopen.', 'Officials'],
+    // a colon after a clause is the clause's, not the colon of "said:"
+    ['The mother of the boy said someone shot her son twice: once in the backyard and again at the fence.', 'someone shot her son twice: once in the backyard and again at the fence.', 'the mother of the boy'],
     // a "that" right before a verb opens a relative clause
     ['He said police found a box consistent with one that would hold a shotgun.', 'police found a box consistent with one that would hold a shotgun.', 'He'],
   ])('reads "X said <clause> that ..." as all of the clause said when "that" opens a relative clause, or the colon is a time\'s: %s', (sentence, statement, source) => {
@@ -394,6 +401,14 @@ describe('attribution and quotes', () => {
     expect(statementsAndSources('Our officers did a good job getting to the victims, said APD Chief of Staff Brian Manley.')).toEqual([
       ['Our officers did a good job getting to the victims', 'APD Chief of Staff Brian Manley'],
     ]);
+    expect(statementsAndSources("Ortiz was shot in the head twice, said Larry Waldie of the sheriff's department.")).toEqual([
+      ['Ortiz was shot in the head twice', "Larry Waldie of the sheriff's department"],
+    ]);
+    expect(statementsAndSources('Senate Republicans continue to negotiate in good faith, Capito told a news conference....')).toEqual([
+      ['Senate Republicans continue to negotiate in good faith', 'Capito'],
+    ]);
+    // an opening phrase of where or when is no one
+    expect(findAttribution('In recordings of the 911 calls released Sunday, the mother can be heard screaming.').attribution).toBeUndefined();
     // a body named in lower case
     expect(statementsAndSources('Officers found one man dead inside the home, the police department said in a statement.')).toEqual([
       ['Officers found one man dead inside the home', 'the police department'],

@@ -55,7 +55,7 @@ const TRAILING_ADVERB =
  * speaker, "told", the one told (a name, or a determiner and a noun) and when, closing the sentence.
  */
 const TRAILING_TOLD =
-  /,"?\s+(?:''\s*|['"‘“]\s*)?([^,"]{2,60}?)\s+(?:told|tells)\s+(?:the\s+)?(?:\p{Lu}[\p{L}.'’&-]*(?:\s+\p{Lu}[\p{L}.'’&-]*){0,4}|[\p{L}-]+(?:\s+[\p{L}-]+)?|reporters|journalists)(?:\s+(?:on|in|at|last|this|earlier|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b[^,"]{0,40}?)?(?:[.!]|\.\.\.)?$/u;
+  /,"?\s+(?:''\s*|['"‘“]\s*)?([^,"]{2,60}?)\s+(?:told|tells)\s+(?:(?:the|a|an)\s+)?(?:\p{Lu}[\p{L}.'’&-]*(?:\s+\p{Lu}[\p{L}.'’&-]*){0,4}|[\p{L}-]+(?:\s+[\p{L}-]+)?|reporters|journalists)(?:\s+(?:on|in|at|last|this|earlier|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b[^,"]{0,40}?)?(?:[.!]|\.{3,4})?$/u;
 /**
  * "..., Robert F. Bauer, the White House counsel, said in a memo released to reporters.": a name,
  * what describes it between commas, and the reporting verb closing the sentence (with when, where
@@ -113,7 +113,7 @@ const LEADING_SAID_BARE_NO_OPENER = withoutOpeningPhrase(LEADING_SAID_BARE);
  * verb; the name is the source.
  */
 const NAMED_THEN_DESCRIBED = new RegExp(
-  `^((?:\\p{Lu}[\\p{L}.'’-]*\\s+){0,4}\\p{Lu}[\\p{L}.'’-]*),\\s+((?:a|an|the|his|her|their)\\s[^,"]{2,80}?|\\d{1,3}|${PARTY_AND_STATE}|of\\s[^,"]{2,80}?|\\p{Lu}[\\p{L}.'’-]*['’]s\\s[^,"]{2,60}?),\\s+(?:(?:also|later|earlier)\\s+)?(said|says|told|added|explained|noted|stated)((?:\\s+[^,"]{1,50}?)?\\s+that|)\\s+`,
+  `^(?:(?:In|At|On|During|After)\\s[^,"]{1,40},\\s+)?((?:\\p{Lu}[\\p{L}.'’-]*\\s+){0,4}\\p{Lu}[\\p{L}.'’-]*),\\s+((?:a|an|the|his|her|their)\\s[^,"]{2,80}?|\\d{1,3}|${PARTY_AND_STATE}|of\\s[^,"]{2,80}?|\\p{Lu}[\\p{L}.'’-]*['’]s\\s[^,"]{2,60}?|\\p{Ll}[\\p{L}-]*(?:\\s\\p{Ll}[\\p{L}-]*)?\\sof\\s[^,"]{2,80}?),\\s+(?:(?:also|later|earlier)\\s+)?(said|says|told|added|explained|noted|stated)((?:\\s+[^,"]{1,50}?)?\\s+that|)\\s+`,
   'u',
 );
 
@@ -256,7 +256,8 @@ export function findAttribution(sentence: string): AttributedSpan {
       start = said[0].length;
       // "said the victims were in a car that was parked ...", "said they arrived at 9:30": what is
       // said starts after the verb (the "that" opens a relative clause, the colon is a time's)
-      const inTime = /\d:\s*$/.test(said[0]) && /^\d/.test(sentence.slice(said[0].length));
+      // "said someone shot her son twice: once when ...": a colon after a clause is the clause's
+      const inTime = (/\d:\s*$/.test(said[0]) && /^\d/.test(sentence.slice(said[0].length))) || (/:\s*$/.test(said[0]) && hasVerb(modifier));
       if (said === leadSaid && ((/\bthat\s*$/.test(said[0]) && (opensRelativeClause(modifier) || (thatThenVerb && modifier.trim() !== ''))) || inTime)) start = skipSpaces(sentence, said[0].length - modifier.length - (/(?:\s+that\b|:)\s*$/.exec(said[0])?.[0].length ?? 0));
       // "confirmed that was a lie": "that" is the subject of what is said, not the word opening it
       if (thatThenVerb && modifier.trim() === '') start = said[0].length - /that\s*$/.exec(said[0])![0].length;
@@ -354,8 +355,9 @@ function stanceOf(sentence: string): Attribution | undefined {
 /** A noun phrase that can be a source: short, no verb of its own, a name or a role. */
 function isSource(text: string): boolean {
   const source = speakerOf(text);
-  // "in a statement", "on Twitter": where it was said, with no one saying it
-  if (LEADING_PREPOSITION.test(source) && (source.split(/\s+/).length <= 2 || WHERE_SAID.test(source))) return false;
+  // "in a statement", "on Twitter", "In recordings of the 911 call": where or when it was said,
+  // with no one saying it (speakerOf has kept the pronoun of "after they", "before she died she")
+  if ((LEADING_PREPOSITION.test(source) && !/^at\s+least\b/i.test(source)) || /^within\s/i.test(source)) return false;
   // "According to news reports that began ...": the reports are a source only as "according to" reads them
   if (/^according\s+to\b/i.test(source)) return false;
   // "..., where Police Chief Michael Harrison said", "While the FDA said ..., it noted ...": where
@@ -363,16 +365,15 @@ function isSource(text: string): boolean {
   if (/^(?:where|while|whereas|when|if|because|although|though|unless)\s/i.test(source)) return false;
   const words = source.split(/\s+/);
   if (words.length === 0 || words.length > 10) return false;
-  // "of" only inside a name: "the Department of Labor", "Bank of America", not "one of them"
-  const ofInName = (i: number) => /^\p{Lu}/u.test(words[i + 1] ?? '');
+  // "of" only inside a name, or after one: "the Department of Labor", "Larry Waldie of the sheriff's
+  // department", not "one of them"
+  const ofInName = (i: number) => /^\p{Lu}/u.test(words[i + 1] ?? '') || (/^the$/i.test(words[i + 1] ?? '') && /^\p{Lu}/u.test(words[0]) && i > 0);
   if (words.some((w, i) => /^(is|are|was|were|be|been|will|would|can|could|should|not|that|which|who|this|it's|there|has|have|had|since|as)$/i.test(w) || (/^of$/i.test(w) && !ofInName(i)) || isVerbLike(w))) return false;
   if (words.length === 1 && /^(it|this|that|there|a|an|the)$/i.test(words[0])) return false;
   // a capital at the sentence's start counts before a joining word too ("But detectives said")
   return text.trim().split(/\s+/).some((w) => /^\p{Lu}/u.test(w)) || ROLE_HEAD.test(source);
 }
 
-/** What a statement is made in or on: a source that is only that names no one. */
-const WHERE_SAID = /\b(?:statement|interview|release|post|page|letter|tweet|twitter|facebook|instagram|email|e-mail|conference|briefing|video|message)\b/i;
 const LEADING_PREPOSITION = /^(?:in|at|on|during|after|before|from|via|through|with|by|over|under|since|until)\s/i;
 
 /**
