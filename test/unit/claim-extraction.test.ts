@@ -236,6 +236,9 @@ describe('attribution and quotes', () => {
       // what is said starts after the one told
       ['John Hickenlooper told The Denver Post he would not run for the Senate.', 'John Hickenlooper', 'told', 'he would not run for the Senate.'],
       ['Police told reporters the suspect fled on foot after the shooting.', 'Police', 'told', 'the suspect fled on foot after the shooting.'],
+      // a station's name with its number, and a clause opened by "most", "two" and the like
+      ['Neighbors told KPRC 2 News he knew the victim very well.', 'Neighbors', 'told', 'he knew the victim very well.'],
+      ["Friends of the victims told FOX13's Zach Crenshaw most of the teenagers were from Horn Lake.", 'Friends of the victims', 'told', 'most of the teenagers were from Horn Lake.'],
       // the sentence's joining word, or an opening phrase of when, is not the speaker
       ['But detectives said there were several reports of shots fired in the area.', 'detectives', 'said', 'there were several reports of shots fired in the area.'],
       ['On Saturday morning she said the family was still in shock.', 'she', 'said', 'the family was still in shock.'],

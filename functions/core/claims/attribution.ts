@@ -77,13 +77,13 @@ const LEADING_SAID = new RegExp(
   `^((?:[^,"]{1,70},\\s+)?)([^,"]{2,90}?)\\s+(?:(?:has|have|had|also)\\s+)*(${REPORTING})(?:\\s+(?:reporters|journalists|lawmakers|parliament|the [A-Z]\\w+|[A-Z]\\w+|state (?:media|television)|a (?:news conference|briefing)))?((?:\\s+[^"]{1,70}?)??)(?:\\s+that\\b|:)\\s*`,
   '',
 );
-/** Who is told, before what is said: a name or title, or a listener word, then a pronoun or a determiner opening a clause. */
-const TOLD_OBJECT = `(?:(?:the\\s+)?\\p{Lu}[\\p{L}.'’&-]*(?:\\s+\\p{Lu}[\\p{L}.'’&-]*){0,4}|reporters|journalists|police|investigators|officers|deputies|detectives|him|her|them|us|me)`;
-const CLAUSE_OPENING = '(?:he|she|they|it|we|I|there|the|a|an|his|her|their)\\b';
-const TOLD_WHOM = new RegExp(`^${TOLD_OBJECT}\\s+(?=${CLAUSE_OPENING})`, 'u');
-
 /** Lower-case words that open a clause as its subject ("said police found", "said two people were shot"). */
 const CLAUSE_SUBJECTS = 'police|investigators|officers|detectives|authorities|deputies|officials|prosecutors|witnesses|residents|neighbou?rs|people|one|two|three|four|five|six|several|some|another|both|many|most';
+/** Who is told, before what is said: a name or title ("News 4", "CBS4"), or a listener word, then a word opening a clause. */
+const TOLD_OBJECT = `(?:(?:the\\s+)?\\p{Lu}[\\p{L}\\p{N}.'’&-]*(?:\\s+(?:\\p{Lu}[\\p{L}\\p{N}.'’&-]*|\\d+)){0,4}|reporters|journalists|police|investigators|officers|deputies|detectives|him|her|them|us|me)`;
+const CLAUSE_OPENING = `(?:he|she|they|it|we|I|there|the|a|an|his|her|their|${CLAUSE_SUBJECTS})\\b`;
+const TOLD_WHOM = new RegExp(`^${TOLD_OBJECT}\\s+(?=${CLAUSE_OPENING})`, 'u');
+
 /**
  * Verbs after which a subject pronoun, or a word that opens a clause as its subject, opens what is
  * said ("said he heard shots", "added they would return", "said police found"); after others it is
