@@ -2,6 +2,7 @@ import { ClaimIndex } from '../core/claims/claim-index';
 import type { ClaimRecord, MentionRecord, StoryRecord } from '../core/records';
 import { absorbStory, shouldMerge, splitApart, survivorOf } from '../core/stories/merge';
 import type { Ledger } from '../ledger/ledger';
+import { articlesMovedOn } from './articles-moved-on';
 import { candidateStoryIds } from './candidate-stories';
 
 const MAX_MERGE_ATTEMPTS = 16;
@@ -101,19 +102,6 @@ export async function mergeStories(ledger: Ledger, fromId: string, intoId: strin
     return intoId;
   }
   throw new Error(`could not merge story ${fromId} into ${intoId}: both kept changing`);
-}
-
-/**
- * The absorbed story's articles that a split has since moved out of the survivor: their records name
- * a third story that stands (not merged away). The absorbed story's partition still holds them, as a
- * merge copies and leaves it; a merge run again (a retry, or an article that chose the absorbed
- * story) copying them back would list them in two stories.
- */
-async function articlesMovedOn(ledger: Ledger, articles: readonly { id: string }[], fromId: string, intoId: string): Promise<Set<string>> {
-  const elsewhere = (await ledger.findArticles(articles.map((article) => article.id))).filter((record) => record.storyId !== fromId && record.storyId !== intoId);
-  if (elsewhere.length === 0) return new Set();
-  const standing = new Set((await ledger.findStories([...new Set(elsewhere.map((record) => record.storyId))])).filter((story) => !story.mergedInto).map((story) => story.id));
-  return new Set(elsewhere.filter((record) => standing.has(record.storyId)).map((record) => record.id));
 }
 
 /**

@@ -6,6 +6,7 @@ import { publicationRange } from '../core/stories/publication-range';
 import { splitStoryId } from '../core/stories/story-id';
 import { cosine, type TermVector } from '../core/stories/term-vector';
 import type { Ledger, StoredStory } from '../ledger/ledger';
+import { articlesMovedOn } from './articles-moved-on';
 import { mergeStories } from './merge-stories';
 
 const MAX_CLEAR_ATTEMPTS = 16;
@@ -148,11 +149,13 @@ export async function finishSplit(ledger: Ledger, storyId: string): Promise<void
   const [existing] = await ledger.findStories([pending.storyId]);
   // Absent on the first try; a retry finds it, and a concurrent finisher may create it first.
   if (!existing) await ledger.commitStoryUpdate(split, undefined, claims);
-  for (const article of articles) {
+  // A finisher that read the story before another finished the move leaves alone what has moved on since.
+  const movedOn = await articlesMovedOn(ledger, articles, storyId, pending.storyId);
+  for (const article of articles.filter((candidate) => !movedOn.has(candidate.id))) {
     const own = mentions.filter((mention) => mention.articleId === article.id).map((mention) => ({ ...mention, storyId: pending.storyId }));
     await ledger.saveMentions(pending.storyId, own, { ...article, storyId: pending.storyId }, contents.memberTerms.get(article.id));
   }
-  await ledger.moveArticles(pending.memberIds, pending.storyId);
+  await ledger.moveArticles(pending.memberIds.filter((id) => !movedOn.has(id)), pending.storyId);
   if (!pending.joins) await ledger.indexStoryTerms(pending.storyId, Object.keys(split.centroid));
   // Only once everything is in the new story: a retry that finds them gone has nothing left to copy.
   await ledger.removeMovedArticles(storyId, articles.map((article) => article.id));

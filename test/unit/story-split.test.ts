@@ -1,11 +1,12 @@
 import { MemoryTableStore } from '../../functions/adapters/memory-table-store';
 import type { Digest } from '../../functions/core/digest/build-digest';
 import { contentHash } from '../../functions/core/fingerprint/content-hash';
+import { minhash } from '../../functions/core/fingerprint/minhash';
 import { parseArticle } from '../../functions/core/parse/parse-article';
 import type { StoryRecord } from '../../functions/core/records';
 import { shouldMerge } from '../../functions/core/stories/merge';
 import { mergeAlikeStories } from '../../functions/ingest/merge-stories';
-import { splitIfTwoEvents } from '../../functions/ingest/split-story';
+import { finishSplit, splitIfTwoEvents } from '../../functions/ingest/split-story';
 import { Ledger } from '../../functions/ledger/ledger';
 import { centroidOf, planSplit, SPLIT_STORIES_THRESHOLD, type StoryMember } from '../../functions/core/stories/split';
 import { articleNames, articleTermVector, cosine, normalize, topTerms, CENTROID_TERMS, type TermVector } from '../../functions/core/stories/term-vector';
@@ -360,6 +361,34 @@ describe('a split that another article races', () => {
 describe('stories around a split', () => {
   const centroid = normalize({ klitschko: 1, heavyweight: 1, rahman: 1, mannheim: 1 });
   const story = (id: string, createdAt: string, extra: Partial<StoryRecord> = {}): StoryRecord => ({ id, headline: id, createdAt, updatedAt: createdAt, centroid, memberIds: [`article-of-${id}`], ...extra });
+
+  it('leaves alone, when a finisher that read the story late runs, an article a later split moved on', async () => {
+    const ledger = new Ledger(new MemoryTableStore());
+    const article = (id: string, storyId: string) => ({ id, key: `inbox/${id}.txt`, source: 'outlet', title: id, ingestedAt: '2025-01-02T00:00:00.000Z', language: 'en', storyId, claimCount: 0 });
+    await ledger.commitStoryUpdate(story('s-1', '2025-01-01', { memberIds: ['moving', 'staying'], splitOff: { storyId: 's-2', memberIds: ['moving'] } }), undefined, []);
+    for (const id of ['moving', 'staying']) {
+      await ledger.saveMentions('s-1', [], article(id, 's-1'), undefined);
+      await ledger.commitArticle({ ...article(id, 's-1'), signature: minhash(id) });
+    }
+    // A second finisher reads the story while the split is still marked on it...
+    const readEarly = (await ledger.storyContents('s-1'))!;
+    await finishSplit(ledger, 's-1');
+    expect((await ledger.findArticle('moving'))?.storyId).toBe('s-2');
+    // ...the part splits in its turn, moving the article on...
+    await ledger.commitStoryUpdate(story('s-3', '2025-01-03', { memberIds: ['moving'], splitFrom: 's-2' }), undefined, []);
+    await ledger.saveMentions('s-3', [], article('moving', 's-3'), undefined);
+    await ledger.moveArticles(['moving'], 's-3');
+    await ledger.removeMovedArticles('s-2', ['moving']);
+    // ...and only then does the second finisher go on with what it read.
+    const read = ledger.storyContents.bind(ledger);
+    ledger.storyContents = async (id) => (id === 's-1' ? readEarly : read(id));
+    await finishSplit(ledger, 's-1');
+    ledger.storyContents = read;
+
+    expect((await ledger.findArticle('moving'))?.storyId).toBe('s-3');
+    expect((await ledger.storySnapshot('s-2'))?.articles.map((a) => a.id)).toEqual([]);
+    expect((await ledger.storySnapshot('s-3'))?.articles.map((a) => a.id)).toEqual(['moving']);
+  });
 
   it('never merges a story back into the one it was split from, however alike', () => {
     expect(shouldMerge(story('s-a', '2025-01-01'), story('s-b', '2025-01-02'))).toBe(true);
