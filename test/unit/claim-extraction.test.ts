@@ -236,6 +236,9 @@ describe('attribution and quotes', () => {
       // what is said starts after the one told
       ['John Hickenlooper told The Denver Post he would not run for the Senate.', 'John Hickenlooper', 'told', 'he would not run for the Senate.'],
       ['Police told reporters the suspect fled on foot after the shooting.', 'Police', 'told', 'the suspect fled on foot after the shooting.'],
+      ['His lawyer, Richard Fowler, told the court his client is on suicide watch.', 'Richard Fowler', 'told', 'his client is on suicide watch.'],
+      // a participle after a determiner is an adjective of the source
+      ["Nobody knew where the gun came from, the wounded officer's brother said.", "the wounded officer's brother", 'said', 'Nobody knew where the gun came from'],
       // a station's name with its number, and a clause opened by "most", "two" and the like
       ['Neighbors told KPRC 2 News he knew the victim very well.', 'Neighbors', 'told', 'he knew the victim very well.'],
       ["Friends of the victims told FOX13's Zach Crenshaw most of the teenagers were from Horn Lake.", 'Friends of the victims', 'told', 'most of the teenagers were from Horn Lake.'],
@@ -347,6 +350,16 @@ describe('attribution and quotes', () => {
     expect(statementsAndSources('In Congress, Rep. Edward Markey, D-Mass., said members would work to restore the act.')).toEqual([
       ['members would work to restore the act.', 'Rep. Edward Markey'],
     ]);
+    // what describes the name first, then the name
+    expect(statementsAndSources("Purnell's mother, Stephanie, said he had turned 19 six days ago.")).toEqual([['he had turned 19 six days ago.', 'Stephanie']]);
+    expect(statementsAndSources('A spokesman for Mr. Hunter, Michael Harrison, said Tuesday that the congressman believes the action is political.')).toEqual([
+      ['the congressman believes the action is political.', 'Michael Harrison'],
+    ]);
+    expect(statementsAndSources('I completely disagree with his position, the Republican leader, Michael Thibodeau, said in a statement.')).toEqual([
+      ['I completely disagree with his position', 'Michael Thibodeau'],
+    ]);
+    // ...but not a place after a description that ends on a name
+    expect(findAttribution('She taught at Parkdale High School in Baltimore County, Maryland, the school said in a letter.').attribution?.source ?? '').not.toBe('Maryland');
     // a legislator's party and state
     expect(statementsAndSources('Rep. Dana Rohrabacher, R-Calif., said any suggestion that this is a budget issue is off base.')).toEqual([
       ['any suggestion that this is a budget issue is off base.', 'Rep. Dana Rohrabacher'],

@@ -65,6 +65,27 @@ const TRAILING_NAMED_THEN_DESCRIBED = new RegExp(
   `,"?\\s+((?:\\p{Lu}[\\p{L}.'’-]*\\s+){0,4}\\p{Lu}[\\p{L}.'’-]*),\\s+((?:a|an|the|his|her|their)\\s[^,"]{2,80}?|\\d{1,3}),\\s+(?:(?:also|later|earlier)\\s+)?(said|says|told|added|explained|noted|stated|wrote)(?:\\s+[^,"]{1,80}?)?[.!]?$`,
   'u',
 );
+/**
+ * "Purnell's mother, Stephanie, said ...", "..., the Republican leader, Michael Thibodeau, said in a
+ * statement.": what describes a name, then the name between commas, then the reporting verb; the
+ * name is the source. The description opens with a determiner or a possessive name.
+ */
+const DESCRIPTION_FIRST = `(?:(?:The|the|A|a|An|an|His|his|Her|her|Their|their)\\s[^,"]{2,60}?|\\p{Lu}[\\p{L}.'’-]*['’]s\\s[^,"]{2,40}?)`;
+const NAME = `(?:\\p{Lu}[\\p{L}.'’-]*\\s+){0,4}\\p{Lu}[\\p{L}.'’-]*`;
+const DESCRIBED_THEN_NAMED = new RegExp(
+  `^(${DESCRIPTION_FIRST}),\\s+(${NAME}),\\s+(?:(?:also|later|earlier)\\s+)?(said|says|told|added)((?:\\s+[^,"]{1,50}?)?\\s+that|)\\s+`,
+  'u',
+);
+const TRAILING_DESCRIBED_THEN_NAMED = new RegExp(`,"?\\s+(${DESCRIPTION_FIRST}),\\s+(${NAME}),\\s+(said|says|told|added)(?:\\s+[^,"]{1,80}?)?[.!]?$`, 'u');
+
+/**
+ * Whether a description and the name after it read as a person's role and name: the name has a
+ * given name and a surname, or the description ends on a role ("Her uncle, Arthur", "The suspect,
+ * Davis"), not on a place ("... in Clarkston, Michigan, told ...").
+ */
+function roleAndName(description: string, name: string): boolean {
+  return name.trim().split(/\s+/).length >= 2 || /\s\p{Ll}[\p{L}-]*$/u.test(description.trim());
+}
 /** Words before a trailing "X told Y" that make it what is told: at least this many. */
 const MIN_WORDS_TOLD = 4;
 const LEADING_ACCORDING = /^According to ([^,]{2,90}),\s+/i;
@@ -78,9 +99,10 @@ const LEADING_SAID = new RegExp(
   '',
 );
 /** Lower-case words that open a clause as its subject ("said police found", "said two people were shot"). */
-const CLAUSE_SUBJECTS = 'police|investigators|officers|detectives|authorities|deputies|officials|prosecutors|witnesses|residents|neighbou?rs|people|one|two|three|four|five|six|several|some|another|both|many|most';
-/** Who is told, before what is said: a name or title ("News 4", "CBS4"), or a listener word, then a word opening a clause. */
-const TOLD_OBJECT = `(?:(?:the\\s+)?\\p{Lu}[\\p{L}\\p{N}.'’&-]*(?:\\s+(?:\\p{Lu}[\\p{L}\\p{N}.'’&-]*|\\d+)){0,4}|reporters|journalists|police|investigators|officers|deputies|detectives|him|her|them|us|me)`;
+const CLAUSE_SUBJECTS =
+  'police|investigators|officers|detectives|authorities|deputies|troopers|agents|officials|prosecutors|paramedics|firefighters|doctors|witnesses|residents|neighbou?rs|relatives|family|friends|students|employees|workers|passengers|victims|suspects|people|someone|everyone|nobody|one|two|three|four|five|six|several|some|another|both|many|most';
+/** Who is told, before what is said: "the court", a name or title ("News 4", "CBS4"), or a listener word, then a word opening a clause. */
+const TOLD_OBJECT = `(?:(?:the|a|an)\\s+[\\p{Ll}-]+|(?:the\\s+)?\\p{Lu}[\\p{L}\\p{N}.'’&-]*(?:\\s+(?:\\p{Lu}[\\p{L}\\p{N}.'’&-]*|\\d+)){0,4}|reporters|journalists|police|investigators|officers|deputies|detectives|him|her|them|us|me)`;
 const CLAUSE_OPENING = `(?:he|she|they|it|we|I|there|the|a|an|his|her|their|${CLAUSE_SUBJECTS})\\b`;
 const TOLD_WHOM = new RegExp(`^${TOLD_OBJECT}\\s+(?=${CLAUSE_OPENING})`, 'u');
 
@@ -221,6 +243,19 @@ export function findAttribution(sentence: string): AttributedSpan {
   if (trailingNamed && isSource(trailingNamed[1]) && !hasVerb(trailingNamed[2], true) && sentence.slice(0, trailingNamed.index).trim().split(/\s+/).length >= MIN_WORDS_TOLD) {
     // after a quotation, the statement keeps its closing mark
     return { attribution: attributionTo(trailingNamed[1], trailingNamed[3].toLowerCase()), start, end: trailingNamed.index + (trailingNamed[0].startsWith(',"') ? 1 : 0) };
+  }
+  const trailingDescribed = TRAILING_DESCRIBED_THEN_NAMED.exec(sentence);
+  if (trailingDescribed && roleAndName(trailingDescribed[1], trailingDescribed[2]) && isSource(trailingDescribed[2]) && sentence.slice(0, trailingDescribed.index).trim().split(/\s+/).length >= MIN_WORDS_TOLD) {
+    return { attribution: attributionTo(trailingDescribed[2], trailingDescribed[3].toLowerCase()), start, end: trailingDescribed.index + (trailingDescribed[0].startsWith(',"') ? 1 : 0) };
+  }
+  const described = DESCRIBED_THEN_NAMED.exec(sentence);
+  if (described && roleAndName(described[1], described[2]) && isSource(described[2])) {
+    // as after "Name, what describes them, said": "said Tuesday that", "told the AJC that"
+    const modifier = described[4];
+    let from = skipSpaces(sentence, readsAsModifier(described[3], modifier) ? described[0].length : described[0].length - modifier.length - 1);
+    // "told reporters he ...": what is said starts after the one told
+    if (modifier === '' && /^(?:told|tells)$/i.test(described[3])) from += TOLD_WHOM.exec(sentence.slice(from))?.[0].length ?? 0;
+    if (from < end - 10) return { attribution: attributionTo(described[2], described[3].toLowerCase()), start: from, end };
   }
   const named = NAMED_THEN_DESCRIBED.exec(sentence);
   if (named && isSource(named[1]) && !hasVerb(named[2])) {
@@ -368,7 +403,9 @@ function isSource(text: string): boolean {
   // "of" only inside a name, or after one: "the Department of Labor", "Larry Waldie of the sheriff's
   // department", not "one of them"
   const ofInName = (i: number) => /^\p{Lu}/u.test(words[i + 1] ?? '') || (/^the$/i.test(words[i + 1] ?? '') && /^\p{Lu}/u.test(words[0]) && i > 0);
-  if (words.some((w, i) => /^(is|are|was|were|be|been|will|would|can|could|should|not|that|which|who|this|it's|there|has|have|had|since|as)$/i.test(w) || (/^of$/i.test(w) && !ofInName(i)) || isVerbLike(w))) return false;
+  // a participle after a determiner is an adjective: "the wounded officer", "the doomed girl's friend"
+  const asAdjective = (i: number) => /^(?:the|a|an|his|her|their|its|our|my)$/i.test(words[i - 1] ?? '');
+  if (words.some((w, i) => /^(is|are|was|were|be|been|will|would|can|could|should|not|that|which|who|this|it's|there|has|have|had|since|as)$/i.test(w) || (/^of$/i.test(w) && !ofInName(i)) || (isVerbLike(w) && !asAdjective(i)))) return false;
   if (words.length === 1 && /^(it|this|that|there|a|an|the)$/i.test(words[0])) return false;
   // a capital at the sentence's start counts before a joining word too ("But detectives said")
   return text.trim().split(/\s+/).some((w) => /^\p{Lu}/u.test(w)) || ROLE_HEAD.test(source);
