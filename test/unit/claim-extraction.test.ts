@@ -425,6 +425,13 @@ describe('attribution and quotes', () => {
     ]);
     // an opening phrase of where or when is no one
     expect(findAttribution('In recordings of the 911 calls released Sunday, the mother can be heard screaming.').attribution).toBeUndefined();
+    // a relation, and the name after it
+    expect(statementsAndSources('He always had that mentality to make everybody laugh, said his uncle, Efram Washington.')).toEqual([
+      ['He always had that mentality to make everybody laugh', 'Efram Washington'],
+    ]);
+    expect(statementsAndSources('She was a very sweet girl who loved to dance, her great-grandmother said.')).toEqual([['She was a very sweet girl who loved to dance', 'her great-grandmother']]);
+    // a speaker inside the words is not who they are
+    expect(findAttribution("Overnight, though, police sources say the little girl's mother's boyfriend admitted to shooting her.").attribution?.source ?? '').not.toMatch(/say/);
     // a body named in lower case
     expect(statementsAndSources('Officers found one man dead inside the home, the police department said in a statement.')).toEqual([
       ['Officers found one man dead inside the home', 'the police department'],

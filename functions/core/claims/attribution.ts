@@ -40,7 +40,7 @@ const REPORTING = REPORTING_VERBS.join('|');
 const EVALUATIVE = /(?<![-\w])(praised|praises|hailed|hails|described|describes|called|calls|dismissed|dismisses|echoed|urged|urges|criticized|criticised|welcomed|condemned|accused|accuses|slammed|lauded|spoke|highlighted|underscored|stressed)\b/;
 
 const ROLE_HEAD =
-  /\b(officials?|spokes(?:man|woman|person)|minister|ministry|president|leaders?|diplomats?|sources?|analysts?|experts?|authorities|government|agency|police|military|army|statement|report|media|envoy|ambassador|officers?|residents?|witnesses|department|office|bureau|coroner|sheriff|prosecutors?|investigators|detectives|deputies|neighbou?rs?|relatives|family|mother|father|wife|husband|sister|brother|daughter|son|friends?|owner|attorney|lawyer|chief|he|she|they|it|we|i)$/i;
+  /\b(officials?|spokes(?:man|woman|person)|minister|ministry|president|leaders?|diplomats?|sources?|analysts?|experts?|authorities|government|agency|police|military|army|statement|report|media|envoy|ambassador|officers?|residents?|witnesses|department|office|bureau|coroner|sheriff|prosecutors?|investigators|detectives|deputies|neighbou?rs?|relatives|family|mother|father|wife|husband|sister|brother|daughter|son|uncle|aunt|grandmother|grandfather|cousin|nephew|niece|stepfather|stepmother|girlfriend|boyfriend|friends?|witness|pastor|coach|teacher|principal|manager|owner|attorney|lawyer|chief|he|she|they|it|we|i)$/i;
 const PRONOUN = /^(he|she|they|it|we|i)$/i;
 /**
  * Words after the speaker that say how or when it spoke ("police later said", "Obama even
@@ -227,7 +227,9 @@ export function findAttribution(sentence: string): AttributedSpan {
     } else if (isSource(source) && !(trail[3] !== undefined && LEADING_PREPOSITION.test(source.trim())) && !/\b(that|which|who)\b/i.test(modifier) && describesSpeaker(trail[7] ?? '', modifier) && !goesOn) {
       end = trail.index + (trail[1] === ',"' || trail[1] === '"' ? 1 : 0);
       const citing = /,\s+(?:citing|quoting)\s+([^,.]+)/i.exec(trail[7] ?? '')?.[1];
-      return { attribution: attributionTo(source, cue, citing), start, end };
+      // "said his uncle, Efram Washington.": the name after the role is who it is
+      const named = trail[3] !== undefined && modifier.trim() === '' && /^\p{Ll}/u.test(source.trim()) ? /^,\s+((?:\p{Lu}[\p{L}.'’-]*\s+){0,3}\p{Lu}[\p{L}.'’-]*)[.!]?$/u.exec(trail[7] ?? '')?.[1] : undefined;
+      return { attribution: attributionTo(named?.replace(/(\p{Ll}{2})\.$/u, '$1') ?? source, cue, citing), start, end };
     }
   }
   // "The victim was alive when rescuers reached him, pilot Jim Campbell told the Herald": read from
@@ -398,6 +400,8 @@ function isSource(text: string): boolean {
   // "..., where Police Chief Michael Harrison said", "While the FDA said ..., it noted ...": where
   // what a subordinate clause's speaker says ends is not clear
   if (/^(?:where|while|whereas|when|if|because|although|though|unless)\s/i.test(source)) return false;
+  // "police sources say the girl's boyfriend admitted ...": a speaker inside the words is not them
+  if (/\b(?:say|says|said|tell|tells|told)\b/i.test(source)) return false;
   const words = source.split(/\s+/);
   if (words.length === 0 || words.length > 10) return false;
   // "of" only inside a name, or after one: "the Department of Labor", "Larry Waldie of the sheriff's
