@@ -56,13 +56,15 @@ const TRAILING_ADVERB =
  */
 const TRAILING_TOLD =
   /,"?\s+(?:''\s*|['"‘“]\s*)?([^,"]{2,60}?)\s+(?:told|tells)\s+(?:(?:the|a|an)\s+)?(?:\p{Lu}[\p{L}.'’&-]*(?:\s+\p{Lu}[\p{L}.'’&-]*){0,4}|[\p{L}-]+(?:\s+[\p{L}-]+)?|reporters|journalists)(?:\s+(?:on|in|at|last|this|earlier|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b[^,"]{0,40}?)?(?:[.!]|\.{3,4})?$/u;
+/** A name: up to five capitalised words ("Officer Jane Doe", "Robert F. Bauer"). */
+const NAME = `(?:\\p{Lu}[\\p{L}.'’-]*\\s+){0,4}\\p{Lu}[\\p{L}.'’-]*`;
 /**
  * "..., Robert F. Bauer, the White House counsel, said in a memo released to reporters.": a name,
  * what describes it between commas, and the reporting verb closing the sentence (with when, where
  * or to whom); the name is the source.
  */
 const TRAILING_NAMED_THEN_DESCRIBED = new RegExp(
-  `,"?\\s+((?:\\p{Lu}[\\p{L}.'’-]*\\s+){0,4}\\p{Lu}[\\p{L}.'’-]*),\\s+((?:a|an|the|his|her|their)\\s[^,"]{2,80}?|\\d{1,3}),\\s+(?:(?:also|later|earlier)\\s+)?(said|says|told|added|explained|noted|stated|wrote)(?:\\s+[^,"]{1,80}?)?[.!]?$`,
+  `,"?\\s+(${NAME}),\\s+((?:a|an|the|his|her|their)\\s[^,"]{2,80}?|\\d{1,3}),\\s+(?:(?:also|later|earlier)\\s+)?(said|says|told|added|explained|noted|stated|wrote)(?:\\s+[^,"]{1,80}?)?[.!]?$`,
   'u',
 );
 /**
@@ -71,7 +73,6 @@ const TRAILING_NAMED_THEN_DESCRIBED = new RegExp(
  * name is the source. The description opens with a determiner or a possessive name.
  */
 const DESCRIPTION_FIRST = `(?:(?:The|the|A|a|An|an|His|his|Her|her|Their|their)\\s[^,"]{2,60}?|\\p{Lu}[\\p{L}.'’-]*['’]s\\s[^,"]{2,40}?)`;
-const NAME = `(?:\\p{Lu}[\\p{L}.'’-]*\\s+){0,4}\\p{Lu}[\\p{L}.'’-]*`;
 const DESCRIBED_THEN_NAMED = new RegExp(
   `^(${DESCRIPTION_FIRST}),\\s+(${NAME}),\\s+(?:(?:also|later|earlier)\\s+)?(said|says|told|added)((?:\\s+[^,"]{1,50}?)?\\s+that|)\\s+`,
   'u',
@@ -86,8 +87,17 @@ const TRAILING_DESCRIBED_THEN_NAMED = new RegExp(`,"?\\s+(${DESCRIPTION_FIRST}),
 function roleAndName(description: string, name: string): boolean {
   return name.trim().split(/\s+/).length >= 2 || /\s\p{Ll}[\p{L}-]*$/u.test(description.trim());
 }
-/** Words before a trailing "X told Y" that make it what is told: at least this many. */
+/** Words before a trailing attribution ("..., X told Y", "..., Name, a spokesman, said") that make it a statement: at least this many. */
 const MIN_WORDS_TOLD = 4;
+
+/**
+ * Where the statement before a trailing attribution ends (keeping a quotation's closing mark), or
+ * undefined when too few words come before it to be one.
+ */
+function statementBefore(sentence: string, attribution: RegExpExecArray): number | undefined {
+  if (sentence.slice(0, attribution.index).trim().split(/\s+/).length < MIN_WORDS_TOLD) return undefined;
+  return attribution.index + (attribution[0].startsWith(',"') ? 1 : 0);
+}
 const LEADING_ACCORDING = /^According to ([^,]{2,90}),\s+/i;
 const TRAILING_ACCORDING = /,?\s+according to ([^,"]{2,90}?)[.!]?$/i;
 const TRAILING_SAID = new RegExp(
@@ -135,7 +145,7 @@ const LEADING_SAID_BARE_NO_OPENER = withoutOpeningPhrase(LEADING_SAID_BARE);
  * verb; the name is the source.
  */
 const NAMED_THEN_DESCRIBED = new RegExp(
-  `^(?:(?:In|At|On|During|After)\\s[^,"]{1,40},\\s+)?((?:\\p{Lu}[\\p{L}.'’-]*\\s+){0,4}\\p{Lu}[\\p{L}.'’-]*),\\s+((?:a|an|the|his|her|their)\\s[^,"]{2,80}?|\\d{1,3}|${PARTY_AND_STATE}|of\\s[^,"]{2,80}?|\\p{Lu}[\\p{L}.'’-]*['’]s\\s[^,"]{2,60}?|\\p{Ll}[\\p{L}-]*(?:\\s\\p{Ll}[\\p{L}-]*)?\\sof\\s[^,"]{2,80}?),\\s+(?:(?:also|later|earlier)\\s+)?(said|says|told|added|explained|noted|stated)((?:\\s+[^,"]{1,50}?)?\\s+that|)\\s+`,
+  `^(?:(?:In|At|On|During|After)\\s[^,"]{1,40},\\s+)?(${NAME}),\\s+((?:a|an|the|his|her|their)\\s[^,"]{2,80}?|\\d{1,3}|${PARTY_AND_STATE}|of\\s[^,"]{2,80}?|\\p{Lu}[\\p{L}.'’-]*['’]s\\s[^,"]{2,60}?|\\p{Ll}[\\p{L}-]*(?:\\s\\p{Ll}[\\p{L}-]*)?\\sof\\s[^,"]{2,80}?),\\s+(?:(?:also|later|earlier)\\s+)?(said|says|told|added|explained|noted|stated)((?:\\s+[^,"]{1,50}?)?\\s+that|)\\s+`,
   'u',
 );
 
@@ -234,36 +244,27 @@ export function findAttribution(sentence: string): AttributedSpan {
   }
   // "The victim was alive when rescuers reached him, pilot Jim Campbell told the Herald": read from
   // its end, unless the sentence opens with its speaker ("X said ..., she told the Post")
-  const firstClause = sentence.split(',')[0];
-  const opensWithSpeaker = [LEADING_SAID, LEADING_SAID_BARE].some((pattern) => {
-    const opening = pattern.exec(firstClause);
-    return opening !== null && opening[1] === '' && isSource(opening[2]);
-  });
   const toldAtEnd = trailingTold(sentence);
+  // Only when the sentence also ends with "X told Y": the reading it decides between costs two matches.
+  const opensWithSpeaker = toldAtEnd !== undefined && opensWithItsSpeaker(sentence);
   if (toldAtEnd && !opensWithSpeaker) return toldAtEnd;
   const trailingNamed = TRAILING_NAMED_THEN_DESCRIBED.exec(sentence);
-  if (trailingNamed && isSource(trailingNamed[1]) && !hasVerb(trailingNamed[2], true) && sentence.slice(0, trailingNamed.index).trim().split(/\s+/).length >= MIN_WORDS_TOLD) {
-    // after a quotation, the statement keeps its closing mark
-    return { attribution: attributionTo(trailingNamed[1], trailingNamed[3].toLowerCase()), start, end: trailingNamed.index + (trailingNamed[0].startsWith(',"') ? 1 : 0) };
-  }
+  const namedEnd = trailingNamed && isSource(trailingNamed[1]) && !hasVerb(trailingNamed[2], true) ? statementBefore(sentence, trailingNamed) : undefined;
+  if (trailingNamed && namedEnd !== undefined) return { attribution: attributionTo(trailingNamed[1], trailingNamed[3].toLowerCase()), start, end: namedEnd };
   const trailingDescribed = TRAILING_DESCRIBED_THEN_NAMED.exec(sentence);
-  if (trailingDescribed && roleAndName(trailingDescribed[1], trailingDescribed[2]) && isSource(trailingDescribed[2]) && sentence.slice(0, trailingDescribed.index).trim().split(/\s+/).length >= MIN_WORDS_TOLD) {
-    return { attribution: attributionTo(trailingDescribed[2], trailingDescribed[3].toLowerCase()), start, end: trailingDescribed.index + (trailingDescribed[0].startsWith(',"') ? 1 : 0) };
-  }
+  const describedEnd = trailingDescribed && roleAndName(trailingDescribed[1], trailingDescribed[2]) && isSource(trailingDescribed[2]) ? statementBefore(sentence, trailingDescribed) : undefined;
+  if (trailingDescribed && describedEnd !== undefined) return { attribution: attributionTo(trailingDescribed[2], trailingDescribed[3].toLowerCase()), start, end: describedEnd };
   const described = DESCRIBED_THEN_NAMED.exec(sentence);
   if (described && roleAndName(described[1], described[2]) && isSource(described[2])) {
-    // as after "Name, what describes them, said": "said Tuesday that", "told the AJC that"
     const modifier = described[4];
-    let from = skipSpaces(sentence, readsAsModifier(described[3], modifier) ? described[0].length : described[0].length - modifier.length - 1);
+    let from = statementAfterVerb(sentence, described[0], described[3], modifier);
     // "told reporters he ...": what is said starts after the one told
     if (modifier === '' && /^(?:told|tells)$/i.test(described[3])) from += TOLD_WHOM.exec(sentence.slice(from))?.[0].length ?? 0;
     if (from < end - 10) return { attribution: attributionTo(described[2], described[3].toLowerCase()), start: from, end };
   }
   const named = NAMED_THEN_DESCRIBED.exec(sentence);
   if (named && isSource(named[1]) && !hasVerb(named[2])) {
-    // "said the man that shot him fled": no modifier, what is said starts after the verb
-    const at = readsAsModifier(named[3], named[4]) ? named[0].length : named[0].length - named[4].length - 1;
-    const from = skipSpaces(sentence, at);
+    const from = statementAfterVerb(sentence, named[0], named[3], named[4]);
     if (from < end - 10) return { attribution: attributionTo(named[1], named[3].toLowerCase()), start: from, end };
   }
   // "said on Tuesday that ...", not "said the talks were useful and added that ...": a modifier
@@ -315,8 +316,26 @@ function trailingTold(sentence: string): AttributedSpan | undefined {
   const teller = told?.[1].replace(TRAILING_ADVERB, '');
   // "..., recounting what the Good Samaritan told him": a clause, not a speaker
   if (!told || !teller || !isSource(teller) || /^\p{Ll}+ing\b|\bwhat\b/u.test(teller)) return undefined;
-  const end = told.index + (told[0].startsWith(',"') ? 1 : 0);
-  return sentence.slice(0, told.index).trim().split(/\s+/).length >= MIN_WORDS_TOLD ? { attribution: attributionTo(teller, 'told'), start: 0, end } : undefined;
+  const end = statementBefore(sentence, told);
+  return end === undefined ? undefined : { attribution: attributionTo(teller, 'told'), start: 0, end };
+}
+
+/** "Joan Smith said ..., she told the Post": the first clause opens with a speaker and a reporting verb. */
+function opensWithItsSpeaker(sentence: string): boolean {
+  const firstClause = sentence.split(',')[0];
+  return [LEADING_SAID, LEADING_SAID_BARE].some((pattern) => {
+    const opening = pattern.exec(firstClause);
+    return opening !== null && opening[1] === '' && isSource(opening[2]);
+  });
+}
+
+/**
+ * Where what is said starts after "Name, what describes them, said" (either order): after a
+ * modifier that reads as when, where or to whom ("said Tuesday that", "told the AJC that");
+ * otherwise right after the verb ("said the man that shot him fled" is all said).
+ */
+function statementAfterVerb(sentence: string, matched: string, cue: string, modifier: string): number {
+  return skipSpaces(sentence, readsAsModifier(cue, modifier) ? matched.length : matched.length - modifier.length - 1);
 }
 
 /** A verb right after "that": the auxiliaries and modals that open a predicate. */
