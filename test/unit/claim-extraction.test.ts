@@ -445,6 +445,37 @@ describe('attribution and quotes', () => {
     expect(findAttribution("They were trying to run us off the road, '' he said, recounting what the Good Samaritan told him.").attribution?.source ?? '').not.toMatch(/Samaritan/);
   });
 
+  it.each([
+    // the one told is any listener, with when and where it was told and what the speaker went on to say
+    ['"If they don\'t pass this bill in the next couple weeks it will materially increase the risk," he told a gathering of reporters at an off camera briefing.', 'If they don\'t pass this bill in the next couple weeks it will materially increase the risk', 'he'],
+    ['He passed away peacefully at his home, Magill told the news agency, adding that his family was with him.', 'He passed away peacefully at his home', 'Magill'],
+    ['I can\'t imagine what the country would be with Donald Trump as our president, Ginsburg told The New York Times in an article published Sunday.', 'I can\'t imagine what the country would be with Donald Trump as our president', 'Ginsburg'],
+    ['We put a conference table in front of the front door, Adgate told WDIV, a Detroit station.', 'We put a conference table in front of the front door', 'Adgate'],
+    ['Former Senator John Warner has died, a former staff member told CNN.', 'Former Senator John Warner has died', 'a former staff member'],
+    // an adverb between the named speaker and the verb is not part of the name
+    ['Larry Summers, the outgoing chairman of the National Economic Council, just told a group of reporters that failure to pass the deal would increase the risk of a recession.', 'failure to pass the deal would increase the risk of a recession.', 'Larry Summers'],
+    ['Dakina Fortson, 20, originally told police her baby was shot in a drive-by shooting.', 'her baby was shot in a drive-by shooting.', 'Dakina Fortson'],
+    // a name with its place, a description opening with "another", a plural possessive
+    ['Senator Mark Warner of Virginia, the top Democrat on the committee, told reporters on Friday that the panel expected Mr. Cohen back.', 'the panel expected Mr. Cohen back.', 'Senator Mark Warner of Virginia'],
+    ['Another major neoconservative figure, Dan Senor, told the Huffington Post that the comments are irresponsible.', 'the comments are irresponsible.', 'Dan Senor'],
+    ['Ryan Kim, Andres\' 37-year-old daughter, told the Palm Beach Post that her mother escaped unharmed.', 'her mother escaped unharmed.', 'Ryan Kim'],
+    // a name is no verb ("Associated"), and a "that" closing the sentence opens nothing
+    ['Ghasem Karami, a provincial official, told The Associated Press that high casualties were not expected.', 'high casualties were not expected.', 'Ghasem Karami'],
+    ['The father told police he didn\'t think his son would have done that.', 'he didn\'t think his son would have done that.', 'the father'],
+    ['Senator Harry Reid of Nevada said through a spokesman that the center should be built elsewhere.', 'the center should be built elsewhere.', 'Senator Harry Reid of Nevada'],
+  ])('reads the speaker of "told" and of a named speaker\'s verb in the forms news copy uses: %s', (sentence, statement, source) => {
+    expect(statementsAndSources(sentence)).toEqual([[statement, source]]);
+  });
+
+  it('reads no "told" attribution where the words after "told" say what was told or another verb\'s subject tells it', () => {
+    expect(findAttribution('He was stopped on the road, and officers told him to leave.').attribution).toBeUndefined();
+    expect(findAttribution('According to a criminal complaint, police went into the house on March 14 and told them about the warrant.').attribution).toBeUndefined();
+    // "told KOAM-TV her daughter's death ...": what follows the one told is what was told
+    expect(statementsAndSources("Although police consider the death accidental, the girl's mother Jennifer Doerr told KOAM-TV her daughter's death 'falls on her shoulders'.")).toEqual([
+      ["her daughter's death 'falls on her shoulders'.", "the girl's mother Jennifer Doerr"],
+    ]);
+  });
+
   it('reads the speaker of "told" before it, never the one told', () => {
     const [quoted] = extractClaims(['"We fired in self-defense and in response to firing upon our vessel," Commodore Nirad Sinha, a navy spokesman, told CNN.']);
     expect(quoted.attribution?.source).toBe('Commodore Nirad Sinha');

@@ -40,7 +40,7 @@ const REPORTING = REPORTING_VERBS.join('|');
 const EVALUATIVE = /(?<![-\w])(praised|praises|hailed|hails|described|describes|called|calls|dismissed|dismisses|echoed|urged|urges|criticized|criticised|welcomed|condemned|accused|accuses|slammed|lauded|spoke|highlighted|underscored|stressed)\b/;
 
 const ROLE_HEAD =
-  /\b(officials?|spokes(?:man|woman|person)|minister|ministry|president|leaders?|diplomats?|sources?|analysts?|experts?|authorities|government|agency|police|military|army|statement|report|media|envoy|ambassador|officers?|residents?|witnesses|department|office|bureau|coroner|sheriff|prosecutors?|investigators|detectives|deputies|neighbou?rs?|relatives|family|mother|father|wife|husband|sister|brother|daughter|son|uncle|aunt|grandmother|grandfather|cousin|nephew|niece|stepfather|stepmother|girlfriend|boyfriend|friends?|witness|pastor|coach|teacher|principal|manager|owner|attorney|lawyer|chief|he|she|they|it|we|i)$/i;
+  /\b(officials?|spokes(?:man|woman|person)|minister|ministry|president|leaders?|diplomats?|sources?|analysts?|experts?|authorities|government|agency|police|military|army|statement|report|media|envoy|ambassador|officers?|residents?|witnesses|department|office|bureau|coroner|sheriff|prosecutors?|investigators|detectives|deputies|neighbou?rs?|relatives|family|mother|father|wife|husband|sister|brother|daughter|son|uncle|aunt|grandmother|grandfather|cousin|nephew|niece|stepfather|stepmother|girlfriend|boyfriend|friends?|witness|pastor|coach|teacher|principal|manager|owner|attorneys?|lawyers?|chief|aides?|advis[eo]rs?|members?|staffers?|lawmakers?|senators?|congress(?:man|men|woman|women)|governor|mayor|candidates?|negotiators?|organi[sz]ers?|activists?|supporters?|critics?|economists?|researchers?|scientists?|doctors?|nurses?|judges?|campaign|committee|spokespeople|representatives?|employees?|colleagues?|victims?|survivors?|he|she|they|it|we|i)$/i;
 const PRONOUN = /^(he|she|they|it|we|i)$/i;
 /**
  * Words after the speaker that say how or when it spoke ("police later said", "Obama even
@@ -48,14 +48,36 @@ const PRONOUN = /^(he|she|they|it|we|i)$/i;
  * not a noun that ends in -ly: "The family said", "Megyn Kelly said" keep their last word.
  */
 const TRAILING_ADVERB =
-  /\s+(earlier|also|later|previously|again|recently|repeatedly|separately|then|first|once|publicly|privately|since|even|further|now|(?!(?:family|ally|rally|assembly|supply|reply|anomaly|monopoly|bully|belly|jelly|folly|lily)\b)[a-z]+ly|(?:on\s+|late\s+|early\s+)?(?:[Mm]onday|[Tt]uesday|[Ww]ednesday|[Tt]hursday|[Ff]riday|[Ss]aturday|[Ss]unday)(?:\s+(?:morning|afternoon|evening|night))?)$/;
+  /\s+(earlier|also|later|previously|again|recently|repeatedly|separately|then|first|once|just|already|still|publicly|privately|since|even|further|now|(?!(?:family|ally|rally|assembly|supply|reply|anomaly|monopoly|bully|belly|jelly|folly|lily)\b)[a-z]+ly|(?:on\s+|late\s+|early\s+)?(?:[Mm]onday|[Tt]uesday|[Ww]ednesday|[Tt]hursday|[Ff]riday|[Ss]aturday|[Ss]unday)(?:\s+(?:morning|afternoon|evening|night))?)$/;
 
 /**
- * "..., labor officials told HuffPost.", "..., she told Fox News on Thursday.": after a comma, the
- * speaker, "told", the one told (a name, or a determiner and a noun) and when, closing the sentence.
+ * "..., labor officials told HuffPost.", "..., she told Fox News on Thursday.", "..., he told a
+ * gathering of reporters at an off camera briefing.", "..., Adgate told WDIV, a Detroit station.":
+ * after a comma, the speaker, "told", the one told with when and where (TOLD_WHOM_AND_WHEN), and
+ * what the speaker went on to say (", adding that ...") or what the one told is, closing the sentence.
  */
 const TRAILING_TOLD =
-  /,"?\s+(?:''\s*|['"‘“]\s*)?([^,"]{2,60}?)\s+(?:told|tells)\s+(?:(?:the|a|an)\s+)?(?:\p{Lu}[\p{L}.'’&-]*(?:\s+\p{Lu}[\p{L}.'’&-]*){0,4}|[\p{L}-]+(?:\s+[\p{L}-]+)?|reporters|journalists)(?:\s+(?:on|in|at|last|this|earlier|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b[^,"]{0,40}?)?(?:[.!]|\.{3,4})?$/u;
+  /,"?\s+(?:''\s*|['"‘“]\s*)?([^,"]{2,60}?)\s+(?:told|tells)\s+([^,"]{1,90}?)((?:,\s+(?:adding|saying|noting|explaining|citing)\b[^"]*|,\s+(?:a|an|the)\s[^,"]{1,40})?)(?:[.!]|\.{3,4})?$/u;
+/**
+ * Words after "told" that can only be whom, when and where it was told: no word that opens a clause
+ * or an infinitive ("told him to leave", "told police what happened", "told the man who shot him"),
+ * and no verb in the one told ("told police the car was stolen" says what was told). Names are not
+ * verbs ("told Mr. Rose", "told The Associated Press"); when and where may hold one ("in an
+ * interview published Sunday").
+ */
+function toldWhomAndWhen(words: string): boolean {
+  if (/\b(?:to|that|which|who|whom|whose|whether|if|what|how|why|where|because|so|but|not)\b/i.test(words)) return false;
+  const whom = words.split(/\s+(?:on|in|at|after|before|during|from|for|with|by|outside|via|last|this|earlier)\s/i)[0].trim().split(/\s+/);
+  // "told KOAM-TV her daughter's death ...": a subject or a determiner after the one told opens
+  // what was told (not after "of" or "and": "a gathering of the press")
+  const opensClause = whom.some((word, i) => i > 0 && /^(?:he|she|they|we|i|there|his|her|their|its|the|a|an)$/i.test(word) && !/^(?:of|and|&)$/i.test(whom[i - 1]));
+  return !opensClause && !hasVerb(whom.join(' '));
+}
+/**
+ * An adverb between a named speaker and the reporting verb ("Larry Summers, the outgoing adviser,
+ * just told reporters ...", "..., Smith, 45, later said"): how or when, not part of the name.
+ */
+const ADVERB_BEFORE_VERB = '(?:(?:also|later|earlier|just|already|again|then|first|once|initially|previously|recently|\\p{Ll}+ly)\\s+)?';
 /** A name: up to five capitalised words ("Officer Jane Doe", "Robert F. Bauer"). */
 const NAME = `(?:\\p{Lu}[\\p{L}.'’-]*\\s+){0,4}\\p{Lu}[\\p{L}.'’-]*`;
 /**
@@ -64,7 +86,7 @@ const NAME = `(?:\\p{Lu}[\\p{L}.'’-]*\\s+){0,4}\\p{Lu}[\\p{L}.'’-]*`;
  * or to whom); the name is the source.
  */
 const TRAILING_NAMED_THEN_DESCRIBED = new RegExp(
-  `,"?\\s+(${NAME}),\\s+((?:a|an|the|his|her|their)\\s[^,"]{2,80}?|\\d{1,3}),\\s+(?:(?:also|later|earlier)\\s+)?(said|says|told|added|explained|noted|stated|wrote)(?:\\s+[^,"]{1,80}?)?[.!]?$`,
+  `,"?\\s+(${NAME}),\\s+((?:a|an|the|his|her|their)\\s[^,"]{2,80}?|\\d{1,3}),\\s+${ADVERB_BEFORE_VERB}(said|says|told|added|explained|noted|stated|wrote)(?:\\s+[^,"]{1,80}?)?[.!]?$`,
   'u',
 );
 /**
@@ -72,9 +94,9 @@ const TRAILING_NAMED_THEN_DESCRIBED = new RegExp(
  * statement.": what describes a name, then the name between commas, then the reporting verb; the
  * name is the source. The description opens with a determiner or a possessive name.
  */
-const DESCRIPTION_FIRST = `(?:(?:The|the|A|a|An|an|His|his|Her|her|Their|their)\\s[^,"]{2,60}?|\\p{Lu}[\\p{L}.'’-]*['’]s\\s[^,"]{2,40}?)`;
+const DESCRIPTION_FIRST = `(?:(?:The|the|A|a|An|an|Another|another|His|his|Her|her|Its|its|Their|their)\\s[^,"]{2,60}?|\\p{Lu}[\\p{L}.'’-]*['’]s\\s[^,"]{2,40}?)`;
 const DESCRIBED_THEN_NAMED = new RegExp(
-  `^(${DESCRIPTION_FIRST}),\\s+(${NAME}),\\s+(?:(?:also|later|earlier)\\s+)?(said|says|told|added)((?:\\s+[^,"]{1,50}?)?\\s+that|)\\s+`,
+  `^(${DESCRIPTION_FIRST}),\\s+(${NAME}),\\s+${ADVERB_BEFORE_VERB}(said|says|told|added)((?:\\s+[^,"]{1,50}?)?\\s+that|)\\s+`,
   'u',
 );
 const TRAILING_DESCRIBED_THEN_NAMED = new RegExp(`,"?\\s+(${DESCRIPTION_FIRST}),\\s+(${NAME}),\\s+(said|says|told|added)(?:\\s+[^,"]{1,80}?)?[.!]?$`, 'u');
@@ -141,20 +163,22 @@ const LEADING_SAID_BARE_NO_OPENER = withoutOpeningPhrase(LEADING_SAID_BARE);
 
 /**
  * "Officer Jane Doe, a police spokeswoman, said ...", "Smith, 45, said ...", "Sen. Jane Doe,
- * R-Texas, said ...": a name, what describes it between commas (no verb in it), then the reporting
- * verb; the name is the source.
+ * R-Texas, said ...", "Senator Mark Warner of Virginia, the top Democrat ..., told ...": a name (with
+ * its place), what describes it between commas (no verb in it), then the reporting verb; the name
+ * is the source.
  */
 const NAMED_THEN_DESCRIBED = new RegExp(
-  `^(?:(?:In|At|On|During|After)\\s[^,"]{1,40},\\s+)?(${NAME}),\\s+((?:a|an|the|his|her|their)\\s[^,"]{2,80}?|\\d{1,3}|${PARTY_AND_STATE}|of\\s[^,"]{2,80}?|\\p{Lu}[\\p{L}.'’-]*['’]s\\s[^,"]{2,60}?|\\p{Ll}[\\p{L}-]*(?:\\s\\p{Ll}[\\p{L}-]*)?\\sof\\s[^,"]{2,80}?),\\s+(?:(?:also|later|earlier)\\s+)?(said|says|told|added|explained|noted|stated)((?:\\s+[^,"]{1,50}?)?\\s+that|)\\s+`,
+  `^(?:(?:In|At|On|During|After)\\s[^,"]{1,40},\\s+)?(${NAME}(?:\\s+of\\s+${NAME})?),\\s+((?:a|an|the|his|her|their)\\s[^,"]{2,80}?|\\d{1,3}|${PARTY_AND_STATE}|of\\s[^,"]{2,80}?|\\p{Lu}[\\p{L}.'’-]*(?:['’]s|s['’])\\s[^,"]{2,60}?|\\p{Ll}[\\p{L}-]*(?:\\s\\p{Ll}[\\p{L}-]*)?\\sof\\s[^,"]{2,80}?),\\s+${ADVERB_BEFORE_VERB}(said|says|told|added|explained|noted|stated)((?:\\s+[^,"]{1,50}?)?\\s+that|)\\s+`,
   'u',
 );
 
 /**
- * A past form or an auxiliary among the words ("who shot him"), and a present "-s" form with
- * `allowPresent`, which reads too often as a plural noun ("friends") to count everywhere.
+ * A past form or an auxiliary among the lower-case words ("who shot him"; a name such as "The
+ * Associated Press" holds none), and a present "-s" form with `allowPresent`, which reads too often
+ * as a plural noun ("friends") to count everywhere.
  */
 function hasVerb(text: string, allowPresent = false): boolean {
-  return (text.match(/[a-z]+/g) ?? []).some((w) => isVerbLike(w, allowPresent));
+  return (text.match(/(?<![\p{L}'’])\p{Ll}[a-z]*/gu) ?? []).some((w) => isVerbLike(w, allowPresent));
 }
 
 /**
@@ -168,7 +192,7 @@ function readsAsModifier(verb: string, modifier: string): boolean {
   if (words === 'that' || words === '') return true;
   const before = words.replace(/\s+that$/, '');
   if (hasVerb(before) || before.split(/\s+/).length > 8) return false;
-  return verb.toLowerCase() === 'told' || /^(?:on|in|at|during|after|before|late|early|last|this|earlier|recently|later|yesterday|today|live|also|again|publicly|privately|\w+ly|monday|tuesday|wednesday|thursday|friday|saturday|sunday|reporters|journalists)\b/i.test(before);
+  return verb.toLowerCase() === 'told' || /^(?:on|in|at|during|after|before|through|via|late|early|last|this|earlier|recently|later|yesterday|today|live|also|again|publicly|privately|\w+ly|monday|tuesday|wednesday|thursday|friday|saturday|sunday|reporters|journalists)\b/i.test(before);
 }
 
 /**
@@ -264,7 +288,8 @@ export function findAttribution(sentence: string): AttributedSpan {
   }
   const named = NAMED_THEN_DESCRIBED.exec(sentence);
   if (named && isSource(named[1]) && !hasVerb(named[2])) {
-    const from = statementAfterVerb(sentence, named[0], named[3], named[4]);
+    let from = statementAfterVerb(sentence, named[0], named[3], named[4]);
+    if (named[4] === '' && /^(?:told|tells)$/i.test(named[3])) from += TOLD_WHOM.exec(sentence.slice(from))?.[0].length ?? 0;
     if (from < end - 10) return { attribution: attributionTo(named[1], named[3].toLowerCase()), start: from, end };
   }
   // "said on Tuesday that ...", not "said the talks were useful and added that ...": a modifier
@@ -272,7 +297,9 @@ export function findAttribution(sentence: string): AttributedSpan {
   // A sentence that opens with its speaker and ends with ", she told the Post" is read from its
   // opening, not from the "she told" after a comma ("Joan Smith said ..., she told the Post")
   const [leading, leadingBare] = toldAtEnd && opensWithSpeaker ? [LEADING_SAID_NO_OPENER, LEADING_SAID_BARE_NO_OPENER] : [LEADING_SAID, LEADING_SAID_BARE];
-  const leadSaid = leading.exec(sentence);
+  // "told police he didn't think his son would have done that.": a "that" closing the sentence opens nothing
+  const leadSaidThat = leading.exec(sentence);
+  const leadSaid = leadSaidThat && /\bthat\s*$/.test(leadSaidThat[0]) && /^[\s.!?]*$/.test(sentence.slice(leadSaidThat[0].length)) ? null : leadSaidThat;
   const said = leadSaid && coordinatesVerb(leadSaid[4] ?? '') ? leadingBare.exec(sentence) : leadSaid ?? leadingBare.exec(sentence);
   if (said) {
     // "He's said ...", "We've said ...": the pronoun with its auxiliary
@@ -315,7 +342,9 @@ function trailingTold(sentence: string): AttributedSpan | undefined {
   const told = TRAILING_TOLD.exec(sentence);
   const teller = told?.[1].replace(TRAILING_ADVERB, '');
   // "..., recounting what the Good Samaritan told him": a clause, not a speaker
-  if (!told || !teller || !isSource(teller) || /^\p{Ll}+ing\b|\bwhat\b/u.test(teller)) return undefined;
+  // "..., police went into the house and told them ...": the subject of a second verb, not a speaker
+  if (!told || !teller || !isSource(teller) || /^\p{Ll}+ing\b|\bwhat\b|\s(?:and|or|but)$/u.test(teller)) return undefined;
+  if (!toldWhomAndWhen(told[2]) || (/^,\s+(?:a|an|the)\s/.test(told[3]) && !toldWhomAndWhen(told[3].replace(/^,\s+/, '')))) return undefined;
   const end = statementBefore(sentence, told);
   return end === undefined ? undefined : { attribution: attributionTo(teller, 'told'), start: 0, end };
 }
