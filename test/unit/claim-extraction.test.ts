@@ -99,6 +99,30 @@ describe('extractClaims: atomic claims', () => {
     expect(kept).toHaveLength(1);
   });
 
+  it('reads what a participle of saying reports before "that" (", warning that ...", ", adding that ...") as its speaker\'s assertion', () => {
+    const warning = extractClaims(['Senior White House officials significantly raised the stakes on Democrats in their efforts to pass the tax deal, warning on Wednesday that inaction would increase the risk of a recession.']);
+    expect(warning.map((c) => [c.statement, c.attribution?.source, c.attribution?.cue])).toEqual([
+      ['Senior White House officials significantly raised the stakes on Democrats in their efforts to pass the tax deal', undefined, undefined],
+      ['inaction would increase the risk of a recession.', 'Senior White House officials', 'warning'],
+    ]);
+    // after "X said ...", the participle is X's, not the reported clause's subject's
+    const adding = extractClaims(['Senate Majority Leader Mitch McConnell said Trump planned to sign the bill and declare an emergency, adding that he supported the decision.']);
+    expect(adding.map((c) => c.attribution?.source)).toEqual(['Senate Majority Leader Mitch McConnell', 'Senate Majority Leader Mitch McConnell']);
+    expect(adding[adding.length - 1].statement).toBe('he supported the decision.');
+    expect(statementsAndSources('Holmes said detectives were still investigating the motive, adding that Mahaj was an innocent victim.')).toEqual([
+      ['detectives were still investigating the motive', 'Holmes'],
+      ['Mahaj was an innocent victim.', 'Holmes'],
+    ]);
+    // without "that" the participle reports no words; a clause that is itself an attribution or
+    // opens with a subordinate clause names no speaker of it
+    expect(extractClaims(['The company raised its prices in March, warning of higher costs for its customers.'])).toHaveLength(1);
+    expect(extractClaims(['I hope he is reassured about the plan, Axelrod said, adding that he had high regard for Sullivan.']).every((c) => c.attribution?.source !== 'I hope he')).toBe(true);
+    expect(extractClaims(['As the Huffington Post reported on Thursday, historians have approached the news with yawns, noting that such offers are fairly common.']).map((c) => c.attribution?.source)).not.toContain('As the Huffington Post');
+    // between commas, the name is the speaker, not its description or when
+    const named = extractClaims(['The son of Cuban immigrants, Rubio has challenged the new policy on the island, saying that closer ties would only help the government keep power.']);
+    expect(named[named.length - 1].attribution?.source).toBe('Rubio');
+  });
+
   it("reads what a stance's speaker says (', saying ...') as the speaker's assertion", () => {
     const claims = extractClaims(["Kremlin spokesman Dmitry Peskov dismissed any link with Trump's inauguration, saying the signing had been planned long ago."]);
     expect(claims.map((c) => c.statement)).toEqual(["Kremlin spokesman Dmitry Peskov dismissed any link with Trump's inauguration", 'the signing had been planned long ago.']);
@@ -380,7 +404,6 @@ describe('attribution and quotes', () => {
     ['Police said officers were called to 104 Five Royales Drive at about 3:25 p.m. Monday.', 'officers were called to 104 Five Royales Drive at about 3:25 p.m. Monday.', 'Police'],
     // "that" after a verb of saying or another verb still opens what is said
     ['Randal said friends of Kobryn told investigators that he had a gun.', 'he had a gun.', 'Randal'],
-    ['Holmes said detectives were still investigating the motive, adding that Mahaj was an innocent victim.', 'Mahaj was an innocent victim.', 'Holmes'],
     ['Officials said in a prepared statement that the road would reopen.', 'the road would reopen.', 'Officials'],
     // a colon after a clause is the clause's, not the colon of "said:"
     ['The mother of the boy said someone shot her son twice: once in the backyard and again at the fence.', 'someone shot her son twice: once in the backyard and again at the fence.', 'the mother of the boy'],

@@ -1,4 +1,4 @@
-import { attributionTo, findAttribution, type Attribution } from './attribution';
+import { attributionTo, findAttribution, withoutTrailingAdverb, type Attribution } from './attribution';
 import { endsAsInstitutionOrPlace, entityKey } from './entities';
 import { AUX, isNegatedAuxiliary, isVerbLike } from './verbs';
 import { synsetIds } from './lexicon';
@@ -89,8 +89,42 @@ export function analyseSentence(sentence: string): SentenceAnalysis {
   return { ...(attributed.attribution ? { attribution: attributed.attribution } : {}), parts };
 }
 
+/**
+ * ", saying ..." and the other participles of saying before "that" (", warning on Wednesday that
+ * ...", ", adding that ..."): without "that", "warning of", "adding to" and "noting the date" report
+ * no words.
+ */
+const SAYING =
+  /,\s+(?:(saying)\s+(?:(?:on|in|to|at)\s+[^,"]{1,40}?\s+that\s+|that\s+)?|(warning|adding|arguing|insisting|noting|claiming|stressing|explaining|asserting|predicting|acknowledging|conceding|cautioning|suggesting|declaring|announcing)\s+(?:(?:on\s+|late\s+|early\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today)\s+)?that\s+)(?=\S)/i;
+
+/**
+ * Who says what a participle of saying reports, in a sentence that names no speaker before it: the
+ * subject of the clause before it, without an adverb before its verb ("Officials significantly
+ * raised ..."). Undefined where that clause is itself an attribution ("I hope so, Axelrod said,
+ * adding that ...") or opens with a subordinate clause or a quotation ("As the Post reported,
+ * historians ...", "I hope he is ..."): its first words are then not who speaks. Between commas,
+ * the name is the speaker ("A new witness, Steven Jones,", "The son of Cuban immigrants, Rubio",
+ * "Biden, on Wednesday,"), not where or when.
+ */
+function participleSpeaker(clause: string): string | undefined {
+  if (/\b(?:said|says|added|adds|told|tells|noted|explained|wrote)\s*$/i.test(clause)) return undefined;
+  const subject = subjectOf(clause);
+  if (!subject || /["“”]|''/.test(subject) || /^(?:as|if|when|while|although|though|because|since|after|before|once)\b/i.test(subject)) return undefined;
+  const pieces = subject
+    .split(',')
+    .map((piece) => withoutTrailingAdverb(piece.trim()))
+    // "Ms. Lauten, who did not respond ..., later posted ...": the relative clause is not the speaker
+    .filter((piece) => !/^(?:who|which)\b/i.test(piece))
+    .filter((piece) => piece !== '' && !/^(?:on|in|at|upon|during|last|this|earlier|later|instead|however|meanwhile|also|including|[RDI]-)|^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/i.test(piece));
+  // a name before a description ("Reince Priebus, the chairman of ..."), else the first piece that names someone
+  const name = pieces.find((piece) => piece.split(/\s+/).every((word) => /^\p{Lu}/u.test(word)));
+  const named = name ?? pieces.find(looksLikeSpeaker) ?? (pieces.length === 1 ? pieces[0] : undefined);
+  return named && !/\s(?:he|she|they|it|we)$|\b(?:who|which|that)\b/i.test(named) ? named : undefined;
+}
+
 /** Splits [from, to) of the sentence into independent assertions. */
 function splitAssertions(sentence: string, from: number, to: number, speaker?: string): SentencePart[] {
+  const sentenceSpeaker = speaker;
   const text = sentence.slice(from, to);
   const parts: SentencePart[] = [];
 
@@ -140,29 +174,34 @@ function splitAssertions(sentence: string, from: number, to: number, speaker?: s
     }
   }
 
-  // "X dismissed any link, saying the signing had been planned long ago": what X says is a claim
-  // of its own, X's.
-  const saying = /,\s+saying\s+(?:that\s+)?(?=\S)/i.exec(text);
+  // "X dismissed any link, saying the signing had been planned long ago", "Officials raised the
+  // stakes, warning on Wednesday that inaction would ...": what X says is a claim of its own, X's.
+  const saying = SAYING.exec(text);
   if (saying && saying.index > 15) {
-    const speaker = subjectOf(text.slice(0, saying.index));
+    // "Yellen said reserves will run out, warning that ...": a participle before "that" is the
+    // sentence's speaker's; "saying" is as often the reported clause's own ("police said the father
+    // called 911, saying he had ..."). The sentence's speaker's parts take the sentence's attribution
+    // (so that a "he" there is read as the sentence's is).
+    const bySentenceSpeaker = saying[1] === undefined && sentenceSpeaker !== undefined;
+    const speaker = bySentenceSpeaker ? sentenceSpeaker : participleSpeaker(text.slice(0, saying.index));
     const saidFrom = from + saying.index + saying[0].length;
     const said = cleanStatement(sentence.slice(saidFrom, to));
-    if (speaker && looksLikeSpeaker(speaker) && words(said).length >= 4) {
+    if (speaker && (bySentenceSpeaker || looksLikeSpeaker(speaker)) && words(said).length >= 4) {
       const head = coordinate(sentence, from, from + saying.index, undefined);
-      const attribution = attributionTo(speaker, 'saying');
+      const voiced = bySentenceSpeaker ? {} : { attribution: attributionTo(speaker, (saying[1] ?? saying[2]).toLowerCase()) };
       // "..., saying that war is not a solution and urging the West to ...": the speaker's second act.
       const act = speakerActAfter(sentence, saidFrom, to);
       if (act && words(sentence.slice(saidFrom, act.at)).length >= 4) {
         const actPart = act.that
-          ? { statement: cleanStatement(sentence.slice(act.objectFrom, to)), attribution }
+          ? { statement: cleanStatement(sentence.slice(act.objectFrom, to)), ...voiced }
           : { statement: cleanStatement(`${speaker} ${act.past} ${sentence.slice(act.objectFrom, to)}`), ownVoice: true };
         return [
           ...head,
-          { start: skipSeparators(sentence, from + saying.index), end: act.at, statement: cleanStatement(sentence.slice(saidFrom, act.at)), attribution },
+          { start: skipSeparators(sentence, from + saying.index), end: act.at, statement: cleanStatement(sentence.slice(saidFrom, act.at)), ...voiced },
           { start: skipSeparators(sentence, act.at), end: to, ...actPart },
         ];
       }
-      return [...head, { start: skipSeparators(sentence, from + saying.index), end: to, statement: said, attribution }];
+      return [...head, { start: skipSeparators(sentence, from + saying.index), end: to, statement: said, ...voiced }];
     }
   }
 

@@ -50,6 +50,13 @@ const PRONOUN = /^(he|she|they|it|we|i)$/i;
 const TRAILING_ADVERB =
   /\s+(earlier|also|later|previously|again|recently|repeatedly|separately|then|first|once|just|already|still|publicly|privately|since|even|further|now|(?!(?:family|ally|rally|assembly|supply|reply|anomaly|monopoly|bully|belly|jelly|folly|lily)\b)[a-z]+ly|(?:on\s+|late\s+|early\s+)?(?:[Mm]onday|[Tt]uesday|[Ww]ednesday|[Tt]hursday|[Ff]riday|[Ss]aturday|[Ss]unday)(?:\s+(?:morning|afternoon|evening|night))?)$/;
 
+/** The words before a verb without the adverbs that may close them ("Officials significantly", "Mr. Obama on Wednesday emphatically"). */
+export function withoutTrailingAdverb(words: string): string {
+  let left = words;
+  while (TRAILING_ADVERB.test(left)) left = left.replace(TRAILING_ADVERB, '');
+  return left;
+}
+
 /**
  * "..., labor officials told HuffPost.", "..., she told Fox News on Thursday.", "..., he told a
  * gathering of reporters at an off camera briefing.", "..., Adgate told WDIV, a Detroit station.":
@@ -413,9 +420,14 @@ function skipSpaces(text: string, at: number): number {
   return i;
 }
 
+/**
+ * Whether the words between a reporting verb and "that" go on to another verb of the speaker's
+ * ("said the talks were useful and added that ...", "said Trump would sign it, adding that ..."):
+ * they are then what is said, and the "that" is the second verb's.
+ */
 function coordinatesVerb(modifier: string): boolean {
   const coordinated = /\band\s+([a-z]+)\b/.exec(modifier);
-  return coordinated !== null && isVerbLike(coordinated[1]);
+  return (coordinated !== null && isVerbLike(coordinated[1])) || /,\s+(?:adding|saying|noting|warning|arguing|insisting|stressing|explaining|claiming)$/.test(modifier.trim());
 }
 
 /** "Putin praised the deal as ...": the speaker of a sentence whose verb is itself a stance. */
