@@ -53,6 +53,30 @@ describe('disputes', () => {
     expect(negative.disputes).toEqual([expect.objectContaining({ kind: 'negation', claimId: positive.id, outlets: ['Wire'] })]);
   });
 
+  it('marks a negation disputed only when it negates what the other claim asserts', () => {
+    const restored = story([
+      { id: 'a', source: 'Wire', paragraphs: ['Communications in the region will be fully restored by December 31, France Telecom said.'] },
+      { id: 'b', source: 'Daily', paragraphs: ['Communications in the region will not be fully restored by December 31, the ministry said.'] },
+    ]);
+    expect(restored.claims[1].contradicts).toEqual([expect.objectContaining({ kind: 'negation', claimId: restored.claims[0].id })]);
+    // the same stance in other words, a negation inside a condition, a negation both quote, a
+    // negation in a phrase of its own: nothing is disputed
+    for (const [first, second] of [
+      ["Taiwan's president on Sunday vowed to defend the island from China's rising pressure for reunification.", "Taiwan's president said the island would not bow to China's rising pressure for reunification."],
+      ['To pass this bill in the next couple of weeks would materially increase the risk that the economy would stall out.', "If they don't pass this bill in the next couple of weeks it will materially increase the risk that the economy would stall out."],
+      ['Their injuries were not life threatening, police said.', 'All three victims were taken to the hospital with non-life-threatening injuries, police said.'],
+      ['Hochul is considering using the National Guard to fill staffing shortages, as workers are unlikely to meet a Monday deadline.', 'Hochul is considering using the National Guard to fill staffing shortages with workers losing their jobs for not meeting a Monday deadline.'],
+      ['President Biden has decided against appointing a commission to investigate the attack on the Capitol.', 'President Biden has no plans to create a commission to investigate the attack on the Capitol.'],
+    ]) {
+      const { claims, story: s } = story([
+        { id: 'a', source: 'Wire', paragraphs: [first] },
+        { id: 'b', source: 'Daily', paragraphs: [second] },
+      ]);
+      expect(claims.flatMap((c) => c.contradicts ?? [])).toEqual([]);
+      expect(s.claims.filter((c) => c.disputed)).toEqual([]);
+    }
+  });
+
   it('reports a conflicting figure for the same subject and predicate, with who says what', () => {
     const { story: s } = story([
       { id: 'a', source: 'Wire', paragraphs: ['The new treaty between Russia and Iran will run for 20 years, the Kremlin said.'] },
