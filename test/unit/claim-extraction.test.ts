@@ -407,6 +407,8 @@ describe('attribution and quotes', () => {
     ['Officials said in a prepared statement that the road would reopen.', 'the road would reopen.', 'Officials'],
     // a colon after a clause is the clause's, not the colon of "said:"
     ['The mother of the boy said someone shot her son twice: once in the backyard and again at the fence.', 'someone shot her son twice: once in the backyard and again at the fence.', 'the mother of the boy'],
+    // a "that" after a noun set off by a comma opens a relative clause on it
+    ['China has declared all cryptocurrency transactions illegal, a move that comes amid an intensifying crackdown.', 'China has declared all cryptocurrency transactions illegal, a move that comes amid an intensifying crackdown.', undefined],
     // a "that" right before a verb opens a relative clause
     ['He said police found a box consistent with one that would hold a shotgun.', 'police found a box consistent with one that would hold a shotgun.', 'He'],
   ])('reads "X said <clause> that ..." as all of the clause said when "that" opens a relative clause, or the colon is a time\'s: %s', (sentence, statement, source) => {

@@ -307,7 +307,10 @@ export function findAttribution(sentence: string): AttributedSpan {
   // "told police he didn't think his son would have done that.": a "that" closing the sentence opens nothing
   const leadSaidThat = leading.exec(sentence);
   const leadSaid = leadSaidThat && /\bthat\s*$/.test(leadSaidThat[0]) && /^[\s.!?]*$/.test(sentence.slice(leadSaidThat[0].length)) ? null : leadSaidThat;
-  const said = leadSaid && coordinatesVerb(leadSaid[4] ?? '') ? leadingBare.exec(sentence) : leadSaid ?? leadingBare.exec(sentence);
+  // "declared all crypto transactions illegal, a move that comes amid ...": a "that" after a noun
+  // set off by a comma opens a relative clause on that noun, not what is said
+  const onAppositive = leadSaid !== null && /\bthat\s*$/.test(leadSaid[0]) && /,\s+(?:a|an|the)\s+[\p{L}-]+(?:\s+[\p{L}-]+){0,2}$/u.test(leadSaid[4] ?? '');
+  const said = leadSaid && (coordinatesVerb(leadSaid[4] ?? '') || onAppositive) ? leadingBare.exec(sentence) : leadSaid ?? leadingBare.exec(sentence);
   if (said) {
     // "He's said ...", "We've said ...": the pronoun with its auxiliary
     let source = said[2].replace(TRAILING_ADVERB, '').trim().replace(/^(he|she|it|they|we|i)['’](?:s|ve|d)$/i, '$1');
