@@ -242,6 +242,24 @@ describe('extractClaims: atomic claims', () => {
     ]);
     expect(claims.map((c) => c.text)).toEqual(['Iran joined the BRICS bloc of developing economies last year.']);
   });
+
+  it('skips calls for tips and contact lines, not the claims beside them', () => {
+    const claims = extractClaims([
+      'Anyone with information about the shooting is asked to call Crime Stoppers at 713-222-TIPS.',
+      'Police are asking anyone with information to contact detectives at 410-396-2221.',
+      'The sheriff\'s office asks anyone with information about the shooter to call 989-790-5450.',
+      'If you know anything that can help police solve this case, call Crime Stoppers at 918-596-COPS.',
+      'Kaitlyn Pearson can be reached at kaitlyn.pearson@theledger.com or 863-802-7516.',
+      'Reach Greg Sowinski at 567-242-0464 or on Twitter @Lima_Sowinski.',
+      'Police have posted a $10,000 reward for anyone with information leading to an arrest.',
+      'The department released a photo of the man and asked anyone with information to call police.',
+    ]);
+    expect(claims.map((c) => c.statement)).toEqual([
+      'Police have posted a $10,000 reward for anyone with information leading to an arrest.',
+      'The department released a photo of the man',
+      'The department asked anyone with information to call police.',
+    ]);
+  });
 });
 
 describe('attribution and quotes', () => {

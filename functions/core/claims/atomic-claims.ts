@@ -632,6 +632,15 @@ const BOILERPLATE = [
   /\bwrites for (?:the )?[\p{Lu}]/u,
   /\bcontributed(?: to this report)?\.?$/,
   /\b(?:All rights reserved|Copyright ©|terms of use|privacy policy|promotional content)\b/i,
+  // calls for tips and contact lines: "Anyone with information is asked to call ...", "Police are
+  // asking anyone with information to ...", "Kaitlyn Pearson can be reached at ...", "Contact Gallop at ..."
+  /^(?:anyone|anybody|those|people|residents|witnesses)\b[^.]{0,160}?\b(?:is|are|was|were)\s+(?:being\s+)?(?:asked|urged|encouraged|requested)\s+to\s+(?:call|contact|reach|get in touch|submit|send|leave)\b/i,
+  /^(?:[\p{L}'’.-]+\s+){0,5}(?:(?:are|is|were|was)\s+)?(?:ask|asks|asked|asking|urge|urges|urged|urging|encourage|encourages|encouraged|encouraging)\s+(?:for\s+|that\s+)?(?:anyone|anybody|you)\b/iu,
+  /^(?:[\p{L}'’.-]+\s+){0,3}(?:anyone|anybody)\s+with\s+(?:any\s+)?information\b.{0,80}?\b(?:can|should|may)\s+(?:also\s+)?(?:call|contact)\b/iu,
+  /^(?:if\s+you\s+(?:have|know)\b.{0,160}?\b(?:call|contact)|(?:those|callers|tipsters)\b.{0,60}?\b(?:can|may)\s+(?:also\s+)?(?:call|contact))\b/i,
+  /\bcan be (?:reached|contacted) (?:at|on|by)\b/i,
+  /^(?:contact|reach|email|e-mail|follow)\s+(?:reporter\s+|the\s+writer\s+)?\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?\s+(?:at|on|via)\b/iu,
+  /^(?:you can (?:also )?call|call|tips can be (?:made|submitted|left|sent))\b.{0,80}\b(?:crime\s*stoppers|tip|hotline)/i,
 ];
 const OPINION = /\b(?:should|ought to|must|I think|I believe|in my view|in our view|arguably|clearly|undoubtedly)\b/i;
 
