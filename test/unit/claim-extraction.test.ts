@@ -243,7 +243,7 @@ describe('extractClaims: atomic claims', () => {
     expect(claims.map((c) => c.text)).toEqual(['Iran joined the BRICS bloc of developing economies last year.']);
   });
 
-  it('skips calls for tips and contact lines, not the claims beside them', () => {
+  it('skips calls for tips, contact lines and time stamps, not the claims beside them', () => {
     const claims = extractClaims([
       'Anyone with information about the shooting is asked to call Crime Stoppers at 713-222-TIPS.',
       'Police are asking anyone with information to contact detectives at 410-396-2221.',
@@ -251,6 +251,7 @@ describe('extractClaims: atomic claims', () => {
       'If you know anything that can help police solve this case, call Crime Stoppers at 918-596-COPS.',
       'Kaitlyn Pearson can be reached at kaitlyn.pearson@theledger.com or 863-802-7516.',
       'Reach Greg Sowinski at 567-242-0464 or on Twitter @Lima_Sowinski.',
+      'Updated: Thursday, January 12, 2017 @ 5:32 PM',
       'Police have posted a $10,000 reward for anyone with information leading to an arrest.',
       'The department released a photo of the man and asked anyone with information to call police.',
     ]);

@@ -90,6 +90,24 @@ describe('disputes', () => {
     expect(claimOf(s.claims, /signed a new treaty/).disputed).toBe(false);
   });
 
+  it('compares figures of one kind only, and no bound or estimate with an exact figure', () => {
+    const kinds = story([
+      { id: 'a', source: 'Wire', paragraphs: ['Deputies found the 3-month-old girl with a gunshot wound at the home on Elm Street.'] },
+      { id: 'b', source: 'Daily', paragraphs: ['Deputies found the girl with a gunshot wound at the home on Elm Street at 7 p.m.'] },
+    ]);
+    expect(kinds.claims.flatMap((c) => c.contradicts ?? [])).toEqual([]);
+    const bound = story([
+      { id: 'a', source: 'Wire', paragraphs: ['The governor announced $139 million in new spending to stop the surge in shootings.'] },
+      { id: 'b', source: 'Daily', paragraphs: ['The governor announced about $138 million in new spending to stop the surge in shootings.'] },
+    ]);
+    expect(bound.claims.flatMap((c) => c.contradicts ?? [])).toEqual([]);
+    const times = story([
+      { id: 'a', source: 'Wire', paragraphs: ['The 17-year-old victim was pronounced dead at Mount Sinai Hospital at 1:35 a.m.'] },
+      { id: 'b', source: 'Daily', paragraphs: ['The victim was pronounced dead at Mount Sinai Hospital at 1:19 a.m.'] },
+    ]);
+    expect(times.claims[1].contradicts).toEqual([expect.objectContaining({ kind: 'number', claimId: times.claims[0].id })]);
+  });
+
   it('shows a conflicting bare figure without the word that follows it', () => {
     const { story: s } = story([
       { id: 'a', source: 'Wire', paragraphs: ['Crane 33 at the Port of Long Beach collapsed onto a container ship on Tuesday, officials said.'] },

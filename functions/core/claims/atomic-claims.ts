@@ -639,6 +639,8 @@ const BOILERPLATE = [
   /^(?:[\p{L}'’.-]+\s+){0,3}(?:anyone|anybody)\s+with\s+(?:any\s+)?information\b.{0,80}?\b(?:can|should|may)\s+(?:also\s+)?(?:call|contact)\b/iu,
   /^(?:if\s+you\s+(?:have|know)\b.{0,160}?\b(?:call|contact)|(?:those|callers|tipsters)\b.{0,60}?\b(?:can|may)\s+(?:also\s+)?(?:call|contact))\b/i,
   /\bcan be (?:reached|contacted) (?:at|on|by)\b/i,
+  // a page's time stamps: "Updated: Thursday, January 12, 2017 @ 5:32 PM", "***UPDATED at 5:12 P.M. ..."
+  /^[*\s]*(?:last\s+)?(?:updated|posted|published)(?:\s*:|\s+at\b|\s+on\b)/i,
   /^(?:contact|reach|email|e-mail|follow)\s+(?:reporter\s+|the\s+writer\s+)?\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?\s+(?:at|on|via)\b/iu,
   /^(?:you can (?:also )?call|call|tips can be (?:made|submitted|left|sent))\b.{0,80}\b(?:crime\s*stoppers|tip|hotline)/i,
 ];

@@ -123,9 +123,13 @@ export function contradictionWith(features: ClaimFeatures, facts: StatementFacts
     if (!ours || !theirs || !comparable(ours, theirs) || ours.value === theirs.value) return undefined;
     return { contradiction: { claimId: other.id, kind: 'date', detail: `${ours.value} vs ${theirs.value}`, ours: ours.value, theirs: theirs.value }, score };
   }
-  const ours = pickQuantity(facts.quantities, ourOnly);
-  const theirs = pickQuantity(other.quantities ?? [], theirOnly, ours?.unit);
-  if (ours && theirs && ours.unit && theirs.unit && ours.unit !== theirs.unit) return undefined;
+  // figures of one kind only: a count of the same unit, or two bare figures ("at 7 p.m." is no
+  // other figure for "3 months old", nor "2,129 points" for a "25-7" record); a bound or an
+  // estimate ("more than 350 yards", "about $138 million") is no other figure for an exact one
+  const pair = samePairOfKind(quantitiesOf(facts.quantities, ourOnly), quantitiesOf(other.quantities ?? [], theirOnly));
+  if (!pair) return undefined;
+  const [ours, theirs] = pair;
+  if (ours?.approximate || theirs?.approximate) return undefined;
   const oursText = ours?.text ?? ourOnly.join(', ');
   const theirsText = theirs?.text ?? theirOnly.join(', ');
   if (ours && theirs && ours.value === theirs.value) return undefined;
@@ -186,9 +190,22 @@ function comparable(a: ResolvedDate, b: ResolvedDate): boolean {
   return reliable(a) && reliable(b) && a.value.length === b.value.length;
 }
 
-function pickQuantity(quantities: readonly Quantity[], numbers: readonly string[], unit?: string): Quantity | undefined {
-  const candidates = quantities.filter((q) => numbers.some((n) => q.text.replace(/,/g, '').includes(n)));
-  return candidates.find((q) => unit && q.unit === unit) ?? candidates[0];
+/** The quantities that hold one of these numbers. */
+function quantitiesOf(quantities: readonly Quantity[], numbers: readonly string[]): Quantity[] {
+  return quantities.filter((q) => numbers.some((n) => q.text.replace(/,/g, '').includes(n)));
+}
+
+/**
+ * The first figure of ours and of theirs of one kind (the same unit, or both bare); with no
+ * quantity read on either side, the bare numbers (undefined for both).
+ */
+function samePairOfKind(ours: readonly Quantity[], theirs: readonly Quantity[]): [Quantity | undefined, Quantity | undefined] | undefined {
+  if (ours.length === 0 && theirs.length === 0) return [undefined, undefined];
+  for (const q of ours) {
+    const match = theirs.find((t) => (t.unit ?? '') === (q.unit ?? ''));
+    if (match) return [q, match];
+  }
+  return undefined;
 }
 
 function withoutPolarity(f: ClaimFeatures): ClaimFeatures {
