@@ -90,7 +90,7 @@ describe('disputes', () => {
     expect(claimOf(s.claims, /signed a new treaty/).disputed).toBe(false);
   });
 
-  it('compares figures of one kind only, and no bound or estimate with an exact figure', () => {
+  it('compares figures of one kind and of one holder only, and no bound or estimate with an exact figure', () => {
     const kinds = story([
       { id: 'a', source: 'Wire', paragraphs: ['Deputies found the 3-month-old girl with a gunshot wound at the home on Elm Street.'] },
       { id: 'b', source: 'Daily', paragraphs: ['Deputies found the girl with a gunshot wound at the home on Elm Street at 7 p.m.'] },
@@ -101,6 +101,22 @@ describe('disputes', () => {
       { id: 'b', source: 'Daily', paragraphs: ['The governor announced about $138 million in new spending to stop the surge in shootings.'] },
     ]);
     expect(bound.claims.flatMap((c) => c.contradicts ?? [])).toEqual([]);
+    // the figures of two people, named or described
+    for (const [first, second] of [
+      ["Tiarah Poyau, 22, was killed during the J'Ouvert celebration in Brooklyn.", "Tyreke Borel, 17, was killed during the J'Ouvert celebration in Brooklyn."],
+      ['A shooting in the Austin neighborhood fatally wounded a 17-year-old boy.', 'A shooting in the Austin neighborhood fatally wounded a 33-year-old man.'],
+    ]) {
+      const people = story([
+        { id: 'a', source: 'Wire', paragraphs: [first] },
+        { id: 'b', source: 'Daily', paragraphs: [second] },
+      ]);
+      expect(people.claims.flatMap((c) => c.contradicts ?? [])).toEqual([]);
+    }
+    const ages = story([
+      { id: 'a', source: 'Wire', paragraphs: ['Shawndell Partin, 36, was charged with aggravated riot and obstructing official business.'] },
+      { id: 'b', source: 'Daily', paragraphs: ['Shawndell Partin, 26, was charged with aggravated riot and obstructing official business.'] },
+    ]);
+    expect(ages.claims[1].contradicts).toEqual([expect.objectContaining({ kind: 'number', ours: '26', theirs: '36' })]);
     const times = story([
       { id: 'a', source: 'Wire', paragraphs: ['The 17-year-old victim was pronounced dead at Mount Sinai Hospital at 1:35 a.m.'] },
       { id: 'b', source: 'Daily', paragraphs: ['The victim was pronounced dead at Mount Sinai Hospital at 1:19 a.m.'] },

@@ -133,6 +133,9 @@ export function contradictionWith(features: ClaimFeatures, facts: StatementFacts
   const oursText = ours?.text ?? ourOnly.join(', ');
   const theirsText = theirs?.text ?? theirOnly.join(', ');
   if (ours && theirs && ours.value === theirs.value) return undefined;
+  // "Tiarah Poyau, 22" and "Tyreke Borel, 17", "a 17-year-old boy" and "a 33-year-old man": the
+  // figures of two people, not two figures for one
+  if (facts.statement !== undefined && ours && theirs && otherHolders(figureHolder(facts.statement, ours), figureHolder(otherStatement, theirs))) return undefined;
   return { contradiction: { claimId: other.id, kind: 'number', detail: `${oursText} vs ${theirsText}`, ours: oursText, theirs: theirsText }, score };
 }
 
@@ -188,6 +191,24 @@ export function deniesPredicateOf(negative: string, positive: string): boolean {
 function comparable(a: ResolvedDate, b: ResolvedDate): boolean {
   const reliable = (d: ResolvedDate) => d.relativeTo === undefined || d.relativeTo === 'publishedAt';
   return reliable(a) && reliable(b) && a.value.length === b.value.length;
+}
+
+/** Who a figure is said of: the name before it ("Tiarah Poyau, 22,") or the noun after an age ("17-year-old boy"). */
+function figureHolder(statement: string, figure: Quantity): { kind: 'name' | 'noun'; words: string[] } | undefined {
+  const number = figure.text.match(/\d[\d,.]*/)?.[0];
+  if (!number) return undefined;
+  const escaped = number.replace(/[.]/g, '\\.');
+  const named = new RegExp(`(\\p{Lu}[\\p{L}'’.-]+(?:\\s+\\p{Lu}[\\p{L}'’.-]+)*),\\s+${escaped}\\b`, 'u').exec(statement);
+  if (named) return { kind: 'name', words: named[1].toLowerCase().split(/\s+/) };
+  const aged = new RegExp(`\\b${escaped}[-\\s]+(?:years?|months?)[-\\s]+old\\s+([\\p{Ll}-]+)`, 'u').exec(statement);
+  return aged ? { kind: 'noun', words: [aged[1]] } : undefined;
+}
+
+/** Two holders of one kind that cannot be the same: names with no shared full form ("John Jenkin" / "Kathryn Jenkin"), or two nouns. */
+function otherHolders(a: ReturnType<typeof figureHolder>, b: ReturnType<typeof figureHolder>): boolean {
+  if (!a || !b || a.kind !== b.kind) return false;
+  const within = (x: string[], y: string[]) => x.every((w) => y.includes(w));
+  return !within(a.words, b.words) && !within(b.words, a.words);
 }
 
 /** The quantities that hold one of these numbers. */
