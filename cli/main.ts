@@ -3,6 +3,7 @@ import { runLocal } from './commands/local';
 import { runIngest } from './commands/ingest';
 import { runDigest } from './commands/digest';
 import { runEvalArticles } from './commands/eval-articles';
+import { runEvalClaims } from './commands/eval-claims';
 import { runEvalPairs } from './commands/eval-pairs';
 import { runEvalStories } from './commands/eval-stories';
 
@@ -38,6 +39,11 @@ Commands:
                             decisions (labelled by gold), not only along the gold stories.
                             --calibration: also print, per set, how often the best candidate is the
                             article's story, by its log-odds under the fold model (file order).
+  eval claims DIR|FILES... [--print]
+                            Claim matching within the gold stories of stories-*.jsonl: each story's
+                            articles in file order through the ingest's claim matching; prints per set
+                            the mentions that join an earlier article's claim (another outlet's) and
+                            the disputes by kind. --print: every join and dispute, tab-separated.
   eval pairs FILE.jsonl|DIR... [--out PRED.jsonl] [--folds N] [--tf-kld] [--shipped]
                             The claim matcher on {id, a, b} sentence pairs: same = do the two sentences
                             state the same claim (the decision model, as the pipeline matches claims);
@@ -94,6 +100,12 @@ async function main(argv: string[]): Promise<number> {
         await runEvalStories({ inputs: positionals, orders, ablate, score, writeModel: values['write-model'], trainUndated: !values['no-undated-training'], errors: Number(values.errors), onPolicy: values['on-policy'], calibration: values.calibration });
         return 0;
       }
+      if (kind === 'claims') {
+        const { values, positionals } = parseArgs({ args: evalArgs, allowPositionals: true, options: { print: { type: 'boolean', default: false } } });
+        if (positionals.length === 0) throw new UsageError('eval claims needs a directory of stories-*.jsonl or the files');
+        await runEvalClaims({ inputs: positionals, print: values.print! });
+        return 0;
+      }
       const { values, positionals } = parseArgs({
         args: evalArgs,
         allowPositionals: true,
@@ -119,7 +131,7 @@ async function main(argv: string[]): Promise<number> {
       const concurrency = values.concurrency === undefined ? 1 : Number(values.concurrency);
       if (!Number.isInteger(concurrency) || concurrency < 1) throw new UsageError('--concurrency needs a whole number of articles at once, 1 or more');
       if (kind === 'articles') await runEvalArticles({ file: positionals[0], out: values.out, orders, concurrency });
-      else throw new UsageError(`unknown evaluation "${kind ?? ''}": use "eval articles" or "eval pairs"`);
+      else throw new UsageError(`unknown evaluation "${kind ?? ''}": use "eval articles", "eval stories", "eval claims" or "eval pairs"`);
       return 0;
     }
     case undefined:

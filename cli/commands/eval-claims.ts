@@ -1,0 +1,47 @@
+import { readdirSync, statSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { replayStoryClaims } from '../eval/claim-replay';
+import { readJsonLines } from '../eval/jsonl';
+import type { StoryLine } from '../eval/story-replay';
+
+/**
+ * Claim matching and disputes within the gold stories of story sets (a directory stands for its
+ * stories-*.jsonl files): per set, how many mentions join a claim an earlier article of their story
+ * made (and how many of those another outlet's), and how many new claims dispute an earlier one, by
+ * kind. With `print`, every join and dispute as a tab-separated line on stdout (set, kind, story,
+ * article, statement, the claim it joins or disputes, similarity or detail), to be read: the sets
+ * carry no claim labels, so these are counts, not scores.
+ */
+export async function runEvalClaims(options: { inputs: string[]; print?: boolean }): Promise<void> {
+  const files = options.inputs.flatMap(storyFiles);
+  if (files.length === 0) throw new Error('eval claims: no stories-*.jsonl files given');
+  for (const file of files) {
+    const set = basename(file, '.jsonl').replace(/^stories-/, '');
+    const lines: StoryLine[] = [];
+    for await (const line of readJsonLines<StoryLine>(file)) {
+      if (typeof line.story !== 'string') throw new Error(`${file}: line ${line.id} has no gold story`);
+      lines.push(line);
+    }
+    process.stderr.write(`${set}: matching the claims of ${lines.length} articles story by story\n`);
+    const replay = replayStoryClaims(lines);
+    if (options.print) {
+      for (const j of replay.joins) console.log([set, j.otherOutlet ? 'join' : 'join-same-outlet', j.story, j.articleId, j.statement, j.claim, j.similarity].join('\t'));
+      for (const d of replay.disputes) console.log([set, `dispute-${d.kind}`, d.story, d.articleId, d.statement, d.claim, d.detail].join('\t'));
+    }
+    const byKind = (kind: string) => replay.disputes.filter((d) => d.kind === kind).length;
+    const otherOutlet = replay.joins.filter((j) => j.otherOutlet).length;
+    (options.print ? process.stderr : process.stdout).write(
+      `${set}: ${replay.stories} stories of 2 or more, ${replay.articles} articles, ${replay.mentions} mentions; ` +
+        `${replay.joins.length} join an earlier article's claim (${otherOutlet} another outlet's); ` +
+        `disputes: negation ${byKind('negation')}, figure ${byKind('number')}, date ${byKind('date')}\n`,
+    );
+  }
+}
+
+function storyFiles(path: string): string[] {
+  if (!statSync(path).isDirectory()) return [path];
+  return readdirSync(path)
+    .filter((name) => name.startsWith('stories-') && name.endsWith('.jsonl'))
+    .sort()
+    .map((name) => join(path, name));
+}
