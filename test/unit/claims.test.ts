@@ -164,6 +164,24 @@ describe('matchingCore', () => {
     // too little would remain
     expect(matchingCore('In 2020, the minister resigned.')).toBeUndefined();
   });
+
+  it('keeps the first clause when another phrase is appended after a comma or a dash, but not a subordinate clause, a short one or a list', () => {
+    expect(matchingCore('The Consumer Price Index has risen 4.2 percent from a year ago, notably higher than the estimated 3.6 percent.')).toBe('The Consumer Price Index has risen 4.2 percent from a year ago');
+    expect(matchingCore('The Delta variant doubles the risk of hospitalisation compared with earlier variants, but two doses of vaccine still protect.')).toBe('The Delta variant doubles the risk of hospitalisation compared with earlier variants');
+    expect(matchingCore('While marijuana remains illegal under federal law, officials have allowed Colorado to go ahead.')).toBeUndefined();
+    expect(matchingCore('We will bring back our jobs, we will bring back our borders.')).toBeUndefined();
+    expect(matchingCore('Police recovered a rifle, two handguns and ammunition from the car on Main Street.')).toBeUndefined();
+  });
+
+  it('lets another outlet\'s report of the first clause alone join the claim, and no short statement', () => {
+    const at = '2025-01-20T00:00:00.000Z';
+    const article = (id: string) => ({ id: id.padEnd(20, '0'), source: id, ingestedAt: at, storyId: 's' });
+    const first = matchArticleClaims(article('a'), ['The Consumer Price Index has risen 4.2 percent from a year ago, notably higher than the estimated 3.6 percent.'], []);
+    const claims: ClaimRecord[] = [...first.newClaims];
+    expect(matchArticleClaims(article('b'), ['The Consumer Price Index rose 4.2% from a year earlier.'], claims).matchedTo).toEqual([claims[0].id]);
+    const gunman = matchArticleClaims(article('c'), ['The heavily armed gunman was identified by Police Sgt. Richard Lewis Sunday as John Zawahri, whose victims included his father and brother.'], []);
+    expect(matchArticleClaims(article('d'), ['Zawahri was shot by police.'], gunman.newClaims).matchedTo).toEqual([undefined]);
+  });
 });
 
 describe('countriesForLeaders', () => {

@@ -212,6 +212,9 @@ function bestMatch(index: StoryClaimIndex<Wording>, claimsById: ReadonlyMap<stri
     for (const claim of index.candidates(probe.features, MIN_SHARED_TERMS)) {
       // a core against a core compares two remainders: too little is left to tell claims apart
       if (probe.form.kind === 'core' && claim.form.kind === 'core') continue;
+      // nor a short statement against a core: "He was killed in the line of duty" would meet the
+      // first clause of "... he killed a cop in the line of duty, along with ..."
+      if ((probe.form.kind === 'core' || claim.form.kind === 'core') && Math.min(wordCount(probe.features), wordCount(claim.features)) < MIN_FIRST_CLAUSE_WORDS) continue;
       // a main clause is compared with main clauses only, and must state the same predicate
       if (!comparableClauses(probe.form, claim.form)) continue;
       const similarity = claimSimilarity(probe.features, claim.features);
@@ -458,10 +461,40 @@ export function matchingCore(statement: string): string | undefined {
   if (described) core = `${described[1]} is ${core.slice(described.index + described[0].length)}`;
   const tail = TRAILING_ELABORATION.exec(core);
   if (tail && tail.index >= 20) core = core.slice(0, tail.index);
+  else core = core.slice(0, firstClauseEnd(core));
   core = core.trim();
   if (core === statement.trim() || core.split(/\s+/).length < 5) return undefined;
   return core;
 }
+
+/**
+ * Where the first clause of a statement ends when another phrase is appended to it after a comma or
+ * a dash ("The Consumer Price Index has risen 4.2 percent from a year ago, notably higher than the
+ * estimated 3.6 percent", "... doubles the risk of hospitalisation, but two doses still protect"):
+ * another outlet may report the first clause alone. Only a clause with a verb, of at least
+ * MIN_FIRST_CLAUSE_WORDS words, not opened by a subordinator, and not the comma of a list ("A, B and
+ * C"); the statement's end otherwise.
+ */
+function firstClauseEnd(statement: string): number {
+  // "While marijuana remains illegal under federal law, officials have ...": a clause that opens
+  // with a subordinator is not the statement's assertion
+  if (SUBORDINATE_OPENING.test(statement)) return statement.length;
+  const boundary = /(?:,|\s[—–])\s+(?=(\p{Ll}+))/u.exec(statement);
+  if (!boundary || /^(?:and|or|nor)$/.test(boundary[1])) return statement.length;
+  const clause = statement.slice(0, boundary.index);
+  const words = clause.split(/\s+/);
+  if (words.length < MIN_FIRST_CLAUSE_WORDS || !words.some((word) => isVerbLike(word.toLowerCase().replace(/[^a-z'-]/g, ''), true))) return statement.length;
+  return boundary.index;
+}
+function wordCount(features: ClaimFeatures): number {
+  return features.seq?.length ?? features.terms.length;
+}
+const SUBORDINATE_OPENING = /^(?:while|whereas|although|though|as|if|when|whenever|because|since|after|before|unless|until|once|whether|despite|even)\b/i;
+/**
+ * The fewest words a first clause keeps: a short one is too little to tell claims apart ("We will
+ * bring back our jobs" would meet "We will bring back our borders").
+ */
+const MIN_FIRST_CLAUSE_WORDS = 8;
 
 /** `ours` states an exact figure in a unit that `theirs` names without any figure. */
 function figureOnOneSide(ours: readonly Quantity[], theirs: readonly Quantity[], theirText: string): boolean {
