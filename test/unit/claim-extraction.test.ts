@@ -252,6 +252,7 @@ describe('extractClaims: atomic claims', () => {
       'Kaitlyn Pearson can be reached at kaitlyn.pearson@theledger.com or 863-802-7516.',
       'Reach Greg Sowinski at 567-242-0464 or on Twitter @Lima_Sowinski.',
       'Updated: Thursday, January 12, 2017 @ 5:32 PM',
+      'Read or Share this story: http://on.kens5.com/1QztH5H',
       'Police have posted a $10,000 reward for anyone with information leading to an arrest.',
       'The department released a photo of the man and asked anyone with information to call police.',
     ]);

@@ -628,7 +628,7 @@ const CAPTION = [
   /\/\s*(?:POOL|AFP|AP|Reuters)\s*\//i,
 ];
 const BOILERPLATE = [
-  /^(?:SEE ALSO|READ MORE|RELATED|WATCH|LISTEN|Click|Sign up|Share|Advertisement|Subscribe|More to Read|Follow us)\b/i,
+  /^(?:SEE ALSO|READ MORE|RELATED|WATCH|LISTEN|Click|Sign up|Share|Read or Share|Advertisement|Subscribe|More to Read|Follow us)\b/i,
   /\bwrites for (?:the )?[\p{Lu}]/u,
   /\bcontributed(?: to this report)?\.?$/,
   /\b(?:All rights reserved|Copyright ©|terms of use|privacy policy|promotional content)\b/i,
