@@ -71,6 +71,12 @@ describe('findRewriteOrigin', () => {
     expect(findRewriteOrigin(['c6', 'c1', 'c4', 'c0', 'c7', 'c2'], earlier, 'new')).toBeUndefined();
     expect(findRewriteOrigin(['c0', undefined, undefined, undefined, undefined, undefined, 'c1', undefined], earlier, 'new')).toBeUndefined();
   });
+
+  it('counts a sentence for the earlier article that states a claim it could have joined, whichever claim it joined', () => {
+    // sentences 1 and 3 joined a third article's wordings ('x1', 'x3') of claims the original states too
+    expect(findRewriteOrigin(['c0', 'x1', undefined, 'x3', 'c4', 'c6'], earlier, 'new')).toBeUndefined();
+    expect(findRewriteOrigin(['c0', 'x1', undefined, 'x3', 'c4', 'c6'], earlier, 'new', [['c0'], ['x1', 'c1'], [], ['x3', 'c3'], ['c4'], ['c6']])).toBe('original');
+  });
 });
 
 describe('alignRewrite', () => {
@@ -79,7 +85,7 @@ describe('alignRewrite', () => {
   const table = (pairs: Record<string, number>) => (sentence: number, mention: { claimId: string }) => pairs[`${sentence}:${mention.claimId}`] ?? 0;
 
   it('places an unmatched sentence of a rewrite against the origin sentence between its neighbours', () => {
-    const alignment = alignRewrite(['c0', 'c1', undefined, 'c3', 'c4', undefined], earlier, 'new', table({ '2:c2': 0.3, '5:c5': 0.28, '5:c7': 0.26 }));
+    const alignment = alignRewrite(['c0', 'c1', undefined, 'c3', 'c4', undefined], earlier, 'new', [], table({ '2:c2': 0.3, '5:c5': 0.28, '5:c7': 0.26 }));
     expect(alignment?.origin).toBe('original');
     expect(alignment?.aligned.map(({ sentence, mention, similarity }) => [sentence, mention.claimId, similarity])).toEqual([
       [2, 'c2', 0.3],
@@ -89,7 +95,7 @@ describe('alignRewrite', () => {
 
   it('aligns in order and one to one, for the largest summed similarity', () => {
     // c3 alone is the likelier partner of sentence 2, but c2 then c3 place both sentences
-    const alignment = alignRewrite(['c0', 'c1', undefined, undefined, 'c4', 'c5'], earlier, 'new', table({ '2:c2': 0.3, '2:c3': 0.45, '3:c3': 0.3 }));
+    const alignment = alignRewrite(['c0', 'c1', undefined, undefined, 'c4', 'c5'], earlier, 'new', [], table({ '2:c2': 0.3, '2:c3': 0.45, '3:c3': 0.3 }));
     expect(alignment?.aligned.map(({ sentence, mention }) => [sentence, mention.claimId])).toEqual([
       [2, 'c2'],
       [3, 'c3'],
@@ -98,14 +104,14 @@ describe('alignRewrite', () => {
 
   it('does not place a sentence outside its stretch, below the floor, or on a claim the article matched already', () => {
     // sentence 2 sits between the origin's c1 and c3: c6 is elsewhere in the origin
-    expect(alignRewrite(['c0', 'c1', undefined, 'c3', 'c4'], earlier, 'new', table({ '2:c6': 0.9 }))?.aligned).toEqual([]);
-    expect(alignRewrite(['c0', 'c1', undefined, 'c3', 'c4'], earlier, 'new', table({ '2:c2': REWRITE_ALIGNMENT_FLOOR - 0.01 }))?.aligned).toEqual([]);
+    expect(alignRewrite(['c0', 'c1', undefined, 'c3', 'c4'], earlier, 'new', [], table({ '2:c6': 0.9 }))?.aligned).toEqual([]);
+    expect(alignRewrite(['c0', 'c1', undefined, 'c3', 'c4'], earlier, 'new', [], table({ '2:c2': REWRITE_ALIGNMENT_FLOOR - 0.01 }))?.aligned).toEqual([]);
     // c2 is matched by sentence 5 (out of order, so not an anchor): not free for sentence 2
-    expect(alignRewrite(['c0', 'c1', undefined, 'c3', 'c4', 'c2'], earlier, 'new', table({ '2:c2': 0.4 }))?.aligned).toEqual([]);
+    expect(alignRewrite(['c0', 'c1', undefined, 'c3', 'c4', 'c2'], earlier, 'new', [], table({ '2:c2': 0.4 }))?.aligned).toEqual([]);
   });
 
   it('aligns nothing when the article rewrites no earlier one', () => {
-    expect(alignRewrite(['c6', 'c1', undefined, 'c0', 'c7', 'c2'], earlier, 'new', table({ '2:c3': 0.9 }))).toBeUndefined();
+    expect(alignRewrite(['c6', 'c1', undefined, 'c0', 'c7', 'c2'], earlier, 'new', [], table({ '2:c3': 0.9 }))).toBeUndefined();
   });
 });
 

@@ -166,7 +166,7 @@ function readClaim(claim: ExtractedClaim, reference: string, referenceKind: 'pub
  */
 function rewriteJoins(
   extracted: readonly ReadClaim[],
-  matches: ReadonlyArray<{ match?: { claim: ClaimRecord } }>,
+  matches: ReadonlyArray<{ match?: { claim: ClaimRecord }; restates: readonly string[] }>,
   claimsById: ReadonlyMap<string, ClaimRecord>,
   storyMentions: readonly MentionRecord[],
   articleId: string,
@@ -178,7 +178,10 @@ function rewriteJoins(
     if (!features) originFeatures.set(mention, (features = claimFeatures(countriesForCapitals(mention.statement ?? mention.text))));
     return features;
   };
-  const alignment = alignRewrite(matchedTo, storyMentions, articleId, (sentence, mention) => {
+  // a sentence restates the origin's claim when it could have joined it, whichever claim it joined
+  // ("Police booked him before releasing him" may join a third outlet's wording of the fact)
+  const restates = matches.map((m) => m.restates);
+  const alignment = alignRewrite(matchedTo, storyMentions, articleId, restates, (sentence, mention) => {
     const ours = extracted[sentence].features;
     const theirs = featuresOf(mention);
     // as the story's term index: too few shared terms to be scored at all
@@ -214,7 +217,7 @@ function bestMatch(index: StoryClaimIndex<Wording>, claimsById: ReadonlyMap<stri
       if (probe.form.kind === 'core' && claim.form.kind === 'core') continue;
       // nor a short statement against a core: "He was killed in the line of duty" would meet the
       // first clause of "... he killed a cop in the line of duty, along with ..."
-      if ((probe.form.kind === 'core' || claim.form.kind === 'core') && Math.min(wordCount(probe.features), wordCount(claim.features)) < MIN_FIRST_CLAUSE_WORDS) continue;
+      if ((probe.form.kind === 'core' || claim.form.kind === 'core') && Math.min(wordCount(probe.features), wordCount(claim.features)) < MIN_WORDS_AGAINST_CORE) continue;
       // a main clause is compared with main clauses only, and must state the same predicate
       if (!comparableClauses(probe.form, claim.form)) continue;
       const similarity = claimSimilarity(probe.features, claim.features);
@@ -225,6 +228,8 @@ function bestMatch(index: StoryClaimIndex<Wording>, claimsById: ReadonlyMap<stri
   let contradiction: Contradiction | undefined;
   let match: { claim: ClaimRecord; similarity: number } | undefined;
   const sameAs: string[] = [];
+  // every claim the statement could have joined, for finding the article a rewrite restates
+  const restates: string[] = [];
   for (const candidate of scored) {
     if ((candidate.claim.negated ?? facts.negated) !== facts.negated) {
       if (!match) contradiction ??= contradictionWith(features, facts, candidate.claim)?.contradiction;
@@ -235,6 +240,7 @@ function bestMatch(index: StoryClaimIndex<Wording>, claimsById: ReadonlyMap<stri
     // matched through another wording (a later mention's, a core, a main clause): the claim's own
     // wording must not conflict either
     if (!isOwnWording(candidate.claim, claim) && ((claim.negated ?? facts.negated) !== facts.negated || incompatible(features, facts, claim))) continue;
+    if (!restates.includes(claim.id)) restates.push(claim.id);
     if (!match) {
       match = { claim, similarity: candidate.similarity };
       continue;
@@ -245,7 +251,7 @@ function bestMatch(index: StoryClaimIndex<Wording>, claimsById: ReadonlyMap<stri
     if (claimsConflict(match.claim, claim)) continue;
     sameAs.push(claim.id);
   }
-  return match ? { match, contradiction: undefined, sameAs } : { match: undefined, contradiction, sameAs };
+  return match ? { match, contradiction: undefined, sameAs, restates } : { match: undefined, contradiction, sameAs, restates };
 }
 
 /** The claim's own statement as a whole, checked above already (the index holds it as a copy with its form). */
@@ -495,6 +501,12 @@ const SUBORDINATE_OPENING = /^(?:while|whereas|although|though|as|if|when|whenev
  * bring back our jobs" would meet "We will bring back our borders").
  */
 const MIN_FIRST_CLAUSE_WORDS = 8;
+/**
+ * The fewest words of a statement compared with a core (see bestMatch): "Zawahri was shot by police"
+ * is too little to tell which clause of a longer report it restates, while a rewrite's "Police
+ * booked him before releasing him" still meets the first clause of the sentence it rewrites.
+ */
+const MIN_WORDS_AGAINST_CORE = 6;
 
 /** `ours` states an exact figure in a unit that `theirs` names without any figure. */
 function figureOnOneSide(ours: readonly Quantity[], theirs: readonly Quantity[], theirText: string): boolean {

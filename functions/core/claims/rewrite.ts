@@ -21,13 +21,20 @@ export interface EarlierMention {
  * article's claims, and in the same order (the longest in-order run is what counts, so shared stock
  * phrases scattered through two independent reports do not make one a rewrite of the other).
  *
- * `matchedTo[i]` is the existing claim that this article's claim i matched, if any.
+ * `matchedTo[i]` is the existing claim that this article's claim i matched, if any; `restates[i]`,
+ * every existing claim it could have joined (the matched one among them): a sentence counts for an
+ * earlier article that states any of them.
  */
-export function findRewriteOrigin(matchedTo: ReadonlyArray<string | undefined>, earlier: readonly EarlierMention[], articleId: string): string | undefined {
+export function findRewriteOrigin(
+  matchedTo: ReadonlyArray<string | undefined>,
+  earlier: readonly EarlierMention[],
+  articleId: string,
+  restates: ReadonlyArray<readonly string[]> = [],
+): string | undefined {
   const needed = Math.max(REWRITE_MIN_CLAIMS, Math.ceil(REWRITE_SHARE * matchedTo.length));
   let best: { articleId: string; run: number } | undefined;
   for (const [candidate, byClaim] of claimPositions(earlier, articleId)) {
-    const run = inOrderRun(matchedTo, byClaim).length;
+    const run = inOrderRun(matchedTo, byClaim, restates).length;
     if (run >= needed && (!best || run > best.run || (run === best.run && candidate < best.articleId))) best = { articleId: candidate, run };
   }
   return best?.articleId;
@@ -57,13 +64,14 @@ export function alignRewrite<M extends EarlierMention>(
   matchedTo: ReadonlyArray<string | undefined>,
   earlier: readonly M[],
   articleId: string,
+  restates: ReadonlyArray<readonly string[]>,
   similarity: (sentence: number, mention: M) => number,
 ): { origin: string; aligned: Array<AlignedSentence<M>> } | undefined {
-  const origin = findRewriteOrigin(matchedTo, earlier, articleId);
+  const origin = findRewriteOrigin(matchedTo, earlier, articleId, restates);
   if (origin === undefined) return undefined;
   const byClaim = claimPositions(earlier, articleId).get(origin)!;
-  const anchors = inOrderRun(matchedTo, byClaim);
-  const matched = new Set(matchedTo);
+  const anchors = inOrderRun(matchedTo, byClaim, restates);
+  const matched = new Set([...matchedTo, ...restates.flat()]);
   const free = earlier.filter((m) => m.articleId === origin && !matched.has(m.claimId)).sort((a, b) => a.claimIndex - b.claimIndex);
   const bounds = [{ sentence: -1, position: -1 }, ...anchors, { sentence: matchedTo.length, position: Infinity }];
   const aligned: Array<AlignedSentence<M>> = [];
@@ -127,9 +135,11 @@ function claimPositions(earlier: readonly EarlierMention[], articleId: string): 
  * order (a longest increasing subsequence of their positions there): pairs of the sentence and its
  * claim's position in the earlier article, in order.
  */
-function inOrderRun(matchedTo: ReadonlyArray<string | undefined>, byClaim: ReadonlyMap<string, number>): Array<{ sentence: number; position: number }> {
+function inOrderRun(matchedTo: ReadonlyArray<string | undefined>, byClaim: ReadonlyMap<string, number>, restates: ReadonlyArray<readonly string[]> = []): Array<{ sentence: number; position: number }> {
   const placed = matchedTo.flatMap((claimId, sentence) => {
-    const position = claimId === undefined ? undefined : byClaim.get(claimId);
+    // the matched claim's place, else the first place of another claim the sentence restates
+    const positions = [claimId, ...(restates[sentence] ?? [])].flatMap((id) => (id === undefined || !byClaim.has(id) ? [] : [byClaim.get(id)!]));
+    const position = claimId !== undefined && byClaim.has(claimId) ? byClaim.get(claimId) : positions.length > 0 ? Math.min(...positions) : undefined;
     return position === undefined ? [] : [{ sentence, position }];
   });
   // patience sorting: tails[k] ends the best run of length k + 1 found so far
