@@ -1,7 +1,6 @@
-import { readdirSync, statSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { basename } from 'node:path';
 import { replayStoryClaims } from '../eval/claim-replay';
-import { readJsonLines } from '../eval/jsonl';
+import { jsonLinesFiles, readJsonLines } from '../eval/jsonl';
 import type { StoryLine } from '../eval/story-replay';
 
 /**
@@ -13,7 +12,7 @@ import type { StoryLine } from '../eval/story-replay';
  * carry no claim labels, so these are counts, not scores.
  */
 export async function runEvalClaims(options: { inputs: string[]; print?: boolean }): Promise<void> {
-  const files = options.inputs.flatMap(storyFiles);
+  const files = options.inputs.flatMap((input) => jsonLinesFiles(input, 'stories-'));
   if (files.length === 0) throw new Error('eval claims: no stories-*.jsonl files given');
   for (const file of files) {
     const set = basename(file, '.jsonl').replace(/^stories-/, '');
@@ -36,12 +35,4 @@ export async function runEvalClaims(options: { inputs: string[]; print?: boolean
         `disputes: negation ${byKind('negation')}, figure ${byKind('number')}, date ${byKind('date')}\n`,
     );
   }
-}
-
-function storyFiles(path: string): string[] {
-  if (!statSync(path).isDirectory()) return [path];
-  return readdirSync(path)
-    .filter((name) => name.startsWith('stories-') && name.endsWith('.jsonl'))
-    .sort()
-    .map((name) => join(path, name));
 }

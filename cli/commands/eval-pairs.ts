@@ -1,9 +1,8 @@
-import { readdirSync, statSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { basename } from 'node:path';
 import { claimFeatures } from '../../functions/core/claims/claim-features';
 import { claimMatch, combineScores, gradedScore, sameClaimModel } from '../../functions/core/claims/claim-similarity';
 import { FIT_OPTIONS, type FitOptions, fitMatcher, pairLogits, type PairItem } from '../eval/fit-matcher';
-import { jsonLinesWriter, progress, readJsonLines } from '../eval/jsonl';
+import { jsonLinesFiles, jsonLinesWriter, progress, readJsonLines } from '../eval/jsonl';
 import { binaryScores, spearman } from '../eval/metrics';
 
 export interface PairLine {
@@ -35,7 +34,7 @@ export interface Prediction {
  * With `shipped`, the shipped matcher decides every pair as it is (for sealed held-out files).
  */
 export async function runEvalPairs(options: { files: string[]; out?: string; shipped?: boolean; folds?: number; termWeights?: boolean }): Promise<void> {
-  const files = options.files.flatMap(pairFiles);
+  const files = options.files.flatMap((file) => jsonLinesFiles(file, 'pairs-'));
   if (files.length === 0) throw new Error('eval pairs: no pair files given');
   const sets = new Map<string, PairLine[]>();
   for (const file of files) sets.set(basename(file, '.jsonl'), await readPairs(file));
@@ -46,14 +45,6 @@ export async function runEvalPairs(options: { files: string[]; out?: string; shi
     await out.close();
   }
   for (const [set, lines] of sets) report(set, lines, predictions, options.shipped ? 'shipped matcher' : `nested ${options.folds ?? 5}-fold CV, out-of-fold`);
-}
-
-function pairFiles(path: string): string[] {
-  if (!statSync(path).isDirectory()) return [path];
-  return readdirSync(path)
-    .filter((name) => name.startsWith('pairs-') && name.endsWith('.jsonl'))
-    .sort()
-    .map((name) => join(path, name));
 }
 
 async function readPairs(file: string): Promise<PairLine[]> {

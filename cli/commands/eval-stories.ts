@@ -1,10 +1,10 @@
-import { readdir, writeFile } from 'node:fs/promises';
-import { basename, join } from 'node:path';
+import { writeFile } from 'node:fs/promises';
+import { basename } from 'node:path';
 import { LINK_FEATURES, MODEL_FEATURES, type LinkFeature } from '../../functions/core/stories/story-link';
 import { ABLATIONS, DEFAULT_POLICY, type StoryPolicy } from '../../functions/core/stories/story-policy';
 import type { StoryModel } from '../../functions/core/stories/story-model';
 import { fitStoryModel, linkExamples, type LabelledSet } from '../eval/fit-story-model';
-import { readJsonLines } from '../eval/jsonl';
+import { jsonLinesFiles, readJsonLines } from '../eval/jsonl';
 import { clusteringScores, pairedDifference } from '../eval/metrics';
 import { NAIVE_THRESHOLDS, naiveClusters } from '../eval/naive-clusterer';
 import { shuffle } from '../eval/shuffle';
@@ -65,7 +65,7 @@ export interface VariantScore {
  * with their dates removed. The naive reference is printed beside each line.
  */
 export async function runEvalStories(options: EvalStoriesOptions): Promise<void> {
-  const files = await storyFiles(options.inputs);
+  const files = options.inputs.flatMap((input) => jsonLinesFiles(input, 'stories-'));
   if (files.length < 2) throw new Error('eval stories needs at least two story sets (it fits on the others to score each one)');
   const ablations = options.ablate.map(parseAblation);
   const sets: LabelledSet[] = [];
@@ -161,14 +161,6 @@ function parseAblation(name: string): Ablation {
   return { label: `ablate ${name}`, features, policy: (model) => mechanisms.reduce((policy, apply) => apply(policy), { ...DEFAULT_POLICY, model }) };
 }
 
-async function storyFiles(inputs: readonly string[]): Promise<string[]> {
-  const files: string[] = [];
-  for (const input of inputs) {
-    if (input.endsWith('.jsonl')) files.push(input);
-    else files.push(...(await readdir(input)).filter((name) => /^stories-.*\.jsonl$/.test(name)).sort().map((name) => join(input, name)));
-  }
-  return files;
-}
 
 /** A set as released and, when it carries dates, the same set undated: dates must help, not be needed. */
 function variantsOf(set: LabelledSet): LabelledSet[] {

@@ -1,4 +1,5 @@
-import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
+import { createReadStream, createWriteStream, readdirSync, statSync, type WriteStream } from 'node:fs';
+import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 
 /** Lines of a JSON Lines file, parsed; a malformed line is an error naming its line number. */
@@ -34,4 +35,13 @@ export function progress(label: string, every = 100): { tick(done: number, total
       process.stderr.write(`${label}: ${done}${total ? `/${total}` : ''} (${(done / Math.max(seconds, 0.001)).toFixed(0)}/s)\n`);
     },
   };
+}
+
+/** The files a path stands for: a directory, its `<prefix>*.jsonl` files in name order; a file, itself. */
+export function jsonLinesFiles(path: string, prefix: string): string[] {
+  if (!statSync(path).isDirectory()) return [path];
+  return readdirSync(path)
+    .filter((name) => name.startsWith(prefix) && name.endsWith('.jsonl'))
+    .sort()
+    .map((name) => join(path, name));
 }
