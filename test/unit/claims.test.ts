@@ -7,6 +7,8 @@ import { countriesForLeaders } from '../../functions/core/claims/entities';
 import type { ClaimRecord } from '../../functions/core/records';
 
 const similarity = (a: string, b: string) => claimSimilarity(claimFeatures(a), claimFeatures(b));
+/** An article of story "s", its id and source from `id`, as matchArticleClaims reads one. */
+const article = (id: string) => ({ id: id.padEnd(20, '0'), source: id, ingestedAt: '2025-01-20T00:00:00.000Z', storyId: 's' });
 
 describe('extractClaims', () => {
   it('keeps declarative sentences with their exact spans and skips questions and fragments', () => {
@@ -116,8 +118,6 @@ describe('alignRewrite', () => {
 });
 
 describe('matchArticleClaims on a rewrite', () => {
-  const at = '2025-01-20T00:00:00.000Z';
-  const article = (id: string) => ({ id: id.padEnd(20, '0'), source: id, ingestedAt: at, storyId: 's' });
   const original = [
     'The Kremlin earlier said that the treaty will enhance the military-political and trade-economic relations between Tehran and Moscow, though the specifics remain undisclosed.',
     'Pezeshkian said the two countries were entering a new chapter in relations, especially in trade.',
@@ -180,9 +180,7 @@ describe('matchingCore', () => {
   });
 
   it('lets another outlet\'s report of the first clause alone join the claim, and no short statement', () => {
-    const at = '2025-01-20T00:00:00.000Z';
-    const article = (id: string) => ({ id: id.padEnd(20, '0'), source: id, ingestedAt: at, storyId: 's' });
-    const first = matchArticleClaims(article('a'), ['The Consumer Price Index has risen 4.2 percent from a year ago, notably higher than the estimated 3.6 percent.'], []);
+      const first = matchArticleClaims(article('a'), ['The Consumer Price Index has risen 4.2 percent from a year ago, notably higher than the estimated 3.6 percent.'], []);
     const claims: ClaimRecord[] = [...first.newClaims];
     expect(matchArticleClaims(article('b'), ['The Consumer Price Index rose 4.2% from a year earlier.'], claims).matchedTo).toEqual([claims[0].id]);
     const gunman = matchArticleClaims(article('c'), ['The heavily armed gunman was identified by Police Sgt. Richard Lewis Sunday as John Zawahri, whose victims included his father and brother.'], []);
@@ -220,9 +218,7 @@ describe('mainClause', () => {
   });
 
   it('joins two outlets\' wordings of one assertion on their main clauses, but not two predicates about one thing', () => {
-    const at = '2025-01-20T00:00:00.000Z';
-    const article = (id: string) => ({ id: id.padEnd(20, '0'), source: id, ingestedAt: at, storyId: 's' });
-    const first = matchArticleClaims(article('a'), ['Iran and Russia, two of the most-sanctioned nations in the world, have signed a comprehensive strategic partnership treaty as Moscow and Tehran deepen cooperation that has steadily increased since the invasion of Ukraine.'], []);
+      const first = matchArticleClaims(article('a'), ['Iran and Russia, two of the most-sanctioned nations in the world, have signed a comprehensive strategic partnership treaty as Moscow and Tehran deepen cooperation that has steadily increased since the invasion of Ukraine.'], []);
     const claims: ClaimRecord[] = [...first.newClaims];
     const second = matchArticleClaims(article('b'), ["Iranian President Masoud Pezeshkian and Russian President Vladimir Putin have signed a cooperation pact, deepening the partnership between two of the world's most heavily sanctioned nations."], claims);
     expect(second.matchedTo).toEqual([claims[0].id]);
