@@ -66,6 +66,11 @@ describe('claimHeadline', () => {
     expect(
       headlines('Putin praised the deal as a real breakthrough for the region. He said the amount of trade and economic cooperation was still insufficient.')[1],
     ).toBe('He [Putin] said the amount of trade and economic cooperation was still insufficient.');
+    // a part of a sentence that opens with its speaker reads as written
+    expect(headlines('Pezeshkian said the region must act. He emphasized the importance of regional self-reliance, arguing that external influences only heighten tensions.').slice(1)).toEqual([
+      'He [Pezeshkian] emphasized the importance of regional self-reliance.',
+      'External influences only heighten tensions, Pezeshkian emphasized.',
+    ]);
     expect(headlines('The Kremlin said the talks went well. He said the amount of trade and economic cooperation was still insufficient.')[1]).toBe(
       'He said the amount of trade and economic cooperation was still insufficient.',
     );

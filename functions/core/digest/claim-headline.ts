@@ -34,6 +34,12 @@ const TRAILING_CUES = new Set(REPORTING_VERBS.filter((verb) => !CUES_NEEDING_MOR
 export function claimHeadline(source: HeadlineSource): string {
   const statement = source.statement?.trim();
   if (source.part === undefined || !statement) return source.attribution?.source ? withSpeakerNamed(source.text, source.attribution) : withQuoteSpeaker(source.text, source.quotes ?? []);
+  // a part that opens with its "he" or "she" and the cue ("He emphasized the importance of
+  // regional self-reliance", before ", arguing that ...") reads best as written, the speaker named
+  if (source.attribution?.source && /^(?:He|She)\s/.test(source.text)) {
+    const named = withSpeakerNamed(source.text.replace(/[\s,;:]+$/, ''), source.attribution);
+    if (named !== source.text.replace(/[\s,;:]+$/, '')) return /[.!?]["')\]]*$/.test(named) ? named : `${named}.`;
+  }
   const quoted = requote(statement, source.quotes ?? []);
   const sentence = quoted.replace(/^(["“]?)(\p{Ll})/u, (_, mark: string, letter: string) => mark + letter.toUpperCase());
   const attribution = source.attribution;
