@@ -124,7 +124,6 @@ function participleSpeaker(clause: string): string | undefined {
 
 /** Splits [from, to) of the sentence into independent assertions. */
 function splitAssertions(sentence: string, from: number, to: number, speaker?: string): SentencePart[] {
-  const sentenceSpeaker = speaker;
   const text = sentence.slice(from, to);
   const parts: SentencePart[] = [];
 
@@ -182,19 +181,19 @@ function splitAssertions(sentence: string, from: number, to: number, speaker?: s
     // sentence's speaker's; "saying" is as often the reported clause's own ("police said the father
     // called 911, saying he had ..."). The sentence's speaker's parts take the sentence's attribution
     // (so that a "he" there is read as the sentence's is).
-    const bySentenceSpeaker = saying[1] === undefined && sentenceSpeaker !== undefined;
-    const speaker = bySentenceSpeaker ? sentenceSpeaker : participleSpeaker(text.slice(0, saying.index));
+    const bySentenceSpeaker = saying[1] === undefined && speaker !== undefined;
+    const sayer = bySentenceSpeaker ? speaker : participleSpeaker(text.slice(0, saying.index));
     const saidFrom = from + saying.index + saying[0].length;
     const said = cleanStatement(sentence.slice(saidFrom, to));
-    if (speaker && (bySentenceSpeaker || looksLikeSpeaker(speaker)) && words(said).length >= 4) {
+    if (sayer && (bySentenceSpeaker || looksLikeSpeaker(sayer)) && words(said).length >= 4) {
       const head = coordinate(sentence, from, from + saying.index, undefined);
-      const voiced = bySentenceSpeaker ? {} : { attribution: attributionTo(speaker, (saying[1] ?? saying[2]).toLowerCase()) };
+      const voiced = bySentenceSpeaker ? {} : { attribution: attributionTo(sayer, (saying[1] ?? saying[2]).toLowerCase()) };
       // "..., saying that war is not a solution and urging the West to ...": the speaker's second act.
       const act = speakerActAfter(sentence, saidFrom, to);
       if (act && words(sentence.slice(saidFrom, act.at)).length >= 4) {
         const actPart = act.that
           ? { statement: cleanStatement(sentence.slice(act.objectFrom, to)), ...voiced }
-          : { statement: cleanStatement(`${speaker} ${act.past} ${sentence.slice(act.objectFrom, to)}`), ownVoice: true };
+          : { statement: cleanStatement(`${sayer} ${act.past} ${sentence.slice(act.objectFrom, to)}`), ownVoice: true };
         return [
           ...head,
           { start: skipSeparators(sentence, from + saying.index), end: act.at, statement: cleanStatement(sentence.slice(saidFrom, act.at)), ...voiced },

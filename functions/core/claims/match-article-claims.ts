@@ -492,6 +492,7 @@ function firstClauseEnd(statement: string): number {
   if (words.length < MIN_FIRST_CLAUSE_WORDS || !words.some((word) => isVerbLike(word.toLowerCase().replace(/[^a-z'-]/g, ''), true))) return statement.length;
   return boundary.index;
 }
+/** The words of a wording (its stem sequence; its terms for a record stored without one). */
 function wordCount(features: ClaimFeatures): number {
   return features.seq?.length ?? features.terms.length;
 }

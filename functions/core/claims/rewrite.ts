@@ -138,8 +138,8 @@ function claimPositions(earlier: readonly EarlierMention[], articleId: string): 
 function inOrderRun(matchedTo: ReadonlyArray<string | undefined>, byClaim: ReadonlyMap<string, number>, restates: ReadonlyArray<readonly string[]> = []): Array<{ sentence: number; position: number }> {
   const placed = matchedTo.flatMap((claimId, sentence) => {
     // the matched claim's place, else the first place of another claim the sentence restates
-    const positions = [claimId, ...(restates[sentence] ?? [])].flatMap((id) => (id === undefined || !byClaim.has(id) ? [] : [byClaim.get(id)!]));
-    const position = claimId !== undefined && byClaim.has(claimId) ? byClaim.get(claimId) : positions.length > 0 ? Math.min(...positions) : undefined;
+    const others = (restates[sentence] ?? []).flatMap((id) => (byClaim.has(id) ? [byClaim.get(id)!] : []));
+    const position = (claimId === undefined ? undefined : byClaim.get(claimId)) ?? (others.length > 0 ? Math.min(...others) : undefined);
     return position === undefined ? [] : [{ sentence, position }];
   });
   // patience sorting: tails[k] ends the best run of length k + 1 found so far

@@ -37,21 +37,27 @@ export function claimHeadline(source: HeadlineSource): string {
   // a part that opens with its "he" or "she" and the cue ("He emphasized the importance of
   // regional self-reliance", before ", arguing that ...") reads best as written, the speaker named
   if (source.attribution?.source && /^(?:He|She)\s/.test(source.text)) {
-    const named = withSpeakerNamed(source.text.replace(/[\s,;:]+$/, ''), source.attribution);
-    if (named !== source.text.replace(/[\s,;:]+$/, '')) return /[.!?]["')\]]*$/.test(named) ? named : `${named}.`;
+    const text = source.text.replace(/[\s,;:]+$/, '');
+    const named = withSpeakerNamed(text, source.attribution);
+    if (named !== text) return endedAsSentence(named);
   }
   const quoted = requote(statement, source.quotes ?? []);
   const sentence = quoted.replace(/^(["“]?)(\p{Ll})/u, (_, mark: string, letter: string) => mark + letter.toUpperCase());
   const attribution = source.attribution;
   // A speaker whose stance is the statement ("Peskov dismissed any link ...") is named in it already.
   const named = attribution?.source && new RegExp(`(?:^|[^\\p{L}])${escapeRegExp(attribution.source)}(?:$|[^\\p{L}])`, 'iu').test(sentence);
-  if (!attribution?.source || named) return /[.!?]["')\]]*$/.test(sentence) ? sentence : `${sentence}.`;
+  if (!attribution?.source || named) return endedAsSentence(sentence);
   // "... region.", the Kremlin said." reads '... region," the Kremlin said.' without its period.
   const body = sentence.replace(/[\s.,;:]+$/, '').replace(/[.,;:]+(["”])$/, '$1');
   const who = inRunningText(attribution.source);
   const citing = attribution.citing ? `, citing ${attribution.citing}` : '';
   const cue = attribution.cue === 'saying' ? 'said' : attribution.cue;
   return TRAILING_CUES.has(cue) ? `${body}, ${who} ${cue}${citing}.` : `${body}, according to ${who}${citing}.`;
+}
+
+/** The text with a closing full stop, unless it ends as a sentence already (before closing quotes or brackets). */
+function endedAsSentence(text: string): string {
+  return /[.!?]["')\]]*$/.test(text) ? text : `${text}.`;
 }
 
 /**
