@@ -99,6 +99,41 @@ describe('extractClaims: atomic claims', () => {
     expect(kept).toHaveLength(1);
   });
 
+  it.each([
+    [
+      "New York may lose many of its health care workers once the mandate takes effect on Monday, but Gov. Kathy Hochul said she has plans to fill the ranks.",
+      [['New York may lose many of its health care workers once the mandate takes effect on Monday', undefined], ['she has plans to fill the ranks.', 'Gov. Kathy Hochul']],
+    ],
+    // a lower-case speaker, and an opening clause that is not a phrase of when or where
+    ['The shooting happened shortly after noon, but police said none of the injuries are life-threatening.', [['The shooting happened shortly after noon', undefined], ['none of the injuries are life-threatening.', 'police']]],
+    ['Police are looking for the gunman in the area, and Craig said investigators are continuing to work on the cases.', [['Police are looking for the gunman in the area', undefined], ['investigators are continuing to work on the cases.', 'Craig']]],
+    // the predicates coordinated after what is said are said by the same speaker
+    [
+      'Earlier reports said the berry farm was combined with a marijuana farm, but deputies say the marijuana grows are on a separate property and are not associated with the shooting.',
+      [['the berry farm was combined with a marijuana farm', 'Earlier reports'], ['the marijuana grows are on a separate property', 'deputies'], ['the marijuana grows are not associated with the shooting.', 'deputies']],
+    ],
+    // a "he" in the clause is the speaker named before
+    ['McManus said he could not discuss the case, but he said the department was exploring a link between the shootings.', [['he could not discuss the case', 'McManus'], ['the department was exploring a link between the shootings.', 'McManus']]],
+  ])('reads a coordinated clause that reports what its speaker says as that speaker\'s: %s', (sentence, expected) => {
+    expect(statementsAndSources(sentence)).toEqual(expected);
+  });
+
+  it.each([
+    ['Police said none of the wounded had life-threatening injuries.', 'none of the wounded had life-threatening injuries.', 'Police'],
+    ['Authorities said turnout reached 93.87 percent in the election for 288 candidates.', 'turnout reached 93.87 percent in the election for 288 candidates.', 'Authorities'],
+    ['Keith Forman of the Cincinnati law department said liquor license renewals come up in April.', 'liquor license renewals come up in April.', 'Keith Forman of the Cincinnati law department'],
+    ['Braley says if elected to the Senate, he would want to serve on the Judiciary Committee.', 'if elected to the Senate, he would want to serve on the Judiciary Committee.', 'Braley'],
+    // what follows the verb opens no clause: the sentence stays whole, unattributed
+    ['He said goodbye to his friends at the door of the house.', 'He said goodbye to his friends at the door of the house.', undefined],
+    ['LaCalamita said nothing after the officers surrounded him in the yard.', 'LaCalamita said nothing after the officers surrounded him in the yard.', undefined],
+    // no one says anything, or the words before the verb are a clause, not a speaker
+    ["Police haven't said where the children got the gun from last week.", "Police haven't said where the children got the gun from last week.", undefined],
+    ["Greece faces a May 19 due date on debt it says it can't repay without the bailout.", "Greece faces a May 19 due date on debt it says it can't repay without the bailout.", undefined],
+    ['The man was taken to a hospital and authorities said additional charges may be forthcoming.', 'The man was taken to a hospital and authorities said additional charges may be forthcoming.', undefined],
+  ])('reads a verb of saying before any word that opens a clause: %s', (sentence, statement, source) => {
+    expect(statementsAndSources(sentence)).toEqual([[statement, source]]);
+  });
+
   it('reads what a participle of saying reports before "that" (", warning that ...", ", adding that ...") as its speaker\'s assertion', () => {
     const warning = extractClaims(['Senior White House officials significantly raised the stakes on Democrats in their efforts to pass the tax deal, warning on Wednesday that inaction would increase the risk of a recession.']);
     expect(warning.map((c) => [c.statement, c.attribution?.source, c.attribution?.cue])).toEqual([

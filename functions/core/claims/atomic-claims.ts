@@ -315,16 +315,27 @@ function clauseRunsToEnd(clause: string): boolean {
  * clause that reports no one (it stays with its sentence).
  */
 function ownClause(sentence: string, from: number, to: number): SentencePart[] | undefined {
-  const text = sentence.slice(from, to);
-  const subject = subjectOf(text);
+  const subject = subjectOf(sentence.slice(from, to));
   if (!subject || subject.split(/\s+/).length > 8 || !/^\p{Lu}|^(the|a|an|its|his|her|their)\s/iu.test(subject)) return undefined;
-  const attributed = findAttribution(text);
-  if (!attributed.attribution || attributed.start === 0 || words(text.slice(attributed.start, attributed.end)).length < 4) return undefined;
-  const parts = coordinate(sentence, from + attributed.start, from + attributed.end, undefined);
+  const report = reportOf(sentence, from, to);
+  if (!report) return undefined;
+  const parts = coordinate(sentence, report.start, report.end, undefined);
   parts[0].start = from;
   parts[parts.length - 1].end = to;
-  for (const part of parts) part.attribution = attributed.attribution;
+  for (const part of parts) part.attribution = report.attribution;
   return parts;
+}
+
+/**
+ * What a clause reports its opening speaker as saying ("Craig said investigators are continuing
+ * ..."): the speaker and the span said, at least four words; undefined when the clause opens with
+ * no speaker (a trailing "..., police said" is the whole sentence's).
+ */
+function reportOf(sentence: string, from: number, to: number): { attribution: Attribution; start: number; end: number } | undefined {
+  const text = sentence.slice(from, to);
+  const attributed = findAttribution(text);
+  if (!attributed.attribution || attributed.start === 0 || words(text.slice(attributed.start, attributed.end)).length < 4) return undefined;
+  return { attribution: attributed.attribution, start: from + attributed.start, end: from + attributed.end };
 }
 
 /**
@@ -416,8 +427,8 @@ function coordinate(sentence: string, from: number, to: number, subject: string 
     const left = words(text.slice(clauseStart, at));
     const right = words(text.slice(next));
     if (left.length < 3 || right.length < 3) continue;
-    if (!left.some((w) => isVerbLike(w))) continue;
     const comma = m[0].trimStart().startsWith(',') || m[0].trimStart().startsWith(';');
+    if (!left.some((w) => isVerbLike(w) || isNegatedAuxiliary(w))) continue;
     if (speaker && SPEAKER_ACTS.has(right[0])) {
       cuts.push({ at, next, kind: 'speaker' });
       clauseStart = next;
@@ -461,6 +472,14 @@ function coordinate(sentence: string, from: number, to: number, subject: string 
       clauseStart = next;
       continue;
     }
+    // "..., but police said none of the injuries are life-threatening": a clause that reports what
+    // its subject says is an independent clause, whatever its subject
+    if (comma && reportOf(sentence, from + next, to) !== undefined) {
+      cuts.push({ at, next, kind: 'clause' });
+      clauseStart = next;
+      clauseFrom = next;
+      continue;
+    }
     // An independent clause: a short subject (a name, or a determiner and a noun), then its verb.
     const raw = text.slice(next).split(/\s+/);
     const capitalised = (i: number) => /^\p{Lu}/u.test(raw[i] ?? '');
@@ -482,6 +501,8 @@ function coordinate(sentence: string, from: number, to: number, subject: string 
   // A predicate's subject is that of the clause it continues: the sentence's first, or the last
   // clause cut before it ("X did A, but Y did B and C": Y did C).
   let prefix = subject ?? subjectOf(text.slice(0, cuts[0]?.at ?? text.length));
+  // the report of the last clause cut, whose speaker says the predicates after it
+  let reported: ReturnType<typeof reportOf>;
   const parts: SentencePart[] = [{ start: from, end: from + (cuts[0]?.at ?? text.length), statement: subject ? cleanStatement(`${subject} ${firstStatement}`) : firstStatement }];
   cuts.forEach((cut, i) => {
     const end = i + 1 < cuts.length ? cuts[i + 1].at : text.length;
@@ -494,9 +515,19 @@ function coordinate(sentence: string, from: number, to: number, subject: string 
       parts.push({ start: from + cut.next, end: from + end, ...part });
       return;
     }
-    if (cut.kind === 'clause') prefix = subjectOf(text.slice(cut.next, end));
+    if (cut.kind === 'clause') {
+      // "..., but Gov. Kathy Hochul said she has plans to fill the ranks": the clause's speaker
+      // says it, and the predicates coordinated after it ("... and are legal") are said of the
+      // subject of what is said
+      reported = reportOf(sentence, from + cut.next, from + end);
+      prefix = reported ? subjectOf(sentence.slice(reported.start, reported.end)) : subjectOf(text.slice(cut.next, end));
+      if (reported) {
+        parts.push({ start: from + cut.next, end: from + end, statement: cleanStatement(sentence.slice(reported.start, reported.end)), attribution: reported.attribution });
+        return;
+      }
+    }
     const statement = cut.kind === 'predicate' && prefix ? [prefix, cut.auxiliary, piece].filter(Boolean).join(' ') : piece;
-    parts.push({ start: from + cut.next, end: from + end, statement });
+    parts.push({ start: from + cut.next, end: from + end, statement, ...(reported ? { attribution: reported.attribution } : {}) });
   });
   return parts;
 }

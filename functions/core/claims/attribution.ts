@@ -134,7 +134,7 @@ const TRAILING_SAID = new RegExp(
   '',
 );
 const LEADING_SAID = new RegExp(
-  `^((?:[^,"]{1,70},\\s+)?)([^,"]{2,90}?)\\s+(?:(?:has|have|had|also)\\s+)*(${REPORTING})(?:\\s+(?:reporters|journalists|lawmakers|parliament|the [A-Z]\\w+|[A-Z]\\w+|state (?:media|television)|a (?:news conference|briefing)))?((?:\\s+[^"]{1,70}?)??)(?:\\s+that\\b|:)\\s*`,
+  `^((?:[^,"]{1,70},\\s+)?)([^,"]{2,90}?)\\s+(?:(?:has|have|had|also)\\s+)*(${REPORTING})(?:\\s+(?:reporters|journalists|lawmakers|parliament|the [A-Z]\\w+|[A-Z]\\w+|state (?:media|television)|a (?:news conference|briefing)))?((?:\\s+[^"]{1,70}?)??)(?:\\s+that\\b(?![’'])|:)\\s*`,
   '',
 );
 /** Lower-case words that open a clause as its subject ("said police found", "said two people were shot"). */
@@ -167,6 +167,33 @@ function withoutOpeningPhrase(pattern: RegExp): RegExp {
 }
 const LEADING_SAID_NO_OPENER = withoutOpeningPhrase(LEADING_SAID);
 const LEADING_SAID_BARE_NO_OPENER = withoutOpeningPhrase(LEADING_SAID_BARE);
+
+/**
+ * "Police said none of the wounded ...", "Authorities said turnout reached ...": a verb of saying
+ * before any lower-case word, read as LEADING_SAID_BARE when what follows opens a clause
+ * (opensClause).
+ */
+const LEADING_SAID_LOWER = new RegExp(`^${OPENING_PHRASE}([^,"]{2,90}?)\\s+(?:(?:has|have|had|also)\\s+)*(${CLAUSE_CUES})\\s+(?=\\p{Ll})`, 'u');
+const LEADING_SAID_LOWER_NO_OPENER = withoutOpeningPhrase(LEADING_SAID_LOWER);
+/** Words after a verb of saying that open no clause said: what it says of, when or where, or the word said. */
+const NO_CLAUSE_AFTER_CUE =
+  /^(?:in|on|at|to|for|with|from|by|about|after|before|during|around|through|over|under|of|into|near|outside|inside|against|nothing|no|yes|goodbye|so|sorry|hello|thanks|little|much|something|anything|otherwise|again|also|only|just|then|now|later|earlier|previously|recently|repeatedly|publicly|privately|last|next|this|[a-z]+ly)$/;
+/** Subordinators that open what is said with a clause of their own ("said if elected, he would ..."). */
+const SUBORDINATOR_AFTER_CUE = /^(?:if|when|while|although|though|once|because|unless)$/;
+
+/**
+ * Whether the words after a verb of saying open a clause: a subordinator (after "said" and the like), or a subject of one to
+ * four words, none of them a verb, and then a verb ("said turnout reached", "said liquor license
+ * renewals come up"), before any comma.
+ */
+function opensClause(cue: string, after: string): boolean {
+  const words = (after.split(/[,;:"]/)[0].match(/[\p{L}'’-]+/gu) ?? []).slice(0, 5).map((w) => w.toLowerCase());
+  if (words.length < 2 || NO_CLAUSE_AFTER_CUE.test(words[0])) return false;
+  // "recalled when he was campaigning": after other verbs the subordinator is their object's
+  if (SUBORDINATOR_AFTER_CUE.test(words[0])) return /^(?:said|says|added|adds)$/i.test(cue);
+  if (isVerbLike(words[0], true)) return false;
+  return words.slice(1).some((w) => isVerbLike(w, true));
+}
 
 /**
  * "Officer Jane Doe, a police spokeswoman, said ...", "Smith, 45, said ...", "Sen. Jane Doe,
@@ -303,14 +330,12 @@ export function findAttribution(sentence: string): AttributedSpan {
   // that coordinates another verb is a clause of what is said, and the bare "X said" is read instead.
   // A sentence that opens with its speaker and ends with ", she told the Post" is read from its
   // opening, not from the "she told" after a comma ("Joan Smith said ..., she told the Post")
-  const [leading, leadingBare] = toldAtEnd && opensWithSpeaker ? [LEADING_SAID_NO_OPENER, LEADING_SAID_BARE_NO_OPENER] : [LEADING_SAID, LEADING_SAID_BARE];
-  // "told police he didn't think his son would have done that.": a "that" closing the sentence opens nothing
-  const leadSaidThat = leading.exec(sentence);
-  const leadSaid = leadSaidThat && /\bthat\s*$/.test(leadSaidThat[0]) && /^[\s.!?]*$/.test(sentence.slice(leadSaidThat[0].length)) ? null : leadSaidThat;
-  // "declared all crypto transactions illegal, a move that comes amid ...": a "that" after a noun
-  // set off by a comma opens a relative clause on that noun, not what is said
-  const onAppositive = leadSaid !== null && /\bthat\s*$/.test(leadSaid[0]) && /,\s+(?:a|an|the)\s+[\p{L}-]+(?:\s+[\p{L}-]+){0,2}$/u.test(leadSaid[4] ?? '');
-  const said = leadSaid && (coordinatesVerb(leadSaid[4] ?? '') || onAppositive) ? leadingBare.exec(sentence) : leadSaid ?? leadingBare.exec(sentence);
+  // "Police are looking for the gunman, and Craig said ...": what opens the sentence before ", and"
+  // is a clause of its own, not a phrase of when or where; the sentence is read from its start,
+  // where a speaker may open it ("Earlier reports said ..., but deputies say ...")
+  let { leadSaid, read } = leadingReport(sentence, !(toldAtEnd && opensWithSpeaker));
+  if (read && read[1] !== '' && /^(?:and|but)\s/i.test(read[2].trim()) && hasVerb(read[1])) ({ leadSaid, read } = leadingReport(sentence, false));
+  const said = read;
   if (said) {
     // "He's said ...", "We've said ...": the pronoun with its auxiliary
     let source = said[2].replace(TRAILING_ADVERB, '').trim().replace(/^(he|she|it|they|we|i)['’](?:s|ve|d)$/i, '$1');
@@ -342,6 +367,29 @@ export function findAttribution(sentence: string): AttributedSpan {
     }
   }
   return toldAtEnd ?? stanceOrNone(sentence);
+}
+
+/**
+ * The reading of a sentence that opens with its speaker and a verb of saying ("X said that ...",
+ * "X said the ...", "X said turnout reached ..."), after an opening phrase ("On Tuesday, ") where
+ * `withOpener`: the match with "that" (`leadSaid`) and the one read (`read`), which is the bare
+ * verb's where the words before "that" coordinate another verb or close an appositive.
+ */
+function leadingReport(sentence: string, withOpener: boolean): { leadSaid: RegExpExecArray | null; read: RegExpExecArray | null } {
+  const [leading, leadingBare, leadingLower] = withOpener ? [LEADING_SAID, LEADING_SAID_BARE, LEADING_SAID_LOWER] : [LEADING_SAID_NO_OPENER, LEADING_SAID_BARE_NO_OPENER, LEADING_SAID_LOWER_NO_OPENER];
+  // "told police he didn't think his son would have done that.": a "that" closing the sentence opens nothing
+  const leadSaidThat = leading.exec(sentence);
+  const leadSaid = leadSaidThat && /\bthat\s*$/.test(leadSaidThat[0]) && /^[\s.!?]*$/.test(sentence.slice(leadSaidThat[0].length)) ? null : leadSaidThat;
+  // "declared all crypto transactions illegal, a move that comes amid ...": a "that" after a noun
+  // set off by a comma opens a relative clause on that noun, not what is said
+  const onAppositive = leadSaid !== null && /\bthat\s*$/.test(leadSaid[0]) && /,\s+(?:a|an|the)\s+[\p{L}-]+(?:\s+[\p{L}-]+){0,2}$/u.test(leadSaid[4] ?? '');
+  const lower = () => {
+    const found = leadingLower.exec(sentence);
+    return found && opensClause(found[3], sentence.slice(found[0].length)) ? found : null;
+  };
+  const bare = () => leadingBare.exec(sentence) ?? lower();
+  const read = leadSaid && (coordinatesVerb(leadSaid[4] ?? '') || onAppositive) ? bare() : leadSaid ?? bare();
+  return { leadSaid, read };
 }
 
 /**
@@ -467,6 +515,12 @@ function isSource(text: string): boolean {
   if (/\b(?:say|says|said|tell|tells|told)\b/i.test(source)) return false;
   const words = source.split(/\s+/);
   if (words.length === 0 || words.length > 10) return false;
+  // "Police haven't said where ...": no one says anything; "the 12 million jobs he and Romney say
+  // ...", "debt it says it can't repay": a subject pronoun after a noun opens a clause on that noun;
+  // "The case remains under investigation and authorities said": a clause before the speaker
+  if (/n['’]t$/i.test(words[words.length - 1]) || words.filter((w) => /\p{L}/u.test(w)).slice(1).some((w) => /^(?:he|she|they|we|it|i)$/i.test(w))) return false;
+  const [beforeAnd] = source.split(/\s+and\s+/);
+  if (beforeAnd !== source && hasVerb(beforeAnd)) return false;
   // "of" only inside a name, or after one: "the Department of Labor", "Larry Waldie of the sheriff's
   // department", not "one of them"
   const ofInName = (i: number) => /^\p{Lu}/u.test(words[i + 1] ?? '') || (/^the$/i.test(words[i + 1] ?? '') && /^\p{Lu}/u.test(words[0]) && i > 0);
@@ -491,7 +545,7 @@ function speakerOf(text: string): string {
     .replace(/^.*?:\s+(?=\S)/, '')
     // a dateline: "LOS ANGELES (CBSLA.com) — Authorities", "WA- Sheriff Jim Raymond"
     .replace(/^(?:(?:\S+\s+){0,5}\S*\s*[—–]\s*)+|^[A-Z]{2,}(?:\s+[A-Z]{2,})*\s*-+\s+/, '')
-    .replace(/^(?:(?:and|but|yet|so|then|still|also|however|now)\b,?\s+)+/i, '');
+    .replace(/^(?:(?:and|but|yet|so|then|still|also|however|now|instead|even|meanwhile|otherwise|right now|either way|for now)\b,?\s+)+/i, '');
   const pronoun = /\s(he|she|they|we|i)$/i.exec(source);
   return LEADING_PREPOSITION.test(source) && pronoun ? pronoun[1] : source;
 }

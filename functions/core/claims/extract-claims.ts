@@ -89,9 +89,10 @@ export function extractClaims(paragraphs: readonly string[]): ExtractedClaim[] {
       const analysis = analyseSentence(sentence.text);
       let attribution = analysis.attribution;
       let named = attribution !== undefined && !isPronoun(attribution.source) && attribution.cue !== 'told';
-      if (attribution && isPronoun(attribution.source) && lastSpeaker && isPerson(lastSpeaker.source) && /^(he|she)$/i.test(attribution.source.trim()) && !otherSex(attribution.source, lastSpeaker.source)) {
-        attribution = { ...attribution, source: lastSpeaker.source, key: lastSpeaker.key };
-        named = adjacentSpeaker?.key === lastSpeaker.key;
+      const resolved = namedFor(attribution, lastSpeaker);
+      if (resolved !== attribution) {
+        attribution = resolved;
+        named = adjacentSpeaker?.key === lastSpeaker?.key;
       }
       if (isOpinion(sentence.text, attribution !== undefined)) continue;
       const quotes = findQuotes(sentence.text);
@@ -106,7 +107,9 @@ export function extractClaims(paragraphs: readonly string[]): ExtractedClaim[] {
       }
       usable.forEach((part, partIndex) => {
         if (claims.length >= MAX_CLAIMS_PER_ARTICLE) return;
-        const own = part.ownVoice ? undefined : part.attribution ?? attribution;
+        // a "he" in a clause of its own is the sentence's speaker when it names one ("McManus said
+        // ..., but he said ..."), else the last speaker named before
+        const own = part.ownVoice ? undefined : part.attribution ? namedFor(part.attribution, named ? attribution : lastSpeaker) : attribution;
         const partQuotes = quotes
           .filter((q) => q.start < part.end && q.end > part.start)
           .map((q) => ({ text: q.text, ...(quoteSpeaker ? { speaker: quoteSpeaker.source, speakerKey: quoteSpeaker.key } : {}) }));
@@ -132,6 +135,12 @@ export function extractClaims(paragraphs: readonly string[]): ExtractedClaim[] {
     }
   });
   return claims;
+}
+
+/** A "he" or "she" as the person last named as a source, where that can be them. */
+function namedFor(attribution: Attribution | undefined, lastSpeaker: Attribution | undefined): Attribution | undefined {
+  if (!attribution || !lastSpeaker || !/^(he|she)$/i.test(attribution.source.trim()) || !isPerson(lastSpeaker.source) || otherSex(attribution.source, lastSpeaker.source)) return attribution;
+  return { ...attribution, source: lastSpeaker.source, key: lastSpeaker.key };
 }
 
 /**
