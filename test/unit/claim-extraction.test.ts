@@ -287,11 +287,16 @@ describe('extractClaims: atomic claims', () => {
       'Kaitlyn Pearson can be reached at kaitlyn.pearson@theledger.com or 863-802-7516.',
       'Reach Greg Sowinski at 567-242-0464 or on Twitter @Lima_Sowinski.',
       'Updated: Thursday, January 12, 2017 @ 5:32 PM',
+      'UPDATE @ 5:30 p.m. (Oct. 26)',
+      'UPDATE (11/23/16 at 10 p.m.)',
+      "Call The Bee's Cathy Locke, (916) 321-5287.",
       'Read or Share this story: http://on.kens5.com/1QztH5H',
+      'UPDATE (11/23/16 at 10 p.m.) Police arrested a man in the shooting on Elm Street.',
       'Police have posted a $10,000 reward for anyone with information leading to an arrest.',
       'The department released a photo of the man and asked anyone with information to call police.',
     ]);
     expect(claims.map((c) => c.statement)).toEqual([
+      'UPDATE (11/23/16 at 10 p.m.) Police arrested a man in the shooting on Elm Street.',
       'Police have posted a $10,000 reward for anyone with information leading to an arrest.',
       'The department released a photo of the man',
       'The department asked anyone with information to call police.',

@@ -671,6 +671,10 @@ const BOILERPLATE = [
   /\bcan be (?:reached|contacted) (?:at|on|by)\b/i,
   // a page's time stamps: "Updated: Thursday, January 12, 2017 @ 5:32 PM", "***UPDATED at 5:12 P.M. ..."
   /^[*\s]*(?:last\s+)?(?:updated|posted|published)(?:\s*:|\s+at\b|\s+on\b)/i,
+  // a stamp and nothing else: "UPDATE @ 5:30 p.m. (Oct. 26)", "UPDATE (11/23/16 at 10 p.m.)"
+  /^[*\s]*(?:UPDATED?|Update[ds]?)\s*(?:[@(]|at\b)(?:[\s\d:.,/()@-]|[ap]\.?m\.?|[AP]\.?M\.?|at\b|\p{Lu}\p{Ll}{2,8}\.?)*$/u,
+  // "Call The Bee's Cathy Locke, (916) 321-5287."
+  /^call\s+(?:the\s+)?\p{Lu}[^.]{0,60}?\(?\d{3}\)?[\s.-]*\d{3}-\d{4}\.?$/iu,
   /^(?:contact|reach|email|e-mail|follow)\s+(?:reporter\s+|the\s+writer\s+)?\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?\s+(?:at|on|via)\b/iu,
   /^(?:you can (?:also )?call|call|tips can be (?:made|submitted|left|sent))\b.{0,80}\b(?:crime\s*stoppers|tip|hotline)/i,
 ];
