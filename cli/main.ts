@@ -147,14 +147,23 @@ async function main(argv: string[]): Promise<number> {
 
 class UsageError extends Error {}
 
+/**
+ * Exits once what was written is out: into a pipe, stdout is written asynchronously, and
+ * process.exit alone would cut off the end of a long listing (`eval claims --print | ...`).
+ */
+function exitAfterOutput(code: number): void {
+  process.stdout.write('', () => process.stderr.write('', () => process.exit(code)));
+}
+
 main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
+  (code) => exitAfterOutput(code),
   (error: unknown) => {
     if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       console.error(`corroborate: ${(error as Error).message}\n\n${USAGE}`);
-      process.exit(2);
+      exitAfterOutput(2);
+      return;
     }
     console.error(`corroborate: ${(error as Error).stack ?? error}`);
-    process.exit(1);
+    exitAfterOutput(1);
   },
 );
