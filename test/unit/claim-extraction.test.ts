@@ -289,6 +289,7 @@ describe('extractClaims: atomic claims', () => {
       'Updated: Thursday, January 12, 2017 @ 5:32 PM',
       'UPDATE @ 5:30 p.m. (Oct. 26)',
       'UPDATE (11/23/16 at 10 p.m.)',
+      'Police arrest second suspect in deadly Cedar Grove shooting Posted: Wednesday, March 6, 2013 1:55 PM EST Updated: Wednesday, March 20, 2013 1:58 PM EST',
       "Call The Bee's Cathy Locke, (916) 321-5287.",
       'Read or Share this story: http://on.kens5.com/1QztH5H',
       'UPDATE (11/23/16 at 10 p.m.) Police arrested a man in the shooting on Elm Street.',
@@ -657,6 +658,13 @@ describe('entities, dates and quantities', () => {
     expect(b).toMatchObject({ value: 20, unit: 'year' });
     expect(findQuantities('hundreds of drones')[0]).toMatchObject({ value: 100, unit: 'drone', approximate: true });
     expect(findQuantities('$69 billion')[0]).toMatchObject({ value: 69e9, unit: 'usd' });
+    // a time of day is one figure, in minutes after midnight; "about" or "before" one is approximate
+    expect(findQuantities('pronounced dead at 1:35 a.m. at the hospital')).toEqual([{ text: '1:35 a.m.', value: 95, unit: 'time of day' }]);
+    expect(findQuantities('shot about 8:20 p.m. on the 600 block')).toEqual([
+      { text: '8:20 p.m.', value: 1220, unit: 'time of day', approximate: true },
+      { text: '600 block', value: 600, unit: 'block' },
+    ]);
+    expect(findQuantities('just before 2 a.m. on Monday')).toEqual([{ text: '2 a.m.', value: 120, unit: 'time of day', approximate: true }]);
   });
 
   it('takes only a noun for a unit, never a preposition, a verb or an adjective', () => {

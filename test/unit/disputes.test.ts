@@ -121,7 +121,29 @@ describe('disputes', () => {
       { id: 'a', source: 'Wire', paragraphs: ['The 17-year-old victim was pronounced dead at Mount Sinai Hospital at 1:35 a.m.'] },
       { id: 'b', source: 'Daily', paragraphs: ['The victim was pronounced dead at Mount Sinai Hospital at 1:19 a.m.'] },
     ]);
-    expect(times.claims[1].contradicts).toEqual([expect.objectContaining({ kind: 'number', claimId: times.claims[0].id })]);
+    expect(times.claims[1].contradicts).toEqual([expect.objectContaining({ kind: 'number', claimId: times.claims[0].id, ours: '1:19 a.m.', theirs: '1:35 a.m.' })]);
+    // a time given as "about" one is no other figure for it
+    const about = story([
+      { id: 'a', source: 'Wire', paragraphs: ['The child was shot about 8:20 p.m. on the 600 block of 46th Place in Benning Ridge.'] },
+      { id: 'b', source: 'Daily', paragraphs: ['The child was shot at 8:18 p.m. on the 600 block of 46th Place in Benning Ridge.'] },
+    ]);
+    expect(about.claims.flatMap((c) => c.contradicts ?? [])).toEqual([]);
+    // the figures of the names whose verbs they follow
+    for (const [first, second] of [
+      ['Shy Ely scored 23 points for the Purple Aces in the quarterfinal on Thursday night.', 'Ty Lawson added 16 points for the Tar Heels in the quarterfinal on Thursday night.'],
+      ['The Boston Red Sox have made first baseman Mark Teixeira an eight-year, $200 million offer.', 'The Washington Nationals made first baseman Mark Teixeira an eight-year, $160 million offer.'],
+    ]) {
+      const players = story([
+        { id: 'a', source: 'Wire', paragraphs: [first] },
+        { id: 'b', source: 'Daily', paragraphs: [second] },
+      ]);
+      expect(players.claims.flatMap((c) => c.contradicts ?? [])).toEqual([]);
+    }
+    const block = story([
+      { id: 'a', source: 'Wire', paragraphs: ['Deputy Ortiz was shot to death outside an apartment in the 12000 block of East 223rd Street.'] },
+      { id: 'b', source: 'Daily', paragraphs: ['Ortiz was shot to death outside an apartment complex in the 12500 block of East 223rd Street.'] },
+    ]);
+    expect(block.claims[1].contradicts).toEqual([expect.objectContaining({ kind: 'number', ours: '12500 block', theirs: '12000 block' })]);
   });
 
   it('shows a conflicting bare figure without the word that follows it', () => {

@@ -671,6 +671,8 @@ const BOILERPLATE = [
   /\bcan be (?:reached|contacted) (?:at|on|by)\b/i,
   // a page's time stamps: "Updated: Thursday, January 12, 2017 @ 5:32 PM", "***UPDATED at 5:12 P.M. ..."
   /^[*\s]*(?:last\s+)?(?:updated|posted|published)(?:\s*:|\s+at\b|\s+on\b)/i,
+  // a headline run into its page's stamps: "... Posted: Wednesday, March 6, 2013 1:55 PM EST Updated: ..."
+  /\bPosted:\s.{0,60}\bUpdated:\s/,
   // a stamp and nothing else: "UPDATE @ 5:30 p.m. (Oct. 26)", "UPDATE (11/23/16 at 10 p.m.)"
   /^[*\s]*(?:UPDATED?|Update[ds]?)\s*(?:[@(]|at\b)(?:[\s\d:.,/()@-]|[ap]\.?m\.?|[AP]\.?M\.?|at\b|\p{Lu}\p{Ll}{2,8}\.?)*$/u,
   // "Call The Bee's Cathy Locke, (916) 321-5287."

@@ -335,7 +335,10 @@ export function findAttribution(sentence: string): AttributedSpan {
   // where a speaker may open it ("Earlier reports said ..., but deputies say ...")
   let { leadSaid, read } = leadingReport(sentence, !(toldAtEnd && opensWithSpeaker));
   if (read && read[1] !== '' && /^(?:and|but)\s/i.test(read[2].trim()) && hasVerb(read[1])) ({ leadSaid, read } = leadingReport(sentence, false));
-  const said = read;
+  // "Ty Lawson added 16 points for the Tar Heels": a figure after "added" is what was added, unless
+  // a clause opens with it ("added 16 people were hurt")
+  const added = read && /^add(?:ed|s)$/i.test(read[3]) && /^\d/.test(sentence.slice(read[0].length));
+  const said = added && read && !opensClause(read[3], sentence.slice(read[0].length).replace(/^[\d,.]+\s*/, '')) ? null : read;
   if (said) {
     // "He's said ...", "We've said ...": the pronoun with its auxiliary
     let source = said[2].replace(TRAILING_ADVERB, '').trim().replace(/^(he|she|it|they|we|i)['’](?:s|ve|d)$/i, '$1');

@@ -175,8 +175,20 @@ const QUANTITY_PATTERN = new RegExp(
 /** Figures with their units, normalised: "20-year" and "20 years" are both {value: 20, unit: "year"}. */
 export function findQuantities(text: string, dates: readonly ResolvedDate[] = []): Quantity[] {
   const dateTexts = dates.map((d) => d.text);
-  const out: Quantity[] = [];
+  const out: Array<Quantity & { at: number }> = [];
+  // a time of day is one figure ("8:20 p.m.", not 8 and 20), and "about" or "before" one is no exact time
+  const times: Array<[number, number]> = [];
+  for (const m of text.matchAll(TIME_OF_DAY)) {
+    const [hour, minute] = [Number(m[2]), Number(m[3] ?? 0)];
+    if (hour < 1 || hour > 12 || minute > 59) continue;
+    const from = (m.index ?? 0) + m[0].indexOf(m[2], m[1]?.length ?? 0);
+    times.push([m.index ?? 0, (m.index ?? 0) + m[0].length]);
+    const value = (hour % 12) * 60 + minute + (m[4].toLowerCase() === 'p' ? 720 : 0);
+    out.push({ at: from, text: text.slice(from, (m.index ?? 0) + m[0].length).trim(), value, unit: TIME_OF_DAY_UNIT, ...(m[1] ? { approximate: true } : {}) });
+  }
   for (const m of text.matchAll(QUANTITY_PATTERN)) {
+    const at = m.index ?? 0;
+    if (times.some(([start, end]) => at + m[0].length > start && at < end)) continue;
     const written = m[0].trim();
     if (m[3] !== undefined) {
       if (dateTexts.some((d) => d.includes(m[3]))) continue;
@@ -190,20 +202,24 @@ export function findQuantities(text: string, dates: readonly ResolvedDate[] = []
       if (unit === 'percent' || unit === 'per' || unit === 'per-cent') unit = 'percent';
       // A word after the figure that is not a unit ("33 at the port") is not part of the quantity.
       const textOut = m[6] && !unitWord ? written.replace(/(-|\s+)[a-z]+(?:-[a-z]+)?$/i, '') : written;
-      out.push({ text: textOut, value, ...(unit ? { unit } : {}), ...(m[1] ? { approximate: true } : {}) });
+      out.push({ at, text: textOut, value, ...(unit ? { unit } : {}), ...(m[1] ? { approximate: true } : {}) });
     } else if (m[8] !== undefined) {
       const value = NUMBER_WORDS[m[8].toLowerCase()];
       const head = m[10].toLowerCase();
       if (!isUnit(head) || m[8].toLowerCase() === 'one') continue;
-      out.push({ text: written, value, unit: singular(head) });
+      out.push({ at, text: written, value, unit: singular(head) });
     } else if (m[11] !== undefined) {
       if (!isUnit(m[12])) continue;
       const scale = { dozens: 12, hundreds: 100, thousands: 1000, millions: 1e6, billions: 1e9 }[m[11].toLowerCase() as 'dozens'] ?? 1;
-      out.push({ text: written, value: scale, unit: singular(m[12].toLowerCase()), approximate: true });
+      out.push({ at, text: written, value: scale, unit: singular(m[12].toLowerCase()), approximate: true });
     }
   }
-  return out;
+  return out.sort((a, b) => a.at - b.at).map(({ at: _at, ...quantity }) => quantity);
 }
+
+/** The unit of a time of day: no word of prose, so that no sentence names it without a figure. */
+export const TIME_OF_DAY_UNIT = 'time of day';
+const TIME_OF_DAY = /\b(about|around|approximately|roughly|nearly|almost|(?:shortly |just |right )?(?:before|after)|until|by)?\s*\b(\d{1,2})(?:\s?:\s?(\d{2}))?\s*([ap])\.?\s?m\b\.?/gi;
 
 /** A unit is what is counted or measured: a noun ("tonnes", "years", "drones"), never "at" or "killed". */
 function isUnit(word: string): boolean {

@@ -5,6 +5,7 @@ import { claimSimilarity, numbersConflict, SAME_CLAIM_THRESHOLD } from './claim-
 import { isNegated } from './atomic-claims';
 import { deniesPredicateOf } from './negation-scope';
 import type { Quantity, ResolvedDate } from './dates';
+import { isVerbLike } from './verbs';
 
 /**
  * Contradictions between claims of one story: the same subject and predicate stated in the
@@ -143,7 +144,10 @@ function comparable(a: ResolvedDate, b: ResolvedDate): boolean {
   return reliable(a) && reliable(b) && a.value.length === b.value.length;
 }
 
-/** Who a figure is said of: the name before it ("Tiarah Poyau, 22,") or the noun after an age ("17-year-old boy"). */
+/**
+ * Who a figure is said of: the name before it ("Tiarah Poyau, 22,"), the noun after an age
+ * ("17-year-old boy"), or the name whose verb it follows ("Ty Lawson added 16 points").
+ */
 function figureHolder(statement: string, figure: Quantity): { kind: 'name' | 'noun'; words: string[] } | undefined {
   const number = figure.text.match(/\d[\d,.]*/)?.[0];
   if (!number) return undefined;
@@ -151,7 +155,14 @@ function figureHolder(statement: string, figure: Quantity): { kind: 'name' | 'no
   const named = new RegExp(`(\\p{Lu}[\\p{L}'’.-]+(?:\\s+\\p{Lu}[\\p{L}'’.-]+)*),\\s+${escaped}\\b`, 'u').exec(statement);
   if (named) return { kind: 'name', words: named[1].toLowerCase().split(/\s+/) };
   const aged = new RegExp(`\\b${escaped}[-\\s]+(?:years?|months?)[-\\s]+old\\s+([\\p{Ll}-]+)`, 'u').exec(statement);
-  return aged ? { kind: 'noun', words: [aged[1]] } : undefined;
+  if (aged) return { kind: 'noun', words: [aged[1]] };
+  // "Shy Ely scored 23 points", "the Washington Nationals made Teixeira an eight-year, $160 million
+  // offer": the name that is the subject of the verb the figure follows, in the same sentence
+  const subject = new RegExp(`(\\p{Lu}[\\p{L}'’.-]+(?:\\s+\\p{Lu}[\\p{L}'’.-]+)*)\\s+(?:(?:has|have|had|was|were|is|are)\\s+)?(?:\\p{Ll}+ly\\s+)?(\\p{Ll}+)\\b[^;.!?"]{0,60}?[$€£]?\\b${escaped}\\b`, 'gu');
+  for (const m of statement.matchAll(subject)) {
+    if (isVerbLike(m[2], true) && !/^(?:The|A|An|In|On|At|After|Before|During|With|When|While|As|But|And)$/.test(m[1])) return { kind: 'name', words: m[1].toLowerCase().replace(/^the\s+/, '').split(/\s+/) };
+  }
+  return undefined;
 }
 
 /** Two holders of one kind that cannot be the same: names with no shared full form ("John Jenkin" / "Kathryn Jenkin"), or two nouns. */
