@@ -190,6 +190,12 @@ describe('extractClaims: atomic claims', () => {
       ['war is not a solution', 'Pezeshkian'],
       ['Pezeshkian urged the West to avoid imposing excessive demands.', undefined],
     ]);
+    // what the speaker would not say is the speaker's act as well
+    const heldBack = extractClaims(['Investigators said each victim was shot multiple times, but would not say where they were hit.']);
+    expect(heldBack.map((c) => [c.statement, c.attribution?.source])).toEqual([
+      ['each victim was shot multiple times', 'Investigators'],
+      ['Investigators would not say where they were hit.', undefined],
+    ]);
     // A verb either subject can take stays with the clause's subject.
     const agreed = extractClaims(['Officials said the company admitted wrongdoing and agreed to pay a fine of $2 million.']);
     expect(agreed.map((c) => c.statement)).toEqual(['the company admitted wrongdoing', 'the company agreed to pay a fine of $2 million.']);

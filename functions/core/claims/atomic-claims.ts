@@ -395,6 +395,9 @@ const SPEAKER_ACT_FORMS: ReadonlyArray<readonly [past: string, ing?: string, pre
   ['conceded', 'conceding'], ['praised', 'praising'], ['criticized', 'criticizing'], ['criticised', 'criticising'],
   ['condemned', 'condemning'], ['welcomed', 'welcoming'], ['declined'],
 ];
+/** "... but would not say where they were hit", "... and didn't say why": what the speaker held back is the speaker's act too. */
+const NOT_SAYING =
+  /^(?:(?:would|could|did|does|do|will|can)(?:\s+not|n['’]t)|won['’]t|can['’]t|cannot)\s+(?:immediately\s+)?(?:say|comment|elaborate|confirm|disclose|discuss|specify|identify|name|release)\b/i;
 const SPEAKER_ACTS = new Set(SPEAKER_ACT_FORMS.flatMap(([past, , present]) => (present ? [past, present] : [past])));
 /** The same acts in the form that follows ", saying ... and": "urging" is what "urged" is after "said ... and". */
 const SPEAKER_ACTS_ING = new Map(SPEAKER_ACT_FORMS.flatMap(([past, ing]) => (ing ? [[ing, past] as const] : [])));
@@ -429,7 +432,7 @@ function coordinate(sentence: string, from: number, to: number, subject: string 
     if (left.length < 3 || right.length < 3) continue;
     const comma = m[0].trimStart().startsWith(',') || m[0].trimStart().startsWith(';');
     if (!left.some((w) => isVerbLike(w) || isNegatedAuxiliary(w))) continue;
-    if (speaker && SPEAKER_ACTS.has(right[0])) {
+    if (speaker && (SPEAKER_ACTS.has(right[0]) || NOT_SAYING.test(text.slice(next)))) {
       cuts.push({ at, next, kind: 'speaker' });
       clauseStart = next;
       continue;
