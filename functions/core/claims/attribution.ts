@@ -182,9 +182,9 @@ const NO_CLAUSE_AFTER_CUE =
 const SUBORDINATOR_AFTER_CUE = /^(?:if|when|while|although|though|once|because|unless)$/;
 
 /**
- * Whether the words after a verb of saying open a clause: a subordinator (after "said" and the like), or a subject of one to
- * four words, none of them a verb, and then a verb ("said turnout reached", "said liquor license
- * renewals come up"), before any comma.
+ * Whether the words after a verb of saying open a clause: a subordinator (after "said" and the
+ * like), or a subject of one to four words, none of them a verb, and then a verb ("said turnout
+ * reached", "said liquor license renewals come up"), before any comma.
  */
 function opensClause(cue: string, after: string): boolean {
   const words = (after.split(/[,;:"]/)[0].match(/[\p{L}'’-]+/gu) ?? []).slice(0, 5).map((w) => w.toLowerCase());
@@ -337,8 +337,9 @@ export function findAttribution(sentence: string): AttributedSpan {
   if (read && read[1] !== '' && /^(?:and|but)\s/i.test(read[2].trim()) && hasVerb(read[1])) ({ leadSaid, read } = leadingReport(sentence, false));
   // "Ty Lawson added 16 points for the Tar Heels": a figure after "added" is what was added, unless
   // a clause opens with it ("added 16 people were hurt")
-  const added = read && /^add(?:ed|s)$/i.test(read[3]) && /^\d/.test(sentence.slice(read[0].length));
-  const said = added && read && !opensClause(read[3], sentence.slice(read[0].length).replace(/^[\d,.]+\s*/, '')) ? null : read;
+  const after = read ? sentence.slice(read[0].length) : '';
+  const addedFigure = read !== null && /^add(?:ed|s)$/i.test(read[3]) && /^\d/.test(after) && !opensClause(read[3], after.replace(/^[\d,.]+\s*/, ''));
+  const said = addedFigure ? null : read;
   if (said) {
     // "He's said ...", "We've said ...": the pronoun with its auxiliary
     let source = said[2].replace(TRAILING_ADVERB, '').trim().replace(/^(he|she|it|they|we|i)['’](?:s|ve|d)$/i, '$1');
