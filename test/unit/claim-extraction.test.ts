@@ -120,6 +120,7 @@ describe('extractClaims: atomic claims', () => {
 
   it.each([
     ['Police said none of the wounded had life-threatening injuries.', 'none of the wounded had life-threatening injuries.', 'Police'],
+    ['The chief said none of the four people shot face life-threatening injuries.', 'none of the four people shot face life-threatening injuries.', 'the chief'],
     ['Authorities said turnout reached 93.87 percent in the election for 288 candidates.', 'turnout reached 93.87 percent in the election for 288 candidates.', 'Authorities'],
     ['Keith Forman of the Cincinnati law department said liquor license renewals come up in April.', 'liquor license renewals come up in April.', 'Keith Forman of the Cincinnati law department'],
     ['Braley says if elected to the Senate, he would want to serve on the Judiciary Committee.', 'if elected to the Senate, he would want to serve on the Judiciary Committee.', 'Braley'],
@@ -460,8 +461,26 @@ describe('attribution and quotes', () => {
     ]);
     // between the verb and "that", a clause is what was said, not when or to whom
     expect(statementsAndSources('Smith, a neighbor, said the man that shot him fled on foot.')).toEqual([['the man that shot him fled on foot.', 'Smith']]);
-    // a description with a verb is a clause of its own
+    // "said nothing" reports no words
     expect(extractClaims(['Smith, the man who shot him, said nothing at the hearing on Friday.'])[0].attribution?.source).not.toBe('Smith');
+    // a role without an article, an aside, a relative clause inside the description, and the one told at length
+    expect(statementsAndSources("Maria Miller, spokeswoman for the Prosecutor's Office, said a warrant request has not been received yet.")).toEqual([
+      ['a warrant request has not been received yet.', 'Maria Miller'],
+    ]);
+    expect(statementsAndSources('Deborah, though, said there is no way her son could have committed the shooting.')).toEqual([
+      ['there is no way her son could have committed the shooting.', 'Deborah'],
+    ]);
+    expect(statementsAndSources('Nathan Hilliard, a young man who was playing football when the incident happened, said he barely heard the gunshots.')).toEqual([
+      ['he barely heard the gunshots.', 'Nathan Hilliard'],
+    ]);
+    expect(statementsAndSources("Akin, though, told Fox News host Mike Huckabee on his radio show Tuesday afternoon that he's staying in the race.")).toEqual([
+      ["he's staying in the race.", 'Akin'],
+    ]);
+    // a relative clause right after the name is not what describes the speaker: it is a claim of its own
+    expect(statementsAndSources('Don Small, who works at a pizza place next door, said the event quickly went from festive to chaotic.')).toEqual([
+      ['Don Small works at a pizza place next door', undefined],
+      ['the event quickly went from festive to chaotic.', 'Don Small'],
+    ]);
   });
 
   it.each([

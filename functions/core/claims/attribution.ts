@@ -183,11 +183,11 @@ const SUBORDINATOR_AFTER_CUE = /^(?:if|when|while|although|though|once|because|u
 
 /**
  * Whether the words after a verb of saying open a clause: a subordinator (after "said" and the
- * like), or a subject of one to four words, none of them a verb, and then a verb ("said turnout
- * reached", "said liquor license renewals come up"), before any comma.
+ * like), or a subject of one to six words, not opening with a verb, and then a verb ("said turnout
+ * reached", "said none of the four people shot face ..."), before any comma.
  */
 function opensClause(cue: string, after: string): boolean {
-  const words = (after.split(/[,;:"]/)[0].match(/[\p{L}'’-]+/gu) ?? []).slice(0, 5).map((w) => w.toLowerCase());
+  const words = (after.split(/[,;:"]/)[0].match(/[\p{L}'’-]+/gu) ?? []).slice(0, 7).map((w) => w.toLowerCase());
   if (words.length < 2 || NO_CLAUSE_AFTER_CUE.test(words[0])) return false;
   // "recalled when he was campaigning": after other verbs the subordinator is their object's
   if (SUBORDINATOR_AFTER_CUE.test(words[0])) return /^(?:said|says|added|adds)$/i.test(cue);
@@ -202,7 +202,7 @@ function opensClause(cue: string, after: string): boolean {
  * is the source.
  */
 const NAMED_THEN_DESCRIBED = new RegExp(
-  `^(?:(?:In|At|On|During|After)\\s[^,"]{1,40},\\s+)?(${NAME}(?:\\s+of\\s+${NAME})?),\\s+((?:a|an|the|his|her|their)\\s[^,"]{2,80}?|\\d{1,3}|${PARTY_AND_STATE}|of\\s[^,"]{2,80}?|\\p{Lu}[\\p{L}.'’-]*(?:['’]s|s['’])\\s[^,"]{2,60}?|\\p{Ll}[\\p{L}-]*(?:\\s\\p{Ll}[\\p{L}-]*)?\\sof\\s[^,"]{2,80}?),\\s+${ADVERB_BEFORE_VERB}(said|says|told|added|explained|noted|stated)((?:\\s+[^,"]{1,50}?)?\\s+that|)\\s+`,
+  `^(?:(?:In|At|On|During|After)\\s[^,"]{1,40},\\s+)?(${NAME}(?:\\s+of\\s+${NAME})?),\\s+((?:a|an|the|his|her|their)\\s[^,"]{2,80}?|\\d{1,3}|${PARTY_AND_STATE}|of\\s[^,"]{2,80}?|\\p{Lu}[\\p{L}.'’-]*(?:['’]s|s['’])\\s[^,"]{2,60}?|(?!(?:who|which|that)\\s)\\p{Ll}[\\p{L}-]*(?:\\s(?:and\\s)?\\p{Ll}[\\p{L}-]*){0,2}\\s(?:of|for|with|at)\\s[^,"]{2,80}?|though|however|too|meanwhile),\\s+${ADVERB_BEFORE_VERB}(said|says|told|added|explained|noted|stated)((?:\\s+[^,"]{1,80}?)?\\s+that|)\\s+`,
   'u',
 );
 
@@ -216,6 +216,19 @@ function hasVerb(text: string, allowPresent = false): boolean {
 }
 
 /**
+ * What describes a named speaker before a relative clause in it ("Nathan Hilliard, a young man who
+ * was playing football when the incident happened, said ..."): the clause's verbs are its own, not
+ * a sign that the words between the commas are a clause of the sentence.
+ */
+function describedBefore(description: string): string {
+  const relative = /^(?:a|an|the)\s[^,"]*?\s(?=who\s)/.exec(description);
+  return relative ? relative[0] : description;
+}
+
+/** What a verb of saying says when it reports no words: "said nothing", "said goodbye". */
+const WORD_SAID = /^(?:nothing|goodbye|no|yes|so|hello|sorry|thanks)\b/i;
+
+/**
  * What stands between the reporting verb and "that" ("said on Monday that", "told BuzzFeed that",
  * "said live on Fox & Friends that") is when, where or to whom, not a clause: "said the man that
  * shot him fled" is what was said. After "told" it is the one told; otherwise it opens with a
@@ -225,8 +238,11 @@ function readsAsModifier(verb: string, modifier: string): boolean {
   const words = modifier.trim();
   if (words === 'that' || words === '') return true;
   const before = words.replace(/\s+that$/, '');
-  if (hasVerb(before) || before.split(/\s+/).length > 8) return false;
-  return verb.toLowerCase() === 'told' || /^(?:on|in|at|during|after|before|through|via|late|early|last|this|earlier|recently|later|yesterday|today|live|also|again|publicly|privately|\w+ly|monday|tuesday|wednesday|thursday|friday|saturday|sunday|reporters|journalists)\b/i.test(before);
+  // after "told", the one told and when or where ("told Fox News host Mike Huckabee on his radio
+  // show Tuesday afternoon that") run longer than a when or where alone
+  const told = verb.toLowerCase() === 'told';
+  if (hasVerb(before) || before.split(/\s+/).length > (told ? 12 : 8)) return false;
+  return told || /^(?:on|in|at|during|after|before|through|via|late|early|last|this|earlier|recently|later|yesterday|today|live|also|again|publicly|privately|\w+ly|monday|tuesday|wednesday|thursday|friday|saturday|sunday|reporters|journalists)\b/i.test(before);
 }
 
 /**
@@ -321,10 +337,11 @@ export function findAttribution(sentence: string): AttributedSpan {
     if (from < end - 10) return { attribution: attributionTo(described[2], described[3].toLowerCase()), start: from, end };
   }
   const named = NAMED_THEN_DESCRIBED.exec(sentence);
-  if (named && isSource(named[1]) && !hasVerb(named[2])) {
+  if (named && isSource(named[1]) && !hasVerb(describedBefore(named[2]))) {
     let from = statementAfterVerb(sentence, named[0], named[3], named[4]);
     if (named[4] === '' && /^(?:told|tells)$/i.test(named[3])) from += TOLD_WHOM.exec(sentence.slice(from))?.[0].length ?? 0;
-    if (from < end - 10) return { attribution: attributionTo(named[1], named[3].toLowerCase()), start: from, end };
+    // "Smith, the man who shot him, said nothing at the hearing": nothing is said
+    if (from < end - 10 && !WORD_SAID.test(sentence.slice(from))) return { attribution: attributionTo(named[1], named[3].toLowerCase()), start: from, end };
   }
   // "said on Tuesday that ...", not "said the talks were useful and added that ...": a modifier
   // that coordinates another verb is a clause of what is said, and the bare "X said" is read instead.
