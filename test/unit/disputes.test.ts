@@ -67,6 +67,10 @@ describe('disputes', () => {
       ['Their injuries were not life threatening, police said.', 'All three victims were taken to the hospital with non-life-threatening injuries, police said.'],
       ['Hochul is considering using the National Guard to fill staffing shortages, as workers are unlikely to meet a Monday deadline.', 'Hochul is considering using the National Guard to fill staffing shortages with workers losing their jobs for not meeting a Monday deadline.'],
       ['President Biden has decided against appointing a commission to investigate the attack on the Capitol.', 'President Biden has no plans to create a commission to investigate the attack on the Capitol.'],
+      // a contrast ("not A, but B"), an idiom, and a contraction written without its apostrophe
+      ['Investigators believe the source was probably a combination of people inside the White House.', 'Investigators believe the source was not one person, but probably a combination of people inside the White House.'],
+      ['Reid, 33, has a reputation as one who parties long and hard, more so when she was photographed on the red carpet.', 'Reid, 33, has a reputation as one who parties long and hard, none more so when she was photographed on the red carpet.'],
+      ["I can't speak for the first death but in this case it looks like a lack of experience, the sheriff said.", 'I cant speak for the first death but in this case it looks like a lack of experience, the sheriff said.'],
     ]) {
       const { claims, story: s } = story([
         { id: 'a', source: 'Wire', paragraphs: [first] },

@@ -640,7 +640,7 @@ function skipSeparators(text: string, at: number): number {
   return i;
 }
 
-const NEGATION = /\b(?:not|never|no longer|neither|nor|none|nobody|nothing|without)\b|n't\b|\b(?:denied|denies|deny)\b/i;
+const NEGATION = /\b(?:not|never|no longer|neither|nor|none|nobody|nothing|without)\b|n't\b|\b(?:denied|denies|deny)\b|\b(?:ca|do|does|did|wo|would|could|should|is|was|are|were|has|have|had)nt\b/i;
 
 /** The polarity of an assertion: "has not supplied" against "has supplied". */
 export function isNegated(statement: string, quoted: readonly string[] = []): boolean {
@@ -648,7 +648,9 @@ export function isNegated(statement: string, quoted: readonly string[] = []): bo
   // wording, not the polarity of what the article asserts; a statement that is all quote keeps it.
   let outside = statement;
   for (const q of quoted) if (q.length < 0.6 * statement.length) outside = outside.replace(q, '');
-  const cleaned = outside.replace(/\bnot only\b/gi, '').replace(/\bno (?:doubt|later than|sooner|more than|less than)\b/gi, '');
+  // "not only", "no later than", "none more so", "none other than" and the like deny nothing; "cant"
+  // and "didnt" are "can't" and "didn't" written without the apostrophe
+  const cleaned = outside.replace(/\bnot only\b/gi, '').replace(/\bno (?:doubt|later than|sooner|more than|less than)\b/gi, '').replace(/\bnone (?:more|other)\b/gi, '');
   return NEGATION.test(cleaned) || /\bno\s+\w/i.test(cleaned);
 }
 

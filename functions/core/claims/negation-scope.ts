@@ -31,7 +31,10 @@ function negatedPredicates(statement: string): Set<string> {
     const clause = before.split(/[,;:]/).pop() ?? '';
     if (CONDITION.test(clause) || PREPOSITION_BEFORE.test(before)) continue;
     // within its clause: "is n't over, '' said Reavey" negates nothing past the comma
-    const tokens = tokenize(statement.slice(at + negation[0].length).split(/[,;:.!?"“”]|''/)[0]);
+    const after = statement.slice(at + negation[0].length);
+    // "was not one person, but probably a combination of people": a contrast, which asserts what follows "but"
+    if (/^[^,;:.!?]*,\s*but\b/i.test(after)) continue;
+    const tokens = tokenize(after.split(/[,;:.!?"“”]|''/)[0]);
     // after a negated subject, what it negates is its verb's: past the first verb
     const verbAt = negation[1] === undefined ? 0 : tokens.findIndex((token) => isVerbLike(token.lower)) + 1;
     const predicate = tokens.slice(Math.max(verbAt, 0)).find((token) => !token.isStopword && !token.isNumber && !/ly$/.test(token.lower) && !AUX.has(token.lower) && !DEGREE.has(token.lower));
