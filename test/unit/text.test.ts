@@ -17,6 +17,17 @@ describe('splitSentences', () => {
   it('does not split after an initial', () => {
     expect(splitSentences('Former President George W. Bush spoke. He left.').map((s) => s.text)).toEqual(['Former President George W. Bush spoke.', 'He left.']);
   });
+
+  it('splits sentences that a scraped page runs together without a space, and nothing else', () => {
+    const text = 'Three victims died at the scene.The fourth was taken to a hospital, Shaffer said.Shaffer said the gunman fled.';
+    const sentences = splitSentences(text);
+    expect(sentences.map((s) => s.text)).toEqual(['Three victims died at the scene.', 'The fourth was taken to a hospital, Shaffer said.', 'Shaffer said the gunman fled.']);
+    for (const s of sentences) expect(text.slice(s.start, s.end)).toBe(s.text);
+    // abbreviations, initials, numbers and addresses stay whole
+    for (const whole of ['Mr.Smith arrived at 10 a.m.Police said so.', 'He served in the U.S.Army for years.', 'Prices rose 3.5 percent on Friday.', 'Read more at cleveland.com today.']) {
+      expect(splitSentences(whole).map((s) => s.text)).toEqual([whole]);
+    }
+  });
 });
 
 describe('tokens', () => {

@@ -14,7 +14,9 @@ const ABBREVIATIONS = new Set(
 
 // Starts only where a run of end punctuation starts: tried at every mark of a long run ("!!!!..."),
 // each attempt would read the rest of the run, quadratic in its length.
-const BOUNDARY = /(?<![.!?])([.!?]+)(["')\]]*)(\s+)(?=["'(\[]?[\p{Lu}\p{N}])/gu;
+// Scraped pages run paragraphs together without a space ("died at the scene.The fourth victim"):
+// after a lower-case word, a capitalised word right after the mark starts a sentence as well.
+const BOUNDARY = /(?<![.!?])([.!?]+)(["')\]]*)(\s+|(?<=\p{Ll}{2}[.!?]+["')\]]*)(?=\p{Lu}\p{Ll}))(?=["'(\[]?[\p{Lu}\p{N}])/gu;
 /** The word before a period is read from at most this many characters back (abbreviations and initials are short). */
 const LAST_WORD_WINDOW = 32;
 
