@@ -124,6 +124,9 @@ describe('extractClaims: atomic claims', () => {
     ['Authorities said turnout reached 93.87 percent in the election for 288 candidates.', 'turnout reached 93.87 percent in the election for 288 candidates.', 'Authorities'],
     ['Keith Forman of the Cincinnati law department said liquor license renewals come up in April.', 'liquor license renewals come up in April.', 'Keith Forman of the Cincinnati law department'],
     ['Braley says if elected to the Senate, he would want to serve on the Judiciary Committee.', 'if elected to the Senate, he would want to serve on the Judiciary Committee.', 'Braley'],
+    ['Lt. Smith said after other officers arrived, Hamilton surrendered to police.', 'after other officers arrived, Hamilton surrendered to police.', 'Lt. Smith'],
+    // a phrase of time is when it was said, not what
+    ['The mayor said after the game on Sunday the team would celebrate downtown.', 'The mayor said after the game on Sunday the team would celebrate downtown.', undefined],
     // what follows the verb opens no clause: the sentence stays whole, unattributed
     ['He said goodbye to his friends at the door of the house.', 'He said goodbye to his friends at the door of the house.', undefined],
     ['LaCalamita said nothing after the officers surrounded him in the yard.', 'LaCalamita said nothing after the officers surrounded him in the yard.', undefined],

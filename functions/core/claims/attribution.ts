@@ -188,9 +188,13 @@ const SUBORDINATOR_AFTER_CUE = /^(?:if|when|while|although|though|once|because|u
  */
 function opensClause(cue: string, after: string): boolean {
   const words = (after.split(/[,;:"]/)[0].match(/[\p{L}'’-]+/gu) ?? []).slice(0, 7).map((w) => w.toLowerCase());
-  if (words.length < 2 || NO_CLAUSE_AFTER_CUE.test(words[0])) return false;
+  // "said after other officers arrived, Hamilton surrendered": a clause of time with its verb, then
+  // the comma and the main clause, is said as a whole
+  const timeClause = /^(?:after|before|as|since|until)$/.test(words[0]) && /,/.test(after) && words.slice(1).some((w) => isVerbLike(w));
+  if (words.length < 2 || (NO_CLAUSE_AFTER_CUE.test(words[0]) && !timeClause)) return false;
   // "recalled when he was campaigning": after other verbs the subordinator is their object's
-  if (SUBORDINATOR_AFTER_CUE.test(words[0])) return /^(?:said|says|added|adds)$/i.test(cue);
+  const said = /^(?:said|says|added|adds)$/i.test(cue);
+  if (SUBORDINATOR_AFTER_CUE.test(words[0]) || (timeClause && said)) return said;
   if (isVerbLike(words[0], true)) return false;
   return words.slice(1).some((w) => isVerbLike(w, true));
 }
