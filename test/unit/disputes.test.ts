@@ -24,6 +24,13 @@ function story(articles: Array<{ id: string; source: string; paragraphs: string[
 
 const claimOf = (claims: readonly DigestClaim[], words: RegExp) => claims.find((c) => words.test(c.text))!;
 
+/** One sentence from each of two outlets, in that order. */
+const twoReports = (first: string, second: string) =>
+  story([
+    { id: 'a', source: 'Wire', paragraphs: [first] },
+    { id: 'b', source: 'Daily', paragraphs: [second] },
+  ]);
+
 describe('disputes', () => {
   it('marks a claim disputed when another outlet reports a denial of it, naming who denies it', () => {
     const { story: s } = story([
@@ -72,10 +79,7 @@ describe('disputes', () => {
       ['Reid, 33, has a reputation as one who parties long and hard, more so when she was photographed on the red carpet.', 'Reid, 33, has a reputation as one who parties long and hard, none more so when she was photographed on the red carpet.'],
       ["I can't speak for the first death but in this case it looks like a lack of experience, the sheriff said.", 'I cant speak for the first death but in this case it looks like a lack of experience, the sheriff said.'],
     ]) {
-      const { claims, story: s } = story([
-        { id: 'a', source: 'Wire', paragraphs: [first] },
-        { id: 'b', source: 'Daily', paragraphs: [second] },
-      ]);
+      const { claims, story: s } = twoReports(first, second);
       expect(claims.flatMap((c) => c.contradicts ?? [])).toEqual([]);
       expect(s.claims.filter((c) => c.disputed)).toEqual([]);
     }
@@ -95,58 +99,25 @@ describe('disputes', () => {
   });
 
   it('compares figures of one kind and of one holder only, and no bound or estimate with an exact figure', () => {
-    const kinds = story([
-      { id: 'a', source: 'Wire', paragraphs: ['Deputies found the 3-month-old girl with a gunshot wound at the home on Elm Street.'] },
-      { id: 'b', source: 'Daily', paragraphs: ['Deputies found the girl with a gunshot wound at the home on Elm Street at 7 p.m.'] },
-    ]);
-    expect(kinds.claims.flatMap((c) => c.contradicts ?? [])).toEqual([]);
-    const bound = story([
-      { id: 'a', source: 'Wire', paragraphs: ['The governor announced $139 million in new spending to stop the surge in shootings.'] },
-      { id: 'b', source: 'Daily', paragraphs: ['The governor announced about $138 million in new spending to stop the surge in shootings.'] },
-    ]);
-    expect(bound.claims.flatMap((c) => c.contradicts ?? [])).toEqual([]);
-    // the figures of two people, named or described
     for (const [first, second] of [
+      // another unit, and a bound or an estimate
+      ['Deputies found the 3-month-old girl with a gunshot wound at the home on Elm Street.', 'Deputies found the girl with a gunshot wound at the home on Elm Street at 7 p.m.'],
+      ['The governor announced $139 million in new spending to stop the surge in shootings.', 'The governor announced about $138 million in new spending to stop the surge in shootings.'],
+      ['The child was shot about 8:20 p.m. on the 600 block of 46th Place in Benning Ridge.', 'The child was shot at 8:18 p.m. on the 600 block of 46th Place in Benning Ridge.'],
+      // the figures of two people, named, described, or the names whose verbs they follow
       ["Tiarah Poyau, 22, was killed during the J'Ouvert celebration in Brooklyn.", "Tyreke Borel, 17, was killed during the J'Ouvert celebration in Brooklyn."],
       ['A shooting in the Austin neighborhood fatally wounded a 17-year-old boy.', 'A shooting in the Austin neighborhood fatally wounded a 33-year-old man.'],
-    ]) {
-      const people = story([
-        { id: 'a', source: 'Wire', paragraphs: [first] },
-        { id: 'b', source: 'Daily', paragraphs: [second] },
-      ]);
-      expect(people.claims.flatMap((c) => c.contradicts ?? [])).toEqual([]);
-    }
-    const ages = story([
-      { id: 'a', source: 'Wire', paragraphs: ['Shawndell Partin, 36, was charged with aggravated riot and obstructing official business.'] },
-      { id: 'b', source: 'Daily', paragraphs: ['Shawndell Partin, 26, was charged with aggravated riot and obstructing official business.'] },
-    ]);
-    expect(ages.claims[1].contradicts).toEqual([expect.objectContaining({ kind: 'number', ours: '26', theirs: '36' })]);
-    const times = story([
-      { id: 'a', source: 'Wire', paragraphs: ['The 17-year-old victim was pronounced dead at Mount Sinai Hospital at 1:35 a.m.'] },
-      { id: 'b', source: 'Daily', paragraphs: ['The victim was pronounced dead at Mount Sinai Hospital at 1:19 a.m.'] },
-    ]);
-    expect(times.claims[1].contradicts).toEqual([expect.objectContaining({ kind: 'number', claimId: times.claims[0].id, ours: '1:19 a.m.', theirs: '1:35 a.m.' })]);
-    // a time given as "about" one is no other figure for it
-    const about = story([
-      { id: 'a', source: 'Wire', paragraphs: ['The child was shot about 8:20 p.m. on the 600 block of 46th Place in Benning Ridge.'] },
-      { id: 'b', source: 'Daily', paragraphs: ['The child was shot at 8:18 p.m. on the 600 block of 46th Place in Benning Ridge.'] },
-    ]);
-    expect(about.claims.flatMap((c) => c.contradicts ?? [])).toEqual([]);
-    // the figures of the names whose verbs they follow
-    for (const [first, second] of [
       ['Shy Ely scored 23 points for the Purple Aces in the quarterfinal on Thursday night.', 'Ty Lawson added 16 points for the Tar Heels in the quarterfinal on Thursday night.'],
       ['The Boston Red Sox have made first baseman Mark Teixeira an eight-year, $200 million offer.', 'The Washington Nationals made first baseman Mark Teixeira an eight-year, $160 million offer.'],
     ]) {
-      const players = story([
-        { id: 'a', source: 'Wire', paragraphs: [first] },
-        { id: 'b', source: 'Daily', paragraphs: [second] },
-      ]);
-      expect(players.claims.flatMap((c) => c.contradicts ?? [])).toEqual([]);
+      expect(twoReports(first, second).claims.flatMap((c) => c.contradicts ?? [])).toEqual([]);
     }
-    const block = story([
-      { id: 'a', source: 'Wire', paragraphs: ['Deputy Ortiz was shot to death outside an apartment in the 12000 block of East 223rd Street.'] },
-      { id: 'b', source: 'Daily', paragraphs: ['Ortiz was shot to death outside an apartment complex in the 12500 block of East 223rd Street.'] },
-    ]);
+    const ages = twoReports('Shawndell Partin, 36, was charged with aggravated riot and obstructing official business.', 'Shawndell Partin, 26, was charged with aggravated riot and obstructing official business.');
+    expect(ages.claims[1].contradicts).toEqual([expect.objectContaining({ kind: 'number', ours: '26', theirs: '36' })]);
+    // a time of day is one figure
+    const times = twoReports('The 17-year-old victim was pronounced dead at Mount Sinai Hospital at 1:35 a.m.', 'The victim was pronounced dead at Mount Sinai Hospital at 1:19 a.m.');
+    expect(times.claims[1].contradicts).toEqual([expect.objectContaining({ kind: 'number', claimId: times.claims[0].id, ours: '1:19 a.m.', theirs: '1:35 a.m.' })]);
+    const block = twoReports('Deputy Ortiz was shot to death outside an apartment in the 12000 block of East 223rd Street.', 'Ortiz was shot to death outside an apartment complex in the 12500 block of East 223rd Street.');
     expect(block.claims[1].contradicts).toEqual([expect.objectContaining({ kind: 'number', ours: '12500 block', theirs: '12000 block' })]);
   });
 
