@@ -175,9 +175,12 @@ const LEADING_SAID_BARE_NO_OPENER = withoutOpeningPhrase(LEADING_SAID_BARE);
  */
 const LEADING_SAID_LOWER = new RegExp(`^${OPENING_PHRASE}([^,"]{2,90}?)\\s+(?:(?:has|have|had|also)\\s+)*(${CLAUSE_CUES})\\s+(?=\\p{Ll})`, 'u');
 const LEADING_SAID_LOWER_NO_OPENER = withoutOpeningPhrase(LEADING_SAID_LOWER);
+/** What a verb of saying says when it reports no words: "said nothing", "said goodbye". */
+const WORDS_SAID = 'nothing|goodbye|no|yes|so|sorry|hello|thanks';
 /** Words after a verb of saying that open no clause said: what it says of, when or where, or the word said. */
-const NO_CLAUSE_AFTER_CUE =
-  /^(?:in|on|at|to|for|with|from|by|about|after|before|during|around|through|over|under|of|into|near|outside|inside|against|nothing|no|yes|goodbye|so|sorry|hello|thanks|little|much|something|anything|otherwise|again|also|only|just|then|now|later|earlier|previously|recently|repeatedly|publicly|privately|last|next|this|[a-z]+ly)$/;
+const NO_CLAUSE_AFTER_CUE = new RegExp(
+  `^(?:in|on|at|to|for|with|from|by|about|after|before|during|around|through|over|under|of|into|near|outside|inside|against|${WORDS_SAID}|little|much|something|anything|otherwise|again|also|only|just|then|now|later|earlier|previously|recently|repeatedly|publicly|privately|last|next|this|[a-z]+ly)$`,
+);
 /** Subordinators that open what is said with a clause of their own ("said if elected, he would ..."). */
 const SUBORDINATOR_AFTER_CUE = /^(?:if|when|while|although|though|once|because|unless)$/;
 
@@ -188,10 +191,11 @@ const SUBORDINATOR_AFTER_CUE = /^(?:if|when|while|although|though|once|because|u
  */
 function opensClause(cue: string, after: string): boolean {
   const words = (after.split(/[,;:"]/)[0].match(/[\p{L}'’-]+/gu) ?? []).slice(0, 7).map((w) => w.toLowerCase());
+  if (words.length < 2) return false;
   // "said after other officers arrived, Hamilton surrendered": a clause of time with its verb, then
   // the comma and the main clause, is said as a whole
   const timeClause = /^(?:after|before|as|since|until)$/.test(words[0]) && /,/.test(after) && words.slice(1).some((w) => isVerbLike(w));
-  if (words.length < 2 || (NO_CLAUSE_AFTER_CUE.test(words[0]) && !timeClause)) return false;
+  if (NO_CLAUSE_AFTER_CUE.test(words[0]) && !timeClause) return false;
   // "recalled when he was campaigning": after other verbs the subordinator is their object's
   const said = /^(?:said|says|added|adds)$/i.test(cue);
   if (SUBORDINATOR_AFTER_CUE.test(words[0]) || (timeClause && said)) return said;
@@ -229,8 +233,8 @@ function describedBefore(description: string): string {
   return relative ? relative[0] : description;
 }
 
-/** What a verb of saying says when it reports no words: "said nothing", "said goodbye". */
-const WORD_SAID = /^(?:nothing|goodbye|no|yes|so|hello|sorry|thanks)\b/i;
+/** What follows a named speaker's verb when no words are reported ("said nothing at the hearing"). */
+const WORD_SAID = new RegExp(`^(?:${WORDS_SAID})\\b`, 'i');
 
 /**
  * What stands between the reporting verb and "that" ("said on Monday that", "told BuzzFeed that",
