@@ -49,6 +49,10 @@ describe('Bound: sentences', () => {
     const spans = splitSentences(`It broke${'!'.repeat(200_000)} Then it held.`);
     expect(spans).toHaveLength(2);
     expect(spans[1].text).toBe('Then it held.');
+    // and without a space after it, as scraped pages run sentences together
+    const joined = splitSentences(`It broke${'.'.repeat(200_000)}Then it held.`);
+    expect(joined.map((s) => s.text.slice(-10))).toEqual(['.'.repeat(10), 'n it held.']);
+    expect(splitSentences(`It broke${'.'.repeat(200_000)}x`)).toHaveLength(1);
   });
 
   it('splits a paragraph of many abbreviations', () => {

@@ -15,8 +15,9 @@ const ABBREVIATIONS = new Set(
 // Starts only where a run of end punctuation starts: tried at every mark of a long run ("!!!!..."),
 // each attempt would read the rest of the run, quadratic in its length.
 // Scraped pages run paragraphs together without a space ("died at the scene.The fourth victim"):
-// after a lower-case word, a capitalised word right after the mark starts a sentence as well.
-const BOUNDARY = /(?<![.!?])([.!?]+)(["')\]]*)(\s+|(?<=\p{Ll}{2}[.!?]+["')\]]*)(?=\p{Lu}\p{Ll}))(?=["'(\[]?[\p{Lu}\p{N}])/gu;
+// after a lower-case word, a capitalised word right after the mark starts a sentence as well (the
+// second alternative, whose lower-case word is read before the run, so that a long run is read once).
+const BOUNDARY = /(?<![.!?])([.!?]+)(["')\]]*)(\s+)(?=["'(\[]?[\p{Lu}\p{N}])|(?<=\p{Ll}{2})(?<![.!?])([.!?]+)(["')\]]*)(?=\p{Lu}\p{Ll})/gu;
 /** The word before a period is read from at most this many characters back (abbreviations and initials are short). */
 const LAST_WORD_WINDOW = 32;
 
@@ -29,10 +30,11 @@ export function splitSentences(paragraph: string): SentenceSpan[] {
   let start = 0;
   for (const match of paragraph.matchAll(BOUNDARY)) {
     const punctuationAt = match.index ?? 0;
-    if (match[1] === '.' && !endsSentence(paragraph, start, punctuationAt)) continue;
-    const end = punctuationAt + match[1].length + match[2].length;
+    const [marks, closers, space] = [match[1] ?? match[4], match[2] ?? match[5], match[3] ?? ''];
+    if (marks === '.' && !endsSentence(paragraph, start, punctuationAt)) continue;
+    const end = punctuationAt + marks.length + closers.length;
     pushSpan(spans, paragraph, start, end);
-    start = end + match[3].length;
+    start = end + space.length;
   }
   pushSpan(spans, paragraph, start, paragraph.length);
   return spans;
