@@ -406,6 +406,16 @@ describe('attribution and quotes', () => {
     ]);
     expect(claims[1].attribution?.source).toBe('he');
     expect(claims[3].attribution?.source).toBe('Senator Dianne Feinstein');
+    // a speaker named in a clause of the sentence is named as well
+    const clause = extractClaims([
+      'Bill Adgate, who works at a financial firm inside the building, said he had hunkered down inside the office for two hours.',
+      'He said police told the group to stay put until officers allowed them to leave.',
+    ]);
+    expect(clause.map((c) => [c.statement, c.attribution?.source])).toEqual([
+      ['Bill Adgate works at a financial firm inside the building', undefined],
+      ['he had hunkered down inside the office for two hours.', 'Bill Adgate'],
+      ['police told the group to stay put until officers allowed them to leave.', 'Bill Adgate'],
+    ]);
   });
 
   it.each([

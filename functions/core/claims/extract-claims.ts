@@ -129,7 +129,12 @@ export function extractClaims(paragraphs: readonly string[]): ExtractedClaim[] {
           ...(usable.length > 1 ? { part: partIndex } : {}),
         });
       });
-      if (attribution && !isPronoun(attribution.source) && /\p{Lu}/u.test(attribution.source)) lastSpeaker = attribution;
+      // the last person named as a speaker, by the sentence or by a clause of it ("Bill Adgate, who
+      // works at ..., said he had hunkered down ...": the next "He said" is his)
+      const namedSpeakers = [attribution, ...usable.map((part) => (part.ownVoice ? undefined : part.attribution))].filter(
+        (a): a is Attribution => a !== undefined && !isPronoun(a.source) && /\p{Lu}/u.test(a.source),
+      );
+      if (namedSpeakers.length > 0) lastSpeaker = namedSpeakers[namedSpeakers.length - 1];
       else if (quoteSpeaker) lastSpeaker = quoteSpeaker;
       if (named || (continues && quoteSpeaker)) previousSpeaker = quoteSpeaker;
     }
