@@ -489,6 +489,13 @@ describe('attribution and quotes', () => {
     expect(statementsAndSources("Akin, though, told Fox News host Mike Huckabee on his radio show Tuesday afternoon that he's staying in the race.")).toEqual([
       ["he's staying in the race.", 'Akin'],
     ]);
+    // two descriptions, each between commas
+    expect(statementsAndSources('Max Richtman, executive vice president of the National Committee, an advocacy group in Washington, said the timing was particularly bad.')).toEqual([
+      ['the timing was particularly bad.', 'Max Richtman'],
+    ]);
+    expect(statementsAndSources('James Bronson, 63, of Miami, said he noticed the parked car across the road from his property.')).toEqual([
+      ['he noticed the parked car across the road from his property.', 'James Bronson'],
+    ]);
     // a relative clause right after the name is not what describes the speaker: it is a claim of its own
     expect(statementsAndSources('Don Small, who works at a pizza place next door, said the event quickly went from festive to chaotic.')).toEqual([
       ['Don Small works at a pizza place next door', undefined],

@@ -209,8 +209,10 @@ function opensClause(cue: string, after: string): boolean {
  * its place), what describes it between commas (no verb in it), then the reporting verb; the name
  * is the source.
  */
+/** One part of what describes a named speaker between commas (see NAMED_THEN_DESCRIBED). */
+const DESCRIPTION = `(?:a|an|the|his|her|their)\\s[^,"]{2,120}?|\\d{1,3}|${PARTY_AND_STATE}|of\\s[^,"]{2,80}?|\\p{Lu}[\\p{L}.'’-]*(?:['’]s|s['’])\\s[^,"]{2,60}?|(?!(?:who|which|that)\\s)\\p{Ll}[\\p{L}-]*(?:\\s(?:and\\s)?\\p{Ll}[\\p{L}-]*){0,2}\\s(?:of|for|with|at)\\s[^,"]{2,120}?|though|however|too|meanwhile`;
 const NAMED_THEN_DESCRIBED = new RegExp(
-  `^(?:(?:In|At|On|During|After)\\s[^,"]{1,40},\\s+)?(${NAME}(?:\\s+of\\s+${NAME})?),\\s+((?:a|an|the|his|her|their)\\s[^,"]{2,80}?|\\d{1,3}|${PARTY_AND_STATE}|of\\s[^,"]{2,80}?|\\p{Lu}[\\p{L}.'’-]*(?:['’]s|s['’])\\s[^,"]{2,60}?|(?!(?:who|which|that)\\s)\\p{Ll}[\\p{L}-]*(?:\\s(?:and\\s)?\\p{Ll}[\\p{L}-]*){0,2}\\s(?:of|for|with|at)\\s[^,"]{2,80}?|though|however|too|meanwhile),\\s+${ADVERB_BEFORE_VERB}(said|says|told|added|explained|noted|stated)((?:\\s+[^,"]{1,80}?)?\\s+that|)\\s+`,
+  `^(?:(?:In|At|On|During|After)\\s[^,"]{1,40},\\s+)?(${NAME}(?:\\s+of\\s+${NAME})?),\\s+((?:${DESCRIPTION})(?:,\\s+(?:${DESCRIPTION}))?),\\s+${ADVERB_BEFORE_VERB}(said|says|told|added|explained|noted|stated)((?:\\s+[^,"]{1,80}?)?\\s+that|)\\s+`,
   'u',
 );
 
