@@ -1,7 +1,6 @@
-import { basename } from 'node:path';
 import { replayStoryClaims } from '../eval/claim-replay';
-import { jsonLinesFiles, readJsonLines } from '../eval/jsonl';
-import type { StoryLine } from '../eval/story-replay';
+import { jsonLinesFiles } from '../eval/jsonl';
+import { readStorySet } from '../eval/story-replay';
 
 /**
  * Claim matching and disputes within the gold stories of story sets (a directory stands for its
@@ -15,12 +14,7 @@ export async function runEvalClaims(options: { inputs: string[]; print?: boolean
   const files = options.inputs.flatMap((input) => jsonLinesFiles(input, 'stories-'));
   if (files.length === 0) throw new Error('eval claims: no stories-*.jsonl files given');
   for (const file of files) {
-    const set = basename(file, '.jsonl').replace(/^stories-/, '');
-    const lines: StoryLine[] = [];
-    for await (const line of readJsonLines<StoryLine>(file)) {
-      if (typeof line.story !== 'string') throw new Error(`${file}: line ${line.id} has no gold story`);
-      lines.push(line);
-    }
+    const { name: set, lines } = await readStorySet(file);
     process.stderr.write(`${set}: matching the claims of ${lines.length} articles story by story\n`);
     const replay = replayStoryClaims(lines);
     if (options.print) {

@@ -1,14 +1,13 @@
 import { writeFile } from 'node:fs/promises';
-import { basename } from 'node:path';
 import { LINK_FEATURES, MODEL_FEATURES, type LinkFeature } from '../../functions/core/stories/story-link';
 import { ABLATIONS, DEFAULT_POLICY, type StoryPolicy } from '../../functions/core/stories/story-policy';
 import type { StoryModel } from '../../functions/core/stories/story-model';
 import { fitStoryModel, linkExamples, type LabelledSet } from '../eval/fit-story-model';
-import { jsonLinesFiles, readJsonLines } from '../eval/jsonl';
+import { jsonLinesFiles } from '../eval/jsonl';
 import { clusteringScores, pairedDifference } from '../eval/metrics';
 import { NAIVE_THRESHOLDS, naiveClusters } from '../eval/naive-clusterer';
 import { shuffle } from '../eval/shuffle';
-import { replayStories, type StoryLine } from '../eval/story-replay';
+import { readStorySet, replayStories, type StoryLine } from '../eval/story-replay';
 import { calibrationBins, formatCalibration, type BestCandidate } from '../eval/calibration';
 import { predictArticles } from './eval-articles';
 
@@ -69,14 +68,7 @@ export async function runEvalStories(options: EvalStoriesOptions): Promise<void>
   if (files.length < 2) throw new Error('eval stories needs at least two story sets (it fits on the others to score each one)');
   const ablations = options.ablate.map(parseAblation);
   const sets: LabelledSet[] = [];
-  for (const file of files) {
-    const lines: StoryLine[] = [];
-    for await (const line of readJsonLines<StoryLine>(file)) {
-      if (typeof line.story !== 'string') throw new Error(`${file}: line ${line.id} has no gold "story"`);
-      lines.push({ id: line.id, title: line.title, text: line.text, source: line.source, publishedAt: line.publishedAt, url: line.url, story: line.story });
-    }
-    sets.push({ name: basename(file).replace(/^stories-/, '').replace(/\.jsonl$/, ''), lines });
-  }
+  for (const file of files) sets.push(await readStorySet(file));
   const unknown = (options.score ?? []).filter((name) => !sets.some((set) => set.name === name));
   if (unknown.length > 0) throw new Error(`no story set named ${unknown.map((name) => `"${name}"`).join(', ')} to score (the sets: ${sets.map((set) => set.name).join(', ')})`);
   const scored = options.score?.length ? sets.filter((set) => options.score!.includes(set.name)) : sets;
@@ -160,7 +152,6 @@ function parseAblation(name: string): Ablation {
   }
   return { label: `ablate ${name}`, features, policy: (model) => mechanisms.reduce((policy, apply) => apply(policy), { ...DEFAULT_POLICY, model }) };
 }
-
 
 /** A set as released and, when it carries dates, the same set undated: dates must help, not be needed. */
 function variantsOf(set: LabelledSet): LabelledSet[] {

@@ -1,3 +1,4 @@
+import { basename } from 'node:path';
 import { MemoryTableStore } from '../../functions/adapters/memory-table-store';
 import { contentHash } from '../../functions/core/fingerprint/content-hash';
 import type { ParsedArticle } from '../../functions/core/parse/article';
@@ -14,10 +15,21 @@ import { candidateStoryIds } from '../../functions/ingest/candidate-stories';
 import { Ledger } from '../../functions/ledger/ledger';
 import { inputDocument, type ArticleLine } from '../commands/eval-articles';
 import type { BestCandidate } from './calibration';
+import { readJsonLines } from './jsonl';
 
 /** An evaluation line with its gold story. */
 export interface StoryLine extends ArticleLine {
   story: string;
+}
+
+/** A story set's lines (stories-NAME.jsonl), each with its gold story, and the set's NAME. */
+export async function readStorySet(file: string): Promise<{ name: string; lines: StoryLine[] }> {
+  const lines: StoryLine[] = [];
+  for await (const line of readJsonLines<StoryLine>(file)) {
+    if (typeof line.story !== 'string') throw new Error(`${file}: line ${line.id} has no gold "story"`);
+    lines.push({ id: line.id, title: line.title, text: line.text, source: line.source, publishedAt: line.publishedAt, url: line.url, story: line.story });
+  }
+  return { name: basename(file, '.jsonl').replace(/^stories-/, ''), lines };
 }
 
 /** One candidate story the pipeline would have weighed for an article, with its link features. */
