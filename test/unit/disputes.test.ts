@@ -121,6 +121,24 @@ describe('disputes', () => {
     expect(block.claims[1].contradicts).toEqual([expect.objectContaining({ kind: 'number', ours: '12500 block', theirs: '12000 block' })]);
   });
 
+  it('compares figures only where they stand in one place of their sentences', () => {
+    // a batting average and an age, a total and the price of one item, a game's points and a
+    // career's, a boy's age and his father's: other measures of one subject, not other figures
+    for (const [first, second] of [
+      ['After being acquired from the Braves, Teixeira hit .358 with 13 homers and 43 RBIs in 54 games with the Angels.', 'Teixeira, 28, was acquired from the Braves and hit 13 home runs and 43 RBIs in 54 games with the Angels.'],
+      ['Jackson pleaded guilty Wednesday to charges that he spent $750,000 in campaign cash on personal items.', 'Jackson pleaded guilty Wednesday to using campaign cash to buy personal items including a $43,000 Rolex watch.'],
+      ["Doug McDermott scored 23 points and became the school's all-time leader in points scored.", "Doug McDermott became the school's all-time scoring leader with 2,117 points."],
+      ['The officers were trying to stop Christopher Few, father of 6-year-old Jeremy Mardis, after a car chase.', 'The officers are accused of shooting Mardis and wounding his 25-year-old father Christopher Few after a car chase.'],
+    ]) {
+      expect(twoReports(first, second).claims.flatMap((c) => c.contradicts ?? [])).toEqual([]);
+    }
+    // the same place: the word before the figure, or the word after it
+    const range = twoReports('The other victims ranged in age from 19 to 47, police said.', 'The victims ranged in age from 21 to 46, police said.');
+    expect(range.claims[1].contradicts).toEqual([expect.objectContaining({ kind: 'number', ours: '21', theirs: '19' })]);
+    const total = twoReports("Thursday's shooting deaths bring Louisville's homicide total to 106 for the year.", "The two deaths Thursday raise Louisville's homicide total to 104 for the year.");
+    expect(total.claims[1].contradicts).toEqual([expect.objectContaining({ kind: 'number', ours: '104', theirs: '106' })]);
+  });
+
   it('shows a conflicting bare figure without the word that follows it', () => {
     const { story: s } = story([
       { id: 'a', source: 'Wire', paragraphs: ['Crane 33 at the Port of Long Beach collapsed onto a container ship on Tuesday, officials said.'] },
@@ -139,6 +157,14 @@ describe('disputes', () => {
     expect(claimOf(dated.claims, /January 17/).disputes[0]).toMatchObject({ kind: 'date', ours: '2025-01-17', theirs: '2025-01-16' });
     const undated = story(published.map(({ publishedAt: _omit, ...rest }) => rest)).story;
     expect(undated.claims.every((c) => !c.disputed)).toBe(true);
+    // a year in one place of its sentence against a year in another is two dates, not two for one
+    const bond = twoReports('Voters in 2009 approved a $3 million bond to buy the waterfront properties.', 'Palmer voters in 2010 approved a $3 million bond to buy the waterfront properties.');
+    expect(bond.claims[1].contradicts).toEqual([expect.objectContaining({ kind: 'date', ours: '2010', theirs: '2009' })]);
+    const rolls = twoReports(
+      "The secretary of state removed 100,000 names from Georgia's voter rolls, the first major cleaning of the rolls following the 2020 election.",
+      "The secretary of state removed 100,000 names from Georgia's voter rolls, the first major cleaning of the rolls in the state since 2019.",
+    );
+    expect(rolls.claims.flatMap((c) => c.contradicts ?? [])).toEqual([]);
   });
 
   it('matches one speaker\'s quotation across outlets and shows the wording differences', () => {

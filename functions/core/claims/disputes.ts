@@ -119,23 +119,24 @@ export function contradictionWith(features: ClaimFeatures, facts: StatementFacts
   if (inDates(ourOnly, facts.dates) && inDates(theirOnly, otherDates)) {
     const ours = facts.dates.find((d) => ourOnly.some((n) => d.text.includes(n)));
     const theirs = otherDates.find((d) => theirOnly.some((n) => d.text.includes(n)));
-    // A date worked out from an unknown publication day is no evidence against another date.
+    // A date worked out from an unknown publication day is no evidence against another date, and a
+    // date in another place of its sentence is another date ("following the 2020 election" and
+    // "the first cleaning since 2019")
     if (!ours || !theirs || !comparable(ours, theirs) || ours.value === theirs.value) return undefined;
+    if (facts.statement !== undefined && !sameSlot(figureSlot(facts.statement, ours.text), figureSlot(otherStatement, theirs.text))) return undefined;
     return { contradiction: { claimId: other.id, kind: 'date', detail: `${ours.value} vs ${theirs.value}`, ours: ours.value, theirs: theirs.value }, score };
   }
   // figures of one kind only: a count of the same unit, or two bare figures ("at 7 p.m." is no
-  // other figure for "3 months old", nor "2,129 points" for a "25-7" record); a bound or an
-  // estimate ("more than 350 yards", "about $138 million") is no other figure for an exact one
-  const pair = samePairOfKind(quantitiesOf(facts.quantities, ourOnly), quantitiesOf(other.quantities ?? [], theirOnly));
+  // other figure for "3 months old", nor "2,129 points" for a "25-7" record), standing in one place
+  // of their sentences and said of one holder; a bound or an estimate ("more than 350 yards",
+  // "about $138 million") is no other figure for an exact one
+  const pair = conflictingPair(quantitiesOf(facts.quantities, ourOnly), quantitiesOf(other.quantities ?? [], theirOnly), ourOnly, theirOnly, facts.statement, otherStatement);
   if (!pair) return undefined;
   const [ours, theirs] = pair;
   if (ours?.approximate || theirs?.approximate) return undefined;
+  if (ours && theirs && ours.value === theirs.value) return undefined;
   const oursText = ours?.text ?? ourOnly.join(', ');
   const theirsText = theirs?.text ?? theirOnly.join(', ');
-  if (ours && theirs && ours.value === theirs.value) return undefined;
-  // "Tiarah Poyau, 22" and "Tyreke Borel, 17", "a 17-year-old boy" and "a 33-year-old man": the
-  // figures of two people, not two figures for one
-  if (facts.statement !== undefined && ours && theirs && otherHolders(figureHolder(facts.statement, ours), figureHolder(otherStatement, theirs))) return undefined;
   return { contradiction: { claimId: other.id, kind: 'number', detail: `${oursText} vs ${theirsText}`, ours: oursText, theirs: theirsText }, score };
 }
 
@@ -178,16 +179,72 @@ function quantitiesOf(quantities: readonly Quantity[], numbers: readonly string[
 }
 
 /**
- * The first figure of ours and of theirs of one kind (the same unit, or both bare); with no
- * quantity read on either side, the bare numbers (undefined for both).
+ * The first figure of ours and of theirs that could be two values of one thing: of one kind (the
+ * same unit, or both bare), standing in the same place of their sentences, and not said of two
+ * holders ("Tiarah Poyau, 22" and "Tyreke Borel, 17", "a 17-year-old boy" and "a 33-year-old man":
+ * the figures of two people, not two figures for one). With no quantity read on either side, two
+ * bare numbers that stand in one place (undefined for both). Undefined when no two figures qualify.
  */
-function samePairOfKind(ours: readonly Quantity[], theirs: readonly Quantity[]): [Quantity | undefined, Quantity | undefined] | undefined {
-  if (ours.length === 0 && theirs.length === 0) return [undefined, undefined];
+function conflictingPair(
+  ours: readonly Quantity[],
+  theirs: readonly Quantity[],
+  ourNumbers: readonly string[],
+  theirNumbers: readonly string[],
+  ourStatement: string | undefined,
+  theirStatement: string,
+): [Quantity | undefined, Quantity | undefined] | undefined {
+  if (ourStatement === undefined) {
+    // no sentence to read places and holders from: the first figures of one kind
+    if (ours.length === 0 && theirs.length === 0) return [undefined, undefined];
+    for (const q of ours) {
+      const match = theirs.find((t) => (t.unit ?? '') === (q.unit ?? ''));
+      if (match) return [q, match];
+    }
+    return undefined;
+  }
+  const aligned = (a: string, b: string) => sameSlot(figureSlot(ourStatement, a), figureSlot(theirStatement, b));
+  if (ours.length === 0 && theirs.length === 0) {
+    return ourNumbers.some((a) => theirNumbers.some((b) => aligned(a, b))) ? [undefined, undefined] : undefined;
+  }
   for (const q of ours) {
-    const match = theirs.find((t) => (t.unit ?? '') === (q.unit ?? ''));
+    const match = theirs.find((t) => (t.unit ?? '') === (q.unit ?? '') && aligned(q.text, t.text) && !otherHolders(figureHolder(ourStatement, q), figureHolder(theirStatement, t)));
     if (match) return [q, match];
   }
   return undefined;
+}
+
+interface FigureSlot {
+  before?: string;
+  after?: string;
+}
+
+/**
+ * The words on either side of a figure in its sentence: "Partin" and "was" for "36" in "Shawndell
+ * Partin, 36, was charged", "the" and "of" for "12000 block" in "the 12000 block of East 223rd
+ * Street".
+ */
+function figureSlot(statement: string, figure: string): FigureSlot {
+  // thousands separators out of both ("$750,000" is the number 750000), and the figure as a whole number
+  const plain = (text: string) => text.replace(/(\d),(?=\d{3}\b)/g, '$1');
+  const text = plain(statement);
+  const wanted = plain(figure).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const found = new RegExp(`(?<![\\p{N}.,])${wanted}(?![\\p{N}])`, 'u').exec(text);
+  if (!found) return {};
+  const [at, end] = [found.index, found.index + found[0].length];
+  const before = /([\p{L}\p{N}'’]+)[^\p{L}\p{N}]*$/u.exec(text.slice(Math.max(0, at - 60), at))?.[1];
+  const after = /^[^\p{L}\p{N}]*([\p{L}\p{N}'’]+)/u.exec(text.slice(end, end + 60))?.[1];
+  return { ...(before ? { before: before.toLowerCase() } : {}), ...(after ? { after: after.toLowerCase() } : {}) };
+}
+
+/**
+ * Two figures stand in one place when a word beside them is the same: "total to 106 for the year"
+ * and "total to 104 for 2016" do; "a 59-year-old woman" and "on 117th Street", "tied the game at
+ * 13" and "a 47-yard field goal", "scoring 23 points and" and "with 2,117 points." do not. Figures
+ * that merely share a sentence's subject and verb are most often different measures (a player's
+ * points in a game and in a career, an age and a street number).
+ */
+function sameSlot(a: FigureSlot, b: FigureSlot): boolean {
+  return (a.before !== undefined && a.before === b.before) || (a.after !== undefined && a.after === b.after);
 }
 
 function withoutPolarity(f: ClaimFeatures): ClaimFeatures {
