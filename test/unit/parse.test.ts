@@ -1,6 +1,7 @@
 import { parseArticle } from '../../functions/core/parse/parse-article';
 import { removeBoilerplate } from '../../functions/core/parse/boilerplate';
 import { withoutSiteName } from '../../functions/core/parse/site-name';
+import { outletName } from '../../functions/core/parse/outlet-name';
 import { rejectionOf } from '../support/rejection';
 import { seedFiles } from '../support/seeds';
 
@@ -110,6 +111,25 @@ describe('parseArticle: JSON', () => {
     const wrongShape = rejectionOf(encode(JSON.stringify({ title: 'x', tags: ['a'] })), 'inbox/a.json');
     expect(wrongShape.code).toBe('invalid-shape');
     expect(wrongShape.reason).toMatch(/body.*text.*content/);
+  });
+});
+
+describe('outlet names', () => {
+  const json = (fields: Record<string, string>) => encode(JSON.stringify({ title: 'Council passes budget', body: BODY, ...fields }));
+
+  it('names an outlet given by its web address by its host, however the address is written', () => {
+    for (const source of ['philly.com', 'philly.com:80', 'Philly.com', 'www.philly.com', 'https://www.philly.com/news/', 'http://philly.com:80']) {
+      expect(parseArticle(json({ source }), { key: 'inbox/a.json' }).source).toBe('philly.com');
+    }
+    expect(parseArticle(json({}), { key: 'inbox/philly.com:80/a.json' }).source).toBe('philly.com');
+    expect(parseArticle(json({ url: 'http://www.Philly.com:80/news/a' }), { key: 'inbox/a.json' }).source).toBe('philly.com');
+    expect(outletName('chicago.suntimes.com:80')).toBe('chicago.suntimes.com');
+  });
+
+  it('keeps any other name as written', () => {
+    for (const source of ['The Herald', 'Outlet A', 'Reuters', 'New York Post (Opinion)', 'localhost:8080', '10.0.0.1']) {
+      expect(parseArticle(json({ source }), { key: 'inbox/a.json' }).source).toBe(source);
+    }
   });
 });
 

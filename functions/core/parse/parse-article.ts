@@ -14,6 +14,7 @@ import { datelineDate, toIsoDate } from './publication-date';
 import { decodeMetadataValue } from './metadata-value';
 import { InputRejected } from './rejection';
 import { withoutSiteName } from './site-name';
+import { outletName } from './outlet-name';
 
 const MIN_ARTICLE_CHARACTERS = 40;
 const MIN_BRIEF_WORDS = 8;
@@ -73,7 +74,8 @@ export function parseArticle(bytes: Uint8Array, input: InputDescriptor): ParsedA
   }
 
   const metadata = readMetadata(input.metadata ?? {});
-  const source = clean(metadata['source'] ?? metadata['outlet']) ?? clean(documentFields.source) ?? sourceFromKey(input.key) ?? hostOf(clean(metadata['url']) ?? clean(documentFields.url));
+  const named = clean(metadata['source'] ?? metadata['outlet']) ?? clean(documentFields.source) ?? sourceFromKey(input.key);
+  const source = named !== undefined ? outletName(named) : hostOf(clean(metadata['url']) ?? clean(documentFields.url));
   const url = clean(metadata['url']) ?? clean(documentFields.url);
   if (!titleFromText) title = withoutSiteName(title, [source, hostOf(url)]);
   const publishedAt =
@@ -161,7 +163,7 @@ export function sourceFromKey(key: string): string | undefined {
 function hostOf(url: string | undefined): string | undefined {
   if (!url) return undefined;
   try {
-    return new URL(url).hostname.replace(/^www\./, '');
+    return outletName(new URL(url).hostname);
   } catch {
     return undefined;
   }
