@@ -1,3 +1,4 @@
+import { datelineLength, withoutDateline } from '../../functions/core/text/dateline';
 import { splitSentences } from '../../functions/core/text/sentences';
 import { contentStems, tokenize } from '../../functions/core/text/tokens';
 import { decodeS3Key } from '../../functions/ingest/s3-event';
@@ -27,6 +28,31 @@ describe('splitSentences', () => {
     for (const whole of ['Mr.Smith arrived at 10 a.m.Police said so.', 'He served in the U.S.Army for years.', 'Prices rose 3.5 percent on Friday.', 'Read more at cleveland.com today.']) {
       expect(splitSentences(whole).map((s) => s.text)).toEqual([whole]);
     }
+  });
+});
+
+describe('datelines', () => {
+  it('reads the place, its state, a date and the agency before the dash as the dateline', () => {
+    for (const [text, rest] of [
+      ['BATON ROUGE -- The gunman was identified.', 'The gunman was identified.'],
+      ['ALBUQUERQUE, N.M. — The teenager pleaded guilty.', 'The teenager pleaded guilty.'],
+      ['MANCHESTER, IL (KMOX) – Illinois State Police issued a report.', 'Illinois State Police issued a report.'],
+      ['LOS ANGELES (CBSLA.com) — Authorities said.', 'Authorities said.'],
+      ['NEW YORK, Jan. 17, 2025 (Reuters) — Stocks fell.', 'Stocks fell.'],
+      ['ST. LOUIS, MO (KTVI)–Two people are dead.', 'Two people are dead.'],
+      ['MIAMI-DADE COUNTY, Fla. - Three teenagers were shot.', 'Three teenagers were shot.'],
+      ['MOSCOW (AP) — "We will respond," he said.', '"We will respond," he said.'],
+    ]) {
+      expect(withoutDateline(text)).toBe(rest);
+      expect(datelineLength(text)).toBe(text.length - rest.length);
+    }
+  });
+
+  it('leaves a sentence that opens with capitals but no dateline as it is', () => {
+    for (const text of ['A FIRE - BOMB attack on a bank left three dead.', 'U.S. - Russia talks resume.', 'FBI — the agency said nothing.', 'I - 20 was closed.', 'Police said - Smith left.', 'MIAMI-DADE'])
+      expect(withoutDateline(text)).toBe(text);
+    // a long run of capitals and spaces is read once, not tried word by word
+    expect(withoutDateline(`${'AB '.repeat(100_000)}x`)).toBe(`${'AB '.repeat(100_000)}x`);
   });
 });
 

@@ -1,4 +1,5 @@
 import type { ArticleRecord, ClaimRecord, MentionRecord } from '../records';
+import { withoutDateline } from '../text/dateline';
 import { claimFeatures, type ClaimFeatures } from './claim-features';
 import { MIN_SHARED_TERMS } from './claim-index';
 import { claimSimilarity, numbersConflict, SAME_CLAIM_THRESHOLD } from './claim-similarity';
@@ -370,8 +371,6 @@ function comparableClauses(a: WordingForm, b: WordingForm): boolean {
   return related(a.predicate, b.predicate);
 }
 
-/** A dateline opening a lead ("MOSCOW — "). */
-const DATELINE = /^\p{Lu}{3,}(?:[ ,]+\p{Lu}{2,})*\s+[—–-]\s+/u;
 /** Postmodifiers that state a purpose or manner, not the assertion ("a treaty aimed at bolstering ..."). */
 const PURPOSE_TAIL = /\s+(?:(?:aimed|designed|intended|meant)\s+(?:at|to)\b|(?:after|before|while)\s+\p{Ll}+ing\b|[—–]\s)/u;
 
@@ -387,7 +386,7 @@ const PURPOSE_TAIL = /\s+(?:(?:aimed|designed|intended|meant)\s+(?:at|to)\b|(?:a
  * clause. Undefined when too little (or too much) remains or no predicate is found.
  */
 export function mainClause(statement: string): { text: string; predicate: string } | undefined {
-  let text = countriesForLeaders(countriesForCapitals(statement.replace(DATELINE, ''))).replace(LEADING_ADVERBIAL, '');
+  let text = countriesForLeaders(countriesForCapitals(withoutDateline(statement))).replace(LEADING_ADVERBIAL, '');
   const described = DESCRIBED_AS.exec(text);
   if (described) text = `${described[1]} is ${text.slice(described.index + described[0].length)}`;
   text = withoutAppositive(text);
