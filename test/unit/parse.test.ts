@@ -192,6 +192,27 @@ describe('boilerplate removal', () => {
     expect(kept).toEqual(['The talks ended without agreement late on Sunday night.', 'Both sides said they would meet again next month in Vienna.']);
   });
 
+  it('takes the controls of a video or a photo out of the paragraph they were scraped into', () => {
+    const kept = removeBoilerplate([
+      'Skip Ad Ad Loading... x Embed x Share A man started a fire in his apartment on Wednesday.',
+      'CLOSE Skip in Skip x Embed x Share A fifth person died Sunday from her injuries.',
+      'Buy Photo Two adults in a car were also wounded. (Photo: The Detroit News)Buy Photo',
+      'Skip Ad',
+      'Buy Photo',
+      'Close friends said he was quiet.',
+      'Share prices fell on Monday.',
+      'Skip Jones said he saw the car.',
+    ]);
+    expect(kept).toEqual([
+      'A man started a fire in his apartment on Wednesday.',
+      'A fifth person died Sunday from her injuries.',
+      'Two adults in a car were also wounded. (Photo: The Detroit News)',
+      'Close friends said he was quiet.',
+      'Share prices fell on Monday.',
+      'Skip Jones said he saw the car.',
+    ]);
+  });
+
   it('removes the furniture in the seed articles without losing their reporting', () => {
     const seeds = seedFiles().map(({ name, bytes }) => ({ name, article: parseArticle(bytes, { key: `inbox/${name}` }) }));
     const allText = seeds.flatMap((s) => s.article.paragraphs).join('\n');

@@ -44,10 +44,26 @@ export function startsTrailer(line: string): boolean {
   return TRAILER_START.test(line.trim());
 }
 
+// A video player's or a photo's controls, scraped into the paragraph they sit on: "Skip Ad Ad
+// Loading... x Embed x Share A man started a fire ...", "CLOSE Skip in Skip x Embed x Share ...",
+// "Buy Photo Two adults in a car were also wounded ... (Photo: Elizabeth Conley / The Detroit
+// News)Buy Photo". Two controls in a row, or "Buy Photo", are never prose.
+const WIDGET_CONTROL = String.raw`(?:CLOSE|Skip(?: Ad| in Skip)?|Ad Loading\.{0,3}|x Embed|x Share|Buy Photo)`;
+const WIDGET_OPENING = new RegExp(String.raw`^(?:(?:${WIDGET_CONTROL}\s+){2,}|Buy Photo\s+)(?=\S)`);
+const WIDGET_CLOSING = /\s*Buy Photo$/;
+const WIDGET_ONLY = new RegExp(String.raw`^(?:${WIDGET_CONTROL}\s*)+$`);
+
+/** A paragraph without the controls of a video or photo scraped into it (WIDGET_CONTROL); empty when it holds nothing else. */
+export function withoutWidgetControls(paragraph: string): string {
+  if (WIDGET_ONLY.test(paragraph)) return '';
+  return paragraph.replace(WIDGET_OPENING, '').replace(WIDGET_CLOSING, '');
+}
+
 /** Drops furniture and captions, and everything from a promotional trailer on. */
 export function removeBoilerplate(paragraphs: readonly string[]): string[] {
   const kept: string[] = [];
-  for (const paragraph of paragraphs) {
+  for (const raw of paragraphs) {
+    const paragraph = withoutWidgetControls(raw);
     if (startsTrailer(paragraph) && kept.length > 0) break;
     if (isFurniture(paragraph) || isCaption(paragraph)) continue;
     kept.push(paragraph);
