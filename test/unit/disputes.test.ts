@@ -31,6 +31,17 @@ const twoReports = (first: string, second: string) =>
     { id: 'b', source: 'Daily', paragraphs: [second] },
   ]);
 
+/** Each pair of sentences, as two outlets' reports, disputes nothing. */
+const expectUndisputed = (pairs: ReadonlyArray<readonly [string, string]>) => {
+  for (const [first, second] of pairs) expect(twoReports(first, second).claims.flatMap((c) => c.contradicts ?? [])).toEqual([]);
+};
+
+/** The second of two outlets' reports disputes the first, as `dispute` says. */
+const expectDisputed = (first: string, second: string, dispute: { kind: string; ours: string; theirs: string }) => {
+  const { claims } = twoReports(first, second);
+  expect(claims[1].contradicts).toEqual([expect.objectContaining({ ...dispute, claimId: claims[0].id })]);
+};
+
 describe('disputes', () => {
   it('marks a claim disputed when another outlet reports a denial of it, naming who denies it', () => {
     const { story: s } = story([
@@ -99,7 +110,7 @@ describe('disputes', () => {
   });
 
   it('compares figures of one kind and of one holder only, and no bound or estimate with an exact figure', () => {
-    for (const [first, second] of [
+    expectUndisputed([
       // another unit, and a bound or an estimate
       ['Deputies found the 3-month-old girl with a gunshot wound at the home on Elm Street.', 'Deputies found the girl with a gunshot wound at the home on Elm Street at 7 p.m.'],
       ['The governor announced $139 million in new spending to stop the surge in shootings.', 'The governor announced about $138 million in new spending to stop the surge in shootings.'],
@@ -109,34 +120,25 @@ describe('disputes', () => {
       ['A shooting in the Austin neighborhood fatally wounded a 17-year-old boy.', 'A shooting in the Austin neighborhood fatally wounded a 33-year-old man.'],
       ['Shy Ely scored 23 points for the Purple Aces in the quarterfinal on Thursday night.', 'Ty Lawson added 16 points for the Tar Heels in the quarterfinal on Thursday night.'],
       ['The Boston Red Sox have made first baseman Mark Teixeira an eight-year, $200 million offer.', 'The Washington Nationals made first baseman Mark Teixeira an eight-year, $160 million offer.'],
-    ]) {
-      expect(twoReports(first, second).claims.flatMap((c) => c.contradicts ?? [])).toEqual([]);
-    }
-    const ages = twoReports('Shawndell Partin, 36, was charged with aggravated riot and obstructing official business.', 'Shawndell Partin, 26, was charged with aggravated riot and obstructing official business.');
-    expect(ages.claims[1].contradicts).toEqual([expect.objectContaining({ kind: 'number', ours: '26', theirs: '36' })]);
+    ]);
+    expectDisputed('Shawndell Partin, 36, was charged with aggravated riot and obstructing official business.', 'Shawndell Partin, 26, was charged with aggravated riot and obstructing official business.', { kind: 'number', ours: '26', theirs: '36' });
     // a time of day is one figure
-    const times = twoReports('The 17-year-old victim was pronounced dead at Mount Sinai Hospital at 1:35 a.m.', 'The victim was pronounced dead at Mount Sinai Hospital at 1:19 a.m.');
-    expect(times.claims[1].contradicts).toEqual([expect.objectContaining({ kind: 'number', claimId: times.claims[0].id, ours: '1:19 a.m.', theirs: '1:35 a.m.' })]);
-    const block = twoReports('Deputy Ortiz was shot to death outside an apartment in the 12000 block of East 223rd Street.', 'Ortiz was shot to death outside an apartment complex in the 12500 block of East 223rd Street.');
-    expect(block.claims[1].contradicts).toEqual([expect.objectContaining({ kind: 'number', ours: '12500 block', theirs: '12000 block' })]);
+    expectDisputed('The 17-year-old victim was pronounced dead at Mount Sinai Hospital at 1:35 a.m.', 'The victim was pronounced dead at Mount Sinai Hospital at 1:19 a.m.', { kind: 'number', ours: '1:19 a.m.', theirs: '1:35 a.m.' });
+    expectDisputed('Deputy Ortiz was shot to death outside an apartment in the 12000 block of East 223rd Street.', 'Ortiz was shot to death outside an apartment complex in the 12500 block of East 223rd Street.', { kind: 'number', ours: '12500 block', theirs: '12000 block' });
   });
 
   it('compares figures only where they stand in one place of their sentences', () => {
     // a batting average and an age, a total and the price of one item, a game's points and a
     // career's, a boy's age and his father's: other measures of one subject, not other figures
-    for (const [first, second] of [
+    expectUndisputed([
       ['After being acquired from the Braves, Teixeira hit .358 with 13 homers and 43 RBIs in 54 games with the Angels.', 'Teixeira, 28, was acquired from the Braves and hit 13 home runs and 43 RBIs in 54 games with the Angels.'],
       ['Jackson pleaded guilty Wednesday to charges that he spent $750,000 in campaign cash on personal items.', 'Jackson pleaded guilty Wednesday to using campaign cash to buy personal items including a $43,000 Rolex watch.'],
       ["Doug McDermott scored 23 points and became the school's all-time leader in points scored.", "Doug McDermott became the school's all-time scoring leader with 2,117 points."],
       ['The officers were trying to stop Christopher Few, father of 6-year-old Jeremy Mardis, after a car chase.', 'The officers are accused of shooting Mardis and wounding his 25-year-old father Christopher Few after a car chase.'],
-    ]) {
-      expect(twoReports(first, second).claims.flatMap((c) => c.contradicts ?? [])).toEqual([]);
-    }
+    ]);
     // the same place: the word before the figure, or the word after it
-    const range = twoReports('The other victims ranged in age from 19 to 47, police said.', 'The victims ranged in age from 21 to 46, police said.');
-    expect(range.claims[1].contradicts).toEqual([expect.objectContaining({ kind: 'number', ours: '21', theirs: '19' })]);
-    const total = twoReports("Thursday's shooting deaths bring Louisville's homicide total to 106 for the year.", "The two deaths Thursday raise Louisville's homicide total to 104 for the year.");
-    expect(total.claims[1].contradicts).toEqual([expect.objectContaining({ kind: 'number', ours: '104', theirs: '106' })]);
+    expectDisputed('The other victims ranged in age from 19 to 47, police said.', 'The victims ranged in age from 21 to 46, police said.', { kind: 'number', ours: '21', theirs: '19' });
+    expectDisputed("Thursday's shooting deaths bring Louisville's homicide total to 106 for the year.", "The two deaths Thursday raise Louisville's homicide total to 104 for the year.", { kind: 'number', ours: '104', theirs: '106' });
   });
 
   it('shows a conflicting bare figure without the word that follows it', () => {
@@ -158,8 +160,7 @@ describe('disputes', () => {
     const undated = story(published.map(({ publishedAt: _omit, ...rest }) => rest)).story;
     expect(undated.claims.every((c) => !c.disputed)).toBe(true);
     // a year in one place of its sentence against a year in another is two dates, not two for one
-    const bond = twoReports('Voters in 2009 approved a $3 million bond to buy the waterfront properties.', 'Palmer voters in 2010 approved a $3 million bond to buy the waterfront properties.');
-    expect(bond.claims[1].contradicts).toEqual([expect.objectContaining({ kind: 'date', ours: '2010', theirs: '2009' })]);
+    expectDisputed('Voters in 2009 approved a $3 million bond to buy the waterfront properties.', 'Palmer voters in 2010 approved a $3 million bond to buy the waterfront properties.', { kind: 'date', ours: '2010', theirs: '2009' });
     const rolls = twoReports(
       "The secretary of state removed 100,000 names from Georgia's voter rolls, the first major cleaning of the rolls following the 2020 election.",
       "The secretary of state removed 100,000 names from Georgia's voter rolls, the first major cleaning of the rolls in the state since 2019.",
