@@ -379,6 +379,39 @@ describe('attribution and quotes', () => {
     expect(findAttribution('Iranian and Russian officials said it.').attribution?.key).toBe(findAttribution('Russian and Iranian officials said so.').attribution?.key);
   });
 
+  it('reads a plural speaker in the present ("Police say ...", "Deputies confirm ...") and no one who is yet to speak', () => {
+    for (const [sentence, statement, source] of [
+      ['Police say three people were killed in the shooting.', 'three people were killed in the shooting.', 'Police'],
+      ['Deputies say some of the wounds are not life-threatening.', 'some of the wounds are not life-threatening.', 'Deputies'],
+      ['Investigators say 39-year-old Riogberto Jose died when a shooter began firing.', '39-year-old Riogberto Jose died when a shooter began firing.', 'Investigators'],
+      ['Witnesses tell police the gunman fled in a silver car.', 'the gunman fled in a silver car.', 'Witnesses'],
+      ['Police tell Action News the boy was in a room waving a handgun when the gun went off.', 'the boy was in a room waving a handgun when the gun went off.', 'Police'],
+      ['Springs police confirm that three people were killed in the Planned Parenthood shooting.', 'three people were killed in the Planned Parenthood shooting.', 'Springs police'],
+      ['Prosecutors allege Shelton fired 30 shots into the fleeing crowd from a rifle.', 'Shelton fired 30 shots into the fleeing crowd from a rifle.', 'Prosecutors'],
+      // a name that ends like a modal is still a name
+      ['"This is a horrible tragedy for our community," District Attorney Dan May said after the capture.', 'This is a horrible tragedy for our community', 'District Attorney Dan May'],
+    ]) {
+      expect(statementsAndSources(sentence)).toEqual([[statement, source]]);
+    }
+    // an infinitive or a modal before the verb: no one has said it
+    for (const sentence of ['Several people called 911 to report the shooting.', 'The family declined to say whether he had a lawyer.', 'Police would not confirm what their relationship was to each other.']) {
+      expect(statementsAndSources(sentence)).toEqual([[sentence, undefined]]);
+    }
+    // a noun that reads like a verb of saying is the speaker's head, not the verb
+    expect(statementsAndSources('The 165-page report said that the governor and his aides cultivated a toxic work culture.')).toEqual([
+      ['the governor and his aides cultivated a toxic work culture.', 'the 165-page report'],
+    ]);
+  });
+
+  it('reads the speaker who opens a sentence when a later clause has a verb of saying of its own', () => {
+    expect(statementsAndSources("Some said they still feel safe in the neighborhood, while others say they're scared for their families.")).toEqual([
+      ["they still feel safe in the neighborhood, while others say they're scared for their families.", 'Some'],
+    ]);
+    expect(statementsAndSources('Clare police say the boy and girl are going to be OK, but say it could have been much worse.')).toEqual([
+      ['the boy and girl are going to be OK, but say it could have been much worse.', 'Clare police'],
+    ]);
+  });
+
   it('reads a trailing "said X" followed by what describes X, and not a sentence that goes on after it', () => {
     expect(statementsAndSources('A fourth victim was taken to the hospital by a private party, said Sonny Jackson, a Denver police spokesman.')).toEqual([
       ['A fourth victim was taken to the hospital by a private party', 'Sonny Jackson'],

@@ -107,7 +107,7 @@ const SAYING =
  * "Biden, on Wednesday,"), not where or when.
  */
 function participleSpeaker(clause: string): string | undefined {
-  if (/\b(?:said|says|added|adds|told|tells|noted|explained|wrote)\s*$/i.test(clause)) return undefined;
+  if (/\b(?:said|says|added|adds|told|tells?|noted|explained|wrote)\s*$/i.test(clause)) return undefined;
   const subject = subjectOf(clause);
   if (!subject || /["“”]|''/.test(subject) || /^(?:as|if|when|while|although|though|because|since|after|before|once)\b/i.test(subject)) return undefined;
   const pieces = subject
@@ -222,7 +222,7 @@ const NOT_ANTECEDENT = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|su
 /** ", who has pledged ..." or ", which is grappling ...": a clause whose subject is the name before it. */
 const RELATIVE_AFTER_NAME = /,\s+(who|which)\s+(?:(?:also|still|now|later|then|once|long|\w+ly)\s+)?([a-z]+)\b/g;
 /** "..., said Mr. Katz, who ...": the name is the speaker of a trailing attribution. */
-const SPEAKER_CUE_BEFORE = /\b(?:said|says|told|tells|according to|added|adds|explained|wrote|writes|asked)\s+(?:[\p{Ll}-]+\s+){0,3}$/u;
+const SPEAKER_CUE_BEFORE = /\b(?:said|says|told|tells?|according to|added|adds|explained|wrote|writes|asked)\s+(?:[\p{Ll}-]+\s+){0,3}$/u;
 /**
  * A comma inside a relative clause, and the word after it. The clause may go on past it only into
  * what still describes the name ("problems, including military setbacks", "..., which ..."); any
@@ -232,7 +232,7 @@ const SPEAKER_CUE_BEFORE = /\b(?:said|says|told|tells|according to|added|adds|ex
 const COMMA_IN_CLAUSE = /,[”"’']?\s+([\p{L}\p{N}]+)/gu;
 const CLAUSE_GOES_ON = /^(?:including|which|who|whose|where|such|especially|particularly)$/;
 /** "..., who told police that intruders entered his home and shot his wife": what the name says is one assertion. */
-const REPORTS = /^(?:\w+ly\s+)?(?:said|says|told|tells|added|adds|explained|stated|claimed|insisted|wrote|writes)\b/;
+const REPORTS = /^(?:\w+ly\s+)?(?:said|says|told|tells?|added|adds|explained|stated|claimed|insisted|wrote|writes)\b/;
 /** The end of a quotation before its speaker ("...,” said Mr. Goodlatte, a member of the House Judiciary Committee, which ..."). */
 const QUOTE_CLOSES = /[,.!?]\s*(?:["”]|'')/;
 /** The last word of an institution or a place: a "who" clause after it is about a person named before it, and alone it is not a name. */

@@ -24,6 +24,13 @@ export interface AttributedSpan {
   end: number;
 }
 
+/**
+ * The present of a plural speaker, as headlines and local news write it: "Deputies say ...",
+ * "Police tell News 4 ...", "Authorities confirm ..." ("say" is among the verbs below). Not
+ * "report", "warn" or "maintain", which are as often a noun or an infinitive ("The report said
+ * ...", "tried to warn the others that ...").
+ */
+const PLURAL_PRESENT = ['tell', 'confirm', 'insist', 'allege', 'acknowledge'];
 /** Verbs that report speech: the attribution is stripped and what follows is the claim. */
 export const REPORTING_VERBS: readonly string[] = [
   'said', 'says', 'say', 'told', 'tells', 'stated', 'states', 'added', 'adds', 'noted', 'notes', 'insisted',
@@ -34,8 +41,11 @@ export const REPORTING_VERBS: readonly string[] = [
   'suggests', 'declared', 'declares', 'predicted', 'estimated', 'estimates', 'contended', 'conceded',
   'revealed', 'disclosed', 'admitted', 'agreed', 'pledged', 'promised', 'vowed', 'signalled', 'signaled',
   'observed', 'recalled', 'cautioned',
+  ...PLURAL_PRESENT,
 ];
 const REPORTING = REPORTING_VERBS.join('|');
+/** Before its speaker ("..., said the mayor"), a verb of saying is in the past or a singular present, never "..., report anonymously". */
+const REPORTING_BEFORE_SPEAKER = REPORTING_VERBS.filter((verb) => !PLURAL_PRESENT.includes(verb)).join('|');
 /** Verbs that show the speaker's stance on something: the speaker is recorded, the sentence stays whole. */
 const EVALUATIVE = /(?<![-\w])(praised|praises|hailed|hails|described|describes|called|calls|dismissed|dismisses|echoed|urged|urges|criticized|criticised|welcomed|condemned|accused|accuses|slammed|lauded|spoke|highlighted|underscored|stressed)\b/;
 
@@ -64,7 +74,7 @@ export function withoutTrailingAdverb(words: string): string {
  * what the speaker went on to say (", adding that ...") or what the one told is, closing the sentence.
  */
 const TRAILING_TOLD =
-  /,"?\s+(?:''\s*|['"‘“]\s*)?([^,"]{2,60}?)\s+(?:told|tells)\s+([^,"]{1,90}?)((?:,\s+(?:adding|saying|noting|explaining|citing)\b[^"]*|,\s+(?:a|an|the)\s[^,"]{1,40})?)(?:[.!]|\.{3,4})?$/u;
+  /,"?\s+(?:''\s*|['"‘“]\s*)?([^,"]{2,60}?)\s+(?:told|tells?)\s+([^,"]{1,90}?)((?:,\s+(?:adding|saying|noting|explaining|citing)\b[^"]*|,\s+(?:a|an|the)\s[^,"]{1,40})?)(?:[.!]|\.{3,4})?$/u;
 /**
  * Words after "told" that can only be whom, when and where it was told: no word that opens a clause
  * or an infinitive ("told him to leave", "told police what happened", "told the man who shot him"),
@@ -130,7 +140,7 @@ function statementBefore(sentence: string, attribution: RegExpExecArray): number
 const LEADING_ACCORDING = /^According to ([^,]{2,90}),\s+/i;
 const TRAILING_ACCORDING = /,?\s+according to ([^,"]{2,90}?)[.!]?$/i;
 const TRAILING_SAID = new RegExp(
-  `(,"|,|")\\s+(?:(${REPORTING})\\s+([^,"]{2,90}?)|([^,"]{2,90}?)\\s+(?:(?:has|have|had)\\s+)?(${REPORTING}))((?:\\s+(?:on|at|in|of|during|after|before|late|early|last|this|earlier|recently|later|from|to|via|by|over|reporters|journalists|separately|again|also|yesterday|today|then|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\\b[^,"]{0,60}?)?)((?:,\\s+(?:citing|quoting|adding|saying|in|while|as|after|before|when|a|an|the|his|her|their|who)\\b[^"]*|,\\s+\\w+ing\\b[^"]*|,\\s+(?:of\\b|\\d{1,3}\\b|[A-Z])[^"]*)?)[.!]?$`,
+  `(,"|,|")\\s+(?:(${REPORTING_BEFORE_SPEAKER})\\s+([^,"]{2,90}?)|([^,"]{2,90}?)\\s+(?:(?:has|have|had)\\s+)?(${REPORTING}))((?:\\s+(?:on|at|in|of|during|after|before|late|early|last|this|earlier|recently|later|from|to|via|by|over|reporters|journalists|separately|again|also|yesterday|today|then|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\\b[^,"]{0,60}?)?)((?:,\\s+(?:citing|quoting|adding|saying|in|while|as|after|before|when|a|an|the|his|her|their|who)\\b[^"]*|,\\s+\\w+ing\\b[^"]*|,\\s+(?:of\\b|\\d{1,3}\\b|[A-Z])[^"]*)?)[.!]?$`,
   '',
 );
 const LEADING_SAID = new RegExp(
@@ -150,9 +160,9 @@ const TOLD_WHOM = new RegExp(`^${TOLD_OBJECT}\\s+(?=${CLAUSE_OPENING})`, 'u');
  * said ("said he heard shots", "added they would return", "said police found"); after others it is
  * as often their object ("confirmed it on Monday", "told them").
  */
-const CLAUSE_CUES = 'said|says|added|adds|noted|notes|explained|insisted|argued|warned|claimed|admitted|acknowledged|maintained|recalled|stated|wrote|believes|estimated|predicted|indicated';
+const CLAUSE_CUES = 'said|says|say|added|adds|noted|notes|explained|insisted|argued|warned|claimed|admitted|acknowledged|maintained|recalled|stated|wrote|believes|estimated|predicted|indicated';
 const LEADING_SAID_BARE = new RegExp(
-  `^((?:[^,"]{1,70},\\s+)?)([^,"]{2,90}?)\\s+(?:(?:has|have|had|also)\\s+)*(${REPORTING})\\s+(?=(?:the|a|an|his|her|its|their|this|these|those|[A-Z]\\w*|"|\\d)\\b|(?<=\\b(?:${CLAUSE_CUES})\\s+)(?:he|she|they|we|it|there|${CLAUSE_SUBJECTS}|\\d+|at least|more than|about\\s+\\d+)\\b|(?<=\\b(?:told|tells)\\s+)${TOLD_OBJECT}\\s+${CLAUSE_OPENING})`,
+  `^((?:[^,"]{1,70},\\s+)?)([^,"]{2,90}?)\\s+(?:(?:has|have|had|also)\\s+)*(${REPORTING})\\s+(?=(?:the|a|an|his|her|its|their|this|these|those|[A-Z]\\w*|"|\\d+)\\b|(?<=\\b(?:${CLAUSE_CUES})\\s+)(?:he|she|they|we|it|there|${CLAUSE_SUBJECTS}|\\d+|at least|more than|about\\s+\\d+)\\b|(?<=\\b(?:told|tells?)\\s+)${TOLD_OBJECT}\\s+${CLAUSE_OPENING})`,
   'u',
 );
 
@@ -250,7 +260,7 @@ function readsAsModifier(verb: string, modifier: string): boolean {
   const before = words.replace(/\s+that$/, '');
   // after "told", the one told and when or where ("told Fox News host Mike Huckabee on his radio
   // show Tuesday afternoon that") run longer than a when or where alone
-  const told = verb.toLowerCase() === 'told';
+  const told = /^(?:told|tells?)$/i.test(verb);
   if (hasVerb(before) || before.split(/\s+/).length > (told ? 12 : 8)) return false;
   return told || /^(?:on|in|at|during|after|before|through|via|late|early|last|this|earlier|recently|later|yesterday|today|live|also|again|publicly|privately|\w+ly|monday|tuesday|wednesday|thursday|friday|saturday|sunday|reporters|journalists)\b/i.test(before);
 }
@@ -314,7 +324,7 @@ export function findAttribution(sentence: string): AttributedSpan {
     const goesOn = /^,\s+(?:while|as|after|before|when)\b/i.test(trail[7] ?? '') && !trail[1].includes('"');
     // '"...," Gérard Bénézat, the store's insurer, told France Info': after "told" comes the one
     // spoken to, never the speaker
-    const toldWhom = trail[2] !== undefined && /^(?:told|tells)$/i.test(trail[2]);
+    const toldWhom = trail[2] !== undefined && /^(?:told|tells?)$/i.test(trail[2]);
     if (toldWhom) {
       const teller = speakerBeforeTold(sentence, trail.index);
       if (teller) return { attribution: attributionTo(teller.source, 'told'), start, end: teller.end };
@@ -343,13 +353,13 @@ export function findAttribution(sentence: string): AttributedSpan {
     const modifier = described[4];
     let from = statementAfterVerb(sentence, described[0], described[3], modifier);
     // "told reporters he ...": what is said starts after the one told
-    if (modifier === '' && /^(?:told|tells)$/i.test(described[3])) from += TOLD_WHOM.exec(sentence.slice(from))?.[0].length ?? 0;
+    if (modifier === '' && /^(?:told|tells?)$/i.test(described[3])) from += TOLD_WHOM.exec(sentence.slice(from))?.[0].length ?? 0;
     if (from < end - 10) return { attribution: attributionTo(described[2], described[3].toLowerCase()), start: from, end };
   }
   const named = NAMED_THEN_DESCRIBED.exec(sentence);
   if (named && isSource(named[1]) && !hasVerb(describedBefore(named[2]))) {
     let from = statementAfterVerb(sentence, named[0], named[3], named[4]);
-    if (named[4] === '' && /^(?:told|tells)$/i.test(named[3])) from += TOLD_WHOM.exec(sentence.slice(from))?.[0].length ?? 0;
+    if (named[4] === '' && /^(?:told|tells?)$/i.test(named[3])) from += TOLD_WHOM.exec(sentence.slice(from))?.[0].length ?? 0;
     // "Smith, the man who shot him, said nothing at the hearing": nothing is said
     if (from < end - 10 && !WORD_SAID.test(sentence.slice(from))) return { attribution: attributionTo(named[1], named[3].toLowerCase()), start: from, end };
   }
@@ -361,7 +371,9 @@ export function findAttribution(sentence: string): AttributedSpan {
   // is a clause of its own, not a phrase of when or where; the sentence is read from its start,
   // where a speaker may open it ("Earlier reports said ..., but deputies say ...")
   let { leadSaid, read } = leadingReport(sentence, !(toldAtEnd && opensWithSpeaker));
-  if (read && read[1] !== '' && /^(?:and|but)\s/i.test(read[2].trim()) && hasVerb(read[1])) ({ leadSaid, read } = leadingReport(sentence, false));
+  // The same when the words read as the speaker after such a clause are none ("Some said they feel
+  // safe, while others say ...", "X said ..., because they say ..."): the speaker opens the sentence
+  if (read && read[1] !== '' && hasVerb(read[1]) && (/^(?:and|but|while|whereas)\b/i.test(read[2].trim()) || !isSource(read[2]))) ({ leadSaid, read } = leadingReport(sentence, false));
   // "Ty Lawson added 16 points for the Tar Heels": a figure after "added" is what was added, unless
   // a clause opens with it ("added 16 people were hurt")
   const after = read ? sentence.slice(read[0].length) : '';
@@ -393,7 +405,7 @@ export function findAttribution(sentence: string): AttributedSpan {
       // "confirmed that was a lie": "that" is the subject of what is said, not the word opening it
       if (thatThenVerb && modifier.trim() === '') start = said[0].length - /that\s*$/.exec(said[0])![0].length;
       // "told The Denver Post he ...", "told reporters the ...": what is said starts after the one told
-      if (said !== leadSaid && /^(?:told|tells)$/i.test(cue)) start += TOLD_WHOM.exec(sentence.slice(start))?.[0].length ?? 0;
+      if (said !== leadSaid && /^(?:told|tells?)$/i.test(cue)) start += TOLD_WHOM.exec(sentence.slice(start))?.[0].length ?? 0;
       if (start < end - 10) return { attribution: attributionTo(source, cue.toLowerCase()), start, end };
     }
   }
@@ -557,6 +569,8 @@ function isSource(text: string): boolean {
   const ofInName = (i: number) => /^\p{Lu}/u.test(words[i + 1] ?? '') || (/^the$/i.test(words[i + 1] ?? '') && /^\p{Lu}/u.test(words[0]) && i > 0);
   // a participle after a determiner is an adjective: "the wounded officer", "the doomed girl's friend"
   const asAdjective = (i: number) => /^(?:the|a|an|his|her|their|its|our|my)$/i.test(words[i - 1] ?? '');
+  // "declined to say", "Police may confirm": no one says anything yet
+  if (/^(?:to|may|might|must|do|does|did)$/.test(words[words.length - 1])) return false;
   if (words.some((w, i) => /^(is|are|was|were|be|been|will|would|can|could|should|not|that|which|who|this|it's|there|has|have|had|since|as)$/i.test(w) || (/^of$/i.test(w) && !ofInName(i)) || (isVerbLike(w) && !asAdjective(i)))) return false;
   if (words.length === 1 && /^(it|this|that|there|a|an|the)$/i.test(words[0])) return false;
   // a capital at the sentence's start counts before a joining word too ("But detectives said")
