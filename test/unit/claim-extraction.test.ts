@@ -403,6 +403,20 @@ describe('attribution and quotes', () => {
     ]);
   });
 
+  it('reads a speaker described by a relative clause as the noun before "who", and "said no" before a clause', () => {
+    for (const [sentence, statement, source] of [
+      ['A resident who lives in a nearby apartment building told The Canadian Press that he did not hear gunshots.', 'he did not hear gunshots.', 'a resident'],
+      ['Relatives who gathered at police headquarters said the victim was a father of three.', 'the victim was a father of three.', 'Relatives'],
+      ['Makes me want to cry, said one woman who lives nearby.', 'Makes me want to cry', 'one woman'],
+      ['He said no suspect information was available.', 'no suspect information was available.', 'He'],
+    ]) {
+      expect(statementsAndSources(sentence)).toEqual([[statement, source]]);
+    }
+    // the cue inside the relative clause ("who has officially declared"), the word said ("said no and ...")
+    expect(statementsAndSources('Polls show him beating Edward Markey, the only Democrat who has officially declared his candidacy.')[0][1]).toBeUndefined();
+    expect(statementsAndSources("Mr. Sestak said no and went on to win last week's primary.").map(([, source]) => source)).toEqual([undefined, undefined]);
+  });
+
   it('reads the speaker who opens a sentence when a later clause has a verb of saying of its own', () => {
     expect(statementsAndSources("Some said they still feel safe in the neighborhood, while others say they're scared for their families.")).toEqual([
       ["they still feel safe in the neighborhood, while others say they're scared for their families.", 'Some'],

@@ -50,7 +50,7 @@ const REPORTING_BEFORE_SPEAKER = REPORTING_VERBS.filter((verb) => !PLURAL_PRESEN
 const EVALUATIVE = /(?<![-\w])(praised|praises|hailed|hails|described|describes|called|calls|dismissed|dismisses|echoed|urged|urges|criticized|criticised|welcomed|condemned|accused|accuses|slammed|lauded|spoke|highlighted|underscored|stressed)\b/;
 
 const ROLE_HEAD =
-  /\b(officials?|spokes(?:man|woman|person)|minister|ministry|president|leaders?|diplomats?|sources?|analysts?|experts?|authorities|government|agency|police|military|army|statement|report|media|envoy|ambassador|officers?|residents?|witnesses|department|office|bureau|coroner|sheriff|prosecutors?|investigators|detectives|deputies|neighbou?rs?|relatives|family|mother|father|wife|husband|sister|brother|daughter|son|uncle|aunt|grandmother|grandfather|cousin|nephew|niece|stepfather|stepmother|girlfriend|boyfriend|friends?|witness|pastor|coach|teacher|principal|manager|owner|attorneys?|lawyers?|chief|aides?|advis[eo]rs?|members?|staffers?|lawmakers?|senators?|congress(?:man|men|woman|women)|governor|mayor|candidates?|negotiators?|organi[sz]ers?|activists?|supporters?|critics?|economists?|researchers?|scientists?|doctors?|nurses?|judges?|campaign|committee|spokespeople|representatives?|employees?|colleagues?|victims?|survivors?|he|she|they|it|we|i)$/i;
+  /\b(officials?|spokes(?:man|woman|person)|minister|ministry|president|leaders?|diplomats?|sources?|analysts?|experts?|authorities|government|agency|police|military|army|statement|report|media|envoy|ambassador|officers?|residents?|witnesses|department|office|bureau|coroner|sheriff|prosecutors?|investigators|detectives|deputies|neighbou?rs?|relatives|family|mother|father|wife|husband|sister|brother|daughter|son|uncle|aunt|grandmother|grandfather|cousin|nephew|niece|stepfather|stepmother|girlfriend|boyfriend|friends?|witness|pastor|coach|teacher|principal|manager|owner|attorneys?|lawyers?|chief|aides?|advis[eo]rs?|members?|staffers?|lawmakers?|senators?|congress(?:man|men|woman|women)|governor|mayor|candidates?|negotiators?|organi[sz]ers?|activists?|supporters?|critics?|economists?|researchers?|scientists?|doctors?|nurses?|judges?|campaign|committee|spokespeople|representatives?|employees?|colleagues?|victims?|survivors?|man|woman|men|women|person|people|callers?|students?|parents?|bystanders?|passengers?|customers?|workers?|patrons?|he|she|they|it|we|i)$/i;
 const PRONOUN = /^(he|she|they|it|we|i)$/i;
 /**
  * Words after the speaker that say how or when it spoke ("police later said", "Obama even
@@ -205,7 +205,10 @@ function opensClause(cue: string, after: string): boolean {
   // "said after other officers arrived, Hamilton surrendered": a clause of time with its verb, then
   // the comma and the main clause, is said as a whole
   const timeClause = /^(?:after|before|as|since|until)$/.test(words[0]) && /,/.test(after) && words.slice(1).some((w) => isVerbLike(w));
-  if (NO_CLAUSE_AFTER_CUE.test(words[0]) && !timeClause) return false;
+  // "said no suspect information was available": "no" opens a subject when a noun and then a verb
+  // follow it ("said no to the plan", "said no and went on to win" are the word said)
+  const noSubject = words[0] === 'no' && !/^(?:to|and|or|but|nor|then|again|when|after|before|because|if|as|at|in|on|for|with|thanks)$/.test(words[1]) && words.slice(2).some((w) => isVerbLike(w, true));
+  if (NO_CLAUSE_AFTER_CUE.test(words[0]) && !timeClause && !noSubject) return false;
   // "recalled when he was campaigning": after other verbs the subordinator is their object's
   const said = /^(?:said|says|added|adds)$/i.test(cue);
   if (SUBORDINATOR_AFTER_CUE.test(words[0]) || (timeClause && said)) return said;
@@ -325,6 +328,7 @@ export function findAttribution(sentence: string): AttributedSpan {
     // '"...," Gérard Bénézat, the store's insurer, told France Info': after "told" comes the one
     // spoken to, never the speaker
     const toldWhom = trail[2] !== undefined && /^(?:told|tells?)$/i.test(trail[2]);
+    if (trail[3] !== undefined && !isSource(source)) source = withoutRelativeClause(source);
     if (toldWhom) {
       const teller = speakerBeforeTold(sentence, trail.index);
       if (teller) return { attribution: attributionTo(teller.source, 'told'), start, end: teller.end };
@@ -393,6 +397,7 @@ export function findAttribution(sentence: string): AttributedSpan {
     // A "that" right before a verb opens no clause of what is said: "said police found a box like
     // one that would hold a shotgun" (a relative clause: what is said starts after the verb), "told
     // the story in words that will echo ..." (no clause is said at all)
+    if (!isSource(source)) source = withoutRelativeClause(source);
     const thatThenVerb = said === leadSaid && /\bthat\s*$/.test(said[0]) && THAT_THEN_VERB.test(sentence.slice(said[0].length));
     if (thatThenVerb && modifier.trim() !== '' && !hasVerb(modifier)) return stanceOrNone(sentence);
     if (isSource(source) && !/\b(that|which|who|if|when|because)\b/i.test(modifier)) {
@@ -544,6 +549,21 @@ function stanceOf(sentence: string): Attribution | undefined {
 }
 
 /** A noun phrase that can be a source: short, no verb of its own, a name or a role. */
+/**
+ * "A resident who lives in a nearby building", "Relatives who gathered at police headquarters",
+ * "one woman who lives nearby": a speaker described by a relative clause is the noun before "who",
+ * when the clause reports no words of its own; otherwise the source as it is.
+ */
+function withoutRelativeClause(source: string): string {
+  const relative = /^(.{2,60}?)\s+who\s+(.*)$/s.exec(source);
+  if (!relative || /^(?:to|for|of|about)\s/i.test(relative[1]) || SPEAKS_OR_KNOWS.test(relative[2])) return source;
+  // "the only Democrat who has officially declared": a clause of auxiliaries and adverbs alone has
+  // its verb in the one read as the cue, and so describes no one
+  const describes = relative[2].split(/\s+/).some((word) => word !== '' && !RELATIVE_AUXILIARY.test(word) && !/^\p{Ll}+ly$/u.test(word));
+  return describes && isSource(relative[1]) ? relative[1] : source;
+}
+const RELATIVE_AUXILIARY = /^(?:has|have|had|is|are|was|were|be|been|being|will|would|can|could|should|shall|do|does|did|may|might|must)$/i;
+
 function isSource(text: string): boolean {
   const source = speakerOf(text);
   // "in a statement", "on Twitter", "In recordings of the 911 call": where or when it was said,
