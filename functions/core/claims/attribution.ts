@@ -31,6 +31,8 @@ export interface AttributedSpan {
  * ...", "tried to warn the others that ...").
  */
 const PLURAL_PRESENT = ['tell', 'confirm', 'insist', 'allege', 'acknowledge'];
+/** "told", "tells" or "tell": after it comes the one told, before what is said. */
+const TOLD_CUE = /^(?:told|tells?)$/i;
 /** Verbs that report speech: the attribution is stripped and what follows is the claim. */
 export const REPORTING_VERBS: readonly string[] = [
   'said', 'says', 'say', 'told', 'tells', 'stated', 'states', 'added', 'adds', 'noted', 'notes', 'insisted',
@@ -263,7 +265,7 @@ function readsAsModifier(verb: string, modifier: string): boolean {
   const before = words.replace(/\s+that$/, '');
   // after "told", the one told and when or where ("told Fox News host Mike Huckabee on his radio
   // show Tuesday afternoon that") run longer than a when or where alone
-  const told = /^(?:told|tells?)$/i.test(verb);
+  const told = TOLD_CUE.test(verb);
   if (hasVerb(before) || before.split(/\s+/).length > (told ? 12 : 8)) return false;
   return told || /^(?:on|in|at|during|after|before|through|via|late|early|last|this|earlier|recently|later|yesterday|today|live|also|again|publicly|privately|\w+ly|monday|tuesday|wednesday|thursday|friday|saturday|sunday|reporters|journalists)\b/i.test(before);
 }
@@ -327,7 +329,7 @@ export function findAttribution(sentence: string): AttributedSpan {
     const goesOn = /^,\s+(?:while|as|after|before|when)\b/i.test(trail[7] ?? '') && !trail[1].includes('"');
     // '"...," Gérard Bénézat, the store's insurer, told France Info': after "told" comes the one
     // spoken to, never the speaker
-    const toldWhom = trail[2] !== undefined && /^(?:told|tells?)$/i.test(trail[2]);
+    const toldWhom = trail[2] !== undefined && TOLD_CUE.test(trail[2]);
     if (trail[3] !== undefined && !isSource(source)) source = withoutRelativeClause(source);
     if (toldWhom) {
       const teller = speakerBeforeTold(sentence, trail.index);
@@ -357,13 +359,13 @@ export function findAttribution(sentence: string): AttributedSpan {
     const modifier = described[4];
     let from = statementAfterVerb(sentence, described[0], described[3], modifier);
     // "told reporters he ...": what is said starts after the one told
-    if (modifier === '' && /^(?:told|tells?)$/i.test(described[3])) from += TOLD_WHOM.exec(sentence.slice(from))?.[0].length ?? 0;
+    if (modifier === '' && TOLD_CUE.test(described[3])) from += TOLD_WHOM.exec(sentence.slice(from))?.[0].length ?? 0;
     if (from < end - 10) return { attribution: attributionTo(described[2], described[3].toLowerCase()), start: from, end };
   }
   const named = NAMED_THEN_DESCRIBED.exec(sentence);
   if (named && isSource(named[1]) && !hasVerb(describedBefore(named[2]))) {
     let from = statementAfterVerb(sentence, named[0], named[3], named[4]);
-    if (named[4] === '' && /^(?:told|tells?)$/i.test(named[3])) from += TOLD_WHOM.exec(sentence.slice(from))?.[0].length ?? 0;
+    if (named[4] === '' && TOLD_CUE.test(named[3])) from += TOLD_WHOM.exec(sentence.slice(from))?.[0].length ?? 0;
     // "Smith, the man who shot him, said nothing at the hearing": nothing is said
     if (from < end - 10 && !WORD_SAID.test(sentence.slice(from))) return { attribution: attributionTo(named[1], named[3].toLowerCase()), start: from, end };
   }
@@ -410,7 +412,7 @@ export function findAttribution(sentence: string): AttributedSpan {
       // "confirmed that was a lie": "that" is the subject of what is said, not the word opening it
       if (thatThenVerb && modifier.trim() === '') start = said[0].length - /that\s*$/.exec(said[0])![0].length;
       // "told The Denver Post he ...", "told reporters the ...": what is said starts after the one told
-      if (said !== leadSaid && /^(?:told|tells?)$/i.test(cue)) start += TOLD_WHOM.exec(sentence.slice(start))?.[0].length ?? 0;
+      if (said !== leadSaid && TOLD_CUE.test(cue)) start += TOLD_WHOM.exec(sentence.slice(start))?.[0].length ?? 0;
       if (start < end - 10) return { attribution: attributionTo(source, cue.toLowerCase()), start, end };
     }
   }
