@@ -12,6 +12,10 @@ function expectExactSpans(paragraph: string, claims: ReturnType<typeof extractCl
 
 /** Each claim of one sentence as its statement and the source it is attributed to. */
 const statementsAndSources = (sentence: string) => extractClaims([sentence]).map((c) => [c.statement, c.attribution?.source]);
+/** Each sentence is one claim, with this statement and this speaker. */
+const expectOneClaimEach = (rows: ReadonlyArray<readonly [sentence: string, statement: string, source: string]>) => {
+  for (const [sentence, statement, source] of rows) expect(statementsAndSources(sentence)).toEqual([[statement, source]]);
+};
 
 describe('extractClaims: atomic claims', () => {
   it('splits a sentence that joins independent assertions, restoring the subject and keeping exact spans', () => {
@@ -380,7 +384,7 @@ describe('attribution and quotes', () => {
   });
 
   it('reads a plural speaker in the present ("Police say ...", "Deputies confirm ...") and no one who is yet to speak', () => {
-    for (const [sentence, statement, source] of [
+    expectOneClaimEach([
       ['Police say three people were killed in the shooting.', 'three people were killed in the shooting.', 'Police'],
       ['Deputies say some of the wounds are not life-threatening.', 'some of the wounds are not life-threatening.', 'Deputies'],
       ['Investigators say 39-year-old Riogberto Jose died when a shooter began firing.', '39-year-old Riogberto Jose died when a shooter began firing.', 'Investigators'],
@@ -390,9 +394,7 @@ describe('attribution and quotes', () => {
       ['Prosecutors allege Shelton fired 30 shots into the fleeing crowd from a rifle.', 'Shelton fired 30 shots into the fleeing crowd from a rifle.', 'Prosecutors'],
       // a name that ends like a modal is still a name
       ['"This is a horrible tragedy for our community," District Attorney Dan May said after the capture.', 'This is a horrible tragedy for our community', 'District Attorney Dan May'],
-    ]) {
-      expect(statementsAndSources(sentence)).toEqual([[statement, source]]);
-    }
+    ]);
     // an infinitive or a modal before the verb: no one has said it
     for (const sentence of ['Several people called 911 to report the shooting.', 'The family declined to say whether he had a lawyer.', 'Police would not confirm what their relationship was to each other.']) {
       expect(statementsAndSources(sentence)).toEqual([[sentence, undefined]]);
@@ -404,14 +406,12 @@ describe('attribution and quotes', () => {
   });
 
   it('reads a speaker described by a relative clause as the noun before "who", and "said no" before a clause', () => {
-    for (const [sentence, statement, source] of [
+    expectOneClaimEach([
       ['A resident who lives in a nearby apartment building told The Canadian Press that he did not hear gunshots.', 'he did not hear gunshots.', 'a resident'],
       ['Relatives who gathered at police headquarters said the victim was a father of three.', 'the victim was a father of three.', 'Relatives'],
       ['Makes me want to cry, said one woman who lives nearby.', 'Makes me want to cry', 'one woman'],
       ['He said no suspect information was available.', 'no suspect information was available.', 'He'],
-    ]) {
-      expect(statementsAndSources(sentence)).toEqual([[statement, source]]);
-    }
+    ]);
     // the cue inside the relative clause ("who has officially declared"), the word said ("said no and ...")
     expect(statementsAndSources('Polls show him beating Edward Markey, the only Democrat who has officially declared his candidacy.')[0][1]).toBeUndefined();
     expect(statementsAndSources("Mr. Sestak said no and went on to win last week's primary.").map(([, source]) => source)).toEqual([undefined, undefined]);
