@@ -405,12 +405,16 @@ describe('attribution and quotes', () => {
     ]);
   });
 
-  it('reads a speaker described by a relative clause as the noun before "who", and "said no" before a clause', () => {
+  it('reads a speaker described by a relative clause as the noun before "who", "said no" before a clause, and what a speaker did while saying it', () => {
     expectOneClaimEach([
       ['A resident who lives in a nearby apartment building told The Canadian Press that he did not hear gunshots.', 'he did not hear gunshots.', 'a resident'],
       ['Relatives who gathered at police headquarters said the victim was a father of three.', 'the victim was a father of three.', 'Relatives'],
       ['Makes me want to cry, said one woman who lives nearby.', 'Makes me want to cry', 'one woman'],
       ['He said no suspect information was available.', 'no suspect information was available.', 'He'],
+      // what the speaker did while saying it: "when asked", "as he stood ...", "while in tears"
+      ['Guilty, I misled the American people, Mr. Jackson said when asked whether he would accept the plea deal.', 'Guilty, I misled the American people', 'Mr. Jackson'],
+      ['I never dreamed I would be the all-time leading scorer, Hansbrough said as he stood alone at midcourt.', 'I never dreamed I would be the all-time leading scorer', 'Hansbrough'],
+      ['You killed two wonderful people, Clift said while in tears.', 'You killed two wonderful people', 'Clift'],
     ]);
     // the cue inside the relative clause ("who has officially declared"), the word said ("said no and ...")
     expect(statementsAndSources('Polls show him beating Edward Markey, the only Democrat who has officially declared his candidacy.')[0][1]).toBeUndefined();

@@ -142,7 +142,7 @@ function statementBefore(sentence: string, attribution: RegExpExecArray): number
 const LEADING_ACCORDING = /^According to ([^,]{2,90}),\s+/i;
 const TRAILING_ACCORDING = /,?\s+according to ([^,"]{2,90}?)[.!]?$/i;
 const TRAILING_SAID = new RegExp(
-  `(,"|,|")\\s+(?:(${REPORTING_BEFORE_SPEAKER})\\s+([^,"]{2,90}?)|([^,"]{2,90}?)\\s+(?:(?:has|have|had)\\s+)?(${REPORTING}))((?:\\s+(?:on|at|in|of|during|after|before|late|early|last|this|earlier|recently|later|from|to|via|by|over|reporters|journalists|separately|again|also|yesterday|today|then|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\\b[^,"]{0,60}?)?)((?:,\\s+(?:citing|quoting|adding|saying|in|while|as|after|before|when|a|an|the|his|her|their|who)\\b[^"]*|,\\s+\\w+ing\\b[^"]*|,\\s+(?:of\\b|\\d{1,3}\\b|[A-Z])[^"]*)?)[.!]?$`,
+  `(,"|,|")\\s+(?:(${REPORTING_BEFORE_SPEAKER})\\s+([^,"]{2,90}?)|([^,"]{2,90}?)\\s+(?:(?:has|have|had)\\s+)?(${REPORTING}))((?:\\s+(?:on|at|in|of|during|after|before|late|early|last|this|earlier|recently|later|from|to|via|by|over|reporters|journalists|separately|again|also|yesterday|today|then|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|when asked|as (?:he|she|they|we|I) [a-z]+|while (?:in|on|at|\\w+ing))\\b[^,"]{0,60}?)?)((?:,\\s+(?:citing|quoting|adding|saying|in|while|as|after|before|when|a|an|the|his|her|their|who)\\b[^"]*|,\\s+\\w+ing\\b[^"]*|,\\s+(?:of\\b|\\d{1,3}\\b|[A-Z])[^"]*)?)[.!]?$`,
   '',
 );
 const LEADING_SAID = new RegExp(
