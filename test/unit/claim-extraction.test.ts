@@ -415,6 +415,9 @@ describe('attribution and quotes', () => {
       ['Guilty, I misled the American people, Mr. Jackson said when asked whether he would accept the plea deal.', 'Guilty, I misled the American people', 'Mr. Jackson'],
       ['I never dreamed I would be the all-time leading scorer, Hansbrough said as he stood alone at midcourt.', 'I never dreamed I would be the all-time leading scorer', 'Hansbrough'],
       ['You killed two wonderful people, Clift said while in tears.', 'You killed two wonderful people', 'Clift'],
+      // a plural subject in -s before an auxiliary or a past verb, not a verb in the present
+      ['Police said shots were fired through the door of the apartment.', 'shots were fired through the door of the apartment.', 'Police'],
+      ['Boyd said constituents have suggested closing the parks at an earlier hour.', 'constituents have suggested closing the parks at an earlier hour.', 'Boyd'],
     ]);
     // the cue inside the relative clause ("who has officially declared"), the word said ("said no and ...")
     expect(statementsAndSources('Polls show him beating Edward Markey, the only Democrat who has officially declared his candidacy.')[0][1]).toBeUndefined();

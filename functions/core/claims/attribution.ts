@@ -214,7 +214,10 @@ function opensClause(cue: string, after: string): boolean {
   // "recalled when he was campaigning": after other verbs the subordinator is their object's
   const said = /^(?:said|says|added|adds)$/i.test(cue);
   if (SUBORDINATOR_AFTER_CUE.test(words[0]) || (timeClause && said)) return said;
-  if (isVerbLike(words[0], true)) return false;
+  // "said constituents have suggested ...", "said documents located at the residence reveal ...": a
+  // word in -s right before an auxiliary or a past verb is a plural subject, not a verb
+  const pluralSubject = /[^su]s$/.test(words[0]) && !isVerbLike(words[0]) && isVerbLike(words[1]);
+  if (isVerbLike(words[0], true) && !pluralSubject) return false;
   return words.slice(1).some((w) => isVerbLike(w, true));
 }
 
