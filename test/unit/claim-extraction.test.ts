@@ -405,7 +405,7 @@ describe('attribution and quotes', () => {
     ]);
   });
 
-  it('reads a speaker described by a relative clause as the noun before "who", "said no" before a clause, and what a speaker did while saying it', () => {
+  it('reads a speaker with a relative clause, "said no" or a plural subject before a clause, and what the speaker did while saying it', () => {
     expectOneClaimEach([
       ['A resident who lives in a nearby apartment building told The Canadian Press that he did not hear gunshots.', 'he did not hear gunshots.', 'a resident'],
       ['Relatives who gathered at police headquarters said the victim was a father of three.', 'the victim was a father of three.', 'Relatives'],
