@@ -418,7 +418,11 @@ describe('attribution and quotes', () => {
       // a plural subject in -s before an auxiliary or a past verb, not a verb in the present
       ['Police said shots were fired through the door of the apartment.', 'shots were fired through the door of the apartment.', 'Police'],
       ['Boyd said constituents have suggested closing the parks at an earlier hour.', 'constituents have suggested closing the parks at an earlier hour.', 'Boyd'],
+      // a "that" after which too little is left to be what was said opens nothing
+      ["He said he does not expect Newsmax to follow through with the debate now that he's out.", "he does not expect Newsmax to follow through with the debate now that he's out.", 'He'],
     ]);
+    // a figure after "added", even after "another", is what was added
+    expect(statementsAndSources('The county Board of Supervisors added another $20,000 to that pot.')[0][1]).toBeUndefined();
     // the cue inside the relative clause ("who has officially declared"), the word said ("said no and ...")
     expect(statementsAndSources('Polls show him beating Edward Markey, the only Democrat who has officially declared his candidacy.')[0][1]).toBeUndefined();
     expect(statementsAndSources("Mr. Sestak said no and went on to win last week's primary.").map(([, source]) => source)).toEqual([undefined, undefined]);

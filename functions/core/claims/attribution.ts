@@ -31,6 +31,8 @@ export interface AttributedSpan {
  * ...", "tried to warn the others that ...").
  */
 const PLURAL_PRESENT = ['tell', 'confirm', 'insist', 'allege', 'acknowledge'];
+/** A statement is longer than this, or the words after a speaker are no statement of theirs. */
+const MIN_STATEMENT_CHARACTERS = 10;
 /** "told", "tells" or "tell": after it comes the one told, before what is said. */
 const TOLD_CUE = /^(?:told|tells?)$/i;
 /** Verbs that report speech: the attribution is stripped and what follows is the claim. */
@@ -363,14 +365,14 @@ export function findAttribution(sentence: string): AttributedSpan {
     let from = statementAfterVerb(sentence, described[0], described[3], modifier);
     // "told reporters he ...": what is said starts after the one told
     if (modifier === '' && TOLD_CUE.test(described[3])) from += TOLD_WHOM.exec(sentence.slice(from))?.[0].length ?? 0;
-    if (from < end - 10) return { attribution: attributionTo(described[2], described[3].toLowerCase()), start: from, end };
+    if (from < end - MIN_STATEMENT_CHARACTERS) return { attribution: attributionTo(described[2], described[3].toLowerCase()), start: from, end };
   }
   const named = NAMED_THEN_DESCRIBED.exec(sentence);
   if (named && isSource(named[1]) && !hasVerb(describedBefore(named[2]))) {
     let from = statementAfterVerb(sentence, named[0], named[3], named[4]);
     if (named[4] === '' && TOLD_CUE.test(named[3])) from += TOLD_WHOM.exec(sentence.slice(from))?.[0].length ?? 0;
     // "Smith, the man who shot him, said nothing at the hearing": nothing is said
-    if (from < end - 10 && !WORD_SAID.test(sentence.slice(from))) return { attribution: attributionTo(named[1], named[3].toLowerCase()), start: from, end };
+    if (from < end - MIN_STATEMENT_CHARACTERS && !WORD_SAID.test(sentence.slice(from))) return { attribution: attributionTo(named[1], named[3].toLowerCase()), start: from, end };
   }
   // "said on Tuesday that ...", not "said the talks were useful and added that ...": a modifier
   // that coordinates another verb is a clause of what is said, and the bare "X said" is read instead.
@@ -383,10 +385,11 @@ export function findAttribution(sentence: string): AttributedSpan {
   // The same when the words read as the speaker after such a clause are none ("Some said they feel
   // safe, while others say ...", "X said ..., because they say ..."): the speaker opens the sentence
   if (read && read[1] !== '' && hasVerb(read[1]) && (/^(?:and|but|while|whereas)\b/i.test(read[2].trim()) || !isSource(read[2]))) ({ leadSaid, read } = leadingReport(sentence, false));
-  // "Ty Lawson added 16 points for the Tar Heels": a figure after "added" is what was added, unless
-  // a clause opens with it ("added 16 people were hurt")
+  // "Ty Lawson added 16 points for the Tar Heels", "the Board added another $20,000 to that pot": a
+  // figure after "added" is what was added, unless a clause opens with it ("added 16 people were hurt")
   const after = read ? sentence.slice(read[0].length) : '';
-  const addedFigure = read !== null && /^add(?:ed|s)$/i.test(read[3]) && /^\d/.test(after) && !opensClause(read[3], after.replace(/^[\d,.]+\s*/, ''));
+  const figure = /^(?:(?:another|an additional|a further|some|nearly|about|almost|more than)\s+)?[$€£]?\s?\d[\d,.]*\s*/i.exec(after);
+  const addedFigure = read !== null && /^add(?:ed|s)$/i.test(read[3]) && figure !== null && !opensClause(read[3], after.slice(figure[0].length));
   const said = addedFigure ? null : read;
   if (said) {
     // "He's said ...", "We've said ...": the pronoun with its auxiliary
@@ -416,7 +419,7 @@ export function findAttribution(sentence: string): AttributedSpan {
       if (thatThenVerb && modifier.trim() === '') start = said[0].length - /that\s*$/.exec(said[0])![0].length;
       // "told The Denver Post he ...", "told reporters the ...": what is said starts after the one told
       if (said !== leadSaid && TOLD_CUE.test(cue)) start += TOLD_WHOM.exec(sentence.slice(start))?.[0].length ?? 0;
-      if (start < end - 10) return { attribution: attributionTo(source, cue.toLowerCase()), start, end };
+      if (start < end - MIN_STATEMENT_CHARACTERS) return { attribution: attributionTo(source, cue.toLowerCase()), start, end };
     }
   }
   return toldAtEnd ?? stanceOrNone(sentence);
@@ -432,7 +435,9 @@ function leadingReport(sentence: string, withOpener: boolean): { leadSaid: RegEx
   const [leading, leadingBare, leadingLower] = withOpener ? [LEADING_SAID, LEADING_SAID_BARE, LEADING_SAID_LOWER] : [LEADING_SAID_NO_OPENER, LEADING_SAID_BARE_NO_OPENER, LEADING_SAID_LOWER_NO_OPENER];
   // "told police he didn't think his son would have done that.": a "that" closing the sentence opens nothing
   const leadSaidThat = leading.exec(sentence);
-  const leadSaid = leadSaidThat && /\bthat\s*$/.test(leadSaidThat[0]) && /^[\s.!?]*$/.test(sentence.slice(leadSaidThat[0].length)) ? null : leadSaidThat;
+  // "said he does not expect Newsmax to follow through now that he's out.": nor does one after which
+  // too little is left to be a statement (MIN_STATEMENT_CHARACTERS): the words before it are said
+  const leadSaid = leadSaidThat && /\bthat\s*$/.test(leadSaidThat[0]) && (sentence.length - leadSaidThat[0].length <= MIN_STATEMENT_CHARACTERS || /^[\s.!?]*$/.test(sentence.slice(leadSaidThat[0].length))) ? null : leadSaidThat;
   // "declared all crypto transactions illegal, a move that comes amid ...": a "that" after a noun
   // set off by a comma opens a relative clause on that noun, not what is said
   const onAppositive = leadSaid !== null && /\bthat\s*$/.test(leadSaid[0]) && /,\s+(?:a|an|the)\s+[\p{L}-]+(?:\s+[\p{L}-]+){0,2}$/u.test(leadSaid[4] ?? '');
