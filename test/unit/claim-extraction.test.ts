@@ -498,61 +498,41 @@ describe('attribution and quotes', () => {
   });
 
   it('reads "Name, what describes them, said ..." as the name\'s', () => {
-    expect(statementsAndSources('John Long, a sheriff\'s spokesman, said deputies were responding to the first call.')).toEqual([['deputies were responding to the first call.', 'John Long']]);
-    expect(statementsAndSources('Representative James E. Clyburn, the No. 3 House Democrat, said Monday that the reading was a good idea.')).toEqual([
-      ['the reading was a good idea.', 'Representative James E. Clyburn'],
-    ]);
-    expect(statementsAndSources('Amani Abou Harb, 25, said she had been walking her dog in the park.')).toEqual([['she had been walking her dog in the park.', 'Amani Abou Harb']]);
-    // "of" and a body, or someone's relation, describe the name too
-    expect(statementsAndSources("Lt. Sheila Cole, of the Anderson County Sheriff's Office, said deputies were called to the hospital.")).toEqual([
-      ['deputies were called to the hospital.', 'Lt. Sheila Cole'],
-    ]);
-    expect(statementsAndSources("Evelyn Lawson, Mason's grandmother, said he is a good father to his daughter.")).toEqual([['he is a good father to his daughter.', 'Evelyn Lawson']]);
-    expect(statementsAndSources('H. Dale Hall, director of Fish and Wildlife, said he had concerns about the comments.')).toEqual([['he had concerns about the comments.', 'H. Dale Hall']]);
-    // after an opening phrase of where or when
-    expect(statementsAndSources('In Congress, Rep. Edward Markey, D-Mass., said members would work to restore the act.')).toEqual([
-      ['members would work to restore the act.', 'Rep. Edward Markey'],
-    ]);
-    // what describes the name first, then the name
-    expect(statementsAndSources("Purnell's mother, Stephanie, said he had turned 19 six days ago.")).toEqual([['he had turned 19 six days ago.', 'Stephanie']]);
-    expect(statementsAndSources('A spokesman for Mr. Hunter, Michael Harrison, said Tuesday that the congressman believes the action is political.')).toEqual([
-      ['the congressman believes the action is political.', 'Michael Harrison'],
-    ]);
-    expect(statementsAndSources('I completely disagree with his position, the Republican leader, Michael Thibodeau, said in a statement.')).toEqual([
-      ['I completely disagree with his position', 'Michael Thibodeau'],
+    expectOneClaimEach([
+      ['John Long, a sheriff\'s spokesman, said deputies were responding to the first call.', 'deputies were responding to the first call.', 'John Long'],
+      ['Representative James E. Clyburn, the No. 3 House Democrat, said Monday that the reading was a good idea.', 'the reading was a good idea.', 'Representative James E. Clyburn'],
+      ['Amani Abou Harb, 25, said she had been walking her dog in the park.', 'she had been walking her dog in the park.', 'Amani Abou Harb'],
+      // "of" and a body, or someone's relation, describe the name too
+      ["Lt. Sheila Cole, of the Anderson County Sheriff's Office, said deputies were called to the hospital.", 'deputies were called to the hospital.', 'Lt. Sheila Cole'],
+      ["Evelyn Lawson, Mason's grandmother, said he is a good father to his daughter.", 'he is a good father to his daughter.', 'Evelyn Lawson'],
+      ['H. Dale Hall, director of Fish and Wildlife, said he had concerns about the comments.', 'he had concerns about the comments.', 'H. Dale Hall'],
+      // after an opening phrase of where or when
+      ['In Congress, Rep. Edward Markey, D-Mass., said members would work to restore the act.', 'members would work to restore the act.', 'Rep. Edward Markey'],
+      // what describes the name first, then the name
+      ["Purnell's mother, Stephanie, said he had turned 19 six days ago.", 'he had turned 19 six days ago.', 'Stephanie'],
+      ['A spokesman for Mr. Hunter, Michael Harrison, said Tuesday that the congressman believes the action is political.', 'the congressman believes the action is political.', 'Michael Harrison'],
+      ['I completely disagree with his position, the Republican leader, Michael Thibodeau, said in a statement.', 'I completely disagree with his position', 'Michael Thibodeau'],
     ]);
     // ...but not a place after a description that ends on a name
     expect(findAttribution('She taught at Parkdale High School in Baltimore County, Maryland, the school said in a letter.').attribution?.source ?? '').not.toBe('Maryland');
-    // a legislator's party and state
-    expect(statementsAndSources('Rep. Dana Rohrabacher, R-Calif., said any suggestion that this is a budget issue is off base.')).toEqual([
-      ['any suggestion that this is a budget issue is off base.', 'Rep. Dana Rohrabacher'],
+    expectOneClaimEach([
+      // a legislator's party and state
+      ['Rep. Dana Rohrabacher, R-Calif., said any suggestion that this is a budget issue is off base.', 'any suggestion that this is a budget issue is off base.', 'Rep. Dana Rohrabacher'],
+      ['Peter Carr, a spokesman for the special counsel, told BuzzFeed that its description was not accurate.', 'its description was not accurate.', 'Peter Carr'],
+      // between the verb and "that", a clause is what was said, not when or to whom
+      ['Smith, a neighbor, said the man that shot him fled on foot.', 'the man that shot him fled on foot.', 'Smith'],
     ]);
-    expect(statementsAndSources('Peter Carr, a spokesman for the special counsel, told BuzzFeed that its description was not accurate.')).toEqual([
-      ['its description was not accurate.', 'Peter Carr'],
-    ]);
-    // between the verb and "that", a clause is what was said, not when or to whom
-    expect(statementsAndSources('Smith, a neighbor, said the man that shot him fled on foot.')).toEqual([['the man that shot him fled on foot.', 'Smith']]);
     // "said nothing" reports no words
     expect(extractClaims(['Smith, the man who shot him, said nothing at the hearing on Friday.'])[0].attribution?.source).not.toBe('Smith');
-    // a role without an article, an aside, a relative clause inside the description, and the one told at length
-    expect(statementsAndSources("Maria Miller, spokeswoman for the Prosecutor's Office, said a warrant request has not been received yet.")).toEqual([
-      ['a warrant request has not been received yet.', 'Maria Miller'],
-    ]);
-    expect(statementsAndSources('Deborah, though, said there is no way her son could have committed the shooting.')).toEqual([
-      ['there is no way her son could have committed the shooting.', 'Deborah'],
-    ]);
-    expect(statementsAndSources('Nathan Hilliard, a young man who was playing football when the incident happened, said he barely heard the gunshots.')).toEqual([
-      ['he barely heard the gunshots.', 'Nathan Hilliard'],
-    ]);
-    expect(statementsAndSources("Akin, though, told Fox News host Mike Huckabee on his radio show Tuesday afternoon that he's staying in the race.")).toEqual([
-      ["he's staying in the race.", 'Akin'],
-    ]);
-    // two descriptions, each between commas
-    expect(statementsAndSources('Max Richtman, executive vice president of the National Committee, an advocacy group in Washington, said the timing was particularly bad.')).toEqual([
-      ['the timing was particularly bad.', 'Max Richtman'],
-    ]);
-    expect(statementsAndSources('James Bronson, 63, of Miami, said he noticed the parked car across the road from his property.')).toEqual([
-      ['he noticed the parked car across the road from his property.', 'James Bronson'],
+    expectOneClaimEach([
+      // a role without an article, an aside, a relative clause inside the description, and the one told at length
+      ["Maria Miller, spokeswoman for the Prosecutor's Office, said a warrant request has not been received yet.", 'a warrant request has not been received yet.', 'Maria Miller'],
+      ['Deborah, though, said there is no way her son could have committed the shooting.', 'there is no way her son could have committed the shooting.', 'Deborah'],
+      ['Nathan Hilliard, a young man who was playing football when the incident happened, said he barely heard the gunshots.', 'he barely heard the gunshots.', 'Nathan Hilliard'],
+      ["Akin, though, told Fox News host Mike Huckabee on his radio show Tuesday afternoon that he's staying in the race.", "he's staying in the race.", 'Akin'],
+      // two descriptions, each between commas
+      ['Max Richtman, executive vice president of the National Committee, an advocacy group in Washington, said the timing was particularly bad.', 'the timing was particularly bad.', 'Max Richtman'],
+      ['James Bronson, 63, of Miami, said he noticed the parked car across the road from his property.', 'he noticed the parked car across the road from his property.', 'James Bronson'],
     ]);
     // a relative clause right after the name is not what describes the speaker: it is a claim of its own
     expect(statementsAndSources('Don Small, who works at a pizza place next door, said the event quickly went from festive to chaotic.')).toEqual([
