@@ -1,5 +1,5 @@
 import { entityKey } from './entities';
-import { isVerbLike } from './verbs';
+import { AUX, isVerbLike } from './verbs';
 
 /**
  * Who says a claim, by the reporting patterns of news copy: "X said (that) ...", "... , X said",
@@ -569,10 +569,9 @@ function withoutRelativeClause(source: string): string {
   if (!relative || /^(?:to|for|of|about)\s/i.test(relative[1]) || SPEAKS_OR_KNOWS.test(relative[2])) return source;
   // "the only Democrat who has officially declared": a clause of auxiliaries and adverbs alone has
   // its verb in the one read as the cue, and so describes no one
-  const describes = relative[2].split(/\s+/).some((word) => word !== '' && !RELATIVE_AUXILIARY.test(word) && !/^\p{Ll}+ly$/u.test(word));
+  const describes = relative[2].split(/\s+/).some((word) => word !== '' && !AUX.has(word.toLowerCase()) && !/^\p{Ll}+ly$/u.test(word));
   return describes && isSource(relative[1]) ? relative[1] : source;
 }
-const RELATIVE_AUXILIARY = /^(?:has|have|had|is|are|was|were|be|been|being|will|would|can|could|should|shall|do|does|did|may|might|must)$/i;
 
 function isSource(text: string): boolean {
   const source = speakerOf(text);

@@ -193,21 +193,18 @@ function conflictingPair(
   ourStatement: string | undefined,
   theirStatement: string,
 ): [Quantity | undefined, Quantity | undefined] | undefined {
-  if (ourStatement === undefined) {
-    // no sentence to read places and holders from: the first figures of one kind
-    if (ours.length === 0 && theirs.length === 0) return [undefined, undefined];
-    for (const q of ours) {
-      const match = theirs.find((t) => (t.unit ?? '') === (q.unit ?? ''));
-      if (match) return [q, match];
-    }
-    return undefined;
-  }
-  const aligned = (a: string, b: string) => sameSlot(figureSlot(ourStatement, a), figureSlot(theirStatement, b));
+  // with no sentence to read places and holders from, the first figures of one kind
+  const read = ourStatement !== undefined;
   if (ours.length === 0 && theirs.length === 0) {
-    return ourNumbers.some((a) => theirNumbers.some((b) => aligned(a, b))) ? [undefined, undefined] : undefined;
+    if (ourStatement === undefined) return [undefined, undefined];
+    return ourNumbers.some((a) => theirNumbers.some((b) => sameSlot(figureSlot(ourStatement, a), figureSlot(theirStatement, b)))) ? [undefined, undefined] : undefined;
   }
   for (const q of ours) {
-    const match = theirs.find((t) => (t.unit ?? '') === (q.unit ?? '') && aligned(q.text, t.text) && !otherHolders(figureHolder(ourStatement, q), figureHolder(theirStatement, t)));
+    const ourSlot = read ? figureSlot(ourStatement, q.text) : {};
+    const ourHolder = read ? figureHolder(ourStatement, q) : undefined;
+    const match = theirs.find(
+      (t) => (t.unit ?? '') === (q.unit ?? '') && (!read || (sameSlot(ourSlot, figureSlot(theirStatement, t.text)) && !otherHolders(ourHolder, figureHolder(theirStatement, t)))),
+    );
     if (match) return [q, match];
   }
   return undefined;
