@@ -132,6 +132,8 @@ function difference(after: Meter, before: Meter): Meter {
     writeUnitsByKind: Object.fromEntries(Object.entries(after.writeUnitsByKind).map(([kind, units]) => [kind, units - (before.writeUnitsByKind[kind] ?? 0)])),
     responsesWithCapacity: after.responsesWithCapacity - before.responsesWithCapacity,
     failedConditionalWrites: after.failedConditionalWrites - before.failedConditionalWrites,
+    millisByKind: Object.fromEntries(Object.entries(after.millisByKind).map(([kind, ms]) => [kind, ms - (before.millisByKind[kind] ?? 0)])),
+    requestsByKind: Object.fromEntries(Object.entries(after.requestsByKind).map(([kind, count]) => [kind, count - (before.requestsByKind[kind] ?? 0)])),
   };
 }
 

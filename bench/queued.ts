@@ -35,7 +35,7 @@ export interface QueuedRun {
   ingestedExactlyOnce: boolean;
   deadLetters: number;
   failedMessages: number;
-  dynamoDb: { requestsPerArticle: number; readUnitsPerArticle: number; writeUnitsPerArticle: number; failedConditionalWritesPerArticle: number; byOperation: Record<string, number>; writeUnitsByKind: Record<string, number> };
+  dynamoDb: { requestsPerArticle: number; readUnitsPerArticle: number; writeUnitsPerArticle: number; failedConditionalWritesPerArticle: number; byOperation: Record<string, number>; writeUnitsByKind: Record<string, number>; roundTripMsByKind: Record<string, number>; requestsByKind: Record<string, number> };
   s3: { requestsPerArticle: number; byOperation: Record<string, number> };
   /** The largest peak RSS of an ingest worker process, and the publisher's (they are functions of different memory sizes). */
   handlerPeakRssMb: number;
@@ -234,6 +234,8 @@ export async function measureQueued(root: string, outdir: string, baseTexts: rea
         failedConditionalWritesPerArticle: dynamo.failedConditionalWrites / articles,
         byOperation: perArticle(dynamo.requests, articles),
         writeUnitsByKind: perArticle(dynamo.writeUnitsByKind, articles),
+        roundTripMsByKind: perArticle(dynamo.millisByKind, articles),
+        requestsByKind: perArticle(dynamo.requestsByKind, articles),
       },
       s3: { requestsPerArticle: total(s3Meter.requests) / articles, byOperation: perArticle(s3Meter.requests, articles) },
       handlerPeakRssMb: peak,
@@ -258,6 +260,8 @@ function add(into: Meter, from: Meter): void {
   for (const [kind, units] of Object.entries(from.writeUnitsByKind)) into.writeUnitsByKind[kind] = (into.writeUnitsByKind[kind] ?? 0) + units;
   into.responsesWithCapacity += from.responsesWithCapacity;
   into.failedConditionalWrites += from.failedConditionalWrites;
+  for (const [kind, ms] of Object.entries(from.millisByKind)) into.millisByKind[kind] = (into.millisByKind[kind] ?? 0) + ms;
+  for (const [kind, count] of Object.entries(from.requestsByKind)) into.requestsByKind[kind] = (into.requestsByKind[kind] ?? 0) + count;
 }
 
 const total = (counts: Record<string, number>) => Object.values(counts).reduce((a, b) => a + b, 0);

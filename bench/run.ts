@@ -278,6 +278,7 @@ function queuedTable(report: QueuedReport): string {
     ...(report.burst ? [row('burst', report.burst)] : []),
     '',
     ...report.runs.map((r) => `write units per article by request and item kind, ${r.workers} worker(s): ${Object.entries(r.dynamoDb.writeUnitsByKind).sort((a, b) => b[1] - a[1]).map(([kind, units]) => `${kind} ${units}`).join(', ')}`),
+    ...report.runs.map((r) => `DynamoDB round-trip ms per article by request and item kind (requests), ${r.workers} worker(s): ${Object.entries(r.dynamoDb.roundTripMsByKind).sort((a, b) => b[1] - a[1]).map(([kind, ms]) => `${kind} ${ms} (${r.dynamoDb.requestsByKind[kind]})`).join(', ')}`),
   ].join('\n');
 }
 

@@ -14,9 +14,13 @@ export interface Meter {
   responsesWithCapacity: number;
   /** Conditional writes that failed: they consume write units, but the error response does not say how many. */
   failedConditionalWrites: number;
+  /** Round-trip milliseconds by operation and kind of item (each HTTP attempt, from sending to the parsed response), to see where the emulator's time goes. */
+  millisByKind: Record<string, number>;
+  /** Requests by operation and kind of item, beside millisByKind. */
+  requestsByKind: Record<string, number>;
 }
 
-export const newMeter = (): Meter => ({ requests: {}, readUnits: 0, writeUnits: 0, writeUnitsByKind: {}, estimatedWriteUnits: 0, responsesWithCapacity: 0, failedConditionalWrites: 0 });
+export const newMeter = (): Meter => ({ requests: {}, readUnits: 0, writeUnits: 0, writeUnitsByKind: {}, estimatedWriteUnits: 0, responsesWithCapacity: 0, failedConditionalWrites: 0, millisByKind: {}, requestsByKind: {} });
 
 interface Capacity {
   CapacityUnits?: number;
@@ -35,10 +39,11 @@ export function meterDynamoDb(client: DynamoDBClient, meter: Meter): void {
   client.middlewareStack.add(
     (next, context) => async (args) => {
       const command = context.commandName ?? 'unknown';
+      const operation = command.replace(/Command$/, '');
+      kindOfRequest.set(context, `${operation} ${operation.endsWith('Statement') ? statementKinds(args.input) : itemKinds(args.input)}`);
       (args.input as Record<string, unknown>).ReturnConsumedCapacity = 'TOTAL';
       try {
         const result = await next(args);
-        const operation = command.replace(/Command$/, '');
         const wrote = (kind: string, units: number, estimated: boolean) => {
           meter.writeUnits += units;
           if (estimated) meter.estimatedWriteUnits += units;
@@ -80,12 +85,16 @@ export function meterDynamoDb(client: DynamoDBClient, meter: Meter): void {
   countRequests(client, meter);
 }
 
-/** The kinds of item a write request touches: the distinct partition-key prefixes of its keys and items. */
+/** Each request's operation and kinds of item, set where its input is read and read where its round trip is timed. */
+const kindOfRequest = new WeakMap<object, string>();
+
+/** The kinds of item a request touches: the distinct partition-key prefixes of its keys and items. */
 function itemKinds(input: unknown): string {
   const kinds = new Set<string>();
   const visit = (value: unknown, depth: number): void => {
     if (depth > 6 || value === null || typeof value !== 'object') return;
-    const pk = (value as { pk?: { S?: unknown } | string }).pk;
+    // A key or item names its partition key `pk`; a query's key condition names the value `:pk`.
+    const pk = (value as { pk?: { S?: unknown } | string }).pk ?? (value as { ':pk'?: { S?: unknown } | string })[':pk'];
     if (pk !== undefined) {
       const text = typeof pk === 'string' ? pk : typeof pk.S === 'string' ? pk.S : '';
       kinds.add(text.split('#')[0] || '?');
@@ -160,7 +169,14 @@ function countRequests(client: DynamoDBClient | S3Client, meter: Meter): void {
     (next, context) => async (args) => {
       const command = context.commandName ?? 'unknown';
       meter.requests[command] = (meter.requests[command] ?? 0) + 1;
-      return next(args);
+      const kind = kindOfRequest.get(context) ?? command.replace(/Command$/, '');
+      const sent = performance.now();
+      try {
+        return await next(args);
+      } finally {
+        meter.millisByKind[kind] = (meter.millisByKind[kind] ?? 0) + performance.now() - sent;
+        meter.requestsByKind[kind] = (meter.requestsByKind[kind] ?? 0) + 1;
+      }
     },
     { step: 'finalizeRequest', name: 'benchRequestCounter', override: true },
   );
