@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { copyFile, mkdir, open, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { Transform, type Readable } from 'node:stream';
+import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 
 /** The parts of s3rver's filesystem store (s3rver/lib/stores/filesystem.js) this file builds on. */
@@ -29,14 +29,13 @@ const BaseStore = require('s3rver/lib/stores/filesystem') as FilesystemStoreClas
 const S3Object = require('s3rver/lib/models/object') as S3ObjectClass;
 
 /**
- * s3rver's store with S3's promise to readers: a PUT (or copy) replaces an object whole. s3rver
- * writes an object's bytes into its file in place and reads a file's size before opening it, so a
- * reader of `digest/latest.json` during a publish got a cut or mixed body, or a connection that
- * ended short of its announced length. Here each file of an object (bytes, checksum, metadata) is
- * written beside it under a name the listing ignores and renamed over it once complete, and a read
- * takes its length from the file it has open. The bytes and their length are one version's; the
- * object's metadata is read apart and may be the next version's, which the pipeline never varies
- * for one key.
+ * s3rver's store with S3's promise to readers: a PUT (or copy) replaces an object whole. s3rver's
+ * own store writes an object's bytes into its file in place and reads a file's size before opening
+ * it, so a reader of `digest/latest.json` during a publish can get a cut or mixed body, or a
+ * response that ends short of its announced length. Here each file of an object (bytes, checksum,
+ * metadata) is written beside it under a name the listing ignores and renamed over it once
+ * complete, and a read takes its bytes and their length from one open file. The object's metadata
+ * is read apart and may be the next version's, which the pipeline never varies for one key.
  */
 export class WholeObjectStore extends BaseStore {
   async putObject(object: StoredObject): Promise<{ size: number; md5: string }> {
@@ -51,8 +50,7 @@ export class WholeObjectStore extends BaseStore {
           done(null, chunk);
         },
       });
-      if (Buffer.isBuffer(object.content)) counted.end(object.content);
-      await pipeline(Buffer.isBuffer(object.content) ? counted : object.content.pipe(counted), createWriteStream(temporary));
+      await pipeline(Buffer.isBuffer(object.content) ? Readable.from([object.content]) : object.content, counted, createWriteStream(temporary));
     });
     const digest = md5.digest('hex');
     await this.putMetadata(object.bucket, object.key, object.metadata, digest);
@@ -82,22 +80,28 @@ export class WholeObjectStore extends BaseStore {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
       throw error;
     }
+    // Read whole from the one open file and closed at once: its bytes and length are one version's,
+    // and no file stays open for a response that never reads its body (a HEAD, a 304).
+    let bytes: Buffer;
+    let modified: Date;
     try {
-      const stat = await file.stat();
-      const metadata = { ...(await this.getMetadata(bucket, key)), 'content-length': stat.size, 'last-modified': stat.mtime.toUTCString() };
-      const lastByte = Math.max(0, stat.size - 1);
-      const range = { start: options?.start ?? 0, end: Math.min(options?.end || Infinity, lastByte) };
-      const ranged = options !== undefined && (options.start !== undefined || Boolean(options.end));
-      const satisfiable = range.start >= 0 && range.end >= range.start;
-      if (!satisfiable) await file.close();
-      const object = new S3Object(bucket, key, satisfiable ? file.createReadStream({ start: range.start, end: range.end }) : null, metadata);
-      if (ranged) object.range = range;
-      return object;
+      [bytes, modified] = await Promise.all([file.readFile(), file.stat().then((stat) => stat.mtime)]);
+    } finally {
+      await file.close();
+    }
+    let metadata;
+    try {
+      metadata = { ...(await this.getMetadata(bucket, key)), 'content-length': bytes.length, 'last-modified': modified.toUTCString() };
     } catch (error) {
-      await file.close().catch(() => undefined);
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
       throw error;
     }
+    const lastByte = Math.max(0, bytes.length - 1);
+    const range = { start: options?.start ?? 0, end: Math.min(options?.end || Infinity, lastByte) };
+    const satisfiable = range.start >= 0 && range.end >= range.start;
+    const object = new S3Object(bucket, key, satisfiable ? Readable.from([bytes.subarray(range.start, range.end + 1)]) : null, metadata);
+    if (options !== undefined && (options.start !== undefined || Boolean(options.end))) object.range = range;
+    return object;
   }
 }
 

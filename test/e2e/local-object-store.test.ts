@@ -1,4 +1,4 @@
-import { CopyObjectCommand, DeleteObjectCommand, GetObjectCommand, ListObjectsV2Command, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { CopyObjectCommand, DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, ListObjectsV2Command, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { useLocalStack } from '../support/local-stack';
 
 jest.setTimeout(120_000);
@@ -57,7 +57,7 @@ describe('objects in the local S3 emulator', () => {
     expect(seen.filter((n) => typeof n === 'string')).toEqual([]);
   });
 
-  it('lists, reads back (whole and in part), copies and deletes what it stored', async () => {
+  it('lists, reads back (whole, in part, its head, not modified), copies and deletes what it stored', async () => {
     const s3 = client();
     const bucket = stack.current.bucket;
     await Promise.all(['inbox/a.txt', 'inbox/b.txt'].map((Key, i) => s3.send(new PutObjectCommand({ Bucket: bucket, Key, Body: `article ${i}`, Metadata: { source: `outlet ${i}` } }))));
@@ -68,6 +68,9 @@ describe('objects in the local S3 emulator', () => {
     ]);
     const b = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: 'inbox/b.txt' }));
     expect([await b.Body!.transformToString(), b.Metadata?.source, b.ContentLength]).toEqual(['article 1', 'outlet 1', 9]);
+    const head = await s3.send(new HeadObjectCommand({ Bucket: bucket, Key: 'inbox/b.txt' }));
+    expect([head.ContentLength, head.ETag]).toEqual([9, b.ETag]);
+    await expect(s3.send(new GetObjectCommand({ Bucket: bucket, Key: 'inbox/b.txt', IfNoneMatch: b.ETag }))).rejects.toMatchObject({ $metadata: { httpStatusCode: 304 } });
     const part = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: 'inbox/b.txt', Range: 'bytes=2-5' }));
     expect([await part.Body!.transformToString(), part.ContentRange]).toEqual(['ticl', 'bytes 2-5/9']);
     await s3.send(new CopyObjectCommand({ Bucket: bucket, Key: 'rejected/a.txt', CopySource: `${bucket}/inbox/a.txt` }));
