@@ -6,10 +6,10 @@
  * runs of `npm run bench` say how many requests of each shape an article sends; this says what
  * each costs the emulator, the serial part of the local stack.
  */
-import { readFileSync } from 'node:fs';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { BatchExecuteStatementCommand, BatchGetCommand, BatchWriteCommand, DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { startLocalStack } from '../cli/local/local-stack';
+import { processCpuMs } from './process-cpu';
 
 const PARTITIONS = 40;
 const ITEMS_PER_PARTITION = 60;
@@ -18,12 +18,6 @@ const ROUNDS = 300;
 /** The ingest looks up a story's candidates under this many terms, one query each (LOOKUP_TERMS), 25 stories a term. */
 const LOOKUP_TERMS = 12;
 const STORIES_PER_TERM = 25;
-
-/** CPU milliseconds (user + system) a process has used. */
-function processCpuMs(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-  return (Number(fields[11]) + Number(fields[12])) * 10;
-}
 
 async function main(): Promise<void> {
   const stack = await startLocalStack();
@@ -37,7 +31,11 @@ async function main(): Promise<void> {
       await client.send(new BatchWriteCommand({ RequestItems: { [table]: [{ PutRequest: { Item: { pk: `LSH#w${p}`, sk: 'IDS', ids: new Set(['a0']) } } }] } }));
     }
     const pid = stack.dynamoDbPid;
-    if (pid === undefined) throw new Error('DynamoDB Local has no process id to measure');
+    const cpuMs = () => {
+      const ms = processCpuMs(pid);
+      if (ms === undefined) throw new Error('the CPU time of DynamoDB Local is read from /proc: Linux only');
+      return ms;
+    };
     const terms = (round: number) => Array.from({ length: LOOKUP_TERMS }, (_, i) => `w${(round + i * 3) % PARTITIONS}`);
     const termQuery = (term: string, limit: number) =>
       client.send(new QueryCommand({ TableName: table, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': `TERM#${term}` }, ScanIndexForward: false, Limit: limit, ConsistentRead: true }));
@@ -56,10 +54,10 @@ async function main(): Promise<void> {
       if (pass === 'measured') process.stdout.write('| request (warm) | DynamoDB Local CPU ms | wall ms |\n|---|---|---|\n');
       for (const [name, send] of shapes) {
         for (let round = 0; round < WARM_ROUNDS; round += 1) await send(round);
-        const cpuBefore = processCpuMs(pid);
+        const cpuBefore = cpuMs();
         const started = performance.now();
         for (let round = 0; round < ROUNDS; round += 1) await send(WARM_ROUNDS + round);
-        if (pass === 'measured') process.stdout.write(`| ${name} | ${((processCpuMs(pid) - cpuBefore) / ROUNDS).toFixed(2)} | ${((performance.now() - started) / ROUNDS).toFixed(2)} |\n`);
+        if (pass === 'measured') process.stdout.write(`| ${name} | ${((cpuMs() - cpuBefore) / ROUNDS).toFixed(2)} | ${((performance.now() - started) / ROUNDS).toFixed(2)} |\n`);
       }
     }
   } finally {

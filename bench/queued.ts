@@ -1,6 +1,5 @@
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { fork, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildSync } from 'esbuild';
 import { toLambdaEvent } from '../cli/local/event-delivery';
@@ -11,6 +10,7 @@ import { QUEUES } from '../functions/shared/resources';
 import type { WorkerReply, WorkerRequest } from './e2e-worker';
 import { newMeter, type Meter } from './sdk-meter';
 import { percentile } from './percentile';
+import { processCpuMs } from './process-cpu';
 import { syntheticArticle } from './synthetic-corpus';
 
 export interface QueuedRun {
@@ -268,16 +268,4 @@ const total = (counts: Record<string, number>) => Object.values(counts).reduce((
 
 function perArticle(counts: Record<string, number>, articles: number): Record<string, number> {
   return Object.fromEntries(Object.entries(counts).map(([operation, count]) => [operation.replace(/Command$/, ''), Math.round((count / articles) * 100) / 100]));
-}
-
-/** A process's CPU time (user + system) so far, from /proc (Linux); undefined elsewhere. */
-function processCpuMs(pid: number | undefined): number | undefined {
-  if (pid === undefined) return undefined;
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-    // utime and stime, fields 14 and 15 of stat (11 and 12 after the command name), in clock ticks of 10 ms.
-    return (Number(fields[11]) + Number(fields[12])) * 10;
-  } catch {
-    return undefined;
-  }
 }
