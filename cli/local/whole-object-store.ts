@@ -53,6 +53,8 @@ export class WholeObjectStore extends BaseStore {
       await pipeline(Buffer.isBuffer(object.content) ? Readable.from([object.content]) : object.content, counted, createWriteStream(temporary));
     });
     const digest = md5.digest('hex');
+    // After the bytes: a reader in between gets the new bytes under the old ETag, and its next
+    // conditional read the new ETag; the other way round, it could keep old bytes under the new one.
     await this.putMetadata(object.bucket, object.key, object.metadata, digest);
     return { size, md5: digest };
   }
