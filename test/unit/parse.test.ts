@@ -213,6 +213,29 @@ describe('boilerplate removal', () => {
     ]);
   });
 
+  it("takes out what a video or audio player asks of a reader who lacks its software, and keeps reports about software", () => {
+    const kept = removeBoilerplate([
+      'Please enable Javascript to watch this video',
+      "Sorry, your browser doesn't support Flash , needs a Flash update , or has Flash disabled. You need Flash to watch this video. EMBED </>More News Videos Officers filled the room on Tuesday.",
+      'You need the latest version of the Adobe Flash Player to view the video related to this article. Download Now.',
+      'Please enable JavaScript to view the comments powered by Disqus.',
+      'Your browser does not support the audio element.',
+      'Please enable Javascript to watch this video Three people were shot near the park.',
+      'Microsoft said users need to update Internet Explorer to close the flaw.',
+      'You need to enable JavaScript-free browsing, the security researcher told reporters.',
+      'Enable Javascript, the company urged its customers in a statement.',
+      'Your browser does not support every site yet, Google warned.',
+    ]);
+    expect(kept).toEqual([
+      'Officers filled the room on Tuesday.',
+      'Three people were shot near the park.',
+      'Microsoft said users need to update Internet Explorer to close the flaw.',
+      'You need to enable JavaScript-free browsing, the security researcher told reporters.',
+      'Enable Javascript, the company urged its customers in a statement.',
+      'Your browser does not support every site yet, Google warned.',
+    ]);
+  });
+
   it('removes the furniture in the seed articles without losing their reporting', () => {
     const seeds = seedFiles().map(({ name, bytes }) => ({ name, article: parseArticle(bytes, { key: `inbox/${name}` }) }));
     const allText = seeds.flatMap((s) => s.article.paragraphs).join('\n');

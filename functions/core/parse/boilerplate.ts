@@ -53,10 +53,33 @@ const WIDGET_OPENING = new RegExp(String.raw`^(?:(?:${WIDGET_CONTROL}\s+){2,}|Bu
 const WIDGET_CLOSING = /\s*Buy Photo$/;
 const WIDGET_ONLY = new RegExp(String.raw`^(?:${WIDGET_CONTROL}\s*)+$`);
 
-/** A paragraph without the controls of a video or photo scraped into it (WIDGET_CONTROL); empty when it holds nothing else. */
+// What an embedded player says in place of its video or audio when the page is read without it,
+// asking the reader for software: "Please enable Javascript to watch this video", "Sorry, your
+// browser doesn't support Flash, needs a Flash update, or has Flash disabled. You need Flash to
+// watch this video. EMBED </>More News Videos". Each sentence names the software (JavaScript,
+// Flash, a plug-in) the reader needs to watch, view or hear something, or says the browser cannot
+// play the audio or video; a report about a browser or its patches does not begin so.
+const PLAYER_PROMPT = new RegExp(
+  String.raw`^(?:` +
+    [
+      String.raw`(?:sorry,?\s*)?your (?:web )?browser (?:does not|doesn't|does n't) support (?:the )?(?:audio|video|flash|html5|iframes?|javascript)\b[^.]{0,120}\.`,
+      String.raw`(?:please\s+)?(?:enable|turn on) javascript(?: to (?:watch|view|see|play|hear|listen to) (?:this|the) (?:[\w-]+ ){0,3}?(?:video|audio|player|content|comments)(?: powered by [\w.]+)?)?\.?`,
+      String.raw`you (?:will )?need [^.]{0,60}\b(?:flash|javascript|plug-?in)\b[^.]{0,40}\bto (?:watch|view|see|play|hear|listen to)\b[^.]{0,60}\.(?:\s*download now\s*\.)?`,
+      String.raw`embed </>\s*more news videos`,
+    ].join('|') +
+    String.raw`)(?=\s|$)\s*`,
+  'i',
+);
+
+/**
+ * A paragraph without the controls of a video or photo scraped into it (WIDGET_CONTROL) and without
+ * the prompts a player leaves at its start (PLAYER_PROMPT); empty when it holds nothing else.
+ */
 export function withoutWidgetControls(paragraph: string): string {
   if (WIDGET_ONLY.test(paragraph)) return '';
-  return paragraph.replace(WIDGET_OPENING, '').replace(WIDGET_CLOSING, '');
+  let text = paragraph;
+  for (let prompt = PLAYER_PROMPT.exec(text); prompt && prompt[0].length > 0; prompt = PLAYER_PROMPT.exec(text)) text = text.slice(prompt[0].length);
+  return text.replace(WIDGET_OPENING, '').replace(WIDGET_CLOSING, '');
 }
 
 /** Drops furniture and captions, and everything from a promotional trailer on. */
