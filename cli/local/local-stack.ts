@@ -122,7 +122,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   }
 }
 
-function localDynamoClient(endpoint: string, region: string): DynamoDBClient {
+/** A client of the local stack's DynamoDB Local, with the emulators' credentials. */
+export function localDynamoClient(endpoint: string, region: string): DynamoDBClient {
   return new DynamoDBClient({ endpoint, region, credentials: { accessKeyId: EMULATOR_CREDENTIALS.AWS_ACCESS_KEY_ID, secretAccessKey: EMULATOR_CREDENTIALS.AWS_SECRET_ACCESS_KEY } });
 }
 

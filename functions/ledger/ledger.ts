@@ -44,7 +44,7 @@ export interface StoredStory extends StorySnapshot {
 }
 
 /** Stories whose centroid mentions a term, most recently opened first. */
-const STORIES_PER_TERM = 25;
+export const STORIES_PER_TERM = 25;
 /**
  * Article ids kept per LSH band item. A band value that many articles share (boilerplate, a wire
  * story reprinted everywhere) stops growing here: an article that reads the band full does not add
