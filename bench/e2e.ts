@@ -6,7 +6,7 @@ import { buildSync } from 'esbuild';
 import { toLambdaEvent } from '../cli/local/event-delivery';
 import { startLocalStack } from '../cli/local/local-stack';
 import type { WorkerReply, WorkerRequest } from './e2e-worker';
-import type { Meter } from './sdk-meter';
+import { combinedMeter } from './sdk-meter';
 import { syntheticArticle } from './synthetic-corpus';
 import { percentile } from './percentile';
 
@@ -92,8 +92,8 @@ export async function measureEndToEnd(root: string, outdir: string, baseTexts: r
     const seconds = Number(process.hrtime.bigint() - measuredStart) / 1e9;
     const after = (await ask({ type: 'report' })) as Extract<WorkerReply, { type: 'report' }>;
     const measured = articles - warmUp;
-    const dynamo = difference(after.dynamoDb, before!.dynamoDb);
-    const s3Meter = difference(after.s3, before!.s3);
+    const dynamo = combinedMeter(after.dynamoDb, before!.dynamoDb, -1);
+    const s3Meter = combinedMeter(after.s3, before!.s3, -1);
     return {
       articles: measured,
       warmUp,
@@ -119,22 +119,6 @@ export async function measureEndToEnd(root: string, outdir: string, baseTexts: r
     s3.destroy();
     await stack.stop();
   }
-}
-
-function difference(after: Meter, before: Meter): Meter {
-  const requests: Record<string, number> = {};
-  for (const [operation, count] of Object.entries(after.requests)) requests[operation] = count - (before.requests[operation] ?? 0);
-  return {
-    requests,
-    readUnits: after.readUnits - before.readUnits,
-    writeUnits: after.writeUnits - before.writeUnits,
-    estimatedWriteUnits: after.estimatedWriteUnits - before.estimatedWriteUnits,
-    writeUnitsByKind: Object.fromEntries(Object.entries(after.writeUnitsByKind).map(([kind, units]) => [kind, units - (before.writeUnitsByKind[kind] ?? 0)])),
-    responsesWithCapacity: after.responsesWithCapacity - before.responsesWithCapacity,
-    failedConditionalWrites: after.failedConditionalWrites - before.failedConditionalWrites,
-    millisByKind: Object.fromEntries(Object.entries(after.millisByKind).map(([kind, ms]) => [kind, ms - (before.millisByKind[kind] ?? 0)])),
-    requestsByKind: Object.fromEntries(Object.entries(after.requestsByKind).map(([kind, count]) => [kind, count - (before.requestsByKind[kind] ?? 0)])),
-  };
 }
 
 const total = (counts: Record<string, number>) => Object.values(counts).reduce((a, b) => a + b, 0);

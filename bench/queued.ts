@@ -8,7 +8,7 @@ import { localQueues } from '../cli/local/local-queues';
 import { startLocalStack } from '../cli/local/local-stack';
 import { QUEUES } from '../functions/shared/resources';
 import type { WorkerReply, WorkerRequest } from './e2e-worker';
-import { newMeter, type Meter } from './sdk-meter';
+import { combinedMeter, newMeter } from './sdk-meter';
 import { percentile } from './percentile';
 import { processCpuMs } from './process-cpu';
 import { syntheticArticle } from './synthetic-corpus';
@@ -197,15 +197,15 @@ export async function measureQueued(root: string, outdir: string, baseTexts: rea
     const lastDigest = publishes.find((p) => lastBatch.every((key) => p.keys.has(key)));
 
     const reports = await Promise.all([...ingestProcesses, publisher].map((p) => p.ask({ type: 'report' })));
-    const dynamo = newMeter();
-    const s3Meter = newMeter();
+    let dynamo = newMeter();
+    let s3Meter = newMeter();
     let peak = 0;
     let publisherPeak = 0;
     let cpuMs = 0;
     for (const [i, report] of reports.entries()) {
       if (report.type !== 'report') continue;
-      add(dynamo, report.dynamoDb);
-      add(s3Meter, report.s3);
+      dynamo = combinedMeter(dynamo, report.dynamoDb);
+      s3Meter = combinedMeter(s3Meter, report.s3);
       if (i < ingestProcesses.length) peak = Math.max(peak, report.maxRssMb);
       else publisherPeak = report.maxRssMb;
       cpuMs += report.cpuMs;
@@ -250,18 +250,6 @@ export async function measureQueued(root: string, outdir: string, baseTexts: rea
     s3.destroy();
     await stack.stop();
   }
-}
-
-function add(into: Meter, from: Meter): void {
-  for (const [operation, count] of Object.entries(from.requests)) into.requests[operation] = (into.requests[operation] ?? 0) + count;
-  into.readUnits += from.readUnits;
-  into.writeUnits += from.writeUnits;
-  into.estimatedWriteUnits += from.estimatedWriteUnits;
-  for (const [kind, units] of Object.entries(from.writeUnitsByKind)) into.writeUnitsByKind[kind] = (into.writeUnitsByKind[kind] ?? 0) + units;
-  into.responsesWithCapacity += from.responsesWithCapacity;
-  into.failedConditionalWrites += from.failedConditionalWrites;
-  for (const [kind, ms] of Object.entries(from.millisByKind)) into.millisByKind[kind] = (into.millisByKind[kind] ?? 0) + ms;
-  for (const [kind, count] of Object.entries(from.requestsByKind)) into.requestsByKind[kind] = (into.requestsByKind[kind] ?? 0) + count;
 }
 
 const total = (counts: Record<string, number>) => Object.values(counts).reduce((a, b) => a + b, 0);

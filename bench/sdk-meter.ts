@@ -22,6 +22,26 @@ export interface Meter {
 
 export const newMeter = (): Meter => ({ requests: {}, readUnits: 0, writeUnits: 0, writeUnitsByKind: {}, estimatedWriteUnits: 0, responsesWithCapacity: 0, failedConditionalWrites: 0, millisByKind: {}, requestsByKind: {} });
 
+/** `a` plus `b` (sign 1: meters of several processes together) or minus it (sign -1: what a meter counted since an earlier reading of it), field by field. */
+export function combinedMeter(a: Meter, b: Meter, sign: 1 | -1 = 1): Meter {
+  const counts = (x: Record<string, number>, y: Record<string, number>) => {
+    const out = { ...x };
+    for (const [key, value] of Object.entries(y)) out[key] = (out[key] ?? 0) + sign * value;
+    return out;
+  };
+  return {
+    requests: counts(a.requests, b.requests),
+    readUnits: a.readUnits + sign * b.readUnits,
+    writeUnits: a.writeUnits + sign * b.writeUnits,
+    writeUnitsByKind: counts(a.writeUnitsByKind, b.writeUnitsByKind),
+    estimatedWriteUnits: a.estimatedWriteUnits + sign * b.estimatedWriteUnits,
+    responsesWithCapacity: a.responsesWithCapacity + sign * b.responsesWithCapacity,
+    failedConditionalWrites: a.failedConditionalWrites + sign * b.failedConditionalWrites,
+    millisByKind: counts(a.millisByKind, b.millisByKind),
+    requestsByKind: counts(a.requestsByKind, b.requestsByKind),
+  };
+}
+
 interface Capacity {
   CapacityUnits?: number;
   ReadCapacityUnits?: number;
