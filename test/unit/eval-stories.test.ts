@@ -70,8 +70,10 @@ describe('eval stories', () => {
     const dir = mkdtempSync(join(tmpdir(), 'eval-stories-'));
     storySet(join(dir, 'stories-one-dev.jsonl'), 4, false);
     storySet(join(dir, 'stories-two-dev.jsonl'), 3, false);
-    const { printed } = await runCaptured({ inputs: [dir], orders: 1, ablate: [], onPolicy: true, writeModel: join(dir, 'model.json') });
+    const { printed } = await runCaptured({ inputs: [dir], orders: 1, ablate: [], onPolicy: true, writeModel: join(dir, 'model.json'), batches: 1 });
     expect(printed.filter((line) => /F1 mean/.test(line))).toHaveLength(2);
+    // Two stories a set are too few for a batch of ten: each set says so rather than scoring a smaller one.
+    expect(printed.filter((line) => /small batches: too few stories of two or more reports$/.test(line))).toHaveLength(2);
     const model = JSON.parse(readFileSync(join(dir, 'model.json'), 'utf8')) as StoryModel;
     expect(model.weights.every(Number.isFinite)).toBe(true);
   });
