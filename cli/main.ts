@@ -40,7 +40,8 @@ Commands:
                             --calibration: also print, per set, how often the best candidate is the
                             article's story, by its log-odds under the fold model (file order).
                             --batches N: also score N small undated batches per set (10 related stories,
-                            at most 5 reports each, each on a corpus of its own), beside the naive reference.
+                            at most 5 reports each, each on a corpus of its own), beside the naive reference;
+                            with --orders 0, the batches alone.
   eval claims DIR|FILES... [--print]
                             Claim matching within the gold stories of stories-*.jsonl: each story's
                             articles in file order through the ingest's claim matching; prints per set
@@ -96,9 +97,9 @@ async function main(argv: string[]): Promise<number> {
         const { values, positionals } = parseArgs({ args: evalArgs, allowPositionals: true, options: { orders: { type: 'string', default: '3' }, ablate: { type: 'string' }, score: { type: 'string' }, 'write-model': { type: 'string' }, 'no-undated-training': { type: 'boolean', default: false }, errors: { type: 'string', default: '0' }, 'on-policy': { type: 'boolean', default: false }, calibration: { type: 'boolean', default: false }, batches: { type: 'string', default: '0' } } });
         if (positionals.length === 0) throw new UsageError('eval stories needs a directory of stories-*.jsonl or the files');
         const orders = Number(values.orders);
-        if (!Number.isInteger(orders) || orders < 1) throw new UsageError('--orders needs a whole number of orders, 1 or more');
         const batches = Number(values.batches);
         if (!Number.isInteger(batches) || batches < 0) throw new UsageError('--batches needs a whole number of batches, 0 or more');
+        if (!Number.isInteger(orders) || orders < (batches > 0 ? 0 : 1)) throw new UsageError('--orders needs a whole number of orders, 1 or more (0 with --batches: the batches alone)');
         const ablate = values.ablate ? values.ablate.split(',').filter(Boolean) : [];
         const score = values.score ? values.score.split(',').filter(Boolean) : undefined;
         await runEvalStories({ inputs: positionals, orders, ablate, score, writeModel: values['write-model'], trainUndated: !values['no-undated-training'], errors: Number(values.errors), onPolicy: values['on-policy'], calibration: values.calibration, batches });

@@ -15,7 +15,10 @@ import { predictArticles } from './eval-articles';
 export interface EvalStoriesOptions {
   /** A directory holding stories-*.jsonl, or the files themselves. */
   inputs: string[];
-  /** Arrival orders per variant: the file order and orders-1 seeded shuffles. */
+  /**
+   * Arrival orders per variant: the file order and orders-1 seeded shuffles. 0 scores no whole set
+   * (with `batches`: the small batches alone).
+   */
   orders: number;
   /**
    * One ablation line each: a mechanism switched (a name from ABLATIONS), or `feature:NAME`, the
@@ -115,7 +118,7 @@ export async function runEvalStories(options: EvalStoriesOptions): Promise<void>
       process.stderr.write(`fitting on ${training.map((set) => set.name).join(', ')} to score ${held.name} (${features.join(', ')})\n`);
       models.set(features.join(), await fitStoryModel(trainingOf(training), features, { onPolicy: options.onPolicy }));
     }
-    for (const variant of variantsOf(held)) {
+    for (const variant of options.orders > 0 ? variantsOf(held) : []) {
       if (options.calibration) {
         const best: BestCandidate[] = [];
         await replayStories(variant.lines, { follow: 'model', model: models.get(MODEL_FEATURES.join())!, best });

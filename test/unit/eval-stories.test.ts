@@ -66,6 +66,15 @@ describe('eval stories', () => {
     expect(model.upper![size]).toBeLessThanOrEqual(Math.log(5));
   });
 
+  it('scores the small batches alone with no arrival orders', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'eval-stories-'));
+    storySet(join(dir, 'stories-one-dev.jsonl'), 3, false);
+    storySet(join(dir, 'stories-two-dev.jsonl'), 3, false);
+    const { printed } = await runCaptured({ inputs: [dir], orders: 0, ablate: [], batches: 1 });
+    expect(printed.filter((line) => /F1 mean/.test(line))).toEqual([]);
+    expect(printed.filter((line) => /small batches/.test(line))).toHaveLength(2);
+  });
+
   it('fits on the model\'s own path too with onPolicy, and still scores every set', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'eval-stories-'));
     storySet(join(dir, 'stories-one-dev.jsonl'), 4, false);
