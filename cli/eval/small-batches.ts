@@ -10,8 +10,8 @@ export const BATCH_REPORTS = 5;
  * a new user's first upload looks like (a few dozen articles on a handful of related events, no
  * dates), where the corpus has read too little to tell common words from rare ones. A batch is
  * `stories` gold stories of at least two reports that are adjacent in the order of their ids
- * (numbers compared as numbers: the dev sets number stories in time, and ECB+ names a topic's two
- * events alike, so adjacent stories are related events), the first `reports` of each in file
+ * (numbers compared as numbers: AllSides and GVA number their stories in time, and ECB+ names a
+ * topic's two events alike, so there adjacent stories are related events; BASIL's ids are hashes), the first `reports` of each in file
  * order, in an arrival order shuffled with the batch's seed. The windows are spread evenly over
  * the stories.
  */
