@@ -5,7 +5,7 @@ import { Ledger } from '../../functions/ledger/ledger';
 import type { StoryPolicy } from '../../functions/core/stories/story-policy';
 import { DEFAULT_MAX_OBJECT_BYTES } from '../../functions/shared/resources';
 import { jsonLinesWriter, progress, readJsonLines } from '../eval/jsonl';
-import { clusteringScores } from '../eval/metrics';
+import { clusteringScores, mean } from '../eval/metrics';
 import { shuffle } from '../eval/shuffle';
 
 /** The fields an article line may give the pipeline. Anything else (the gold fields) is never passed on. */
@@ -155,8 +155,7 @@ export async function runEvalArticles(options: { file: string; out?: string; ord
     f1s.push(storyF1(gold, realigned));
     console.log(`order ${order + 1} (shuffle seed ${order}): ${scoreArticles(gold, realigned)[0]}`);
   }
-  const mean = f1s.reduce((sum, f1) => sum + f1, 0) / f1s.length;
-  console.log(`stories over ${orders} orders: pairwise F1 mean ${mean.toFixed(3)}, min ${Math.min(...f1s).toFixed(3)}, max ${Math.max(...f1s).toFixed(3)}`);
+  console.log(`stories over ${orders} orders: pairwise F1 mean ${mean(f1s).toFixed(3)}, min ${Math.min(...f1s).toFixed(3)}, max ${Math.max(...f1s).toFixed(3)}`);
 }
 
 function storyF1(gold: readonly GoldLine[], predictions: readonly ArticlePrediction[]): number {

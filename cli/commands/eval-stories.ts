@@ -4,10 +4,10 @@ import { ABLATIONS, DEFAULT_POLICY, type StoryPolicy } from '../../functions/cor
 import type { StoryModel } from '../../functions/core/stories/story-model';
 import { fitStoryModel, linkExamples, type LabelledSet } from '../eval/fit-story-model';
 import { jsonLinesFiles } from '../eval/jsonl';
-import { clusteringScores, pairedDifference } from '../eval/metrics';
+import { clusteringScores, mean, pairedDifference } from '../eval/metrics';
 import { NAIVE_THRESHOLDS, naiveClusters } from '../eval/naive-clusterer';
 import { shuffle } from '../eval/shuffle';
-import { readStorySet, replayStories, type StoryLine } from '../eval/story-replay';
+import { readStorySet, replayStories, undated, type StoryLine } from '../eval/story-replay';
 import { calibrationBins, formatCalibration, type BestCandidate } from '../eval/calibration';
 import { smallBatches } from '../eval/small-batches';
 import { predictArticles } from './eval-articles';
@@ -118,6 +118,9 @@ export async function runEvalStories(options: EvalStoriesOptions): Promise<void>
       process.stderr.write(`fitting on ${training.map((set) => set.name).join(', ')} to score ${held.name} (${features.join(', ')})\n`);
       models.set(features.join(), await fitStoryModel(trainingOf(training), features, { onPolicy: options.onPolicy }));
     }
+    // The naive reference's threshold on the set undated: scored beside the undated variant, and
+    // the one the small batches are compared at.
+    let undatedNaive: { f1: number; threshold: number } | undefined;
     for (const variant of options.orders > 0 ? variantsOf(held) : []) {
       if (options.calibration) {
         const best: BestCandidate[] = [];
@@ -125,6 +128,7 @@ export async function runEvalStories(options: EvalStoriesOptions): Promise<void>
         console.log(formatCalibration(variant.name, calibrationBins(best)));
       }
       const naive = bestNaive(variant.lines);
+      if (!variant.lines.some((line) => line.publishedAt)) undatedNaive = naive;
       let pipeline: readonly number[] | undefined;
       for (const { label, features, policy } of policies) {
         const model = models.get(features.join())!;
@@ -138,7 +142,8 @@ export async function runEvalStories(options: EvalStoriesOptions): Promise<void>
       }
     }
     if (options.batches) {
-      const line = await scoreBatches(held, { ...DEFAULT_POLICY, model: models.get(MODEL_FEATURES.join())! }, options.batches);
+      const naiveThreshold = (undatedNaive ?? bestNaive(undated(held.lines))).threshold;
+      const line = await scoreBatches(held, { ...DEFAULT_POLICY, model: models.get(MODEL_FEATURES.join())! }, options.batches, naiveThreshold);
       console.log(line.text);
       if (line.mean !== undefined) batchMeans.push(line.mean);
     }
@@ -173,7 +178,7 @@ function parseAblation(name: string): Ablation {
 /** A set as released and, when it carries dates, the same set undated: dates must help, not be needed. */
 function variantsOf(set: LabelledSet): LabelledSet[] {
   const variants: LabelledSet[] = [{ name: set.name, lines: set.lines }];
-  if (set.lines.some((line) => line.publishedAt)) variants.push({ name: `${set.name} undated`, lines: set.lines.map(({ publishedAt: _dropped, ...line }) => line) });
+  if (set.lines.some((line) => line.publishedAt)) variants.push({ name: `${set.name} undated`, lines: undated(set.lines) });
   return variants;
 }
 
@@ -198,14 +203,13 @@ export async function scoreVariant(variant: LabelledSet, policy: StoryPolicy, or
 
 /**
  * The pipeline's pairwise F1 over small undated batches of `set` (smallBatches), each ingested into
- * a corpus of its own, beside the naive reference with the threshold that is best on the whole set
- * undated (the reference a held-out batch would meet: tuned on the matching dev file).
+ * a corpus of its own, beside the naive reference at `naiveThreshold`, the threshold best on the
+ * whole set undated (the reference a held-out batch would meet: tuned on the matching dev file).
  */
-async function scoreBatches(set: LabelledSet, policy: StoryPolicy, count: number): Promise<{ text: string; mean?: number }> {
+async function scoreBatches(set: LabelledSet, policy: StoryPolicy, count: number, naiveThreshold: number): Promise<{ text: string; mean?: number }> {
   const batches = smallBatches(set.lines, count);
   const label = `${set.name.padEnd(18)} small batches`;
   if (batches.length === 0) return { text: `${label}: too few stories of two or more reports` };
-  const naiveThreshold = bestNaive(set.lines.map(({ publishedAt: _undated, ...line }) => line)).threshold;
   const pipeline: number[] = [];
   const naive: number[] = [];
   for (const [b, batch] of batches.entries()) {
@@ -215,7 +219,6 @@ async function scoreBatches(set: LabelledSet, policy: StoryPolicy, count: number
     naive.push(clusteringScores(gold, naiveClusters(batch, naiveThreshold).map(String)).pairwise.f1);
     process.stderr.write(`  ${set.name} small batch ${b + 1}/${batches.length} (${batch.length} articles): F1 ${pipeline[b].toFixed(3)}, naive ${naive[b].toFixed(3)}\n`);
   }
-  const mean = (values: readonly number[]) => values.reduce((sum, value) => sum + value, 0) / values.length;
   const articles = mean(batches.map((batch) => batch.length));
   const paired = pairedDifference(naive, pipeline);
   return {
@@ -268,13 +271,13 @@ function bestNaive(lines: readonly StoryLine[]): { f1: number; threshold: number
  * (the pipeline's F1s over the same orders), an ablation line also shows its paired difference.
  */
 function formatScore(label: string, score: VariantScore, model: StoryModel, pipeline?: readonly number[]): string {
-  const mean = score.f1s.reduce((sum, f1) => sum + f1, 0) / score.f1s.length;
+  const meanF1 = mean(score.f1s);
   const size = model.features.indexOf('storySize');
   const sizeBound = size >= 0 && model.upper ? `  size bound ${Math.round(Math.exp(model.upper[size]))}` : '';
   const paired = pipeline ? pairedDifference(pipeline, score.f1s) : undefined;
   return [
     `${score.variant.padEnd(18)} ${label.padEnd(22)}`,
-    `F1 mean ${mean.toFixed(3)} min ${Math.min(...score.f1s).toFixed(3)} over ${score.f1s.length} orders`,
+    `F1 mean ${meanF1.toFixed(3)} min ${Math.min(...score.f1s).toFixed(3)} over ${score.f1s.length} orders`,
     ...(paired ? [`against pipeline ${paired.mean >= 0 ? '+' : ''}${paired.mean.toFixed(3)}, higher in ${paired.higher} and lower in ${paired.lower} of ${paired.orders} orders`] : []),
     `join threshold ${model.threshold}${sizeBound}`,
     `(file order P ${score.precision.toFixed(3)} R ${score.recall.toFixed(3)} B3 ${score.bcubed.toFixed(3)} ARI ${score.ari.toFixed(3)})`,

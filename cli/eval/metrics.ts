@@ -16,6 +16,11 @@ export function binaryScores(gold: readonly boolean[], predicted: readonly boole
   return { accuracy: correct / gold.length, precision, recall, f1: precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall) };
 }
 
+/** The arithmetic mean of `values` (NaN when there are none). */
+export function mean(values: readonly number[]): number {
+  return values.reduce((sum, value) => sum + value, 0) / values.length;
+}
+
 /** Spearman rank correlation (ties get their average rank). */
 export function spearman(x: readonly number[], y: readonly number[]): number {
   return pearson(ranks(x), ranks(y));

@@ -1,4 +1,4 @@
-import type { StoryLine } from './story-replay';
+import { undated, type StoryLine } from './story-replay';
 import { shuffle } from './shuffle';
 
 /** Gold stories in a batch, and reports of each at most: the shape of a newsroom's first upload. */
@@ -24,9 +24,6 @@ export function smallBatches(lines: readonly StoryLine[], count: number, stories
   return Array.from({ length: count }, (_, b) => {
     const start = count === 1 ? 0 : Math.round((b * last) / (count - 1));
     const batch = eligible.slice(start, start + stories).flatMap((story) => reportsOf.get(story)!.slice(0, reports));
-    return shuffle(
-      batch.map(({ publishedAt: _undated, ...line }) => line),
-      b + 1,
-    );
+    return shuffle(undated(batch), b + 1);
   });
 }

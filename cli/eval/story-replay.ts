@@ -22,6 +22,11 @@ export interface StoryLine extends ArticleLine {
   story: string;
 }
 
+/** The lines with their publication dates removed: the set as an undated upload would bring it. */
+export function undated<T extends ArticleLine>(lines: readonly T[]): Array<Omit<T, 'publishedAt'>> {
+  return lines.map(({ publishedAt: _dropped, ...line }) => line);
+}
+
 /** A story set's lines (stories-NAME.jsonl), each with its gold story, and the set's NAME. */
 export async function readStorySet(file: string): Promise<{ name: string; lines: StoryLine[] }> {
   const lines: StoryLine[] = [];
