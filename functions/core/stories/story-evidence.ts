@@ -22,8 +22,13 @@ export interface ArticleEvidence {
   publishedAt?: string;
 }
 
-/** Terms kept per article: enough to tell events apart, bounded so a story can carry its members'. */
-export const EVIDENCE_TERMS = 40;
+/**
+ * Terms kept per article: enough to tell events apart, bounded so a story can carry its members'.
+ * Two reports of one event, each cut to its strongest terms, share more of them the more each
+ * keeps; past 60 the weakest terms add words of other events more than of this one (40, 60 and 80
+ * measured by the story protocol, docs/quality.md "Terms kept per article").
+ */
+export const EVIDENCE_TERMS = 60;
 const EVIDENCE_NAMES = 15;
 /** How many of an article's strongest terms count toward the corpus's term statistics. */
 export const COUNTED_TERMS = 12;
