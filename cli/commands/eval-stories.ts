@@ -182,6 +182,15 @@ function variantsOf(set: LabelledSet): LabelledSet[] {
   return variants;
 }
 
+/**
+ * The story the real ingest path puts each of `lines` in when they arrive in `arrival` order, in the
+ * order of `lines`; an article it sets aside is a story of its own.
+ */
+async function predictedStories(arrival: readonly StoryLine[], lines: readonly StoryLine[], policy: StoryPolicy): Promise<string[]> {
+  const byId = new Map((await predictArticles(arrival, undefined, policy)).map((prediction) => [prediction.id, prediction]));
+  return lines.map((line) => byId.get(line.id)?.story ?? `set-aside:${line.id}`);
+}
+
 /** Pairwise F1 of the real ingest path over `orders` arrival orders, with the file order's other scores. */
 export async function scoreVariant(variant: LabelledSet, policy: StoryPolicy, orders: number, errors = 0): Promise<Omit<VariantScore, 'naive'>> {
   const gold = variant.lines.map((line) => line.story);
@@ -190,8 +199,7 @@ export async function scoreVariant(variant: LabelledSet, policy: StoryPolicy, or
   for (let order = 0; order < orders; order += 1) {
     const arrival = order === 0 ? variant.lines : shuffle(variant.lines, order);
     const started = Date.now();
-    const byId = new Map((await predictArticles(arrival, undefined, policy)).map((prediction) => [prediction.id, prediction]));
-    const predicted = variant.lines.map((line) => byId.get(line.id)?.story ?? `set-aside:${line.id}`);
+    const predicted = await predictedStories(arrival, variant.lines, policy);
     const scores = clusteringScores(gold, predicted);
     if (!first && errors > 0) for (const line of storyErrors(variant.lines, predicted, errors)) console.log(line);
     first ??= scores;
@@ -214,8 +222,7 @@ async function scoreBatches(set: LabelledSet, policy: StoryPolicy, count: number
   const naive: number[] = [];
   for (const [b, batch] of batches.entries()) {
     const gold = batch.map((line) => line.story);
-    const byId = new Map((await predictArticles(batch, undefined, policy)).map((prediction) => [prediction.id, prediction]));
-    pipeline.push(clusteringScores(gold, batch.map((line) => byId.get(line.id)?.story ?? `set-aside:${line.id}`)).pairwise.f1);
+    pipeline.push(clusteringScores(gold, await predictedStories(batch, batch, policy)).pairwise.f1);
     naive.push(clusteringScores(gold, naiveClusters(batch, naiveThreshold).map(String)).pairwise.f1);
     process.stderr.write(`  ${set.name} small batch ${b + 1}/${batches.length} (${batch.length} articles): F1 ${pipeline[b].toFixed(3)}, naive ${naive[b].toFixed(3)}\n`);
   }
