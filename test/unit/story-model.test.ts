@@ -122,7 +122,7 @@ describe('weekdays', () => {
     expect(weekdays(sameRuling, ruling)).toBe(1);
     expect(weekdays(judge, ruling)).toBe(-1);
     expect(weekdays(judge, undated, ruling, sameRuling)).toBe(-1);
-    expect(weekdays(sameRuling, judge, ruling)).toBe(1);
+    expect(weekdays(sameRuling, judge, ruling)).toBe(0);
     expect(weekdays(undated, ruling)).toBe(0);
     expect(weekdays(ruling, undated)).toBe(0);
   });

@@ -242,9 +242,24 @@ function agreement(own: readonly string[], members: readonly ArticleEvidence[], 
   return membersWithMarks > 0 ? -1 : 0;
 }
 
-/** The weekdays the article names against its members' (agreement). */
+/**
+ * The weekdays the article names against its members': of the members that name any, the share
+ * that names one of the article's less the share that names none of them (0 when either side names
+ * none). Reports of one event name its day; a story that has gathered several events of a topic
+ * names several days, one of which any new report of the topic is likely to meet.
+ */
 function weekdayAgreement(article: ArticleEvidence, members: readonly ArticleEvidence[]): number {
-  return agreement(article.weekdays ?? [], members, (member) => member.weekdays ?? []);
+  const own = article.weekdays ?? [];
+  if (own.length === 0) return 0;
+  let withMarks = 0;
+  let agreeing = 0;
+  for (const member of members) {
+    const theirs = member.weekdays ?? [];
+    if (theirs.length === 0) continue;
+    withMarks += 1;
+    if (own.some((day) => theirs.includes(day))) agreeing += 1;
+  }
+  return withMarks === 0 ? 0 : (2 * agreeing - withMarks) / withMarks;
 }
 
 /** The figures among the article's strongest terms against its members' (agreement). */
