@@ -113,7 +113,7 @@ describe('weekdays', () => {
     expect(evidenceOf('Judge strikes down moratorium', 'The ruling came after a hearing.').weekdays).toBeUndefined();
   });
 
-  it("say whether a member names one of the article's weekdays: the same ruling agrees, another week's ruling disagrees, and nothing to compare is neutral", () => {
+  it("say how many of the members that name a weekday name one of the article's: the same ruling agrees, another week's ruling disagrees, a story of both is split, and nothing to compare is neutral", () => {
     const ruling = evidenceOf('Supreme Court ends eviction moratorium', 'The Supreme Court on Thursday ended the federal eviction moratorium.');
     const sameRuling = evidenceOf('Court strikes down eviction ban', 'A divided Supreme Court struck down the eviction ban late Thursday.');
     const judge = evidenceOf('Judge overturns eviction moratorium', 'A federal judge on Wednesday overturned the national eviction moratorium.');
@@ -123,6 +123,9 @@ describe('weekdays', () => {
     expect(weekdays(judge, ruling)).toBe(-1);
     expect(weekdays(judge, undated, ruling, sameRuling)).toBe(-1);
     expect(weekdays(sameRuling, judge, ruling)).toBe(0);
+    // A story that has gathered a topic's events of three days agrees with a report of one of them only in part.
+    const hearing = evidenceOf('Senators question eviction moratorium', 'Senators on Monday questioned the eviction moratorium.');
+    expect(weekdays(sameRuling, judge, ruling, hearing)).toBeCloseTo(-1 / 3, 10);
     expect(weekdays(undated, ruling)).toBe(0);
     expect(weekdays(ruling, undated)).toBe(0);
   });

@@ -31,7 +31,7 @@ export function candidateStory(story: Pick<StoryRecord, 'id' | 'memberIds' | 'me
  * `nearestDistinct` is the nearest member's likeness with the words the article shares with every
  * candidate weighing little (see distinctLikeness); `nearestTwo`, the mean of the two nearest
  * members' likenesses, is measured under the same weights when the candidates are contrasted.
- * `weekdays` says whether the weekdays the article names agree with its members' (see
+ * `weekdays` says how far the weekdays the article names agree with its members' (see
  * weekdayAgreement): an undated report still dates its event ("on Tuesday"), and another event of
  * the same topic happened on another day.
  */
@@ -225,8 +225,8 @@ function nearestMembers(members: readonly ArticleEvidence[], likenessOf: (member
 }
 
 /**
- * Whether the members agree with the article on one kind of mark (its figures, the weekdays it
- * names): 1 when a member has one of the article's, -1 when the article and some members have
+ * Whether the members agree with the article on one kind of mark (its figures): 1 when a member
+ * has one of the article's, -1 when the article and some members have
  * marks but no member has one of the article's, 0 when either side has none (a member without
  * marks says nothing either way).
  */
