@@ -225,21 +225,21 @@ function nearestMembers(members: readonly ArticleEvidence[], likenessOf: (member
 }
 
 /**
- * Whether the members agree with the article on one kind of mark (its figures): 1 when a member
- * has one of the article's, -1 when the article and some members have
- * marks but no member has one of the article's, 0 when either side has none (a member without
- * marks says nothing either way).
+ * How the members stand to the article on one kind of mark (its figures, the weekdays it names):
+ * how many members have any such mark, and how many of those have one of the article's. A member
+ * without marks says nothing either way.
  */
-function agreement(own: readonly string[], members: readonly ArticleEvidence[], marksOf: (member: ArticleEvidence) => readonly string[]): number {
-  if (own.length === 0) return 0;
-  let membersWithMarks = 0;
+function markAgreement(own: readonly string[], members: readonly ArticleEvidence[], marksOf: (member: ArticleEvidence) => readonly string[]): { withMarks: number; agreeing: number } {
+  let withMarks = 0;
+  let agreeing = 0;
+  if (own.length === 0) return { withMarks, agreeing };
   for (const member of members) {
     const theirs = marksOf(member);
     if (theirs.length === 0) continue;
-    membersWithMarks += 1;
-    if (own.some((mark) => theirs.includes(mark))) return 1;
+    withMarks += 1;
+    if (own.some((mark) => theirs.includes(mark))) agreeing += 1;
   }
-  return membersWithMarks > 0 ? -1 : 0;
+  return { withMarks, agreeing };
 }
 
 /**
@@ -249,22 +249,19 @@ function agreement(own: readonly string[], members: readonly ArticleEvidence[], 
  * names several days, one of which any new report of the topic is likely to meet.
  */
 function weekdayAgreement(article: ArticleEvidence, members: readonly ArticleEvidence[]): number {
-  const own = article.weekdays ?? [];
-  if (own.length === 0) return 0;
-  let withMarks = 0;
-  let agreeing = 0;
-  for (const member of members) {
-    const theirs = member.weekdays ?? [];
-    if (theirs.length === 0) continue;
-    withMarks += 1;
-    if (own.some((day) => theirs.includes(day))) agreeing += 1;
-  }
+  const { withMarks, agreeing } = markAgreement(article.weekdays ?? [], members, (member) => member.weekdays ?? []);
   return withMarks === 0 ? 0 : (2 * agreeing - withMarks) / withMarks;
 }
 
-/** The figures among the article's strongest terms against its members' (agreement). */
+/**
+ * The figures among the article's strongest terms against its members': 1 when a member has one of
+ * the article's, -1 when the article and some members have figures but no member has one of the
+ * article's, 0 when either side has none.
+ */
 function figureAgreement(article: ArticleEvidence, members: readonly ArticleEvidence[]): number {
-  return agreement(figuresOf(article), members, figuresOf);
+  const { withMarks, agreeing } = markAgreement(figuresOf(article), members, figuresOf);
+  if (withMarks === 0) return 0;
+  return agreeing > 0 ? 1 : -1;
 }
 
 function figuresOf(evidence: ArticleEvidence): string[] {
