@@ -319,6 +319,37 @@ describe('extractClaims: atomic claims', () => {
   });
 });
 
+describe('extractClaims: what a site says to its reader', () => {
+  it("leaves out account, notification and app prompts and copyright notices, whole lines, and keeps reports of people doing those things", () => {
+    const claims = extractClaims([
+      "Close Get email notifications on Jesse Bogan daily! Whenever Jesse Bogan posts new content, you'll get an email delivered to your inbox with a link.",
+      'Your notification has been saved.',
+      'There was a problem saving your notification.',
+      'Email notifications are only sent once a day, and only if there are new matching items.',
+      'We have sent you a verification email. Please check your email and click on the link to activate your profile.',
+      'If you do not receive the verification message within a few minutes of signing up, please check your Spam or Junk folder.',
+      'Email Newsletters Sign up for one of our email newsletters.',
+      'By submitting your registration information, you agree to our Terms of Service and Privacy Policy .',
+      'When you tweet with a location, Twitter stores that location. You can switch location on/off before each Tweet.',
+      'For more neighborhood news, listen to DNAinfo Radio here:',
+      'Download the Cleveland 19 News app for alerts sent straight to your phone.',
+      'Follow CBSDFW.COM: Facebook | Twitter',
+      '(Source: Sun-Times Media Wire © Chicago Sun-Times 2014. All Rights Reserved. This material may not be published, broadcast, rewritten, or redistributed.)',
+      '(TM and © Copyright 2014 CBS Radio Inc. and its relevant subsidiaries. CBS RADIO and EYE Logo TM and Copyright 2014 CBS Broadcasting Inc. Used under license.)',
+      "The boys' mother was inside that business, helping people sign in.",
+      'Police said the suspect had sent a verification email to the bank before the robbery.',
+      'For more than a decade, the family had lived on the block.',
+      'The band sued the campaign over the copyright of the song, its lawyer said.',
+    ]);
+    expect(claims.map((c) => c.text)).toEqual([
+      "The boys' mother was inside that business, helping people sign in.",
+      'Police said the suspect had sent a verification email to the bank before the robbery.',
+      'For more than a decade, the family had lived on the block.',
+      'The band sued the campaign over the copyright of the song, its lawyer said.',
+    ]);
+  });
+});
+
 describe('attribution and quotes', () => {
   it('finds who says it in the common reporting patterns and strips it from the statement', () => {
     const cases: Array<[string, string, string, string]> = [

@@ -5,6 +5,7 @@ import { isPronoun, type Attribution } from './attribution';
 import { endsAsOrganisation, endsAsPersonRole } from './entities';
 import { findQuotes } from './quotes';
 import { sexOfGivenName } from './given-names';
+import { isSiteNotice } from './site-notices';
 
 /** A quotation with the person or body it is attributed to. */
 export interface AttributedQuote {
@@ -76,6 +77,7 @@ export function extractClaims(paragraphs: readonly string[]): ExtractedClaim[] {
   // store's insurer, told France Info').
   let previousSpeaker: Attribution | undefined;
   paragraphs.forEach((paragraph, paragraphIndex) => {
+    if (isSiteNotice(paragraph)) return;
     for (const sentence of splitSentences(paragraph)) {
       if (claims.length >= MAX_CLAIMS_PER_ARTICLE) return;
       const adjacentSpeaker = previousSpeaker;
