@@ -13,6 +13,8 @@
  * The parser keeps these lines in the article's text, which the story evidence reads: taking them
  * out there was measured and lowers the story minimum (docs/quality.md, "Site notices").
  */
+import { withoutListMarker } from '../text/normalize';
+
 const READER_PROMPT = new RegExp(
   String.raw`^(?:close\s+)?(?:` +
     [
@@ -56,7 +58,7 @@ const MAX_NOTICE_WORDS = 60;
 
 /** A line (a paragraph of the article's text) that is the site speaking to its reader, or its copyright notice. */
 export function isSiteNotice(line: string): boolean {
-  const trimmed = line.trim().replace(/^[-–—•*·|>]+\s*/, '');
+  const trimmed = withoutListMarker(line);
   if (READER_PROMPT.test(trimmed) || COPYRIGHT_NOTICE.test(trimmed)) return true;
   return trimmed.length < MAX_NOTICE_WORDS * 20 && RIGHTS_RESERVED.test(trimmed) && COPYRIGHT_OF_A_YEAR.test(trimmed) && trimmed.split(/\s+/).length <= MAX_NOTICE_WORDS;
 }

@@ -3,6 +3,8 @@
  * of line (prompts, credits, captions, section markers), never a particular outlet's wording.
  */
 
+import { withoutListMarker } from '../text/normalize';
+
 // A line made only of one of these is page furniture.
 const FURNITURE_LINE =
   /^(advertisement|advert|sponsored( content)?|ad|share( (this|via|on \w+))?|click to (comment|share)|to top|back to top|print|email|comments?|read more|related( stories| articles| coverage)?|most read|trending|recommended|subscribe|sign up|log in|listen( to (this|the) (article|story))?|\d+ min(ute)?s? read|skip to (main )?content|follow us.*|image|video|photo|gallery|loading\.*)[.:!]*$/i;
@@ -23,8 +25,7 @@ const CAPTION =
 const CREDIT = /^(by [\p{Lu}][\p{L}.' -]{1,60}$|.{0,120}\b(writes for|reported from|contributed (to )?(this|the) report|contributed reporting|contributed\.$))/iu;
 
 export function isFurniture(line: string): boolean {
-  // Furniture often comes as a list item ("- Share via").
-  const trimmed = line.trim().replace(/^[-–—•*·|>]+\s*/, '');
+  const trimmed = withoutListMarker(line);
   if (trimmed.length === 0) return true;
   if (CREDIT.test(trimmed)) return true;
   if (FURNITURE_LINE.test(trimmed)) return true;

@@ -37,3 +37,8 @@ export function splitParagraphs(text: string): string[] {
     .map((line) => line.trim())
     .filter((line) => line.length > 0);
 }
+
+/** A line without its surrounding space and the list marker it may open with ("- Share via", ">>Download ..."): site furniture often comes as a list item. */
+export function withoutListMarker(line: string): string {
+  return line.trim().replace(/^[-–—•*·|>]+\s*/, '');
+}
