@@ -131,6 +131,31 @@ describe('weekdays', () => {
   });
 });
 
+describe('the time of day', () => {
+  it('is the first one the report names, headline first, in minutes after midnight, whatever its spelling', () => {
+    const report = evidenceOf('Man shot in Englewood', 'Police were called around 11:45 p.m. Sunday. He died at 2 a.m. at the hospital.');
+    expect(report.timeOfDay).toBe(23 * 60 + 45);
+    expect(evidenceOf('Man shot at 2:30AM in Englewood', 'Police were called around 11:45 p.m. Sunday.').timeOfDay).toBe(150);
+    expect(evidenceOf('Man shot in Englewood', 'Police were called at 12:05 a.m. on Sunday.').timeOfDay).toBe(5);
+    expect(evidenceOf('Man shot in Englewood', 'Police were called on Sunday night.').timeOfDay).toBeUndefined();
+  });
+
+  it("counts for joining as far as the members that name one are within an hour of the article's, around midnight too, and never against", () => {
+    const night = evidenceOf('Two shot outside bar', 'Two men were shot outside a bar at about 11:30 p.m. Saturday.');
+    const sameNight = evidenceOf('Two wounded in shooting', 'The shooting happened shortly after midnight, at 12:15 a.m., police said.');
+    const morning = evidenceOf('Man shot outside store', 'A man was shot outside a store at 9 a.m. Saturday.');
+    const untimed = evidenceOf('Two wounded in shooting', 'Two men were wounded in a shooting, police said.');
+    const times = (article: ArticleEvidence, ...members: ArticleEvidence[]) => feature(linkAlone(article, story('c', ...members)), 'timeOfDay');
+    expect(times(sameNight, night)).toBe(1);
+    // A follow-up's lead may name another moment (a hearing, a vigil): disagreement is not held against joining.
+    expect(times(morning, night)).toBe(0);
+    expect(times(sameNight, night, morning)).toBe(0);
+    expect(times(sameNight, night, night, morning)).toBeCloseTo(1 / 3);
+    expect(times(sameNight, night, untimed)).toBe(1);
+    expect(times(untimed, night)).toBe(0);
+  });
+});
+
 describe('other candidates', () => {
   it('count another event as a rival of the story an article reports, and a second piece of the same event only as another candidate', () => {
     const peru = evidenceOf('Earthquake strikes southern Peru', 'A magnitude 6 earthquake struck southern Peru near Arequipa, damaging homes.');

@@ -217,6 +217,17 @@ export function findQuantities(text: string, dates: readonly ResolvedDate[] = []
   return out.sort((a, b) => a.at - b.at).map(({ at: _at, ...quantity }) => quantity);
 }
 
+/** The times of day a text names ("2:30 a.m.", "about 9 p.m."), in minutes after midnight, in order. */
+export function timesOfDay(text: string): number[] {
+  const out: number[] = [];
+  for (const m of text.matchAll(TIME_OF_DAY)) {
+    const [hour, minute] = [Number(m[2]), Number(m[3] ?? 0)];
+    if (hour < 1 || hour > 12 || minute > 59) continue;
+    out.push((hour % 12) * 60 + minute + (m[4].toLowerCase() === 'p' ? 720 : 0));
+  }
+  return out;
+}
+
 /** The unit of a time of day: no word of prose, so that no sentence names it without a figure. */
 export const TIME_OF_DAY_UNIT = 'time of day';
 const TIME_OF_DAY = /\b(about|around|approximately|roughly|nearly|almost|(?:shortly |just |right )?(?:before|after)|until|by)?\s*\b(\d{1,2})(?:\s?:\s?(\d{2}))?\s*([ap])\.?\s?m\b\.?/gi;

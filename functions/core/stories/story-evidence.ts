@@ -1,4 +1,4 @@
-import { MONTHS, WEEKDAYS } from '../claims/dates';
+import { MONTHS, timesOfDay, WEEKDAYS } from '../claims/dates';
 import { tokenize, type Token } from '../text/tokens';
 import { normalize, topTerms, type TermVector } from './term-vector';
 import { NO_STATISTICS, termWeight, type TermStatistics } from './term-statistics';
@@ -19,6 +19,12 @@ export interface ArticleEvidence {
   distinctTerms: number;
   /** The weekdays its text names ("on Tuesday"), sorted; absent when it names none. */
   weekdays?: string[];
+  /**
+   * The first time of day it names, headline first, in minutes after midnight: the event's time, as
+   * a report states it in its lead. Later ones are of other moments (an arrest, a death at the
+   * hospital) or, in a round-up, of other events. Absent when it names none.
+   */
+  timeOfDay?: number;
   publishedAt?: string;
 }
 
@@ -43,6 +49,8 @@ export interface ArticleTerms {
   title: ReadonlySet<string>;
   /** The weekdays the headline and text name. */
   weekdays: ReadonlySet<string>;
+  /** The first time of day they name, in minutes after midnight. */
+  timeOfDay?: number;
 }
 
 /**
@@ -69,7 +77,9 @@ export function readArticleTerms(title: string, paragraphs: readonly string[], l
   const names = new Map<string, number>();
   const titleTerms = new Set<string>();
   const weekdays = new Set<string>();
+  let timeOfDay: number | undefined;
   const read = (text: string, inTitle: boolean, factor: number) => {
+    if (timeOfDay === undefined) [timeOfDay] = timesOfDay(text);
     for (const token of tokenize(text)) {
       if (WEEKDAY_WORDS.has(token.lower)) weekdays.add(token.lower);
       if (!isTerm(token)) continue;
@@ -81,7 +91,7 @@ export function readArticleTerms(title: string, paragraphs: readonly string[], l
   };
   read(title, true, 1);
   paragraphs.forEach((paragraph, index) => read(paragraph, false, leadFactor(index, leadHalfParagraph)));
-  return { counts, lead, names, title: titleTerms, weekdays };
+  return { counts, lead, names, title: titleTerms, weekdays, ...(timeOfDay === undefined ? {} : { timeOfDay }) };
 }
 
 /**
@@ -117,6 +127,7 @@ export function articleEvidence(terms: ArticleTerms, statistics: TermStatistics,
     title: normalize(titleVector),
     distinctTerms: terms.counts.size,
     ...(terms.weekdays.size > 0 ? { weekdays: [...terms.weekdays].sort() } : {}),
+    ...(terms.timeOfDay === undefined ? {} : { timeOfDay: terms.timeOfDay }),
     ...(publishedAt ? { publishedAt } : {}),
   };
 }

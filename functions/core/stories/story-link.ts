@@ -33,7 +33,8 @@ export function candidateStory(story: Pick<StoryRecord, 'id' | 'memberIds' | 'me
  * members' likenesses, is measured under the same weights when the candidates are contrasted.
  * `weekdays` says how far the weekdays the article names agree with its members' (see
  * weekdayAgreement): an undated report still dates its event ("on Tuesday"), and another event of
- * the same topic happened on another day.
+ * the same topic happened on another day. `timeOfDay` reads the hour its lead names, for joining
+ * only (see timeOfDayAgreement).
  */
 export const LINK_FEATURES = [
   'nearestMember',
@@ -50,11 +51,12 @@ export const LINK_FEATURES = [
   'figures',
   'nearestDistinct',
   'weekdays',
+  'timeOfDay',
 ] as const;
 export type LinkFeature = (typeof LINK_FEATURES)[number];
 
 /** The features the story model is fitted on (the others can be switched in by `eval stories --ablate feature:NAME`). */
-export const MODEL_FEATURES: readonly LinkFeature[] = ['nearestTwo', 'nearestNames', 'nearestTitle', 'daysApart', 'bothDated', 'storySize', 'rivalBest', 'articleTerms', 'nearestDistinct', 'weekdays'];
+export const MODEL_FEATURES: readonly LinkFeature[] = ['nearestTwo', 'nearestNames', 'nearestTitle', 'daysApart', 'bothDated', 'storySize', 'rivalBest', 'articleTerms', 'nearestDistinct', 'weekdays', 'timeOfDay'];
 
 /**
  * An article's likeness to one candidate's members, and what the other candidates say about it: the
@@ -102,6 +104,7 @@ export function linkFeatures(article: ArticleEvidence, story: CandidateStory, ot
     centroid: story.centroid && computed.includes('centroid') ? cosine(article.terms, story.centroid) : nearest,
     figures: computed.includes('figures') ? figureAgreement(article, story.members) : 0,
     weekdays: weekdayAgreement(article, story.members),
+    timeOfDay: timeOfDayAgreement(article, story.members),
   };
   return LINK_FEATURES.map((feature) => values[feature]);
 }
@@ -225,11 +228,17 @@ function nearestMembers(members: readonly ArticleEvidence[], likenessOf: (member
 }
 
 /**
- * How the members stand to the article on one kind of mark (its figures, the weekdays it names):
+ * How the members stand to the article on one kind of mark (its figures, the weekdays it names, the
+ * time of day, which agrees within an hour):
  * how many members have any such mark, and how many of those have one of the article's. A member
  * without marks says nothing either way.
  */
-function markAgreement(own: readonly string[], members: readonly ArticleEvidence[], marksOf: (member: ArticleEvidence) => readonly string[]): { withMarks: number; agreeing: number } {
+function markAgreement<Mark>(
+  own: readonly Mark[],
+  members: readonly ArticleEvidence[],
+  marksOf: (member: ArticleEvidence) => readonly Mark[],
+  same: (a: Mark, b: Mark) => boolean = (a, b) => a === b,
+): { withMarks: number; agreeing: number } {
   let withMarks = 0;
   let agreeing = 0;
   if (own.length === 0) return { withMarks, agreeing };
@@ -237,7 +246,7 @@ function markAgreement(own: readonly string[], members: readonly ArticleEvidence
     const theirs = marksOf(member);
     if (theirs.length === 0) continue;
     withMarks += 1;
-    if (own.some((mark) => theirs.includes(mark))) agreeing += 1;
+    if (own.some((mark) => theirs.some((their) => same(mark, their)))) agreeing += 1;
   }
   return { withMarks, agreeing };
 }
@@ -251,6 +260,29 @@ function markAgreement(own: readonly string[], members: readonly ArticleEvidence
 function weekdayAgreement(article: ArticleEvidence, members: readonly ArticleEvidence[]): number {
   const { withMarks, agreeing } = markAgreement(article.weekdays ?? [], members, (member) => member.weekdays ?? []);
   return withMarks === 0 ? 0 : (2 * agreeing - withMarks) / withMarks;
+}
+
+/**
+ * The time of day the article's lead names against its members', counted for joining only: of the
+ * members that name one, the share within an hour of the article's less the share further from it,
+ * when that is above 0 (0 when either side names none). Reports of one shooting or crash give its
+ * time, rounded their own way ("about 2 a.m.", "2:30 a.m."), and another event of the kind happened
+ * at another hour; but a follow-up's lead names another moment of the same event (a hearing, a
+ * vigil), so a time further off is not held against joining (docs/quality.md, "Time of day").
+ */
+function timeOfDayAgreement(article: ArticleEvidence, members: readonly ArticleEvidence[]): number {
+  const timeOf = (evidence: ArticleEvidence) => (evidence.timeOfDay === undefined ? [] : [evidence.timeOfDay]);
+  const { withMarks, agreeing } = markAgreement(timeOf(article), members, timeOf, withinAnHour);
+  return withMarks === 0 ? 0 : Math.max(0, (2 * agreeing - withMarks) / withMarks);
+}
+
+const MINUTES_PER_DAY = 1440;
+const HOUR = 60;
+
+/** Two times of day at most an hour apart, around midnight too (11:30 p.m. and 12:15 a.m.). */
+function withinAnHour(a: number, b: number): boolean {
+  const apart = Math.abs(a - b);
+  return Math.min(apart, MINUTES_PER_DAY - apart) <= HOUR;
 }
 
 /**
