@@ -179,11 +179,10 @@ export function findQuantities(text: string, dates: readonly ResolvedDate[] = []
   // a time of day is one figure ("8:20 p.m.", not 8 and 20), and "about" or "before" one is no exact time
   const times: Array<[number, number]> = [];
   for (const m of text.matchAll(TIME_OF_DAY)) {
-    const [hour, minute] = [Number(m[2]), Number(m[3] ?? 0)];
-    if (hour < 1 || hour > 12 || minute > 59) continue;
+    const value = minutesAfterMidnight(m);
+    if (value === undefined) continue;
     const from = (m.index ?? 0) + m[0].indexOf(m[2], m[1]?.length ?? 0);
     times.push([m.index ?? 0, (m.index ?? 0) + m[0].length]);
-    const value = (hour % 12) * 60 + minute + (m[4].toLowerCase() === 'p' ? 720 : 0);
     out.push({ at: from, text: text.slice(from, (m.index ?? 0) + m[0].length).trim(), value, unit: TIME_OF_DAY_UNIT, ...(m[1] ? { approximate: true } : {}) });
   }
   for (const m of text.matchAll(QUANTITY_PATTERN)) {
@@ -217,15 +216,20 @@ export function findQuantities(text: string, dates: readonly ResolvedDate[] = []
   return out.sort((a, b) => a.at - b.at).map(({ at: _at, ...quantity }) => quantity);
 }
 
-/** The times of day a text names ("2:30 a.m.", "about 9 p.m."), in minutes after midnight, in order. */
-export function timesOfDay(text: string): number[] {
-  const out: number[] = [];
+/** The first time of day a text names ("2:30 a.m.", "about 9 p.m."), in minutes after midnight; undefined when it names none. */
+export function firstTimeOfDay(text: string): number | undefined {
   for (const m of text.matchAll(TIME_OF_DAY)) {
-    const [hour, minute] = [Number(m[2]), Number(m[3] ?? 0)];
-    if (hour < 1 || hour > 12 || minute > 59) continue;
-    out.push((hour % 12) * 60 + minute + (m[4].toLowerCase() === 'p' ? 720 : 0));
+    const minutes = minutesAfterMidnight(m);
+    if (minutes !== undefined) return minutes;
   }
-  return out;
+  return undefined;
+}
+
+/** A TIME_OF_DAY match in minutes after midnight ("12:05 a.m." is 5); undefined when it is no clock time ("13 p.m."). */
+function minutesAfterMidnight(m: RegExpMatchArray): number | undefined {
+  const [hour, minute] = [Number(m[2]), Number(m[3] ?? 0)];
+  if (hour < 1 || hour > 12 || minute > 59) return undefined;
+  return (hour % 12) * 60 + minute + (m[4].toLowerCase() === 'p' ? 720 : 0);
 }
 
 /** The unit of a time of day: no word of prose, so that no sentence names it without a figure. */

@@ -1,4 +1,4 @@
-import { MONTHS, timesOfDay, WEEKDAYS } from '../claims/dates';
+import { firstTimeOfDay, MONTHS, WEEKDAYS } from '../claims/dates';
 import { tokenize, type Token } from '../text/tokens';
 import { normalize, topTerms, type TermVector } from './term-vector';
 import { NO_STATISTICS, termWeight, type TermStatistics } from './term-statistics';
@@ -79,7 +79,7 @@ export function readArticleTerms(title: string, paragraphs: readonly string[], l
   const weekdays = new Set<string>();
   let timeOfDay: number | undefined;
   const read = (text: string, inTitle: boolean, factor: number) => {
-    if (timeOfDay === undefined) [timeOfDay] = timesOfDay(text);
+    timeOfDay ??= firstTimeOfDay(text);
     for (const token of tokenize(text)) {
       if (WEEKDAY_WORDS.has(token.lower)) weekdays.add(token.lower);
       if (!isTerm(token)) continue;

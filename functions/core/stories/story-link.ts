@@ -251,6 +251,11 @@ function markAgreement<Mark>(
   return { withMarks, agreeing };
 }
 
+/** Of the members with marks, the share agreeing less the share not: from 1 to -1, 0 when none has marks. */
+function agreementShare({ withMarks, agreeing }: { withMarks: number; agreeing: number }): number {
+  return withMarks === 0 ? 0 : (2 * agreeing - withMarks) / withMarks;
+}
+
 /**
  * The weekdays the article names against its members': of the members that name any, the share
  * that names one of the article's less the share that names none of them (0 when either side names
@@ -258,8 +263,7 @@ function markAgreement<Mark>(
  * names several days, one of which any new report of the topic is likely to meet.
  */
 function weekdayAgreement(article: ArticleEvidence, members: readonly ArticleEvidence[]): number {
-  const { withMarks, agreeing } = markAgreement(article.weekdays ?? [], members, (member) => member.weekdays ?? []);
-  return withMarks === 0 ? 0 : (2 * agreeing - withMarks) / withMarks;
+  return agreementShare(markAgreement(article.weekdays ?? [], members, (member) => member.weekdays ?? []));
 }
 
 /**
@@ -272,8 +276,7 @@ function weekdayAgreement(article: ArticleEvidence, members: readonly ArticleEvi
  */
 function timeOfDayAgreement(article: ArticleEvidence, members: readonly ArticleEvidence[]): number {
   const timeOf = (evidence: ArticleEvidence) => (evidence.timeOfDay === undefined ? [] : [evidence.timeOfDay]);
-  const { withMarks, agreeing } = markAgreement(timeOf(article), members, timeOf, withinAnHour);
-  return withMarks === 0 ? 0 : Math.max(0, (2 * agreeing - withMarks) / withMarks);
+  return Math.max(0, agreementShare(markAgreement(timeOf(article), members, timeOf, withinAnHour)));
 }
 
 const MINUTES_PER_DAY = 1440;
