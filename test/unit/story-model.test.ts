@@ -19,6 +19,11 @@ const story = (id: string, ...members: ArticleEvidence[]): CandidateStory => ({ 
 /** The link features of an article and a story that is its only candidate, uncontrasted. */
 const linkAlone = (article: ArticleEvidence, candidate: CandidateStory) => linkFeatures(article, candidate, otherCandidates(article, [candidate], false, false)[0]);
 const feature = (values: number[], name: (typeof LINK_FEATURES)[number]) => values[LINK_FEATURES.indexOf(name)];
+/** One link feature, read for an article against a story of `members` that is its only candidate. */
+const featureAgainst =
+  (name: (typeof LINK_FEATURES)[number]) =>
+  (article: ArticleEvidence, ...members: ArticleEvidence[]) =>
+    feature(linkAlone(article, story('c', ...members)), name);
 
 describe('term weights', () => {
   it('weigh a rare word above a common one before the corpus has read anything', () => {
@@ -96,7 +101,7 @@ describe('link features', () => {
     const sameReport = evidenceOf('Jobless claims drop to a pandemic low', 'Claims for unemployment benefits dropped to 385000, the department reported.');
     const nextWeek = evidenceOf('Jobless claims fall again', 'Initial jobless claims fell to 376,000 last week, the Labor Department said.');
     const noFigures = evidenceOf('Jobless claims fall', 'Initial jobless claims fell again last week, the Labor Department said.');
-    const figures = (article: ArticleEvidence, ...members: ArticleEvidence[]) => feature(linkAlone(article, story('c', ...members)), 'figures');
+    const figures = featureAgainst('figures');
     expect(figures(sameReport, thisWeek)).toBe(1);
     expect(figures(nextWeek, thisWeek)).toBe(-1);
     expect(figures(nextWeek, noFigures, thisWeek, sameReport)).toBe(-1);
@@ -118,7 +123,7 @@ describe('weekdays', () => {
     const sameRuling = evidenceOf('Court strikes down eviction ban', 'A divided Supreme Court struck down the eviction ban late Thursday.');
     const judge = evidenceOf('Judge overturns eviction moratorium', 'A federal judge on Wednesday overturned the national eviction moratorium.');
     const undated = evidenceOf('Eviction moratorium ends', 'The federal eviction moratorium has ended.');
-    const weekdays = (article: ArticleEvidence, ...members: ArticleEvidence[]) => feature(linkAlone(article, story('c', ...members)), 'weekdays');
+    const weekdays = featureAgainst('weekdays');
     expect(weekdays(sameRuling, ruling)).toBe(1);
     expect(weekdays(judge, ruling)).toBe(-1);
     expect(weekdays(judge, undated, ruling, sameRuling)).toBe(-1);
@@ -145,7 +150,7 @@ describe('the time of day', () => {
     const sameNight = evidenceOf('Two wounded in shooting', 'The shooting happened shortly after midnight, at 12:15 a.m., police said.');
     const morning = evidenceOf('Man shot outside store', 'A man was shot outside a store at 9 a.m. Saturday.');
     const untimed = evidenceOf('Two wounded in shooting', 'Two men were wounded in a shooting, police said.');
-    const times = (article: ArticleEvidence, ...members: ArticleEvidence[]) => feature(linkAlone(article, story('c', ...members)), 'timeOfDay');
+    const times = featureAgainst('timeOfDay');
     expect(times(sameNight, night)).toBe(1);
     // A follow-up's lead may name another moment (a hearing, a vigil): disagreement is not held against joining.
     expect(times(morning, night)).toBe(0);
