@@ -4,7 +4,9 @@ import { extractClaims } from '../../functions/core/claims/extract-claims';
 import { alignRewrite, findRewriteOrigin, REWRITE_ALIGNMENT_FLOOR } from '../../functions/core/claims/rewrite';
 import { mainClause, matchArticleClaims, matchingCore } from '../../functions/core/claims/match-article-claims';
 import { countriesForLeaders } from '../../functions/core/claims/entities';
-import type { ClaimRecord } from '../../functions/core/records';
+import type { ClaimRecord, MentionRecord } from '../../functions/core/records';
+import { parseArticle } from '../../functions/core/parse/parse-article';
+import { seedFiles } from '../support/seeds';
 
 const similarity = (a: string, b: string) => claimSimilarity(claimFeatures(a), claimFeatures(b));
 /** An article of story "s", its id and source from `id`, as matchArticleClaims reads one. */
@@ -114,6 +116,23 @@ describe('alignRewrite', () => {
 
   it('aligns nothing when the article rewrites no earlier one', () => {
     expect(alignRewrite(['c6', 'c1', undefined, 'c0', 'c7', 'c2'], earlier, 'new', [], table({ '2:c3': 0.9 }))).toBeUndefined();
+  });
+});
+
+describe('matchArticleClaims on a retry', () => {
+  it('decides as the first attempt did when the story already holds the claims and mentions that attempt wrote', () => {
+    const claims: ClaimRecord[] = [];
+    const mentions: MentionRecord[] = [];
+    seedFiles().forEach((file, i) => {
+      const { paragraphs } = parseArticle(file.bytes, { key: `inbox/${file.name}` });
+      const seed = { ...article(`seed${i}`), source: file.name };
+      const first = matchArticleClaims(seed, paragraphs, claims, mentions);
+      const retry = matchArticleClaims(seed, paragraphs, [...claims, ...first.newClaims], [...mentions, ...first.mentions]);
+      expect(retry.mentions.map((m) => m.claimId)).toEqual(first.mentions.map((m) => m.claimId));
+      expect(retry.newClaims).toEqual(first.newClaims);
+      claims.push(...first.newClaims);
+      mentions.push(...first.mentions);
+    });
   });
 });
 

@@ -46,9 +46,15 @@ export interface ArticleClaims {
 export function matchArticleClaims(
   article: Pick<ArticleRecord, 'id' | 'source' | 'publishedAt' | 'ingestedAt' | 'storyId'>,
   paragraphs: readonly string[],
-  storyClaims: readonly ClaimRecord[],
-  storyMentions: readonly MentionRecord[] = [],
+  storyClaimsRead: readonly ClaimRecord[],
+  storyMentionsRead: readonly MentionRecord[] = [],
 ): ArticleClaims {
+  // A retried ingest finds the claims and mentions its failed attempt wrote in the story: left out,
+  // the retry decides as the first attempt did (a sentence would otherwise join the claim another
+  // sentence of the same article made).
+  const own = `c-${article.id.slice(0, 12)}`;
+  const storyClaims = storyClaimsRead.filter((claim) => firstArticle(claim.id) !== own);
+  const storyMentions = storyMentionsRead.filter((mention) => mention.articleId !== article.id);
   const claimsById = new Map(storyClaims.map((claim) => [claim.id, claim]));
   const derived = storyClaims.map((claim) => partialWordings(claim.statement ?? claim.text, claim.features).map(({ features, form }) => ({ ...claim, features, form })));
   const index = new StoryClaimIndex<Wording>([
