@@ -45,6 +45,9 @@ describe('claimSimilarity (learned matcher)', () => {
     expect(similarity('Police arrested 12 protesters outside parliament on Monday.', 'Police arrested 40 protesters outside parliament on Monday.')).toBeLessThan(SAME_CLAIM_THRESHOLD);
     expect(similarity('The ceasefire took effect on 3 March 2024.', 'The ceasefire took effect on 30 March 2024.')).toBeLessThan(SAME_CLAIM_THRESHOLD);
     expect(similarity('Microsoft agreed to buy Activision for $69 billion.', 'Google agreed to buy Fitbit for $2.1 billion.')).toBeLessThan(SAME_CLAIM_THRESHOLD);
+    // figures in words are figures
+    expect(similarity('Police arrested two suspects after the robbery at the jewelry store.', 'Police arrested three suspects after the robbery at the jewelry store.')).toBeLessThan(SAME_CLAIM_THRESHOLD);
+    expect(similarity('Sixty-one people were killed across Afghanistan on Tuesday.', '61 people were killed across Afghanistan on Tuesday.')).toBeGreaterThanOrEqual(SAME_CLAIM_THRESHOLD);
   });
 
   it('stays in [0, 1], is symmetric, and compares records stored without a word sequence', () => {

@@ -127,6 +127,20 @@ describe('disputes', () => {
     expectDisputed('Deputy Ortiz was shot to death outside an apartment in the 12000 block of East 223rd Street.', 'Ortiz was shot to death outside an apartment complex in the 12500 block of East 223rd Street.', { kind: 'number', ours: '12500 block', theirs: '12000 block' });
   });
 
+  it('reads figures written in words: a count in words disputes another, and the same figure in words and digits is one claim', () => {
+    expectDisputed('Two people were killed in the shooting on Main Street on Saturday, police said.', 'Three people were killed in the shooting on Main Street on Saturday, police said.', { kind: 'number', ours: 'Three people', theirs: 'Two people' });
+    expectDisputed('The storm left two million homes without power across the state.', 'The storm left three million homes without power across the state.', { kind: 'number', ours: 'three million homes', theirs: 'two million homes' });
+    for (const [first, second] of [
+      ['Sixty-one people were killed across Afghanistan on Tuesday.', '61 people were killed across Afghanistan on Tuesday.'],
+      ['Ozone levels reached .20 parts per million in the valley on Monday.', 'Ozone levels reached 0.20 parts per million in the valley on Monday.'],
+      ['The company will cut 1.2 million jobs by the end of the year.', 'The company will cut 1,200,000 jobs by the end of the year.'],
+    ]) {
+      const { claims, mentions } = twoReports(first, second);
+      expect(claims).toHaveLength(1);
+      expect(mentions.map((m) => m.claimId)).toEqual([claims[0].id, claims[0].id]);
+    }
+  });
+
   it('compares figures only where they stand in one place of their sentences', () => {
     // a batting average and an age, a total and the price of one item, a game's points and a
     // career's, a boy's age and his father's: other measures of one subject, not other figures

@@ -1,4 +1,5 @@
 import { tokenize } from '../text/tokens';
+import { readFigures } from './figures';
 import { baseForm, canonicalStem } from './synonyms';
 
 /**
@@ -13,8 +14,13 @@ export interface ClaimFeatures {
   seq?: string[];
   /** Distinct canonical content stems (no stopwords, no one-letter words). */
   terms: string[];
-  /** Numbers as written, normalised ("1,000" -> "1000"). */
+  /** The figures stated, each as its value ("two million", "2,000,000" -> "2000000"; see figures.ts). */
   numbers: string[];
+  /**
+   * What each of `numbers` measures, in the same order ("" when the sentence does not say; see
+   * Figure.measure); absent when none says, and in records stored before measures were read.
+   */
+  measures?: string[];
   /** Stems of capitalised words that are not sentence-initial: names of people, places, bodies. */
   names: string[];
   negated: boolean;
@@ -31,24 +37,33 @@ export function claimFeatures(text: string): ClaimFeatures {
   const tokens = tokenize(text);
   const seq: string[] = [];
   const terms = new Set<string>();
-  const numbers = new Set<string>();
+  const numbers = new Map<string, string>();
   const names = new Set<string>();
   let negated = false;
-  tokens.forEach((token, i) => {
-    if (NEGATION.has(token.lower) || token.lower.endsWith("n't")) negated = true;
-    if (token.isNumber) {
-      seq.push(token.stem);
-      numbers.add(token.stem);
-      terms.add(token.stem);
-      return;
+  const figures = readFigures(text, tokens);
+  let nextFigure = 0;
+  for (let i = 0; i < tokens.length; i += 1) {
+    const figure = figures[nextFigure];
+    if (figure?.first === i) {
+      // a figure is one word of the sentence, its value, however many words write it
+      seq.push(figure.value);
+      if (!numbers.has(figure.value)) numbers.set(figure.value, figure.measure ?? '');
+      terms.add(figure.value);
+      nextFigure += 1;
+      i = figure.end - 1;
+      continue;
     }
+    const token = tokens[i];
+    if (NEGATION.has(token.lower) || token.lower.endsWith("n't")) negated = true;
     const stem = canonicalStem(baseForm(token.lower, token.stem));
     seq.push(stem);
-    if (token.isStopword || token.lower.length < 2) return;
+    if (token.isStopword || token.lower.length < 2) continue;
     terms.add(stem);
     if (token.isCapitalized && i > 0) names.add(stem);
-  });
-  const features: ClaimFeatures = { seq, terms: [...terms], numbers: [...numbers], names: [...names], negated };
+  }
+  const features: ClaimFeatures = { seq, terms: [...terms], numbers: [...numbers.keys()], names: [...names], negated };
+  const measures = [...numbers.values()];
+  if (measures.some((measure) => measure !== '')) features.measures = measures;
   if (/[a-z]/.test(text) && !/[A-Z]/.test(text)) features.uncased = true;
   return features;
 }

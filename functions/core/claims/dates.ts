@@ -1,4 +1,6 @@
 import { isNoun } from './nouns';
+import { readFigures } from './figures';
+import { tokenize } from '../text/tokens';
 
 /**
  * Dates and quantities of a claim, resolved and normalised so that outlets can be compared:
@@ -164,8 +166,8 @@ const QUANTITY_PATTERN = new RegExp(
   [
     // $69 billion, 1,000 troops, 20-year, 3.5 percent, 20 years
     `(about|around|nearly|almost|more than|over|at least|some|up to|fewer than|less than)?\\s*([$€£])?\\b(\\d{1,3}(?:,\\d{3})+|\\d+(?:\\.\\d+)?)(?:\\s*(million|billion|trillion|thousand|hundred|bn|m)\\b)?(?:(-|\\s+)([a-z]+(?:-[a-z]+)?))?(%)?`,
-    // twenty years, two nuclear reactors (number word then a unit)
-    `\\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|thousand|dozen)(-|\\s+)(?:(?:more|new|other|top|key|main|major|additional|nuclear|military|separate|further)\\s+)*([a-z]+)`,
+    // twenty years, two nuclear reactors, sixty-one people, two million homes (number words then a unit)
+    `\\b((?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|hundred|thousand|dozen)(?:\\s+(?:hundred|thousand|million|billion))?)(-|\\s+)(?:(?:more|new|other|top|key|main|major|additional|nuclear|military|separate|further)\\s+)*([a-z]+)`,
     // hundreds of drones
     `\\b(dozens|hundreds|thousands|millions|billions)\\s+of\\s+([a-z]+)`,
   ].join('|'),
@@ -203,7 +205,7 @@ export function findQuantities(text: string, dates: readonly ResolvedDate[] = []
       const textOut = m[6] && !unitWord ? written.replace(/(-|\s+)[a-z]+(?:-[a-z]+)?$/i, '') : written;
       out.push({ at, text: textOut, value, ...(unit ? { unit } : {}), ...(m[1] ? { approximate: true } : {}) });
     } else if (m[8] !== undefined) {
-      const value = NUMBER_WORDS[m[8].toLowerCase()];
+      const value = Number(readFigures(m[8], tokenize(m[8]))[0]?.value ?? NUMBER_WORDS[m[8].toLowerCase()]);
       const head = m[10].toLowerCase();
       if (!isUnit(head) || m[8].toLowerCase() === 'one') continue;
       out.push({ at, text: written, value, unit: singular(head) });

@@ -173,9 +173,9 @@ function otherHolders(a: ReturnType<typeof figureHolder>, b: ReturnType<typeof f
   return !within(a.words, b.words) && !within(b.words, a.words);
 }
 
-/** The quantities that hold one of these numbers. */
+/** The quantities that hold one of these numbers (written in figures, or in words as "two million" is 2000000). */
 function quantitiesOf(quantities: readonly Quantity[], numbers: readonly string[]): Quantity[] {
-  return quantities.filter((q) => numbers.some((n) => q.text.replace(/,/g, '').includes(n)));
+  return quantities.filter((q) => numbers.some((n) => q.value === Number(n) || q.text.replace(/,/g, '').includes(n)));
 }
 
 /**
@@ -246,7 +246,7 @@ function sameSlot(a: FigureSlot, b: FigureSlot): boolean {
 
 function withoutPolarity(f: ClaimFeatures): ClaimFeatures {
   const drop = (w: string) => w === 'not' || w === 'never' || w === "n't" || w === 'no';
-  return { ...(f.seq ? { seq: f.seq.filter((w) => !drop(w)) } : {}), terms: f.terms.filter((w) => !drop(w)), numbers: f.numbers, names: f.names, negated: false };
+  return { ...(f.seq ? { seq: f.seq.filter((w) => !drop(w)) } : {}), terms: f.terms.filter((w) => !drop(w)), numbers: f.numbers, ...(f.measures ? { measures: f.measures } : {}), names: f.names, negated: false };
 }
 
 function withoutNumbers(f: ClaimFeatures): ClaimFeatures {
