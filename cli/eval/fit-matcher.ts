@@ -108,7 +108,7 @@ export function pairLogits(matcher: Matcher, item: PairItem): PairLogits {
   return {
     same: sameLogit(sameClaimModel(matcher.model, item.a, item.b), x),
     graded: gradedLogit(matcher.model, x),
-    numbersDiffer: figuresDiffer(item.a, item.b),
+    numbersDiffer: figuresDiffer(item.a.numbers, item.b.numbers),
     polarityDiffers: item.a.negated !== item.b.negated,
   };
 }
@@ -131,7 +131,7 @@ function fitModels(items: readonly PairItem[], options: FitOptions): Matcher {
   };
   // Pairs whose figures differ are decided by that rule (combineScores), so they do not teach the
   // same-claim model; without labelled pairs the scored ones teach it (score / 5 as the target).
-  const sameItems = labelled.length > 0 ? labelled.filter((item) => !figuresDiffer(item.a, item.b)) : scored;
+  const sameItems = labelled.length > 0 ? labelled.filter((item) => !figuresDiffer(item.a.numbers, item.b.numbers)) : scored;
   const gradedItems = scored.length > 0 ? scored : labelled;
   const target = (item: PairItem) => (item.label !== undefined ? item.label : item.score! / 5);
   const gradedRows = gradedItems.map(rowOf);

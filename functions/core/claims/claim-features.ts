@@ -16,11 +16,6 @@ export interface ClaimFeatures {
   terms: string[];
   /** The figures stated, each as its value ("two million", "2,000,000" -> "2000000"; see figures.ts). */
   numbers: string[];
-  /**
-   * What each of `numbers` measures, in the same order ("" when the sentence does not say; see
-   * Figure.measure); absent when none says, and in records stored before measures were read.
-   */
-  measures?: string[];
   /** Stems of capitalised words that are not sentence-initial: names of people, places, bodies. */
   names: string[];
   negated: boolean;
@@ -37,7 +32,7 @@ export function claimFeatures(text: string): ClaimFeatures {
   const tokens = tokenize(text);
   const seq: string[] = [];
   const terms = new Set<string>();
-  const numbers = new Map<string, string>();
+  const numbers = new Set<string>();
   const names = new Set<string>();
   let negated = false;
   const figures = readFigures(text, tokens);
@@ -47,7 +42,7 @@ export function claimFeatures(text: string): ClaimFeatures {
     if (figure?.first === i) {
       // a figure is one word of the sentence, its value, however many words write it
       seq.push(figure.value);
-      if (!numbers.has(figure.value)) numbers.set(figure.value, figure.measure ?? '');
+      numbers.add(figure.value);
       terms.add(figure.value);
       nextFigure += 1;
       i = figure.end - 1;
@@ -61,9 +56,7 @@ export function claimFeatures(text: string): ClaimFeatures {
     terms.add(stem);
     if (token.isCapitalized && i > 0) names.add(stem);
   }
-  const features: ClaimFeatures = { seq, terms: [...terms], numbers: [...numbers.keys()], names: [...names], negated };
-  const measures = [...numbers.values()];
-  if (measures.some((measure) => measure !== '')) features.measures = measures;
+  const features: ClaimFeatures = { seq, terms: [...terms], numbers: [...numbers], names: [...names], negated };
   if (/[a-z]/.test(text) && !/[A-Z]/.test(text)) features.uncased = true;
   return features;
 }

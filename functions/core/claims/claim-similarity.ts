@@ -74,7 +74,7 @@ export function claimSimilarity(a: ClaimFeatures, b: ClaimFeatures, matcher: Mat
   const { model } = matcher;
   const judge = sameClaimModel(model, a, b);
   const x = pairFeatures(a, b, scratch, matcher.termWeights);
-  return combineScores(sameLogit(judge, x), gradedLogit(model, x), judge.match, figuresDiffer(a, b), a.negated !== b.negated);
+  return combineScores(sameLogit(judge, x), gradedLogit(model, x), judge.match, figuresDiffer(a.numbers, b.numbers), a.negated !== b.negated);
 }
 
 /**
@@ -100,7 +100,7 @@ export function claimMatch(a: ClaimFeatures, b: ClaimFeatures, matcher: Matcher 
   const x = pairFeatures(a, b, scratch, matcher.termWeights);
   const same = sameLogit(judge, x);
   const graded = gradedLogit(model, x);
-  const numbersDiffer = figuresDiffer(a, b);
+  const numbersDiffer = figuresDiffer(a.numbers, b.numbers);
   const polarityDiffers = a.negated !== b.negated;
   return {
     same: combineScores(same, graded, judge, numbersDiffer, polarityDiffers) >= SAME_CLAIM_THRESHOLD,
@@ -146,42 +146,28 @@ export function numbersConflict(a: readonly string[], b: readonly string[]): boo
 }
 
 /**
- * Each side states a figure that the other lacks, and the two could be values of one thing. A
- * figure counts as stated on the other side when the other states one within 15% of it: the same
- * fact rounded or reported at another moment ("approached 770" / "at least 767", "$34 billion" /
- * "$33.4 billion"); years never approximate one another. Figures of different measures are values
- * of different things ("61 people" / "in 24 hours", "$1.25 million in fines" / "seven years in
- * prison"); a figure whose measure the sentence does not say could be anything. The similarity
- * uses this; matching claims and finding contradictions use the strict test (`numbersConflict`).
+ * As `numbersConflict`, but a figure counts as stated on the other side when the other states one
+ * within 15% of it: the same fact rounded or reported at another moment ("approached 770" / "at
+ * least 767", "$34 billion" / "$33.4 billion"). Years never approximate one another. The
+ * similarity uses this; matching claims and finding contradictions use the strict test.
  */
-export function figuresDiffer(a: Pick<ClaimFeatures, 'numbers' | 'measures'>, b: Pick<ClaimFeatures, 'numbers' | 'measures'>): boolean {
-  const ours = unapproximated(a.numbers, b.numbers);
-  if (ours.length === 0) return false;
-  const theirs = unapproximated(b.numbers, a.numbers);
-  return ours.some((i) => theirs.some((j) => sameMeasure(a.measures?.[i] ?? '', b.measures?.[j] ?? '')));
+export function figuresDiffer(a: readonly string[], b: readonly string[]): boolean {
+  return unapproximated(a, b) && unapproximated(b, a);
 }
 
-/** Indexes of the figures of `from` that `to` neither states nor approximates. */
-function unapproximated(from: readonly string[], to: readonly string[]): number[] {
-  const out: number[] = [];
-  from.forEach((n, i) => {
-    if (to.includes(n)) return;
+function unapproximated(from: readonly string[], to: readonly string[]): boolean {
+  for (const n of from) {
+    if (to.includes(n)) continue;
     const u = Number(n);
-    if (!Number.isFinite(u) || isYear(n)) {
-      out.push(i);
-      return;
-    }
-    const near = to.some((m) => {
+    if (!Number.isFinite(u) || isYear(n)) return true;
+    let near = false;
+    for (const m of to) {
       const v = Number(m);
-      return Number.isFinite(v) && !isYear(m) && Math.abs(u - v) <= FIGURE_TOLERANCE * Math.max(Math.abs(u), Math.abs(v));
-    });
-    if (!near) out.push(i);
-  });
-  return out;
-}
-
-function sameMeasure(a: string, b: string): boolean {
-  return a === '' || b === '' || a === b;
+      if (Number.isFinite(v) && !isYear(m) && Math.abs(u - v) <= FIGURE_TOLERANCE * Math.max(Math.abs(u), Math.abs(v))) near = true;
+    }
+    if (!near) return true;
+  }
+  return false;
 }
 
 const FIGURE_TOLERANCE = 0.15;

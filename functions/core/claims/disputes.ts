@@ -246,7 +246,7 @@ function sameSlot(a: FigureSlot, b: FigureSlot): boolean {
 
 function withoutPolarity(f: ClaimFeatures): ClaimFeatures {
   const drop = (w: string) => w === 'not' || w === 'never' || w === "n't" || w === 'no';
-  return { ...(f.seq ? { seq: f.seq.filter((w) => !drop(w)) } : {}), terms: f.terms.filter((w) => !drop(w)), numbers: f.numbers, ...(f.measures ? { measures: f.measures } : {}), names: f.names, negated: false };
+  return { ...(f.seq ? { seq: f.seq.filter((w) => !drop(w)) } : {}), terms: f.terms.filter((w) => !drop(w)), numbers: f.numbers, names: f.names, negated: false };
 }
 
 function withoutNumbers(f: ClaimFeatures): ClaimFeatures {

@@ -14,15 +14,6 @@ export interface Figure {
   first: number;
   /** Index past its last token. */
   end: number;
-  /**
-   * What kind of quantity it measures, when the sentence says: a share ("percent"), a sum of money
-   * ("money": a currency sign, "cents", "dollars"), a duration ("time": "hours", "a 20-year
-   * treaty"), a length, an area, a weight or a volume, or else a count of whatever noun follows
-   * ("count": "three people", "88,747 votes"). Figures of different measures are figures of
-   * different things ("61 people" / "in 24 hours"); two counts may be of one thing in other words
-   * ("12 protesters" / "40 demonstrators").
-   */
-  measure?: Measure;
 }
 
 // Maps, not objects: a word such as "constructor" must not reach Object.prototype.
@@ -46,8 +37,7 @@ export function readFigures(text: string, tokens: readonly Token[]): Figure[] {
   for (let i = 0; i < tokens.length; ) {
     const figure = tokens[i].isNumber ? digitFigure(text, tokens, i) : wordFigure(text, tokens, i) ?? suffixedFigure(text, tokens, i);
     if (figure) {
-      const measure = measureOf(text, tokens, figure);
-      figures.push(measure ? { ...figure, measure } : figure);
+      figures.push(figure);
       i = figure.end;
     } else i += 1;
   }
@@ -147,45 +137,6 @@ function scaleAfter(text: string, tokens: readonly Token[], i: number, plurals: 
   const word = tokens[i]?.lower ?? '';
   const factor = SCALES.get(word) ?? plurals.get(word);
   return factor !== undefined && adjacent(text, tokens, i) ? { factor, end: i + 1 } : undefined;
-}
-
-export type Measure = 'percent' | 'money' | 'time' | 'length' | 'area' | 'weight' | 'volume' | 'count';
-
-/** Stems of the nouns that name a measure; any other noun after a figure makes it a count. */
-const MEASURE_NOUNS: ReadonlyMap<string, Measure> = new Map(
-  Object.entries({
-    percent: 'percent pct percentag',
-    money: 'cent dollar euro yen yuan rupe penc penni buck',
-    time: 'second minut hour day night week weekend fortnight month quarter year decad centuri',
-    length: 'mile kilomet kilometr meter metr feet foot inch yard centimet centimetr millimet millimetr',
-    area: 'acr hectar squar',
-    weight: 'ton tonn kilogram kilo gram ounc lb',
-    volume: 'gallon liter litr barrel cubic',
-  } satisfies Record<Exclude<Measure, 'count'>, string>).flatMap(([measure, stems]) => stems.split(' ').map((stem) => [stem, measure as Measure])),
-);
-const CURRENCY_SIGNS = new Set(['$', '£', '€', '¥']);
-/** Words between a figure and what it counts ("20 new moons", "two other unions"). */
-const MODIFIERS = new Set(['more', 'new', 'other', 'additional', 'separate', 'further', 'extra', 'top', 'key', 'main', 'major', 'consecutive', 'straight', 'full']);
-
-/** The measure of a figure: a currency sign before it, a per cent sign after it, or the noun after it (see Figure.measure). */
-function measureOf(text: string, tokens: readonly Token[], figure: Figure): Measure | undefined {
-  if (CURRENCY_SIGNS.has(text[tokens[figure.first].start - 1] ?? '')) return 'money';
-  const last = tokens[figure.end - 1];
-  const after = last.start + last.text.length;
-  if (/^\s?%/.test(text.slice(after, after + 2))) return 'percent';
-  let i = figure.end;
-  while (MODIFIERS.has(tokens[i]?.lower ?? '') && adjacent(text, tokens, i)) i += 1;
-  const word = tokens[i];
-  const noun = word && adjacent(text, tokens, i) && !word.isNumber && !word.isStopword && word.lower.length > 1 && /^\p{L}+$/u.test(word.lower) ? word : undefined;
-  // a year names a time, alone ("in 1999") or before a noun ("a 2001 agreement"); "2000 troops" are a count
-  if (isYear(figure.value) && figure.end === figure.first + 1 && (!noun || !noun.lower.endsWith('s'))) return 'time';
-  if (word?.lower === 'per' && tokens[i + 1]?.lower === 'cent' && adjacent(text, tokens, i)) return 'percent';
-  if (!noun) return undefined;
-  return MEASURE_NOUNS.get(noun.stem) ?? 'count';
-}
-
-function isYear(value: string): boolean {
-  return /^(1[89]|20)\d\d$/.test(value);
 }
 
 function numberWords(words: Record<string, number>): ReadonlyMap<string, number> {

@@ -344,7 +344,7 @@ type Wording = ClaimRecord & { form: WordingForm };
  * out still tell claims apart).
  */
 function partialWordings(statement: string, full: ClaimFeatures): readonly FormedFeatures[] {
-  const key = `${statement}\u0000${full.numbers.join('\u0000')}\u0000${full.measures?.join('\u0000') ?? ''}`;
+  const key = `${statement}\u0000${full.numbers.join('\u0000')}`;
   let wordings = recentPartialWordings.get(key);
   if (wordings === undefined) {
     wordings = derivePartialWordings(statement, full);
@@ -365,16 +365,10 @@ const RECENT_STATEMENTS = 4096;
 function derivePartialWordings(statement: string, full: ClaimFeatures): FormedFeatures[] {
   const out: FormedFeatures[] = [];
   const core = matchingCore(statement);
-  if (core) out.push({ features: withFiguresOf(claimFeatures(countriesForCapitals(core)), full), form: { kind: 'core' } });
+  if (core) out.push({ features: { ...claimFeatures(countriesForCapitals(core)), numbers: full.numbers }, form: { kind: 'core' } });
   const clause = mainClause(statement);
-  if (clause) out.push({ features: withFiguresOf(claimFeatures(clause.text), full), form: { kind: 'clause', predicate: clause.predicate } });
+  if (clause) out.push({ features: { ...claimFeatures(clause.text), numbers: full.numbers }, form: { kind: 'clause', predicate: clause.predicate } });
   return out;
-}
-
-/** A part's features with the whole statement's figures and what they count (the parts left out still tell claims apart). */
-function withFiguresOf(part: ClaimFeatures, full: ClaimFeatures): ClaimFeatures {
-  const { measures: _measures, ...rest } = part;
-  return { ...rest, numbers: full.numbers, ...(full.measures ? { measures: full.measures } : {}) };
 }
 
 /** Main clauses meet main clauses only, and only when they state the same predicate: one stem, or WordNet synonyms ("signed" / "signed", "praised" / "hailed"). */
