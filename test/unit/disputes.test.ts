@@ -141,6 +141,17 @@ describe('disputes', () => {
     }
   });
 
+  it('reads a date as holding a figure only when it states the figure whole, and no date as a figure', () => {
+    // "two" is the figure 2, which "Oct. 11, 2013" does not state
+    const { claims } = story([
+      { id: 'a', source: 'Wire', publishedAt: '2016-09-01T12:00:00Z', paragraphs: ['The two were embroiled in a divorce, filed by Faith Green on Oct. 11, 2013, and again this past Aug. 11.'] },
+      { id: 'b', source: 'Daily', publishedAt: '2016-09-01T12:00:00Z', paragraphs: ['Public records show the couple were involved in a divorce, which was filed by Faith Green on Oct. 11, 2013, and again on Aug. 11, 2016.'] },
+    ]);
+    expect(claims.flatMap((c) => c.contradicts ?? [])).toEqual([]);
+    // nor is the day of a date a figure to set against another ("all four" against "April 7")
+    expectUndisputed([['A preliminary hearing for all four is scheduled for April 14 before Hoots.', 'He is scheduled for a preliminary hearing April 7 before Hoots.']]);
+  });
+
   it('compares figures only where they stand in one place of their sentences', () => {
     // a batting average and an age, a total and the price of one item, a game's points and a
     // career's, a boy's age and his father's: other measures of one subject, not other figures

@@ -115,10 +115,10 @@ export function contradictionWith(features: ClaimFeatures, facts: StatementFacts
   const ourOnly = features.numbers.filter((n) => !other.features.numbers.includes(n));
   const theirOnly = other.features.numbers.filter((n) => !features.numbers.includes(n));
   const otherDates = other.dates ?? [];
-  const inDates = (numbers: string[], dates: readonly ResolvedDate[]) => numbers.every((n) => dates.some((d) => d.text.includes(n)));
+  const inDates = (numbers: string[], dates: readonly ResolvedDate[]) => numbers.every((n) => dates.some((d) => statesNumber(d.text, n)));
   if (inDates(ourOnly, facts.dates) && inDates(theirOnly, otherDates)) {
-    const ours = facts.dates.find((d) => ourOnly.some((n) => d.text.includes(n)));
-    const theirs = otherDates.find((d) => theirOnly.some((n) => d.text.includes(n)));
+    const ours = facts.dates.find((d) => ourOnly.some((n) => statesNumber(d.text, n)));
+    const theirs = otherDates.find((d) => theirOnly.some((n) => statesNumber(d.text, n)));
     // A date worked out from an unknown publication day is no evidence against another date, and a
     // date in another place of its sentence is another date ("following the 2020 election" and
     // "the first cleaning since 2019")
@@ -129,14 +129,18 @@ export function contradictionWith(features: ClaimFeatures, facts: StatementFacts
   // figures of one kind only: a count of the same unit, or two bare figures ("at 7 p.m." is no
   // other figure for "3 months old", nor "2,129 points" for a "25-7" record), standing in one place
   // of their sentences and said of one holder; a bound or an estimate ("more than 350 yards",
-  // "about $138 million") is no other figure for an exact one
-  const pair = conflictingPair(quantitiesOf(facts.quantities, ourOnly), quantitiesOf(other.quantities ?? [], theirOnly), ourOnly, theirOnly, facts.statement, otherStatement);
+  // "about $138 million") is no other figure for an exact one; the day or year of a date is no figure
+  // ("all four" against "April 7": the date path above compares dates)
+  const ourFigures = ourOnly.filter((n) => !facts.dates.some((d) => statesNumber(d.text, n)));
+  const theirFigures = theirOnly.filter((n) => !otherDates.some((d) => statesNumber(d.text, n)));
+  if (ourFigures.length === 0 || theirFigures.length === 0) return undefined;
+  const pair = conflictingPair(quantitiesOf(facts.quantities, ourFigures), quantitiesOf(other.quantities ?? [], theirFigures), ourFigures, theirFigures, facts.statement, otherStatement);
   if (!pair) return undefined;
   const [ours, theirs] = pair;
   if (ours?.approximate || theirs?.approximate) return undefined;
   if (ours && theirs && ours.value === theirs.value) return undefined;
-  const oursText = ours?.text ?? ourOnly.join(', ');
-  const theirsText = theirs?.text ?? theirOnly.join(', ');
+  const oursText = ours?.text ?? ourFigures.join(', ');
+  const theirsText = theirs?.text ?? theirFigures.join(', ');
   return { contradiction: { claimId: other.id, kind: 'number', detail: `${oursText} vs ${theirsText}`, ours: oursText, theirs: theirsText }, score };
 }
 
@@ -175,7 +179,16 @@ function otherHolders(a: ReturnType<typeof figureHolder>, b: ReturnType<typeof f
 
 /** The quantities that hold one of these numbers (written in figures, or in words as "two million" is 2000000). */
 function quantitiesOf(quantities: readonly Quantity[], numbers: readonly string[]): Quantity[] {
-  return quantities.filter((q) => numbers.some((n) => q.value === Number(n) || q.text.replace(/,/g, '').includes(n)));
+  return quantities.filter((q) => numbers.some((n) => q.value === Number(n) || statesNumber(q.text, n)));
+}
+
+/**
+ * The text states the number whole: "Oct. 11, 2013" states 11 and 2013 but not 2 (a "two" elsewhere
+ * in the sentence), "12 magazines" not 2; thousands separators aside ("120,000" states 120000).
+ */
+function statesNumber(text: string, n: string): boolean {
+  const wanted = n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`(?<![\\p{N}.,])${wanted}(?![\\p{N}]|[.,]\\p{N})`, 'u').test(text.replace(/(\d),(?=\d{3}\b)/g, '$1'));
 }
 
 /**
