@@ -115,8 +115,8 @@ export function contradictionWith(features: ClaimFeatures, facts: StatementFacts
   const ourOnly = features.numbers.filter((n) => !other.features.numbers.includes(n));
   const theirOnly = other.features.numbers.filter((n) => !features.numbers.includes(n));
   const otherDates = other.dates ?? [];
-  const inDates = (numbers: string[], dates: readonly ResolvedDate[]) => numbers.every((n) => dates.some((d) => statesNumber(d.text, n)));
-  if (inDates(ourOnly, facts.dates) && inDates(theirOnly, otherDates)) {
+  const inADate = (n: string, dates: readonly ResolvedDate[]) => dates.some((d) => statesNumber(d.text, n));
+  if (ourOnly.every((n) => inADate(n, facts.dates)) && theirOnly.every((n) => inADate(n, otherDates))) {
     const ours = facts.dates.find((d) => ourOnly.some((n) => statesNumber(d.text, n)));
     const theirs = otherDates.find((d) => theirOnly.some((n) => statesNumber(d.text, n)));
     // A date worked out from an unknown publication day is no evidence against another date, and a
@@ -131,8 +131,8 @@ export function contradictionWith(features: ClaimFeatures, facts: StatementFacts
   // of their sentences and said of one holder; a bound or an estimate ("more than 350 yards",
   // "about $138 million") is no other figure for an exact one; the day or year of a date is no figure
   // ("all four" against "April 7": the date path above compares dates)
-  const ourFigures = ourOnly.filter((n) => !facts.dates.some((d) => statesNumber(d.text, n)));
-  const theirFigures = theirOnly.filter((n) => !otherDates.some((d) => statesNumber(d.text, n)));
+  const ourFigures = ourOnly.filter((n) => !inADate(n, facts.dates));
+  const theirFigures = theirOnly.filter((n) => !inADate(n, otherDates));
   if (ourFigures.length === 0 || theirFigures.length === 0) return undefined;
   const pair = conflictingPair(quantitiesOf(facts.quantities, ourFigures), quantitiesOf(other.quantities ?? [], theirFigures), ourFigures, theirFigures, facts.statement, otherStatement);
   if (!pair) return undefined;
@@ -182,13 +182,21 @@ function quantitiesOf(quantities: readonly Quantity[], numbers: readonly string[
   return quantities.filter((q) => numbers.some((n) => q.value === Number(n) || statesNumber(q.text, n)));
 }
 
-/**
- * The text states the number whole: "Oct. 11, 2013" states 11 and 2013 but not 2 (a "two" elsewhere
- * in the sentence), "12 magazines" not 2; thousands separators aside ("120,000" states 120000).
- */
+/** The text states the number whole (see wholeFigure): "Oct. 11, 2013" states 11 and 2013 but not 2, "12 magazines" not 2. */
 function statesNumber(text: string, n: string): boolean {
-  const wanted = n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return new RegExp(`(?<![\\p{N}.,])${wanted}(?![\\p{N}]|[.,]\\p{N})`, 'u').test(text.replace(/(\d),(?=\d{3}\b)/g, '$1'));
+  return wholeFigure(text, n) !== undefined;
+}
+
+/**
+ * Where the text states a figure whole, in the text with its thousands separators out ("$750,000"
+ * is the number 750000): not inside another number ("2" in "2013", "12" or "2.5").
+ */
+function wholeFigure(statement: string, figure: string): { text: string; at: number; end: number } | undefined {
+  const plain = (text: string) => text.replace(/(\d),(?=\d{3}\b)/g, '$1');
+  const text = plain(statement);
+  const wanted = plain(figure).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const found = new RegExp(`(?<![\\p{N}.,])${wanted}(?![\\p{N}]|[.,]\\p{N})`, 'u').exec(text);
+  return found ? { text, at: found.index, end: found.index + found[0].length } : undefined;
 }
 
 /**
@@ -234,13 +242,9 @@ interface FigureSlot {
  * Street".
  */
 function figureSlot(statement: string, figure: string): FigureSlot {
-  // thousands separators out of both ("$750,000" is the number 750000), and the figure as a whole number
-  const plain = (text: string) => text.replace(/(\d),(?=\d{3}\b)/g, '$1');
-  const text = plain(statement);
-  const wanted = plain(figure).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const found = new RegExp(`(?<![\\p{N}.,])${wanted}(?![\\p{N}])`, 'u').exec(text);
+  const found = wholeFigure(statement, figure);
   if (!found) return {};
-  const [at, end] = [found.index, found.index + found[0].length];
+  const { text, at, end } = found;
   const before = /([\p{L}\p{N}'’]+)[^\p{L}\p{N}]*$/u.exec(text.slice(Math.max(0, at - 60), at))?.[1];
   const after = /^[^\p{L}\p{N}]*([\p{L}\p{N}'’]+)/u.exec(text.slice(end, end + 60))?.[1];
   return { ...(before ? { before: before.toLowerCase() } : {}), ...(after ? { after: after.toLowerCase() } : {}) };

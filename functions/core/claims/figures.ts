@@ -23,9 +23,8 @@ const TEENS = numberWords({
 });
 const TENS = numberWords({ twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90 });
 const SCALES = numberWords({ thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12, bn: 1e9 });
-/** After a figure in digits, a plural scale is a scale too ("1.1 millions youths"). */
-const PLURAL_SCALES = numberWords({ thousands: 1e3, millions: 1e6, billions: 1e9, trillions: 1e12 });
-const NO_WORDS: ReadonlyMap<string, number> = new Map();
+/** The scales after a figure in digits, where a plural one is a scale too ("1.1 millions youths"). */
+const DIGIT_SCALES: ReadonlyMap<string, number> = new Map([...SCALES, ...numberWords({ thousands: 1e3, millions: 1e6, billions: 1e9, trillions: 1e12 })]);
 /** "$5m", "£2.5bn", "$300k": a scale written onto the figure, read only after a currency sign. */
 const SUFFIXED = /^(\d+(?:\.\d+)?)(k|m|bn)$/;
 const SUFFIX_SCALE = numberWords({ k: 1e3, m: 1e6, bn: 1e9 });
@@ -52,7 +51,7 @@ function digitFigure(text: string, tokens: readonly Token[], i: number): Figure 
   const pointBefore = text[tokens[i].start - 1] === '.' && !/\d/.test(text[tokens[i].start - 2] ?? '') && !written.includes('.');
   const value = Number(pointBefore ? `0.${written}` : written);
   // the first figure of a range shares the scale written after the second ("$140-150 million")
-  const scale = scaleAfter(text, tokens, i + 1, PLURAL_SCALES) ?? rangeScale(text, tokens, i);
+  const scale = scaleAfter(text, tokens, i + 1, DIGIT_SCALES) ?? rangeScale(text, tokens, i);
   return scale ? { value: plain(value * scale.factor), first: i, end: scale.end } : { value: plain(value), first: i, end: i + 1 };
 }
 
@@ -62,11 +61,9 @@ function wordFigure(text: string, tokens: readonly Token[], i: number): Figure |
   const first = smallNumber(text, tokens, i);
   if (!first) return undefined;
   let { value, end } = first;
-  let words = end - i;
   if (tokens[end]?.lower === 'hundred' && adjacent(text, tokens, end)) {
     value *= 100;
     end += 1;
-    words += 1;
     const andNext = tokens[end]?.lower === 'and' && adjacent(text, tokens, end) ? end + 1 : end;
     const rest = adjacent(text, tokens, andNext) ? smallNumber(text, tokens, andNext) : undefined;
     if (rest) ({ value, end } = { value: value + rest.value, end: rest.end });
@@ -74,15 +71,13 @@ function wordFigure(text: string, tokens: readonly Token[], i: number): Figure |
   if (tokens[end]?.lower === 'dozen' && adjacent(text, tokens, end)) {
     value *= 12;
     end += 1;
-    words += 1;
   }
   const scale = scaleAfter(text, tokens, end);
   if (scale) {
     value *= scale.factor;
     end = scale.end;
-    words += 1;
   }
-  if (words === 1 && value === 1) return undefined;
+  if (end === i + 1 && value === 1) return undefined;
   return { value: plain(value), first: i, end };
 }
 
@@ -133,9 +128,8 @@ function rangeScale(text: string, tokens: readonly Token[], i: number): { factor
 }
 
 /** "million" or "thousand" right after a figure. */
-function scaleAfter(text: string, tokens: readonly Token[], i: number, plurals: ReadonlyMap<string, number> = NO_WORDS): { factor: number; end: number } | undefined {
-  const word = tokens[i]?.lower ?? '';
-  const factor = SCALES.get(word) ?? plurals.get(word);
+function scaleAfter(text: string, tokens: readonly Token[], i: number, scales: ReadonlyMap<string, number> = SCALES): { factor: number; end: number } | undefined {
+  const factor = scales.get(tokens[i]?.lower ?? '');
   return factor !== undefined && adjacent(text, tokens, i) ? { factor, end: i + 1 } : undefined;
 }
 

@@ -77,7 +77,7 @@ export function matchArticleClaims(
     const { contradiction: opposite, sameAs } = matches[position];
     const match = matches[position].match ?? rewrite?.joins.get(position);
     let contradiction: Contradiction | undefined = opposite;
-    const claimId = match?.claim.id ?? `c-${article.id.slice(0, 12)}-${claim.index}`;
+    const claimId = match?.claim.id ?? `${own}-${claim.index}`;
     if (!match) {
       if (!contradiction && (claim.negated || features.numbers.length > 0)) contradiction = index.find(features, facts);
       result.newClaims.push({
